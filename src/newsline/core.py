@@ -1,0 +1,94 @@
+"""The pipeline, stage after stage: ingest -> clean -> sentences -> dates -> timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Sequence
+
+from .clean import clean
+from .ingest import IngestResult, read
+from .model import Article, Corpus, Document, Timeline
+from .temporal import tag
+from .text import split_sentences
+from .timeline.base import DEFAULT_METHOD, TimelineConfig, get_method
+
+PathLike = str | os.PathLike[str]
+
+
+def load(
+    paths: PathLike | Sequence[PathLike],
+    *,
+    default_date: dt.date | None = None,
+    strict: bool = False,
+) -> list[Article]:
+    """Read articles from files, folders (recursive) or ``"-"`` (stdin).
+
+    With ``strict=True`` the first bad file or record raises
+    :class:`~newsline.errors.InputError`; otherwise bad items are skipped
+    (see :func:`newsline.ingest.read` for the list of problems).
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    return read(paths, default_date=default_date, strict=strict).articles
+
+
+def prepare_document(article: Article) -> Document:
+    """Sentences and resolved date mentions of one (cleaned) article."""
+    sentences = tuple(split_sentences(article))
+    mentions = tuple(tag(article.text, article.published))
+    return Document(article, sentences, mentions)
+
+
+def prepare(
+    articles: Iterable[Article],
+    *,
+    dedupe: bool = True,
+    progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+) -> Corpus:
+    """Clean, split and date-tag articles into a :class:`Corpus`."""
+    cleaned, report = clean(list(articles), dedupe=dedupe)
+    items: Iterable[Article] = progress(cleaned) if progress else cleaned
+    return Corpus(tuple(prepare_document(a) for a in items), report)
+
+
+def build_timeline(
+    articles: Iterable[Article] | Corpus,
+    *,
+    query: str | Sequence[str] | None = None,
+    n_dates: int | None = None,
+    n_sentences: int | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    method: str = DEFAULT_METHOD,
+    random_state: int = 0,
+) -> Timeline:
+    """Build a timeline from articles (or an already prepared corpus).
+
+    ``query`` is a string of keywords (split on whitespace and commas) or a
+    list of keywords; only sentences containing one of them are selected.
+    """
+    corpus = articles if isinstance(articles, Corpus) else prepare(articles)
+    config = TimelineConfig(
+        n_dates=n_dates,
+        n_sentences=n_sentences,
+        keywords=parse_query(query),
+        start=start,
+        end=end,
+        random_state=random_state,
+    )
+    return get_method(method).build(corpus, config)
+
+
+def parse_query(query: str | Sequence[str] | None) -> tuple[str, ...]:
+    """``"Abu Bakr al-Baghdadi"`` -> ``("abu", "bakr", "al-baghdadi")``."""
+    if not query:
+        return ()
+    parts = [query] if isinstance(query, str) else list(query)
+    words: list[str] = []
+    for p in parts:
+        for w in p.replace(",", " ").split():
+            w = w.strip().lower()
+            if w and w not in words:
+                words.append(w)
+    return tuple(words)

@@ -1,0 +1,3 @@
+"""Built-in timeline methods; importing this package registers them."""
+
+from . import baselines, datewise  # noqa: F401
