@@ -1,0 +1,122 @@
+"""``newsline build``: articles in, timeline out."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import sys
+import time
+from collections.abc import Sequence
+
+from .. import render
+from ..core import parse_query, prepare
+from ..model import Article, Timeline
+from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
+from .common import check_range, iso_date, note, positive_int, progress, read_inputs, undated_note
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "build",
+        help="build a timeline from articles",
+        description="Build a dated, sourced timeline from news articles "
+        "(.txt, .html, .jsonl[.gz], .json, .csv files, folders, or - for stdin).",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or - (stdin)")
+    add_timeline_options(p)
+    p.add_argument("-o", "--output", help="output file (format from its suffix)")
+    p.add_argument(
+        "-f", "--format", choices=sorted(render.FORMATS), help="output format (default: from -o)"
+    )
+    p.add_argument("--title", help="title shown in the output (default: the query)")
+    p.set_defaults(func=run)
+
+
+def add_timeline_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("timeline")
+    g.add_argument("--query", "-k", help="keywords; only sentences with one of them are selected")
+    g.add_argument("--dates", "-n", type=positive_int, help="number of dates (default: by corpus)")
+    g.add_argument("--sentences", "-s", type=positive_int, help="sentences per date (default 2)")
+    g.add_argument("--start", type=iso_date, help="first date of the timeline (YYYY-MM-DD)")
+    g.add_argument("--end", type=iso_date, help="last date of the timeline (YYYY-MM-DD)")
+    g.add_argument(
+        "--date", type=iso_date, help="publication date for articles that have none (YYYY-MM-DD)"
+    )
+    g.add_argument(
+        "--method", default=DEFAULT_METHOD, choices=available_methods(), help="timeline method"
+    )
+    g.add_argument("--no-dedupe", action="store_true", help="keep near-duplicate articles")
+
+
+def make_timeline(
+    articles: Sequence[Article], args: argparse.Namespace, title: str | None
+) -> tuple[Timeline, dict[str, object]]:
+    """Prepare, build and annotate a timeline; returns it with run statistics."""
+    check_range(args.start, args.end)
+    t0 = time.perf_counter()
+    items = progress(list(articles), "preparing", args.quiet)
+    corpus = prepare(items, dedupe=not args.no_dedupe)
+    config = TimelineConfig(
+        n_dates=args.dates,
+        n_sentences=args.sentences,
+        keywords=parse_query(args.query),
+        start=args.start,
+        end=args.end,
+    )
+    timeline = get_method(args.method).build(corpus, config)
+    seconds = time.perf_counter() - t0
+
+    docs = corpus.documents
+    undated = sum(1 for d in docs if d.article.published is None)
+    inferred = sum(1 for d in docs if d.article.date_source == "inferred")
+    pubs = sorted(d.article.published for d in docs if d.article.published)
+    notes = [n for n in (undated_note(undated, len(docs)),) if n]
+    if inferred:
+        notes.append(f"{inferred} articles' publication dates were inferred from their text.")
+    rep = corpus.report
+    meta = dict(timeline.meta)
+    meta.update(
+        title=title or args.query or "Timeline",
+        generated=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        articles=len(docs),
+        sources=len({d.article.source for d in docs if d.article.source}),
+        date_range=[pubs[0].isoformat(), pubs[-1].isoformat()] if pubs else None,
+        notes=notes,
+        method=args.method,
+        clean={
+            "articles_in": rep.articles_in,
+            "exact_duplicates": rep.exact_duplicates,
+            "near_duplicates": rep.near_duplicates,
+            "boilerplate_lines": rep.boilerplate_lines,
+            "empty": rep.empty,
+        },
+    )
+    stats = {"seconds": seconds, "undated": undated, "report": rep}
+    return dataclasses.replace(timeline, meta=meta), stats
+
+
+def emit(timeline: Timeline, output: str | None, fmt: str | None, quiet: bool) -> None:
+    if output:
+        fmt = fmt or render.format_for_path(output)
+        render.write(timeline, output, fmt)
+        note(f"wrote {len(timeline)} dates to {output}", quiet)
+    else:
+        sys.stdout.write(render.render(timeline, fmt or "text"))
+        sys.stdout.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    result = read_inputs(args.inputs, args.date, args.quiet)
+    timeline, stats = make_timeline(result.articles, args, args.title)
+    rep = stats["report"]
+    note(
+        f"{rep.articles_in} articles read, {rep.exact_duplicates} exact and "
+        f"{rep.near_duplicates} near duplicates dropped, {rep.boilerplate_lines} boilerplate "
+        f"lines removed; timeline of {len(timeline)} dates in {stats['seconds']:.1f}s",
+        args.quiet,
+    )
+    for n in timeline.meta.get("notes", []):  # type: ignore[union-attr]
+        note(f"warning: {n}", args.quiet)
+    emit(timeline, args.output, args.format, args.quiet)
+    return 1 if result.problems else 0

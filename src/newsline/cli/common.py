@@ -1,0 +1,74 @@
+"""Helpers shared by CLI commands: reading inputs, dates, progress, problem output."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from ..errors import ConfigError, NoInputError
+from ..ingest import IngestResult, read
+
+T = TypeVar("T")
+
+
+def iso_date(value: str) -> dt.date:
+    """argparse type for ``YYYY-MM-DD``."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
+    return n
+
+
+def progress(items: Sequence[T], desc: str, quiet: bool) -> Iterable[T]:
+    """A progress bar on stderr for long runs (only on a terminal, never when quiet)."""
+    if quiet or len(items) < 200 or not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit="article", file=sys.stderr, leave=False)
+
+
+def note(message: str, quiet: bool = False) -> None:
+    if not quiet:
+        print(f"newsline: {message}", file=sys.stderr)
+
+
+def read_inputs(
+    paths: Sequence[str], default_date: dt.date | None, quiet: bool
+) -> IngestResult:
+    """Read inputs, report every problem on one line, fail when nothing is usable."""
+    result = read(paths, default_date=default_date)
+    for problem in result.problems:
+        print(f"newsline: warning: {problem}", file=sys.stderr)
+    if not result.articles:
+        where = ", ".join(paths)
+        raise NoInputError(f"no readable article in {where}")
+    return result
+
+
+def undated_note(n_undated: int, n_total: int) -> str | None:
+    if not n_undated:
+        return None
+    return (
+        f"{n_undated} of {n_total} articles had no publication date: their relative dates "
+        "(\"Saturday\", \"last week\") stay unresolved unless a date could be inferred. "
+        "Give one with --date YYYY-MM-DD, a 'Date:' header line, or a date in the file name."
+    )
+
+
+def check_range(start: dt.date | None, end: dt.date | None) -> None:
+    if start and end and start > end:
+        raise ConfigError(f"--start {start} is after --end {end}")

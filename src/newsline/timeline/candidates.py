@@ -1,0 +1,99 @@
+"""Candidate sentences and candidate dates, the shared input of every method.
+
+A :class:`SentencePool` flattens a corpus into one record per sentence with
+its publication date, the day-granularity dates it mentions and whether it
+carries a query keyword. Methods read the pool; nothing here ranks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Corpus, Document, Granularity, Sentence, SourceRef, SummarySentence
+
+
+@dataclass(frozen=True, slots=True)
+class PooledSentence:
+    doc: int
+    sentence: Sentence
+    published: dt.date | None
+    dates: tuple[dt.date, ...]
+    """Day-granularity dates the sentence mentions (resolved, deduplicated)."""
+    months: tuple[dt.date, ...]
+    """First days of month-granularity mentions."""
+    keyword: bool
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+def keyword_match(text_lower: str, keywords: Sequence[str]) -> bool:
+    """Case-insensitive substring match, as the field's keyword filter does."""
+    return any(k in text_lower for k in keywords)
+
+
+@dataclass
+class SentencePool:
+    documents: tuple[Document, ...]
+    sentences: list[PooledSentence] = field(default_factory=list)
+    keywords: tuple[str, ...] = ()
+
+    @classmethod
+    def from_corpus(
+        cls,
+        corpus: Corpus,
+        keywords: Sequence[str] = (),
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+    ) -> SentencePool:
+        """Pool every sentence; mentioned dates outside ``[start, end]`` are dropped."""
+        kws = tuple(k.lower() for k in keywords)
+        pool = cls(corpus.documents, keywords=kws)
+        lo = start or dt.date.min
+        hi = end or dt.date.max
+        for di, doc in enumerate(corpus.documents):
+            pub = doc.article.published
+            for sent, mentions in zip(doc.sentences, doc.mentions_by_sentence(), strict=True):
+                days: list[dt.date] = []
+                months: list[dt.date] = []
+                for m in mentions:
+                    t = m.time
+                    if t is None:
+                        continue
+                    if t.granularity is Granularity.DAY:
+                        if lo <= t.date <= hi and t.date not in days:
+                            days.append(t.date)
+                    elif t.granularity is Granularity.MONTH and t.date not in months:
+                        months.append(t.date)
+                kw = keyword_match(sent.text.lower(), kws) if kws else True
+                pool.sentences.append(
+                    PooledSentence(di, sent, pub, tuple(days), tuple(months), kw)
+                )
+        return pool
+
+    def source(self, ps: PooledSentence) -> SummarySentence:
+        a = self.documents[ps.doc].article
+        ref = SourceRef(a.id, a.title, a.url, a.published, ps.sentence.start, ps.sentence.end)
+        return SummarySentence(ps.text, ref)
+
+    def publication_counts(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> Counter[dt.date]:
+        c: Counter[dt.date] = Counter()
+        for d in self.documents:
+            p = d.article.published
+            if p is not None and (start is None or p >= start) and (end is None or p <= end):
+                c[p] += 1
+        return c
+
+    def by_date(self) -> dict[dt.date, list[int]]:
+        """Indices of sentences that mention each date."""
+        out: dict[dt.date, list[int]] = defaultdict(list)
+        for i, ps in enumerate(self.sentences):
+            for d in ps.dates:
+                out[d].append(i)
+        return out

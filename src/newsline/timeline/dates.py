@@ -1,0 +1,135 @@
+"""Date features and date ranking.
+
+Every candidate date gets a feature vector computed from the sentence pool
+(publication and mention counts, keyword-bearing mentions, how much later
+articles keep referring back to it). A ranker turns features into scores;
+the default :class:`LinearDateRanker` has fixed weights and a learned one
+follows the same ``fit``/``score`` contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+
+from .candidates import SentencePool
+
+FEATURES = (
+    "pub",  # articles published on d
+    "pub_next",  # articles published on d+1
+    "ment",  # sentences mentioning d
+    "ment_docs",  # distinct articles mentioning d
+    "ment_kw",  # keyword sentences mentioning d
+    "ment_kw_docs",  # distinct articles with a keyword sentence mentioning d
+    "ment_later_docs",  # distinct articles published > 1 day after d mentioning d
+    "ment_span_days",  # days between d and the last article mentioning it
+    "pub_kw",  # keyword sentences in articles published on d
+)
+
+
+@dataclass(frozen=True)
+class DateFeatures:
+    dates: list[dt.date]
+    X: np.ndarray  # (n_dates, n_features), raw counts
+
+    def normalized(self) -> np.ndarray:
+        """Counts divided by their maximum over the candidate dates, then log-damped."""
+        X = np.log1p(self.X)
+        m = X.max(axis=0)
+        m[m == 0] = 1.0
+        return X / m
+
+
+def date_features(
+    pool: SentencePool, start: dt.date | None = None, end: dt.date | None = None
+) -> DateFeatures:
+    """Features of every date that is published on or mentioned (within bounds)."""
+    pub: dict[dt.date, int] = defaultdict(int)
+    pub_kw: dict[dt.date, int] = defaultdict(int)
+    ment: dict[dt.date, int] = defaultdict(int)
+    ment_docs: dict[dt.date, set[int]] = defaultdict(set)
+    ment_kw: dict[dt.date, int] = defaultdict(int)
+    ment_kw_docs: dict[dt.date, set[int]] = defaultdict(set)
+    later: dict[dt.date, set[int]] = defaultdict(set)
+    last: dict[dt.date, dt.date] = {}
+    for doc in pool.documents:
+        p = doc.article.published
+        if p is not None:
+            pub[p] += 1
+    for ps in pool.sentences:
+        if ps.keyword and ps.published is not None:
+            pub_kw[ps.published] += 1
+        for d in ps.dates:
+            ment[d] += 1
+            ment_docs[d].add(ps.doc)
+            if ps.keyword:
+                ment_kw[d] += 1
+                ment_kw_docs[d].add(ps.doc)
+            p = ps.published
+            if p is not None:
+                if (p - d).days > 1:
+                    later[d].add(ps.doc)
+                if d not in last or p > last[d]:
+                    last[d] = p
+    lo = start or dt.date.min
+    hi = end or dt.date.max
+    dates = sorted(d for d in set(pub) | set(ment) if lo <= d <= hi)
+    X = np.zeros((len(dates), len(FEATURES)), dtype=np.float64)
+    for i, d in enumerate(dates):
+        X[i] = (
+            pub.get(d, 0),
+            pub.get(d + dt.timedelta(days=1), 0),
+            ment.get(d, 0),
+            len(ment_docs.get(d, ())),
+            ment_kw.get(d, 0),
+            len(ment_kw_docs.get(d, ())),
+            len(later.get(d, ())),
+            max(0, (last[d] - d).days) if d in last else 0,
+            pub_kw.get(d, 0),
+        )
+    return DateFeatures(dates, X)
+
+
+class LinearDateRanker:
+    """Score = weights · normalized features. Unsupervised default weights."""
+
+    DEFAULT_WEIGHTS = {
+        "pub": 0.5,
+        "pub_next": 0.2,
+        "ment": 0.3,
+        "ment_docs": 0.5,
+        "ment_kw": 0.5,
+        "ment_kw_docs": 1.0,
+        "ment_later_docs": 0.5,
+        "ment_span_days": 0.1,
+        "pub_kw": 0.3,
+    }
+
+    def __init__(self, weights: dict[str, float] | None = None) -> None:
+        self.weights = weights
+
+    def score(self, feats: DateFeatures) -> np.ndarray:
+        w = self.weights or self.DEFAULT_WEIGHTS
+        vec = np.array([w.get(f, 0.0) for f in FEATURES])
+        if len(feats.dates) == 0:
+            return np.zeros(0)
+        return feats.normalized() @ vec
+
+
+def select_dates(
+    feats: DateFeatures, scores: np.ndarray, n: int, min_gap_days: int = 0
+) -> list[dt.date]:
+    """Top-``n`` dates by score, optionally keeping selected dates apart."""
+    order = np.argsort(-scores, kind="stable")
+    chosen: list[dt.date] = []
+    for i in order:
+        d = feats.dates[int(i)]
+        if min_gap_days and any(abs((d - c).days) < min_gap_days for c in chosen):
+            continue
+        chosen.append(d)
+        if len(chosen) == n:
+            break
+    return chosen

@@ -1,0 +1,25 @@
+"""Sensible timeline length when the user does not ask for one."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def default_n_dates(scores: np.ndarray, n_articles: int) -> int:
+    """How many dates a reader wants for a corpus of this size.
+
+    Grows with the square root of the corpus (5 dates for a handful of
+    articles, about 30 for a thousand), capped by the dates that stand out:
+    those scoring at least a fifth of the best date.
+    """
+    if len(scores) == 0:
+        return 0
+    by_size = int(round(1.0 * math.sqrt(max(n_articles, 1))))
+    by_size = max(5, min(40, by_size))
+    salient = int((scores >= 0.2 * scores.max()).sum()) if scores.max() > 0 else len(scores)
+    return max(1, min(by_size, salient, len(scores)))
+
+
+DEFAULT_SENTENCES = 2
