@@ -1,0 +1,50 @@
+"""Markdown output: a title, header facts, one ``##`` section per date, sourced bullets."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import SourceRef, Timeline
+from ._common import facts, notes, one_line, period_label, safe_url, source_name, title_of
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+
+
+def escape(text: str) -> str:
+    """Collapse whitespace and backslash-escape Markdown markup characters."""
+    return _SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def _link_target(url: str) -> str:
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def cite(ref: SourceRef) -> str:
+    """``[title](url), 2011-02-10`` or ``article-id, 2011-02-10``."""
+    url = safe_url(ref.url)
+    name = escape(source_name(ref))
+    label = f"[{name}]({_link_target(url)})" if url else name
+    if ref.published:
+        label += f", {ref.published.isoformat()}"
+    return label
+
+
+def render(timeline: Timeline) -> str:
+    lines = [f"# {escape(title_of(timeline))}", ""]
+    header = facts(timeline)
+    if header:
+        lines += [f"- **{label}:** {escape(value)}" for label, value in header]
+        lines.append("")
+    for note in notes(timeline):
+        lines += [f"> {escape(note)}", ">"]
+    if lines[-1] == ">":
+        lines[-1] = ""
+    for entry in timeline:
+        lines += [f"## {period_label(entry.time)}", ""]
+        for s in entry.sentences:
+            bullet = f"- {escape(s.text)}"
+            if s.source is not None:
+                bullet += f" ({cite(s.source)})"
+            lines.append(bullet)
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,64 @@
+"""Plain-text view for a terminal: dates, wrapped sentences with ``[n]`` markers, sources."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+
+from ..model import Timeline
+from ._common import (
+    facts,
+    long_label,
+    notes,
+    one_line,
+    safe_url,
+    source_name,
+    sources_in_order,
+    title_of,
+)  # fmt: skip
+
+MAX_WIDTH = 100
+INDENT = "    "
+
+
+def _width(width: int | None) -> int:
+    if width is None:
+        width = shutil.get_terminal_size((80, 24)).columns
+    return max(40, min(width, MAX_WIDTH))
+
+
+def render(timeline: Timeline, *, width: int | None = None) -> str:
+    """Text that fits ``width`` columns (the terminal's, capped at 100, when ``None``)."""
+    w = _width(width)
+    wrap = textwrap.TextWrapper(width=w, break_long_words=False, break_on_hyphens=False)
+    body = textwrap.TextWrapper(
+        width=w, initial_indent=INDENT + "- ", subsequent_indent=INDENT + "  ",
+        break_long_words=False, break_on_hyphens=False,
+    )  # fmt: skip
+    title = title_of(timeline)
+    out = [title, "=" * min(len(title), w)]
+    for label, value in facts(timeline):
+        out += wrap.wrap(f"{label}: {value}")
+    for note in notes(timeline):
+        out += textwrap.wrap(f"Note: {one_line(note)}", w, subsequent_indent="      ")
+    numbers = {ref.article_id: n for n, ref in enumerate(sources_in_order(timeline), start=1)}
+    for entry in timeline:
+        out += ["", long_label(entry.time)]
+        for s in entry.sentences:
+            marker = f" [{numbers[s.source.article_id]}]" if s.source else ""
+            out += body.wrap(one_line(s.text) + marker)
+    refs = sources_in_order(timeline)
+    if refs:
+        out += ["", "Sources"]
+        for n, ref in enumerate(refs, start=1):
+            head = f"[{n}] "
+            parts = [source_name(ref)]
+            if ref.published:
+                parts.append(ref.published.isoformat())
+            if safe_url(ref.url):
+                parts.append(safe_url(ref.url))
+            out += textwrap.wrap(
+                head + " | ".join(parts), w, subsequent_indent=" " * len(head),
+                break_long_words=False, break_on_hyphens=False,
+            )  # fmt: skip
+    return "\n".join(out) + "\n"
