@@ -1,37 +1,24 @@
-"""Ingest stage: files, folders and stdin -> Article. (STUB: to be replaced)"""
+"""Ingest stage: files, folders and standard input -> :class:`~newsline.model.Article`.
+
+One module per format (:mod:`.text`, :mod:`.html`, :mod:`.records`), plus
+:mod:`.paths` (walking folders, dates in names), :mod:`.dates` (parsing and
+plausibility) and :mod:`.decode` (bytes to text). :func:`read` runs them.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import gzip
-import json
-import os
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from .dates import check_date, parse_date
+from .paths import date_from_path
+from .reader import IngestResult, Source, read
+from .text import is_title_line, parse_text
 
-from ..errors import Problem
-from ..model import Article
-
-
-@dataclass
-class IngestResult:
-    articles: list[Article] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
-def read(
-    paths: Sequence[str | os.PathLike[str]],
-    *,
-    default_date: dt.date | None = None,
-    strict: bool = False,
-) -> IngestResult:
-    res = IngestResult()
-    for p in paths:
-        with gzip.open(p, "rt") as f:
-            for line in f:
-                d = json.loads(line)
-                res.articles.append(
-                    Article(d["id"], d["text"], d.get("title", ""),
-                            published=dt.date.fromisoformat(d["time"][:10]), date_source="field")
-                )
-    return res
+__all__ = [
+    "IngestResult",
+    "Source",
+    "check_date",
+    "date_from_path",
+    "is_title_line",
+    "parse_date",
+    "parse_text",
+    "read",
+]

@@ -1,0 +1,37 @@
+"""Collecting per-item problems, or raising on the first one in strict mode."""
+
+from __future__ import annotations
+
+from ..errors import InputError, Problem
+
+#: At most this many problems are recorded per file; the rest are summed up.
+MAX_PROBLEMS_PER_FILE = 20
+
+
+class Reporter:
+    """Records :class:`Problem` items; with ``strict`` raises :class:`InputError` instead."""
+
+    def __init__(self, strict: bool = False) -> None:
+        self.strict = strict
+        self.problems: list[Problem] = []
+        self._per_file: dict[str, int] = {}
+
+    def problem(self, where: str, message: str, *, file: str | None = None) -> None:
+        """Record that ``where`` (``file`` or ``file:line``) was skipped because of ``message``."""
+        if self.strict:
+            raise InputError(f"{where}: {message}")
+        key = file if file is not None else where
+        count = self._per_file.get(key, 0) + 1
+        self._per_file[key] = count
+        if count <= MAX_PROBLEMS_PER_FILE:
+            self.problems.append(Problem(where, message))
+
+    def finish_file(self, file: str) -> None:
+        """Add one summary line when a file had more problems than were recorded."""
+        count = self._per_file.get(file, 0)
+        if count > MAX_PROBLEMS_PER_FILE:
+            extra = count - MAX_PROBLEMS_PER_FILE
+            self.problems.append(Problem(file, f"{extra} more problems in this file not listed"))
+
+    def count(self, file: str) -> int:
+        return self._per_file.get(file, 0)

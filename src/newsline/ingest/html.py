@@ -1,0 +1,171 @@
+"""HTML pages: main text and title (trafilatura), publication date (htmldate).
+
+Works offline: nothing is downloaded. When trafilatura cannot be imported
+or finds no main text (very short pages), a small standard-library
+extractor takes over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from .dates import parse_date
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class HtmlArticle:
+    text: str
+    title: str = ""
+    url: str = ""
+    published: dt.date | None = None
+
+
+def parse_html(content: str) -> HtmlArticle:
+    """Main text, title, canonical URL and publication date of an HTML page."""
+    simple = _SimpleExtractor.run(content)
+    text, title = _trafilatura(content)
+    if not text:
+        text = simple.text
+    return HtmlArticle(
+        text=text,
+        title=title or simple.title,
+        url=simple.canonical or simple.og_url,
+        published=_htmldate(content),
+    )
+
+
+_TRAFILATURA_FAILED = False
+
+
+def _trafilatura(content: str) -> tuple[str, str]:
+    global _TRAFILATURA_FAILED
+    if _TRAFILATURA_FAILED:
+        return "", ""
+    try:
+        import trafilatura
+    except ImportError as exc:  # e.g. lxml without lxml_html_clean
+        _TRAFILATURA_FAILED = True
+        log.debug("trafilatura unavailable, using the simple extractor: %s", exc)
+        return "", ""
+    try:
+        doc = trafilatura.bare_extraction(
+            content, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as exc:  # trafilatura raises a variety of parser errors
+        log.debug("trafilatura failed: %s", exc)
+        return "", ""
+    if doc is None:
+        return "", ""
+    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    return (get("text") or "").strip(), (get("title") or "").strip()
+
+
+def _htmldate(content: str) -> dt.date | None:
+    try:
+        from htmldate import find_date
+    except ImportError:  # pragma: no cover - htmldate is a dependency
+        return None
+    try:
+        found = find_date(content, extensive_search=False, original_date=True)
+    except Exception as exc:  # htmldate raises on odd markup
+        log.debug("htmldate failed: %s", exc)
+        return None
+    return parse_date(found) if found else None
+
+
+_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "div", "br", "tr"}
+_SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template"}
+_SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
+
+
+class _SimpleExtractor(HTMLParser):
+    """Text of ``<article>``/``<main>`` (else ``<body>``) without navigation and scripts."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title = ""
+        self.canonical = ""
+        self.og_url = ""
+        self._og_title = ""
+        self._h1 = ""
+        self._skip = 0
+        self._in_title = False
+        self._in_h1 = False
+        self._main_depth = 0
+        self._chunks: list[str] = []
+        self._main_chunks: list[str] = []
+
+    @classmethod
+    def run(cls, content: str) -> _SimpleExtractor:
+        parser = cls()
+        try:
+            parser.feed(content)
+            parser.close()
+        except Exception as exc:  # malformed markup: keep what was parsed
+            log.debug("html parser: %s", exc)
+        return parser
+
+    @property
+    def text(self) -> str:
+        raw = "".join(self._main_chunks if "".join(self._main_chunks).strip() else self._chunks)
+        lines = (_SPACES.sub(" ", line).strip() for line in raw.split("\n"))
+        return "\n".join(line for line in lines if line)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "link" and "canonical" in a.get("rel", "").lower().split():
+            self.canonical = self.canonical or a.get("href", "")
+        elif tag == "meta":
+            prop = (a.get("property") or a.get("name") or "").lower()
+            if prop == "og:url":
+                self.og_url = self.og_url or a.get("content", "")
+            elif prop == "og:title":
+                self._og_title = self._og_title or a.get("content", "")
+        elif tag == "title":
+            self._in_title = True
+        elif tag in _SKIP:
+            self._skip += 1
+        elif tag in ("article", "main"):
+            self._main_depth += 1
+        if tag == "h1":
+            self._in_h1 = True
+        if tag in _BLOCKS:
+            self._add("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in _SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in ("article", "main"):
+            self._main_depth = max(0, self._main_depth - 1)
+        if tag == "h1":
+            self._in_h1 = False
+        if tag in _BLOCKS:
+            self._add("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title = (self.title + data).strip()
+            return
+        if self._skip:
+            return
+        if self._in_h1:
+            self._h1 = (self._h1 + " " + data).strip()
+        self._add(data)
+
+    def _add(self, data: str) -> None:
+        self._chunks.append(data)
+        if self._main_depth:
+            self._main_chunks.append(data)
+
+    def close(self) -> None:
+        super().close()
+        best = self._og_title or self._h1 or self.title
+        self.title = _SPACES.sub(" ", best).strip()

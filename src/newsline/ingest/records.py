@@ -1,0 +1,162 @@
+"""Record formats: JSON lines, JSON (list or ``{"articles": [...]}``) and CSV/TSV.
+
+Each record is an object with ``text`` (or ``body``/``content``) and
+optionally ``id``, ``title``, ``url``, ``source`` and a date in ``time``,
+``date``, ``published`` or ``pub_date``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from ..model import Article
+from ._report import Reporter
+from .dates import check_date, parse_date
+
+TEXT_FIELDS = ("text", "body", "content")
+DATE_FIELDS = ("time", "date", "published", "pub_date", "publish_date", "published_at")
+
+Record = tuple[int, Any]  # (line or record number, decoded JSON value / CSV row)
+
+
+def to_article(
+    record: Any, *, where: str, default_id: str, origin: str, report: Reporter, file: str
+) -> Article | None:
+    """An :class:`Article` from one record, or ``None`` (with a problem) if it has no text."""
+    if not isinstance(record, Mapping):
+        report.problem(where, f"record is a JSON {type(record).__name__}, not an object; skipped", file=file)
+        return None
+    text = ""
+    for key in TEXT_FIELDS:
+        value = record.get(key)
+        if isinstance(value, list):
+            value = "\n".join(str(v) for v in value if v is not None)
+        if isinstance(value, str) and value.strip():
+            text = value.strip()
+            break
+    if not text:
+        report.problem(where, "record has no text; skipped", file=file)
+        return None
+    rid = record.get("id")
+    rid = default_id if rid is None or str(rid).strip() == "" else str(rid)
+    published = None
+    for key in DATE_FIELDS:
+        raw = record.get(key)
+        if raw is None or raw == "":
+            continue
+        value = parse_date(raw)
+        if value is None:
+            report.problem(where, f"unreadable date {raw!r} in field {key!r}; article kept undated", file=file)
+        else:
+            reason = check_date(value)
+            if reason:
+                report.problem(where, f"{reason}; date dropped, article kept undated", file=file)
+            else:
+                published = value
+        break
+    return Article(
+        id=rid,
+        text=text,
+        title=_str(record.get("title")),
+        url=_str(record.get("url") or record.get("link")),
+        source=_str(record.get("source")),
+        published=published,
+        date_source="field" if published else "",
+        origin=origin,
+    )
+
+
+def _str(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Mapping):  # e.g. {"source": {"name": "Reuters"}}
+        value = value.get("name") or value.get("title") or ""
+    return str(value).strip()
+
+
+def iter_jsonl(lines: Iterable[bytes | str], *, name: str, report: Reporter) -> Iterator[Record]:
+    """Decoded JSON values of non-empty lines; malformed lines become problems naming the line."""
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except UnicodeDecodeError:
+            try:
+                value = json.loads(_fallback_decode(line))
+            except ValueError as exc:
+                report.problem(f"{name}:{lineno}", f"malformed JSON line ({exc}); skipped", file=name)
+                continue
+        except ValueError as exc:
+            report.problem(f"{name}:{lineno}", f"malformed JSON line ({exc}); skipped", file=name)
+            continue
+        yield lineno, value
+
+
+def _fallback_decode(line: bytes | str) -> str:
+    if isinstance(line, str):
+        return line
+    from .decode import decode
+
+    text = decode(line)
+    if text is None:
+        raise ValueError("undecodable bytes")
+    return text
+
+
+def iter_json(text: str, *, name: str, report: Reporter) -> Iterator[Record]:
+    """Records of a JSON document: a list, ``{"articles": [...]}`` or one article object."""
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        report.problem(name, f"malformed JSON ({exc}); file skipped", file=name)
+        return
+    if isinstance(doc, Mapping):
+        for key in ("articles", "documents", "items", "data", "records"):
+            if isinstance(doc.get(key), list):
+                doc = doc[key]
+                break
+        else:
+            if any(k in doc for k in TEXT_FIELDS):
+                doc = [doc]
+    if not isinstance(doc, list):
+        report.problem(name, "JSON is neither a list of articles nor {\"articles\": [...]}; file skipped", file=name)
+        return
+    yield from enumerate(doc, 1)
+
+
+def iter_csv(text: str, *, name: str, report: Reporter, delimiter: str | None = None) -> Iterator[Record]:
+    """Rows of a CSV/TSV file with a header row, keyed by lower-cased column name."""
+    if delimiter is None:
+        first = text.split("\n", 1)[0]
+        delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    if csv.field_size_limit() < sys.maxsize // 2:
+        csv.field_size_limit(2**31 - 1)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        report.problem(name, f"malformed CSV header ({exc}); file skipped", file=name)
+        return
+    columns = [h.strip().lower() for h in header]
+    start = 2
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            report.problem(f"{name}:{reader.line_num}", f"malformed CSV row ({exc}); skipped", file=name)
+            start = reader.line_num + 1
+            continue
+        line, start = start, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        yield line, dict(zip(columns, row, strict=False))
