@@ -1,17 +1,8 @@
-"""Text stage (STUB: to be replaced)."""
+"""Text stage: sentences with character offsets, and word tokens for later stages."""
 
 from __future__ import annotations
 
-from ..model import Article, Sentence
+from .sentences import sentence_spans, split_sentences
+from .tokens import detokenize, word_spans, words
 
-
-def split_sentences(article: Article) -> list[Sentence]:
-    out = []
-    pos = 0
-    for i, line in enumerate(article.text.split("\n")):
-        s = line.strip()
-        if s:
-            start = article.text.index(s, pos)
-            out.append(Sentence(article.id, len(out), start, start + len(s), s))
-            pos = start + len(s)
-    return out
+__all__ = ["detokenize", "sentence_spans", "split_sentences", "word_spans", "words"]
