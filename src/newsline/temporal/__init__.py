@@ -1,11 +1,14 @@
-"""Temporal stage (STUB: to be replaced)."""
+"""Temporal stage: find time expressions and resolve them to calendar dates.
+
+``tag(text, dct)`` returns TIMEX3-style :class:`~newsline.model.DateMention`
+objects (DATE, TIME, DURATION, SET) resolved against the document creation
+time; ``infer_publication_date(text)`` estimates a missing DCT from evidence
+in the text.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from .infer import infer_publication_date
+from .tagger import tag
 
-from ..model import DateMention
-
-
-def tag(text: str, dct: dt.date | None) -> list[DateMention]:
-    return []
+__all__ = ["infer_publication_date", "tag"]

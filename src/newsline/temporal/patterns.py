@@ -1,0 +1,262 @@
+"""Lexicon and the one combined regular expression of the temporal tagger.
+
+Every rule is a named alternative of :data:`MASTER`; the tagger scans a text
+once with ``MASTER.finditer`` and dispatches on ``match.lastgroup``. Names
+of months and weekdays are matched capitalised (``march`` and ``may`` are
+verbs); relative keywords also match with a capital first letter.
+Alternatives are ordered so that, at one position, the longer and more
+specific reading wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "couple": 2, "a couple of": 2, "a couple": 2,
+}  # fmt: skip
+VAGUE_NUMBERS = frozenset({"few", "a few", "several", "many", "some", "the few"})
+SEASONS: dict[str, str] = {
+    "winter": "WI", "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA",
+}
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4,
+}
+PARTS_OF_DAY: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+}
+
+
+def _cap(words: str) -> str:
+    """``today|now`` -> ``[Tt]oday|[Nn]ow`` (first letter in either case)."""
+    out = []
+    for w in words.split("|"):
+        out.append(f"[{w[0].upper()}{w[0]}]{w[1:]}")
+    return "|".join(out)
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![a-z])\.?)(?![a-z])"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d])"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+_NUMWORD = (
+    r"(?:\d+(?:\.\d+)?|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|many|some"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
+    r"|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|hundreds?|thousands?|an?)"
+)
+_UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|centur(?:y|ies))s?"
+_BIGUNIT = r"(?:day|week|month|year|decade)s?"
+_POD = r"(?:morning|afternoon|evening|night|overnight)"
+_SEASON = r"(?:winter|spring|summer|autumn)"
+_PRE_RANGE = r"(?:the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)"
+_MONTH_MOD = _cap("early|late|mid|last|this|next|earlier this|later this").replace(" ", r"\s+")
+
+
+def _g(name: str, body: str) -> str:
+    return f"(?P<{name}>{body})"
+
+
+_RULES: list[tuple[str, str]] = [
+    # 2011-01-25
+    ("iso", r"\b(?P<iso_y>1[5-9]\d\d|20\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b"),
+    # 1/25/2011 (US order)
+    ("slash", r"\b(?P<sl_m>1[0-2]|0?[1-9])/(?P<sl_d>[12]\d|3[01]|0?[1-9])/(?P<sl_y>(?:19|20)\d\d)\b"),
+    # 9:30 p.m. (Tuesday), 10 am, 1400 GMT
+    (
+        "clock",
+        r"\b(?P<cl_h>[01]?\d|2[0-3])(?::(?P<cl_m>[0-5]\d))?\s?(?P<cl_ap>[ap])\.?\s?m\b\.?"
+        rf"(?:\s*(?:on\s+)?(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b)?"
+        r"|\b(?P<cl_hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?:GMT|UTC)\b",
+    ),
+    # 25 January 2011, 23rd March 1880, the 17th of March
+    (
+        "dmy",
+        rf"\b(?:[Tt]he\s+)?(?P<d_day>{_DAYNUM})\s+(?:of\s+)?(?P<d_mon>{_MONTH})"
+        rf"(?:\s*,?\s*(?P<d_year>{_YEAR}))?",
+    ),
+    # January 25, 2011 / Jan. 25 / January 2011 / late January / January of 2011
+    (
+        "month",
+        rf"(?:\b(?P<mo_range>{_PRE_RANGE})|\b(?P<mo_mod>{_MONTH_MOD})[\s-]+|\b)"
+        rf"(?P<mo_mon>{_MONTH})"
+        rf"(?:\s+(?P<mo_day>{_DAYNUM})(?:\s*,?\s*(?P<mo_year>{_YEAR}))?"
+        rf"|\s*,?\s+(?:of\s+)?(?P<mo_year2>{_YEAR})"
+        r"|\s+(?P<mo_rel>last|next|this)\s+year\b)?",
+    ),
+    # the 1990s, the mid-1990s, the '90s, 90s
+    (
+        "decade",
+        r"\b(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec_full>1[5-9]\d0|20[0-9]0)s"
+        r"|'?(?P<dec_short>[1-9]0)s)\b",
+    ),
+    # the 20th century
+    ("century", r"\b(?:[Tt]he\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
+    # on the 17th
+    ("ordday", r"(?<=\bon\s)the\s+(?P<od_day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s*[a-z])"),
+    # the second quarter (of 2010)
+    (
+        "quarter",
+        rf"\b(?:[Tt]he\s+)?(?P<q_ord>first|second|third|fourth|final|last)[\s-]+quarter"
+        rf"(?:\s+of\s+(?:(?P<q_year>{_YEAR})|(?P<q_rel>last|this|next)\s+year))?\b",
+    ),
+    # early 2008, the end of 2008, 2008
+    (
+        "year",
+        rf"(?<![$£€#\d.,/:])(?:(?P<y_range>{_PRE_RANGE})|(?P<y_mod>{_cap('early|late|mid')})[\s-]+)?"
+        rf"\b(?P<y_year>{_YEAR})(?![.,]\d|\s*(?:%|percent|GMT|UTC|[ap]\.?m\b)|/\d)",
+    ),
+    # 9 days ago, two years earlier, a week later
+    (
+        "ago",
+        rf"\b(?P<ago_n>(?i:{_NUMWORD}))"
+        rf"[\s-]+(?:more\s+)?(?P<ago_unit>{_BIGUNIT})\s+(?P<ago_dir>ago|earlier|later)\b",
+    ),
+    # last week, this month, next year, earlier this week, the past week, late last week
+    (
+        "relunit",
+        r"\b(?P<ru_mod>"
+        + _cap(
+            "earlier this|later this|early this|late this|earlier last|late last|early last"
+            "|early next|late next|later next|the past|the last|the next|the previous|the coming"
+            "|the following|this past|this coming|last|this|next|past|previous|coming"
+            "|the current|current"
+        ).replace(" ", r"\s+")
+        + r")\s+(?P<ru_unit>week|weekend|month|year|decade|century)\b(?!\s*-|\s+(?:old|long)\b)",
+    ),
+    # (early) Tuesday (morning), last Friday, Fridays
+    (
+        "weekday",
+        r"\b(?:(?P<wd_mod>"
+        + _cap("early|late|earlier|later|last|this past|this coming|this|next|coming").replace(" ", r"\s+")
+        + rf")\s+)?(?P<wd_day>{_WEEKDAY})(?P<wd_pl>s)?\b(?:\s+(?P<wd_pod>{_POD})s?\b)?",
+    ),
+    # today, yesterday, tomorrow (morning), tonight, last night, this morning
+    (
+        "deictic",
+        r"\b(?:(?P<dx_mod>"
+        + _cap("earlier|later|early|late|the day before|the day after")
+        .replace(" ", r"\s+")
+        + r")\s+)?(?P<dx_word>"
+        + _cap("today|yesterday|tomorrow|tonight|overnight")
+        + rf")\b(?:\s+(?P<dx_pod>{_POD})\b)?"
+        r"|\b(?P<dx_this>" + _cap("this|last|late last|early this|later this|earlier this").replace(" ", r"\s+")
+        + rf")\s+(?P<dx_pod2>{_POD})\b",
+    ),
+    # the weekend
+    ("weekend", r"\b[Tt]he\s+weekend\b"),
+    # winter, the summer of 2009, last fall
+    (
+        "season",
+        r"\b(?:(?P<se_mod>"
+        + _cap("early|late|last|this|next|the|this past|the coming|mid").replace(" ", r"\s+")
+        + rf")[\s-]+)?(?P<se_name>{_SEASON}|(?<=\s)fall(?=\s+(?:of\s+)?\d)|(?<=the\s)fall|(?<=last\s)fall|(?<=this\s)fall|(?<=next\s)fall)"
+        rf"(?:\s+(?:of\s+)?(?P<se_year>{_YEAR}))?\b",
+    ),
+    # Christmas, Easter, New Year's Day
+    (
+        "holiday",
+        r"\b(?P<hol>Christmas(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|New\s+Year\s*'\s*s\s+(?:Day|Eve)"
+        r"|Halloween|Thanksgiving(?:\s+Day)?|Valentine\s*'\s*s\s+Day)\b"
+        rf"(?:\s*,?\s*(?P<hol_year>{_YEAR}))?",
+    ),
+    # the next day, the day before, that day, the same day
+    (
+        "anaphor",
+        r"\b(?P<an_word>"
+        + _cap(
+            "the next day|the following day|the day before|the previous day|the same day"
+            "|that day|the next morning|the following morning|that night"
+        ).replace(" ", r"\s+")
+        + r")\b",
+    ),
+    # every day, each year, annually, three times a week
+    (
+        "set",
+        rf"\b(?:{_cap('every|each')})\s+(?:(?P<set_n>(?i:{_NUMWORD}))\s+)?(?P<set_unit>{_UNIT}|{_WEEKDAY}|{_SEASON})\b"
+        rf"|\b(?:(?i:{_NUMWORD})\s+times|once|twice)\s+(?:a|an|per|each|every)\s+(?P<set_unit2>{_UNIT})\b"
+        r"|\b(?P<set_adv>[Aa]nnually|[Mm]onthly|[Ww]eekly|[Yy]early|[Qq]uarterly)\b",
+    ),
+    # for three years, a day, more than 20 years, the past 10 years, 24 hours
+    (
+        "duration",
+        r"\b(?P<du_pre>"
+        + _cap(
+            "more than|less than|nearly|almost|about|over|around|at least|up to|some|just"
+            "|the past|the last|the next|the first|the previous|another|the coming|only|roughly"
+        ).replace(" ", r"\s+")
+        + r")?\s*\b(?P<du_n>"
+        + rf"(?i:{_NUMWORD}))(?:[\s-]+(?:more|full|long|straight|consecutive|whole))?[\s-]+(?P<du_unit>{_UNIT})\b",
+    ),
+    # now, currently, recently, recent days, in the coming weeks
+    (
+        "ref",
+        r"\b(?P<ref_word>"
+        + _cap(
+            "right now|just now|now|currently|at present|presently|nowadays|these days"
+            "|recent (?:days|weeks|months|years|decades)|recently|recent|lately|the future"
+            "|the coming (?:days|weeks|months|years)|coming (?:days|weeks|months|years)"
+            "|as soon as possible|current|the past"
+        ).replace(" ", r"\s+")
+        + r")\b",
+    ),
+]
+
+MASTER: re.Pattern[str] = re.compile("|".join(_g(name, body) for name, body in _RULES))
+RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
+
+# ---------------------------------------------------------------------------
+_TRIGGER_WORDS = (
+    "today tonight tomorrow yesterday overnight now nowadays current recent present lately "
+    "future past morning afternoon evening night second minute hour day week month year "
+    "decade centur quarter winter spring summer autumn fall annually monthly weekly daily "
+    "hourly yearly quarterly Christmas Easter New Year Halloween Thanksgiving Valentine "
+    "as soon as possible Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday"
+)
+
+
+def _trie(words: list[str]) -> str:
+    """One-level trie: alternatives grouped by first character (fast branch skipping)."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    parts = []
+    for first, rests in sorted(by_first.items()):
+        rests = sorted(set(rests), key=len, reverse=True)
+        parts.append(re.escape(first) + "(?:" + "|".join(rests) + ")")
+    return "|".join(parts)
+
+
+def _trigger_words() -> list[str]:
+    words: list[str] = []
+    for w in _TRIGGER_WORDS.replace("as soon as possible", "as_soon_as_possible").split():
+        w = w.replace("_", " ").replace("New Year", "New")
+        words.append(w)
+        if w[0].islower():
+            words.append(w[0].upper() + w[1:])
+    return words
+
+
+# A candidate time expression contains a digit, a month or weekday name or a
+# keyword; TRIGGER finds those (after a space or punctuation) in one cheap pass.
+TRIGGER: re.Pattern[str] = re.compile(
+    r"[\s(\-/\"'`](?P<t>\d|" + _trie(_trigger_words()) + ")"
+)

@@ -1,0 +1,162 @@
+"""Calendar arithmetic and the choice between past and future readings.
+
+Pure functions of dates: no regular expressions over the article here,
+except :func:`tense`, which reads the words around a mention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import Granularity, TimePoint
+
+PAST, FUTURE, UNKNOWN = -1, 1, 0
+
+# Cues of the grammatical tense of the clause around a mention.
+_FUTURE_CUE = (
+    r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled"
+    r"|expected|due\s+to|is\s+to|are\s+to|set\s+to|to\s+be\s+held|would|upcoming"
+    r"|aims?\s+to|intends?\s+to|hopes?\s+to|expects?"
+)
+_PAST_CUE = (
+    r"said|says|was|were|had|did|ago|told|announced|reported|killed|died|began|came|went"
+    r"|took|made|held|met|left|fell|rose|gave|won|lost|saw|sent|began|became|shot|struck"
+    r"|been|last|earlier|since|[a-z]{3,}ed"
+)
+_CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b")
+_NOT_PAST = frozenset({"expected", "scheduled", "planned", "needed", "based", "united", "proposed"})
+_WINDOW = 70
+
+
+def tense(text: str, start: int, end: int) -> int:
+    """PAST, FUTURE or UNKNOWN from the nearest tense cue in the same clause.
+
+    The clause is cut at sentence punctuation and newlines within
+    ``_WINDOW`` characters on each side of the mention.
+    """
+    lo = max(0, start - _WINDOW)
+    left = text[lo:start]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
+    if cut >= 0:
+        left = left[cut + 1 :]
+    right = text[end : end + _WINDOW]
+    cut = min((i for i in (right.find(". "), right.find("\n")) if i >= 0), default=-1)
+    if cut >= 0:
+        right = right[:cut]
+    best: tuple[int, int] | None = None
+    for m in _CUE.finditer(left):
+        word = m.group()
+        kind = FUTURE if m.group("f") else (UNKNOWN if word in _NOT_PAST else PAST)
+        if kind != UNKNOWN:
+            best = (len(left) - m.end(), kind)
+    for m in _CUE.finditer(right):
+        word = m.group()
+        kind = FUTURE if m.group("f") else (UNKNOWN if word in _NOT_PAST else PAST)
+        if kind != UNKNOWN:
+            if best is None or m.start() < best[0]:
+                best = (m.start(), kind)
+            break
+    return best[1] if best else UNKNOWN
+
+
+def day(value: dt.date) -> tuple[str, TimePoint]:
+    return value.isoformat(), TimePoint(value, Granularity.DAY)
+
+
+def month(year: int, mon: int) -> tuple[str, TimePoint]:
+    return f"{year:04d}-{mon:02d}", TimePoint(dt.date(year, mon, 1), Granularity.MONTH)
+
+
+def year(value: int) -> tuple[str, TimePoint | None]:
+    if not 1 <= value <= 9999:
+        return f"{value:04d}", None
+    return f"{value:04d}", TimePoint(dt.date(value, 1, 1), Granularity.YEAR)
+
+
+def shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def add_years(d: dt.date, k: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + k)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + k, day=28)
+
+
+def iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def weekday_date(dct: dt.date, weekday: int, direction: int) -> dt.date:
+    """The weekday nearest to ``dct`` in ``direction`` (the DCT itself if it matches).
+
+    PAST (and UNKNOWN: news mostly report what happened) looks back up to six
+    days; FUTURE looks forward.
+    """
+    delta = (weekday - dct.weekday()) % 7
+    if delta == 0:
+        return dct
+    if direction == FUTURE:
+        return dct + dt.timedelta(days=delta)
+    return dct - dt.timedelta(days=7 - delta)
+
+
+def safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def year_for_month_day(dct: dt.date, mon: int, dom: int | None, direction: int) -> int:
+    """Year of a partial date (``October 17``, ``October``) in a text dated ``dct``.
+
+    With a past tense the date cannot lie (more than a few days) after the
+    DCT, with a future tense not before it; among the allowed years the one
+    nearest to the DCT wins.
+    """
+    best_year, best_gap = dct.year, None
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        d = safe_date(y, mon, dom or 15)
+        if d is None:
+            continue
+        gap = (d - dct).days
+        if dom is None:  # a month: compare month ranges
+            gap = (y * 12 + mon) - (dct.year * 12 + dct.month)
+            allowed = (
+                (direction == PAST and gap <= 0)
+                or (direction == FUTURE and gap >= 0)
+                or direction == UNKNOWN
+            )
+            score = abs(gap) * 31
+        else:
+            allowed = (
+                (direction == PAST and gap <= 2)
+                or (direction == FUTURE and gap >= -2)
+                or direction == UNKNOWN
+            )
+            score = abs(gap)
+        if not allowed:
+            continue
+        if best_gap is None or score < best_gap:
+            best_year, best_gap = y, score
+    return best_year
+
+
+def easter(y: int) -> dt.date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    mon = (h + leap - 7 * m + 114) // 31
+    dom = (h + leap - 7 * m + 114) % 31 + 1
+    return dt.date(y, mon, dom)
