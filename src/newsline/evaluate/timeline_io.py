@@ -1,0 +1,113 @@
+"""Read timelines for scoring: tilse/Timeline17 text, newsline JSON, dataset lines.
+
+Formats, told apart by their first non-blank character:
+
+- tilse text (Timeline17): a ``YYYY-MM-DD`` line, one sentence per line, a
+  line of dashes; repeated. Unlike tilse's reader, a last block without its
+  closing dashes is kept and a repeated date adds to the earlier block.
+- newsline JSON (``{"schema": "newsline.timeline/1", "entries": [...]}``): each
+  entry's ``date`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, with its
+  ``granularity`` if given) and each sentence's ``text``.
+- the dataset's ``timelines.jsonl``: one timeline a line,
+  ``[["YYYY-MM-DDT00:00:00", ["sentence", ...]], ...]``; a file may hold several.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Granularity, SummarySentence, Timeline, TimelineEntry, TimePoint
+
+_DASHES = re.compile(r"^-{5,}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def read_timelines(path: str | os.PathLike[str]) -> list[Timeline]:
+    """Every timeline in a file (one, except for ``timelines.jsonl`` files)."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: cannot read timeline file ({exc})") from None
+    stripped = text.lstrip()
+    try:
+        if stripped.startswith("{"):
+            return [timeline_from_json(json.loads(text))]
+        if stripped.startswith("["):
+            return [
+                timeline_from_pairs(json.loads(line)) for line in text.splitlines() if line.strip()
+            ]
+    except (ValueError, TypeError, KeyError) as exc:
+        raise InputError(f"{p}: not a timeline ({exc})") from None
+    timeline = timeline_from_text(text)
+    if not len(timeline):
+        raise InputError(f"{p}: no dated entries found")
+    return [timeline]
+
+
+def read_timeline(path: str | os.PathLike[str]) -> Timeline:
+    """The one timeline of a file."""
+    timelines = read_timelines(path)
+    if len(timelines) != 1:
+        raise InputError(f"{path}: holds {len(timelines)} timelines, expected one")
+    return timelines[0]
+
+
+def timeline_from_text(text: str) -> Timeline:
+    """Parse the tilse/Timeline17 text format."""
+    blocks: dict[str, list[str]] = {}
+    current: str | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if _DASHES.match(line):
+            current = None
+        elif _DAY.match(line) and current is None:
+            current = line
+            blocks.setdefault(line, [])
+        elif line and current is not None:
+            blocks[current].append(line)
+    entries = [
+        TimelineEntry(TimePoint.parse(day), tuple(SummarySentence(s) for s in sents))
+        for day, sents in blocks.items()
+    ]
+    return Timeline(tuple(entries))
+
+
+def timeline_from_pairs(pairs: Sequence[Sequence[Any]]) -> Timeline:
+    """A timeline from the dataset line format ``[[date, [sentence, ...]], ...]``."""
+    entries = [
+        TimelineEntry(TimePoint.parse(str(day)), tuple(SummarySentence(str(s)) for s in sentences))
+        for day, sentences in pairs
+    ]
+    return Timeline(tuple(entries))
+
+
+def timeline_from_json(data: dict[str, Any]) -> Timeline:
+    """A timeline from newsline's JSON rendering (``date`` and sentence ``text``)."""
+    entries = []
+    for item in data["entries"]:
+        time = TimePoint.parse(str(item["date"]))
+        if "granularity" in item and item["granularity"]:
+            time = TimePoint(time.date, Granularity(item["granularity"]))
+        sentences = tuple(
+            SummarySentence(str(s["text"] if isinstance(s, dict) else s))
+            for s in item.get("sentences", [])
+        )
+        entries.append(TimelineEntry(time, sentences))
+    return Timeline(tuple(entries), method=str(data.get("method", "")))
+
+
+def timeline_to_text(timeline: Timeline) -> str:
+    """The tilse/Timeline17 text of a timeline (entries by their first day)."""
+    lines: list[str] = []
+    for entry in timeline.entries:
+        lines.append(entry.time.date.isoformat())
+        lines.extend(" ".join(s.text.split()) for s in entry.sentences)
+        lines.append("-" * 32)
+    return "\n".join(lines) + "\n"
