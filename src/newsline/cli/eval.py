@@ -1,0 +1,72 @@
+"""``newsline eval``: the benchmark protocol on a dataset folder, tilse-exact metrics."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from ..evaluate.protocol import EvalOptions
+from ..evaluate.report import format_table, to_json
+from ..evaluate.runner import evaluate_dataset
+from ..timeline import DEFAULT_METHOD, available_methods
+from .common import note, positive_int
+
+
+def _non_negative(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more: {value!r}")
+    return n
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "eval",
+        help="evaluate a timeline method on a benchmark dataset",
+        description="Run the field's protocol (one task per gold timeline) on a dataset folder "
+        "(<topic>/articles.jsonl.gz, timelines.jsonl, keywords.json) and score with "
+        "tilse's metrics.",
+    )
+    p.add_argument("dataset", metavar="DATASET", help="dataset folder, e.g. ../shared/data/t17")
+    p.add_argument("--topics", nargs="+", metavar="TOPIC", help="only these topics")
+    p.add_argument(
+        "--method", default=DEFAULT_METHOD, choices=available_methods(), help="timeline method"
+    )
+    p.add_argument(
+        "--window-days",
+        type=_non_negative,
+        help="widen each task's input span by N days on each side "
+        "(default: 7 for a folder named 'entities', else 0)",
+    )
+    p.add_argument("--no-keywords", action="store_true", help="do not filter by keywords.json")
+    p.add_argument("--seed", type=int, default=0, help="random_state for the method (default 0)")
+    p.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE")
+    p.add_argument("--jobs", type=positive_int, default=1, help="topics run in N processes")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    options = EvalOptions(
+        method=args.method,
+        window_days=args.window_days,
+        use_keywords=not args.no_keywords,
+        random_state=args.seed,
+        topics=tuple(args.topics or ()),
+    )
+    results = evaluate_dataset(
+        args.dataset,
+        options,
+        jobs=args.jobs,
+        progress=lambda message: note(message, args.quiet),
+    )
+    print(format_table(results))
+    if args.json:
+        data = to_json(os.fspath(args.dataset), args.method, results)
+        Path(args.json).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        note(f"wrote {args.json}", args.quiet)
+    return 0
