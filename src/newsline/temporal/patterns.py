@@ -260,3 +260,54 @@ def _trigger_words() -> list[str]:
 TRIGGER: re.Pattern[str] = re.compile(
     r"[\s(\-/\"'`](?P<t>\d|" + _trie(_trigger_words()) + ")"
 )
+
+# Which rules can contain a trigger, by trigger word: the tagger only tries
+# those (a much smaller expression than MASTER) at the candidate starts.
+_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "year", "ago",
+                "set", "duration")
+_UNIT_RULES = ("relunit", "ago", "quarter", "weekend", "anaphor", "set", "duration", "ref")
+_FAMILY_RULES: dict[str, tuple[str, ...]] = {
+    "digit": _DIGIT_RULES,
+    "month": ("month",),
+    "weekday": ("weekday", "set"),
+    "unit": _UNIT_RULES,
+    "deictic": ("deictic",),
+    "pod": ("deictic", "anaphor", "weekday", "set", "duration"),
+    "ref": ("relunit", "weekday", "season", "duration", "ref", "deictic"),
+    "season": ("season", "set"),
+    "holiday": ("holiday",),
+    "set": ("set",),
+}
+_FAMILY_OF: dict[str, str] = {}
+for _w in ["today", "tonight", "tomorrow", "yesterday", "overnight"]:
+    _FAMILY_OF[_w] = "deictic"
+for _w in ["now", "nowadays", "current", "present", "lately", "future", "past", "recent", "as", "soon", "as", "possible"]:
+    _FAMILY_OF[_w] = "ref"
+_FAMILY_OF["as soon as possible"] = "ref"
+for _w in ["morning", "afternoon", "evening", "night"]:
+    _FAMILY_OF[_w] = "pod"
+for _w in ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"]:
+    _FAMILY_OF[_w] = "unit"
+for _w in ["winter", "spring", "summer", "autumn", "fall"]:
+    _FAMILY_OF[_w] = "season"
+for _w in ["annually", "monthly", "weekly", "daily", "hourly", "yearly", "quarterly"]:
+    _FAMILY_OF[_w] = "set"
+for _w in ["christmas", "easter", "new", "halloween", "thanksgiving", "valentine"]:
+    _FAMILY_OF[_w] = "holiday"
+for _w in ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]:
+    _FAMILY_OF[_w] = "month"
+for _w in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]:
+    _FAMILY_OF[_w] = "weekday"
+for _w in "0123456789":
+    _FAMILY_OF[_w] = "digit"
+_BODIES = dict(_RULES)
+_FAMILIES: dict[str, re.Pattern[str]] = {
+    fam: re.compile("|".join(_g(r, _BODIES[r]) for r in RULE_NAMES if r in rules))
+    for fam, rules in _FAMILY_RULES.items()
+}
+# trigger word (as TRIGGER matched it) -> compiled family expression
+FAMILY: dict[str, re.Pattern[str]] = {}
+for _w in _trigger_words():
+    FAMILY[_w] = _FAMILIES[_FAMILY_OF[_w.lower()]]
+for _w in "0123456789":
+    FAMILY[_w] = _FAMILIES["digit"]

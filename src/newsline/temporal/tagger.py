@@ -3,8 +3,9 @@
 ``TRIGGER`` finds the head word of every possible expression (a digit, a
 month or weekday name, a keyword such as ``yesterday`` or ``week``). For each
 trigger the tagger walks back over up to five modifier words ("the past",
-"more than two", "early") and tries ``MASTER.match`` from the earliest
-start; the first rule that matches across the trigger wins. Text between
+"more than two", "early") and tries the rules that can contain that
+trigger (``FAMILY``, a subset of ``MASTER`` in the same order) from the
+earliest start; the first rule that matches across the trigger wins. Text between
 triggers is never looked at by the big expression, which keeps the tagger
 at a few hundred microseconds per article.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import DateMention
-from .patterns import MASTER, NUMBERS, TRIGGER
+from .patterns import FAMILY, NUMBERS, TRIGGER
 from .rules import HANDLERS, Context
 
 # Words that may precede the head of an expression inside it.
@@ -62,12 +63,13 @@ def tag(text: str, dct: dt.date | None) -> list[DateMention]:
     ctx = Context(text, dct)
     out: list[DateMention] = []
     last_end = 0
-    match = MASTER.match
+    family = FAMILY
     # Scan " " + text so that a trigger at offset 0 has a separator before it.
     for t in TRIGGER.finditer(" " + text):
         p = t.start("t") - 1
         if p < last_end:
             continue
+        match = family[t.group("t")].match
         for s in _starts(text, p, last_end):
             m = match(text, s)
             if m is None or m.end() <= p:
