@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..demo import DEMO_QUERY, DEMO_TITLE, corpus_path
+from .. import demo
 from .build import add_timeline_options, emit, make_timeline
 from .common import note, read_inputs
 
@@ -22,11 +22,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = str(corpus_path())
+    path = str(demo.corpus_path())
     if args.query is None:
-        args.query = DEMO_QUERY
+        args.query = getattr(demo, "DEMO_QUERY", None)
     result = read_inputs([path], args.date, args.quiet)
-    timeline, stats = make_timeline(result.articles, args, DEMO_TITLE)
+    timeline, stats = make_timeline(result.articles, args, getattr(demo, "DEMO_TITLE", None))
     rep = stats["report"]
     note(
         f"demo corpus: {rep.articles_in} articles, {rep.exact_duplicates + rep.near_duplicates} "
