@@ -167,7 +167,7 @@ _RULES: list[tuple[str, str]] = [
         "season",
         r"\b(?:(?P<se_mod>"
         + _cap("early|late|last|this|next|the|this past|the coming|mid").replace(" ", r"\s+")
-        + rf")[\s-]+)?(?P<se_name>{_SEASON}|(?<=\s)fall(?=\s+(?:of\s+)?\d)|(?<=the\s)fall|(?<=last\s)fall|(?<=this\s)fall|(?<=next\s)fall)"
+        + rf")[\s-]+)?(?P<se_name>{_SEASON}|(?<=\s)fall(?=\s+(?:of\s+)?\d)|(?<=last\s)fall|(?<=this\s)fall|(?<=next\s)fall)"
         rf"(?:\s+(?:of\s+)?(?P<se_year>{_YEAR}))?\b",
     ),
     # Christmas, Easter, New Year's Day
@@ -182,8 +182,8 @@ _RULES: list[tuple[str, str]] = [
         "anaphor",
         r"\b(?P<an_word>"
         + _cap(
-            "the next day|the following day|the day before|the previous day|the same day"
-            "|that day|the next morning|the following morning|that night"
+            "the next day|the following day|the previous day|the same day"
+            "|the next morning|the following morning"
         ).replace(" ", r"\s+")
         + r")\b",
     ),
@@ -210,10 +210,9 @@ _RULES: list[tuple[str, str]] = [
         "ref",
         r"\b(?P<ref_word>"
         + _cap(
-            "right now|just now|now|currently|at present|presently|nowadays|these days"
-            "|recent (?:days|weeks|months|years|decades)|recently|recent|lately|the future"
-            "|the coming (?:days|weeks|months|years)|coming (?:days|weeks|months|years)"
-            "|as soon as possible|current|the past"
+            "right now|just now|now|currently|recent (?:days|weeks|months|years|decades)"
+            "|recently|recent|the coming (?:days|weeks|months|years)"
+            "|coming (?:days|weeks|months|years)|as soon as possible|current"
         ).replace(" ", r"\s+")
         + r")\b",
     ),
@@ -224,7 +223,7 @@ RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 
 # ---------------------------------------------------------------------------
 _TRIGGER_WORDS = (
-    "today tonight tomorrow yesterday overnight now nowadays current recent present lately "
+    "today tonight tomorrow yesterday overnight now current recent "
     "future past morning afternoon evening night second minute hour day week month year "
     "decade centur quarter winter spring summer autumn fall annually monthly weekly daily "
     "hourly yearly quarterly Christmas Easter New Year Halloween Thanksgiving Valentine "

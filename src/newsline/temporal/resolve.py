@@ -17,7 +17,7 @@ PAST, FUTURE, UNKNOWN = -1, 1, 0
 _FUTURE_CUE = (
     r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled"
     r"|expected|due\s+to|is\s+to|are\s+to|set\s+to|to\s+be\s+held|would|upcoming"
-    r"|aims?\s+to|intends?\s+to|hopes?\s+to|expects?"
+    r"|aims?\s+to|intends?\s+to|hopes?\s+to|expects?|may|might"
 )
 _PAST_CUE = (
     r"said|says|was|were|had|did|ago|told|announced|reported|killed|died|began|came|went"
@@ -27,6 +27,7 @@ _PAST_CUE = (
 _CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b")
 _NOT_PAST = frozenset({"expected", "scheduled", "planned", "needed", "based", "united", "proposed"})
 _WINDOW = 70
+_SLACK_DAYS = 30
 
 
 def tense(text: str, start: int, end: int) -> int:
@@ -41,23 +42,24 @@ def tense(text: str, start: int, end: int) -> int:
     if cut >= 0:
         left = left[cut + 1 :]
     right = text[end : end + _WINDOW]
-    cut = min((i for i in (right.find(". "), right.find("\n")) if i >= 0), default=-1)
+    cut = min((i for i in (right.find(". "), right.find("\n"), right.find(", ")) if i >= 0),
+              default=-1)
     if cut >= 0:
         right = right[:cut]
-    best: tuple[int, int] | None = None
+    # The verb that governs a time phrase usually precedes it: the nearest
+    # cue on the left wins; the right is read only when the left has none.
+    found = UNKNOWN
     for m in _CUE.finditer(left):
-        word = m.group()
-        kind = FUTURE if m.group("f") else (UNKNOWN if word in _NOT_PAST else PAST)
+        kind = FUTURE if m.group("f") else (UNKNOWN if m.group() in _NOT_PAST else PAST)
         if kind != UNKNOWN:
-            best = (len(left) - m.end(), kind)
+            found = kind
+    if found != UNKNOWN:
+        return found
     for m in _CUE.finditer(right):
-        word = m.group()
-        kind = FUTURE if m.group("f") else (UNKNOWN if word in _NOT_PAST else PAST)
+        kind = FUTURE if m.group("f") else (UNKNOWN if m.group() in _NOT_PAST else PAST)
         if kind != UNKNOWN:
-            if best is None or m.start() < best[0]:
-                best = (m.start(), kind)
-            break
-    return best[1] if best else UNKNOWN
+            return kind
+    return UNKNOWN
 
 
 def day(value: dt.date) -> tuple[str, TimePoint]:
@@ -115,9 +117,10 @@ def safe_date(y: int, m: int, d: int) -> dt.date | None:
 def year_for_month_day(dct: dt.date, mon: int, dom: int | None, direction: int) -> int:
     """Year of a partial date (``October 17``, ``October``) in a text dated ``dct``.
 
-    With a past tense the date cannot lie (more than a few days) after the
-    DCT, with a future tense not before it; among the allowed years the one
-    nearest to the DCT wins.
+    With a past tense the date cannot lie more than ``_SLACK_DAYS`` (a month)
+    after the DCT, with a future tense not before it: tense cues are noisy and
+    a date close to the DCT is rarely a year away. Among the allowed years
+    the one nearest to the DCT wins.
     """
     best_year, best_gap = dct.year, None
     for y in (dct.year - 1, dct.year, dct.year + 1):
@@ -128,15 +131,15 @@ def year_for_month_day(dct: dt.date, mon: int, dom: int | None, direction: int) 
         if dom is None:  # a month: compare month ranges
             gap = (y * 12 + mon) - (dct.year * 12 + dct.month)
             allowed = (
-                (direction == PAST and gap <= 0)
-                or (direction == FUTURE and gap >= 0)
+                (direction == PAST and gap <= 1)
+                or (direction == FUTURE and gap >= -1)
                 or direction == UNKNOWN
             )
             score = abs(gap) * 31
         else:
             allowed = (
-                (direction == PAST and gap <= 2)
-                or (direction == FUTURE and gap >= -2)
+                (direction == PAST and gap <= _SLACK_DAYS)
+                or (direction == FUTURE and gap >= -_SLACK_DAYS)
                 or direction == UNKNOWN
             )
             score = abs(gap)

@@ -26,6 +26,11 @@ _MONTH_CUE = re.compile(
     r"|early|late|mid|last|this|next|end|beginning|start|on|for|until|throughout|around|,)\s*)$"
 )
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_ANCHOR_REACH = 250  # characters: "the next day" refers to a day named just before
+_WEEKDAY_BEFORE = re.compile(
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*(?:the\s+)?$"
+)
+_NOT_YEAR_BEFORE = re.compile(r"(?:[Rr]esolution|No\.|[Nn]umber|[Ff]light|[Rr]oute|[Ss]ection)\s+$")
 
 
 @dataclass(slots=True)
@@ -35,6 +40,13 @@ class Context:
     text: str
     dct: dt.date | None
     anchor: dt.date | None = None
+    anchor_pos: int = -(10**9)
+
+    def reference(self, pos: int) -> dt.date | None:
+        """The last day mentioned if it is close before ``pos``, else the DCT."""
+        if self.anchor is not None and pos - self.anchor_pos <= _ANCHOR_REACH:
+            return self.anchor
+        return self.dct
 
     def tense(self, m: re.Match[str]) -> int:
         return R.tense(self.text, m.start(), m.end())
@@ -87,7 +99,7 @@ def _number(s: str) -> int | None:
 def _day_mention(m: re.Match[str], ctx: Context, d: dt.date, kind: str) -> DateMention:
     value, point = R.day(d)
     if kind in (EXPLICIT, PARTIAL):
-        ctx.anchor = d
+        ctx.anchor, ctx.anchor_pos = d, m.start()
     return _mk(m, DATE, value, kind, point)
 
 
@@ -106,6 +118,13 @@ def _partial_day(m: re.Match[str], ctx: Context, mon: int, dom: int) -> DateMent
         return None
     if ctx.dct is None:
         return _mk(m, DATE, f"XXXX-{mon:02d}-{dom:02d}", PARTIAL)
+    wd = _WEEKDAY_BEFORE.search(ctx.text, max(0, m.start() - 14), m.start())
+    if wd is not None:  # "Monday 23 August": the year whose 23 August is a Monday
+        target = WEEKDAYS[wd.group(1).lower()]
+        years = [y for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
+                 if (c := R.safe_date(y, mon, dom)) is not None and c.weekday() == target]
+        if years:
+            return _day_mention(m, ctx, dt.date(years[0], mon, dom), PARTIAL)
     y = R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m))
     d = R.safe_date(y, mon, dom)
     return _day_mention(m, ctx, d, PARTIAL) if d else None
@@ -187,6 +206,8 @@ def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
 
 
 def year(m: re.Match[str], ctx: Context) -> DateMention | None:
+    if _NOT_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # "Resolution 1973", "Flight 1549"
     value, point = R.year(int(m.group("y_year")))
     return _mk(m, DATE, value, EXPLICIT, point)
 
@@ -205,7 +226,7 @@ def _unit(s: str) -> str:
 
 def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
     n, unit, direction = _number(m.group("ago_n")), _unit(m.group("ago_unit")), m.group("ago_dir")
-    ref = ctx.dct if direction == "ago" else (ctx.anchor or ctx.dct)
+    ref = ctx.dct if direction == "ago" else ctx.reference(m.start())
     if n is None:
         if direction == "ago":
             return _mk(m, DATE, "PAST_REF", RELATIVE)
@@ -360,9 +381,9 @@ def holiday(m: re.Match[str], ctx: Context) -> DateMention | None:
 
 
 _ANAPHOR = {
-    "the next day": (1, ""), "the following day": (1, ""), "the day before": (-1, ""),
-    "the previous day": (-1, ""), "the same day": (0, ""), "that day": (0, ""),
-    "the next morning": (1, "MO"), "the following morning": (1, "MO"), "that night": (0, "NI"),
+    "the next day": (1, ""), "the following day": (1, ""),
+    "the previous day": (-1, ""), "the same day": (0, ""),
+    "the next morning": (1, "MO"), "the following morning": (1, "MO"),
 }  # fmt: skip
 
 
@@ -370,7 +391,7 @@ def anaphor(m: re.Match[str], ctx: Context) -> DateMention | None:
     off, code = _ANAPHOR[_norm(m.group("an_word"))]
     type_ = TIME if code else DATE
     suffix = f"T{code}" if code else ""
-    ref = ctx.anchor or ctx.dct
+    ref = ctx.reference(m.start())
     if ref is None:
         return _mk(m, type_, f"XXXX-XX-XX{suffix}", RELATIVE)
     value, point = R.day(ref + dt.timedelta(days=off))
