@@ -50,8 +50,8 @@ class TimePoint:
 
     @classmethod
     def parse(cls, value: str) -> TimePoint:
-        """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a ``T...`` suffix is ignored)."""
-        text = value.strip().split("T", 1)[0]
+        """Parse ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (a time after ``T`` or a space is ignored)."""
+        text = value.strip().split("T", 1)[0].split(" ", 1)[0]
         parts = text.split("-")
         try:
             if len(parts) == 1 and len(parts[0]) == 4:
