@@ -1,8 +1,13 @@
-"""HTML pages: main text and title (trafilatura), publication date (htmldate).
+"""HTML pages: main text, title and URL (trafilatura), publication date (htmldate).
 
-Works offline: nothing is downloaded. When trafilatura cannot be imported
-or finds no main text (very short pages), a small standard-library
-extractor takes over.
+Works offline: nothing is downloaded. trafilatura finds the main text
+(navigation, cookie banners, related links, comment sections and footers
+left out), the title (``og:title``/``<h1>``/``<title>`` without the site
+name), the canonical URL and the site name. htmldate finds the publication
+date (JSON-LD ``datePublished``, ``article:published_time`` and similar
+markup; the original date, not the last modification). When trafilatura
+finds no text (or cannot be imported), a small standard-library extractor
+takes over for text, title and URL.
 """
 
 from __future__ import annotations
@@ -11,11 +16,16 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
+from functools import cache
 from html.parser import HTMLParser
+from types import ModuleType
 
 from .dates import parse_date
 
 log = logging.getLogger(__name__)
+
+#: htmldate settings: metadata and markup only (no guessing from free text), original date.
+DATE_PARAMS: dict[str, bool] = {"extensive_search": False, "original_date": True}
 
 
 @dataclass
@@ -24,46 +34,62 @@ class HtmlArticle:
     title: str = ""
     url: str = ""
     published: dt.date | None = None
+    #: the site's name (``og:site_name``, else derived from the URL), or ``""``
+    site: str = ""
 
 
 def parse_html(content: str) -> HtmlArticle:
-    """Main text, title, canonical URL and publication date of an HTML page."""
-    simple = _SimpleExtractor.run(content)
-    text, title = _trafilatura(content)
-    if not text:
-        text = simple.text
-    return HtmlArticle(
-        text=text,
-        title=title or simple.title,
-        url=simple.canonical or simple.og_url,
-        published=_htmldate(content),
-    )
+    """Main text, title, canonical URL, site name and publication date of an HTML page."""
+    found = _trafilatura(content)
+    if found is None or not found.text:
+        simple = _SimpleExtractor.run(content)
+        found = HtmlArticle(
+            text=simple.text,
+            title=(found.title if found else "") or simple.title,
+            url=(found.url if found else "") or simple.canonical or simple.og_url,
+            site=found.site if found else "",
+        )
+    found.published = _htmldate(content)
+    return found
 
 
-_TRAFILATURA_FAILED = False
-
-
-def _trafilatura(content: str) -> tuple[str, str]:
-    global _TRAFILATURA_FAILED
-    if _TRAFILATURA_FAILED:
-        return "", ""
+@cache
+def _import_trafilatura() -> ModuleType | None:
     try:
         import trafilatura
     except ImportError as exc:  # e.g. lxml without lxml_html_clean
-        _TRAFILATURA_FAILED = True
-        log.debug("trafilatura unavailable, using the simple extractor: %s", exc)
-        return "", ""
+        log.warning("trafilatura unavailable, using the simple HTML extractor: %s", exc)
+        return None
+    return trafilatura
+
+
+def _trafilatura(content: str) -> HtmlArticle | None:
+    """What trafilatura finds, or ``None`` when it finds nothing (or is unavailable)."""
+    trafilatura = _import_trafilatura()
+    if trafilatura is None:
+        return None
     try:
         doc = trafilatura.bare_extraction(
-            content, with_metadata=True, include_comments=False, include_tables=False
+            content,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            date_extraction_params=DATE_PARAMS,
         )
     except Exception as exc:  # trafilatura raises a variety of parser errors
         log.debug("trafilatura failed: %s", exc)
-        return "", ""
+        return None
     if doc is None:
-        return "", ""
-    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
-    return (get("text") or "").strip(), (get("title") or "").strip()
+        return None
+
+    def field(key: str) -> str:
+        # trafilatura 2 returns a Document, 1.x a dict
+        value = doc.get(key) if isinstance(doc, dict) else getattr(doc, key, None)
+        return value.strip() if isinstance(value, str) else ""
+
+    return HtmlArticle(
+        text=field("text"), title=field("title"), url=field("url"), site=field("sitename")
+    )
 
 
 def _htmldate(content: str) -> dt.date | None:
@@ -72,7 +98,7 @@ def _htmldate(content: str) -> dt.date | None:
     except ImportError:  # pragma: no cover - htmldate is a dependency
         return None
     try:
-        found = find_date(content, extensive_search=False, original_date=True)
+        found = find_date(content, **DATE_PARAMS)
     except Exception as exc:  # htmldate raises on odd markup
         log.debug("htmldate failed: %s", exc)
         return None

@@ -341,6 +341,7 @@ def _html_article(source: Source, text: str, default_date: dt.date | None, repor
         text=parsed.text,
         title=parsed.title,
         url=parsed.url,
+        source=parsed.site,
         published=published,
         date_source=date_source,
         origin=source.name,
