@@ -66,6 +66,11 @@ _UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|centur(
 _BIGUNIT = r"(?:day|week|month|year|decade)s?"
 _POD = r"(?:morning|afternoon|evening|night|overnight)"
 _SEASON = r"(?:winter|spring|summer|autumn)"
+_COUNT_NOUN = (
+    r"(?:people|troops|soldiers|workers|dollars|barrels|tonnes|tons|men|women|children"
+    r"|deaths|cases|protesters|residents|families|homes|jobs|km|kilometres|kilometers|miles"
+    r"|metres|meters|feet|units|members|votes|points|employees|gallons|pounds|euros)\b"
+)
 _PRE_RANGE = r"(?:the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)"
 _MONTH_MOD = _cap("early|late|mid|last|this|next|earlier this|later this").replace(" ", r"\s+")
 
@@ -110,7 +115,9 @@ _RULES: list[tuple[str, str]] = [
     # the 20th century
     ("century", r"\b(?:[Tt]he\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
     # on the 17th
-    ("ordday", r"(?<=\bon\s)the\s+(?P<od_day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?!\s*[a-z])"),
+    ("ordday", r"(?<=\bon\s)the\s+(?P<od_day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+     r"(?!\s*-|\s+(?:century|floor|anniversary|birthday|time|minute|round|place|amendment"
+     r"|street|avenue|division|day|year|of\s+[a-z]))"),
     # the second quarter (of 2010)
     (
         "quarter",
@@ -121,7 +128,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "year",
         rf"(?<![$£€#\d.,/:])(?:(?P<y_range>{_PRE_RANGE})|(?P<y_mod>{_cap('early|late|mid')})[\s-]+)?"
-        rf"\b(?P<y_year>{_YEAR})(?![.,]\d|\s*(?:%|percent|GMT|UTC|[ap]\.?m\b)|/\d)",
+        rf"\b(?P<y_year>{_YEAR})(?![.,]\d|\s*(?:%|percent|GMT|UTC|[ap]\.?m\b)|/\d|\s+{_COUNT_NOUN})",
     ),
     # 9 days ago, two years earlier, a week later
     (

@@ -22,7 +22,7 @@ _FUTURE_CUE = (
 _PAST_CUE = (
     r"said|says|was|were|had|did|ago|told|announced|reported|killed|died|began|came|went"
     r"|took|made|held|met|left|fell|rose|gave|won|lost|saw|sent|began|became|shot|struck"
-    r"|been|last|earlier|since|[a-z]{3,}ed"
+    r"|been|last|earlier|since|(?<!\sbe\s)(?<!been\s)(?<!being\s)[a-z]{3,}ed"
 )
 _CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b")
 _NOT_PAST = frozenset({"expected", "scheduled", "planned", "needed", "based", "united", "proposed"})
@@ -118,8 +118,8 @@ def year_for_month_day(dct: dt.date, mon: int, dom: int | None, direction: int) 
     """Year of a partial date (``October 17``, ``October``) in a text dated ``dct``.
 
     With a past tense the date cannot lie more than ``_SLACK_DAYS`` (a month)
-    after the DCT, with a future tense not before it: tense cues are noisy and
-    a date close to the DCT is rarely a year away. Among the allowed years
+    after the DCT (past cues are noisy, and a date close to the DCT is rarely
+    a year away), with a future tense not more than two days before it. Among the allowed years
     the one nearest to the DCT wins.
     """
     best_year, best_gap = dct.year, None
@@ -139,7 +139,7 @@ def year_for_month_day(dct: dt.date, mon: int, dom: int | None, direction: int) 
         else:
             allowed = (
                 (direction == PAST and gap <= _SLACK_DAYS)
-                or (direction == FUTURE and gap >= -_SLACK_DAYS)
+                or (direction == FUTURE and gap >= -2)
                 or direction == UNKNOWN
             )
             score = abs(gap)

@@ -23,7 +23,8 @@ _SPACES = re.compile(r"\s+")
 # A month name alone ("May", "March") is a month only after one of these words.
 _MONTH_CUE = re.compile(
     r"(?:\b(?:in|since|until|till|by|of|from|to|through|during|between|and|or|before|after"
-    r"|early|late|mid|last|this|next|end|beginning|start|on|for|until|throughout|around|,)\s*)$"
+    r"|early|late|mid|last|this|next|end|beginning|start|on|for|until|throughout|around|,)\s*)$",
+    re.IGNORECASE,
 )
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _ANCHOR_REACH = 250  # characters: "the next day" refers to a day named just before
