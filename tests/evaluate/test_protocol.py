@@ -152,3 +152,16 @@ def test_score_command_prints_the_same_keys(
     scores = json.loads(capsys.readouterr().out)
     assert list(scores) == list(SCORE_KEYS)
     assert scores["date_p"] == 1.0
+
+
+def test_jobs_run_topics_in_workers_with_the_same_scores(tmp_path: Path) -> None:
+    root = make_dataset(tmp_path)
+    second = root / "bpoil2"
+    second.mkdir()
+    for f in (root / "bpoil").iterdir():
+        (second / f.name).write_bytes(f.read_bytes())
+    options = EvalOptions(method="test-first-sentences")
+    serial = evaluate_dataset(root, options)
+    parallel = evaluate_dataset(root, options, jobs=2)
+    assert [r.task for r in parallel] == ["bpoil/0", "bpoil/1", "bpoil2/0", "bpoil2/1"]
+    assert [r.scores for r in parallel] == [r.scores for r in serial]
