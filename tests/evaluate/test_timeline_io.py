@@ -71,7 +71,7 @@ def test_dataset_lines_hold_several_timelines(tmp_path: Path) -> None:
     path = tmp_path / "timelines.jsonl"
     lines = [
         [["2010-04-20T00:00:00", ["Rig explodes ."]]],
-        [["2010-04-22T00:00:00", ["Rig sinks ."]], ["2010-07-15T00:00:00", ["Capped ."]]],
+        [["2010-04-22T00:00:00", ["Rig sinks ."]], ["2010-07-15 00:00:00", ["Capped ."]]],
     ]
     path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
     assert [len(t) for t in read_timelines(path)] == [1, 2]

@@ -9,7 +9,8 @@ Formats, told apart by their first non-blank character:
   entry's ``date`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, with its
   ``granularity`` if given) and each sentence's ``text``.
 - the dataset's ``timelines.jsonl``: one timeline a line,
-  ``[["YYYY-MM-DDT00:00:00", ["sentence", ...]], ...]``; a file may hold several.
+  ``[["YYYY-MM-DDT00:00:00", ["sentence", ...]], ...]`` (Entities writes
+  ``YYYY-MM-DD 00:00:00``); a file may hold several.
 """
 
 from __future__ import annotations
