@@ -17,20 +17,20 @@ PAST, FUTURE, UNKNOWN = -1, 1, 0
 _FUTURE_CUE = (
     r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled"
     r"|expected|due\s+to|is\s+to|are\s+to|set\s+to|to\s+be\s+held|would|upcoming"
-    r"|aims?\s+to|intends?\s+to|hopes?\s+to|expects?|may|might"
+    r"|aims?\s+to|intends?\s+to|hopes?\s+to|expects?|(?:may|might)(?!\s+have\b)"
 )
 _PAST_CUE = (
     r"said|says|was|were|had|did|ago|told|announced|reported|killed|died|began|came|went"
     r"|took|made|held|met|left|fell|rose|gave|won|lost|saw|sent|began|became|shot|struck"
-    r"|been|last|earlier|since|(?<!\sbe\s)(?<!been\s)(?<!being\s)[a-z]{3,}ed"
+    r"|been|last|since|(?<!\sbe\s)(?<!been\s)(?<!being\s)[a-z]{3,}ed"
 )
-_CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b")
+_CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b|(?P<f2>'ll)\b")
 _NOT_PAST = frozenset({"expected", "scheduled", "planned", "needed", "based", "united", "proposed"})
-_WINDOW = 70
+_WINDOW = 120
 _SLACK_DAYS = 30
 
 
-def tense(text: str, start: int, end: int) -> int:
+def tense(text: str, start: int, end: int, right_side: bool = True) -> int:
     """PAST, FUTURE or UNKNOWN from the nearest tense cue in the same clause.
 
     The clause is cut at sentence punctuation and newlines within
@@ -42,21 +42,20 @@ def tense(text: str, start: int, end: int) -> int:
     if cut >= 0:
         left = left[cut + 1 :]
     right = text[end : end + _WINDOW]
-    cut = min((i for i in (right.find(". "), right.find("\n"), right.find(", ")) if i >= 0),
-              default=-1)
+    cut = min((i for i in (right.find(". "), right.find("\n")) if i >= 0), default=-1)
     if cut >= 0:
         right = right[:cut]
     # The verb that governs a time phrase usually precedes it: the nearest
     # cue on the left wins; the right is read only when the left has none.
     found = UNKNOWN
     for m in _CUE.finditer(left):
-        kind = FUTURE if m.group("f") else (UNKNOWN if m.group() in _NOT_PAST else PAST)
+        kind = FUTURE if m.group("f") or m.group("f2") else (UNKNOWN if m.group() in _NOT_PAST else PAST)
         if kind != UNKNOWN:
             found = kind
-    if found != UNKNOWN:
+    if found != UNKNOWN or not right_side:
         return found
     for m in _CUE.finditer(right):
-        kind = FUTURE if m.group("f") else (UNKNOWN if m.group() in _NOT_PAST else PAST)
+        kind = FUTURE if m.group("f") or m.group("f2") else (UNKNOWN if m.group() in _NOT_PAST else PAST)
         if kind != UNKNOWN:
             return kind
     return UNKNOWN

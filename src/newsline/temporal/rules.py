@@ -31,6 +31,20 @@ _ANCHOR_REACH = 250  # characters: "the next day" refers to a day named just bef
 _WEEKDAY_BEFORE = re.compile(
     r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*(?:the\s+)?$"
 )
+_MONTHS_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_DATE_AFTER = re.compile(
+    rf"\s*,?\s*(?:(?P<m1>{_MONTHS_RE})\s*(?P<d1>\d{{1,2}})(?!\d)"
+    rf"|(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTHS_RE}))"
+    r"(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>(?:1[5-9]|20)\d\d)\b)?"
+)
+# "July to September 2009": a month takes the year that closes its range
+_RANGE_YEAR = re.compile(
+    rf"\s*(?:to|-|--|and|through|until|till|or)\s+{_MONTHS_RE}\s*,?\s*((?:1[5-9]|20)\d\d)\b"
+)
+_NEXT_DAY_OR = re.compile(r"\s+or\s+(?:two|so)\b")
 _NOT_YEAR_BEFORE = re.compile(r"(?:[Rr]esolution|No\.|[Nn]umber|[Ff]light|[Rr]oute|[Ss]ection)\s+$")
 
 
@@ -157,6 +171,9 @@ def month(m: re.Match[str], ctx: Context) -> DateMention | None:
             return None  # "Jan", "Dec." alone: a name or an abbreviation
         if name == "May" and not _MONTH_CUE.search(ctx.text, max(0, m.start() - 12), m.start()):
             return None
+    if not (mod or rng or rel) and (r := _RANGE_YEAR.match(ctx.text, m.end())):
+        value, point = R.month(int(r.group(1)), mon)
+        return _mk(m, DATE, value, EXPLICIT, point)
     if ctx.dct is None:
         return _mk(m, DATE, f"XXXX-{mon:02d}", PARTIAL if not rel else RELATIVE)
     y = ctx.dct.year
@@ -293,14 +310,28 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
     type_ = TIME if pod else DATE
     if ctx.dct is None:
         return _mk(m, type_, f"XXXX-WXX-{wd + 1}{suffix}", RELATIVE)
+    after = _DATE_AFTER.match(ctx.text, m.end())
+    if after is not None:  # "Thursday, April 28": the day of the date that follows
+        mon = _month_num(after.group("m1") or after.group("m2"))
+        dom = int(after.group("d1") or after.group("d2"))
+        y = int(after.group("y")) if after.group("y") else None
+        if y is None and R.safe_date(2000, mon, dom):
+            y = R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m))
+        d = R.safe_date(y, mon, dom) if y else None
+        if d is not None:
+            value, point = R.day(d)
+            return _mk(m, type_, value + suffix, RELATIVE, point)
     mod = _norm(m.group("wd_mod"))
     direction = _WD_DIRECTION.get(mod)
     if direction is None:
-        direction = ctx.tense(m)
+        # "Thursday's meetings": the verb after a possessive is not its verb
+        possessive = ctx.text.startswith(" 's", m.end()) or ctx.text.startswith("'s", m.end())
+        direction = R.tense(ctx.text, m.start(), m.end(), right_side=not possessive)
     d = R.weekday_date(ctx.dct, wd, direction)
     if d == ctx.dct and mod in ("last", "next"):
         d += dt.timedelta(days=7 if mod == "next" else -7)
     value, point = R.day(d)
+    ctx.anchor, ctx.anchor_pos = d, m.start()
     return _mk(m, type_, value + suffix, RELATIVE, point)
 
 
@@ -393,6 +424,8 @@ def anaphor(m: re.Match[str], ctx: Context) -> DateMention | None:
     type_ = TIME if code else DATE
     suffix = f"T{code}" if code else ""
     ref = ctx.reference(m.start())
+    if _NEXT_DAY_OR.match(ctx.text, m.end()):  # "in the next day or two": from now
+        ref = ctx.dct
     if ref is None:
         return _mk(m, type_, f"XXXX-XX-XX{suffix}", RELATIVE)
     value, point = R.day(ref + dt.timedelta(days=off))
