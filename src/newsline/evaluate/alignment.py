@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+from scipy import sparse
 
 Summary = Sequence[str]
 DatedSummaries = Mapping[dt.date, Summary]
@@ -38,20 +39,32 @@ def content_tokens(summary: Summary) -> Counter[str]:
     return counts
 
 
-def _count_matrix(rows: Sequence[Counter[str]], vocab: Mapping[str, int]) -> np.ndarray:
-    matrix = np.zeros((len(rows), len(vocab)), dtype=np.float64)
-    for i, counts in enumerate(rows):
+def _count_matrix(rows: Sequence[Counter[str]], vocab: Mapping[str, int]) -> sparse.csr_matrix:
+    indptr, indices, data = [0], [], []
+    for counts in rows:
         for token, c in counts.items():
-            matrix[i, vocab[token]] = c
-    return matrix
+            indices.append(vocab[token])
+            data.append(c)
+        indptr.append(len(indices))
+    return sparse.csr_matrix(
+        (np.array(data, dtype=np.float64), np.array(indices, dtype=np.int64), indptr),
+        shape=(len(rows), len(vocab)),
+    )
 
 
-def _min_sum(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _at_least(matrix: sparse.csr_matrix, level: int) -> sparse.csr_matrix:
+    out = matrix.copy()
+    out.data = (out.data >= level).astype(np.float64)
+    out.eliminate_zeros()
+    return out
+
+
+def _min_sum(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
     """``out[i, j] = sum_v min(a[i, v], b[j, v])`` for non-negative integer counts."""
     out = np.zeros((a.shape[0], b.shape[0]), dtype=np.float64)
-    top = int(min(a.max(initial=0), b.max(initial=0)))
+    top = int(min(a.data.max(initial=0), b.data.max(initial=0)))
     for level in range(1, top + 1):
-        out += (a >= level).astype(np.float64) @ (b >= level).astype(np.float64).T
+        out += (_at_least(a, level) @ _at_least(b, level).T).toarray()
     return out
 
 
@@ -74,8 +87,8 @@ def cost_matrix(
     for rows in gold_rows:
         gold_m = _count_matrix(rows, vocab)
         match += _min_sum(sys_m, gold_m)
-        gold_total += gold_m.sum(axis=1)
-    prec_denom = (len(golds) * sys_m.sum(axis=1))[:, None]
+        gold_total += np.asarray(gold_m.sum(axis=1)).ravel()
+    prec_denom = (len(golds) * np.asarray(sys_m.sum(axis=1)).ravel())[:, None]
     rec_denom = gold_total[None, :]
     with np.errstate(divide="ignore", invalid="ignore"):
         precision = np.where(prec_denom == 0, 0.0, match / prec_denom)

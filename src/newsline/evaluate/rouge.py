@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .resources import stopwords
 from .stemmer import rouge_stem
@@ -45,8 +46,9 @@ class RougeCounts:
         return RougeCounts(self.hit * factor, self.peer, self.model)
 
 
-def sentence_tokens(sentence: str) -> list[str]:
-    """ROUGE-1.5.5 tokens of one sentence (stop words removed, stemmed)."""
+@lru_cache(maxsize=200_000)
+def sentence_tokens(sentence: str) -> tuple[str, ...]:
+    """ROUGE-1.5.5 tokens of one sentence (stop words removed, stemmed); cached."""
     text = " ".join(sentence.split()).replace("^", "&circ;")
     cut = text.find("<")
     if cut >= 0:
@@ -58,7 +60,7 @@ def sentence_tokens(sentence: str) -> list[str]:
         if word in stop:
             continue
         out.append(rouge_stem(word) if len(word) > 3 else word)
-    return out
+    return tuple(out)
 
 
 def summary_tokens(sentences: Iterable[str]) -> list[str]:
