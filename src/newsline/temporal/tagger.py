@@ -15,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ..model import DateMention
+from .context import Context
 from .patterns import FAMILY, NUMBERS, TRIGGER
-from .rules import HANDLERS, Context
+from .rules import HANDLERS
 
 # Words that may precede the head of an expression inside it.
 _MODIFIERS = frozenset(

@@ -1,0 +1,169 @@
+"""Handlers of calendar expressions: full and partial dates, months, years, decades, holidays."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import DateMention
+from . import resolve as R
+from .context import (
+    _MONTH_CUE,
+    _NOT_YEAR_BEFORE,
+    _RANGE_YEAR,
+    _WEEKDAY_BEFORE,
+    DATE,
+    EXPLICIT,
+    PARTIAL,
+    RELATIVE,
+    Context,
+    _day_mention,
+    _day_num,
+    _mk,
+    _month_num,
+    _norm,
+)
+from .patterns import ORDINALS, WEEKDAYS
+
+
+def iso(m: re.Match[str], ctx: Context) -> DateMention | None:
+    d = R.safe_date(int(m.group("iso_y")), int(m.group("iso_m")), int(m.group("iso_d")))
+    return _day_mention(m, ctx, d, EXPLICIT) if d else None
+
+
+def slash(m: re.Match[str], ctx: Context) -> DateMention | None:
+    d = R.safe_date(int(m.group("sl_y")), int(m.group("sl_m")), int(m.group("sl_d")))
+    return _day_mention(m, ctx, d, EXPLICIT) if d else None
+
+
+def _partial_day(m: re.Match[str], ctx: Context, mon: int, dom: int) -> DateMention | None:
+    if R.safe_date(2000, mon, dom) is None:  # 2000 is a leap year
+        return None
+    if ctx.dct is None:
+        return _mk(m, DATE, f"XXXX-{mon:02d}-{dom:02d}", PARTIAL)
+    wd = _WEEKDAY_BEFORE.search(ctx.text, max(0, m.start() - 14), m.start())
+    if wd is not None:  # "Monday 23 August": the year whose 23 August is a Monday
+        target = WEEKDAYS[wd.group(1).lower()]
+        years = [
+            y
+            for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
+            if (c := R.safe_date(y, mon, dom)) is not None and c.weekday() == target
+        ]
+        if years:
+            return _day_mention(m, ctx, dt.date(years[0], mon, dom), PARTIAL)
+    y = R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m))
+    d = R.safe_date(y, mon, dom)
+    return _day_mention(m, ctx, d, PARTIAL) if d else None
+
+
+def dmy(m: re.Match[str], ctx: Context) -> DateMention | None:
+    mon, dom = _month_num(m.group("d_mon")), _day_num(m.group("d_day"))
+    if m.group("d_year"):
+        d = R.safe_date(int(m.group("d_year")), mon, dom)
+        return _day_mention(m, ctx, d, EXPLICIT) if d else None
+    return _partial_day(m, ctx, mon, dom)
+
+
+def month(m: re.Match[str], ctx: Context) -> DateMention | None:
+    name = m.group("mo_mon")
+    mon = _month_num(name)
+    if m.group("mo_day"):
+        dom = _day_num(m.group("mo_day"))
+        if m.group("mo_year"):
+            d = R.safe_date(int(m.group("mo_year")), mon, dom)
+            return _day_mention(m, ctx, d, EXPLICIT) if d else None
+        return _partial_day(m, ctx, mon, dom)
+    if m.group("mo_year2"):
+        value, point = R.month(int(m.group("mo_year2")), mon)
+        return _mk(m, DATE, value, EXPLICIT, point)
+    mod, rng, rel = _norm(m.group("mo_mod")), m.group("mo_range"), m.group("mo_rel")
+    if not (mod or rng or rel):
+        if len(name) <= 4 and name not in ("May", "June", "July"):
+            return None  # "Jan", "Dec." alone: a name or an abbreviation
+        if name == "May" and not _MONTH_CUE.search(ctx.text, max(0, m.start() - 12), m.start()):
+            return None
+    if not (mod or rng or rel) and (r := _RANGE_YEAR.match(ctx.text, m.end())):
+        value, point = R.month(int(r.group(1)), mon)
+        return _mk(m, DATE, value, EXPLICIT, point)
+    if ctx.dct is None:
+        return _mk(m, DATE, f"XXXX-{mon:02d}", PARTIAL if not rel else RELATIVE)
+    y = ctx.dct.year
+    if rel:
+        y += {"last": -1, "this": 0, "next": 1}[rel]
+    elif mod == "last":
+        y = y - 1 if mon >= ctx.dct.month else y
+    elif mod == "next":
+        y = y + 1 if mon <= ctx.dct.month else y
+    elif mod not in ("this", "earlier this", "later this"):
+        y = R.year_for_month_day(ctx.dct, mon, None, ctx.tense(m))
+    value, point = R.month(y, mon)
+    return _mk(m, DATE, value, RELATIVE if (rel or mod in ("last", "next")) else PARTIAL, point)
+
+
+def decade(m: re.Match[str], ctx: Context) -> DateMention | None:
+    full, short = m.group("dec_full"), m.group("dec_short")
+    y = int(full) if full else 1900 + int(short)
+    return _mk(m, DATE, f"{y // 10:03d}", EXPLICIT)
+
+
+def century(m: re.Match[str], ctx: Context) -> DateMention | None:
+    return _mk(m, DATE, f"{int(m.group('cent')) - 1:02d}", EXPLICIT)
+
+
+def ordday(m: re.Match[str], ctx: Context) -> DateMention | None:
+    dom = int(m.group("od_day"))
+    if ctx.dct is None:
+        return _mk(m, DATE, f"XXXX-XX-{dom:02d}", PARTIAL)
+    direction = ctx.tense(m)
+    y, mo = ctx.dct.year, ctx.dct.month
+    if direction == R.PAST and dom > ctx.dct.day + 2:
+        y, mo = R.shift_month(y, mo, -1)
+    elif direction == R.FUTURE and dom < ctx.dct.day - 2:
+        y, mo = R.shift_month(y, mo, 1)
+    d = R.safe_date(y, mo, dom)
+    return _day_mention(m, ctx, d, PARTIAL) if d else None
+
+
+def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
+    q = ORDINALS[m.group("q_ord").lower()]
+    if m.group("q_year"):
+        return _mk(m, DATE, f"{m.group('q_year')}-Q{q}", EXPLICIT)
+    if ctx.dct is None:
+        return _mk(m, DATE, f"XXXX-Q{q}", RELATIVE)
+    y = ctx.dct.year + {"last": -1, "next": 1}.get(m.group("q_rel") or "", 0)
+    return _mk(m, DATE, f"{y}-Q{q}", RELATIVE)
+
+
+def year(m: re.Match[str], ctx: Context) -> DateMention | None:
+    if _NOT_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return None  # "Resolution 1973", "Flight 1549"
+    value, point = R.year(int(m.group("y_year")))
+    return _mk(m, DATE, value, EXPLICIT, point)
+
+
+def _holiday_date(name: str, y: int) -> dt.date:
+    name = _norm(name)
+    if name.startswith("christmas"):
+        return dt.date(y, 12, 24 if name.endswith("eve") else 25)
+    if name.startswith("easter"):
+        return R.easter(y)
+    if name.startswith("new year"):
+        return dt.date(y, 12, 31) if name.endswith("eve") else dt.date(y, 1, 1)
+    if name.startswith("halloween"):
+        return dt.date(y, 10, 31)
+    if name.startswith("valentine"):
+        return dt.date(y, 2, 14)
+    first = dt.date(y, 11, 1)  # Thanksgiving: fourth Thursday of November
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def holiday(m: re.Match[str], ctx: Context) -> DateMention | None:
+    name = m.group("hol")
+    if m.group("hol_year"):
+        return _day_mention(m, ctx, _holiday_date(name, int(m.group("hol_year"))), EXPLICIT)
+    if ctx.dct is None:
+        d = _holiday_date(name, 2001)
+        return _mk(m, DATE, f"XXXX-{d.month:02d}-{d.day:02d}", PARTIAL)
+    d = _holiday_date(name, ctx.dct.year)
+    y = R.year_for_month_day(ctx.dct, d.month, d.day, ctx.tense(m))
+    return _day_mention(m, ctx, _holiday_date(name, y), PARTIAL)

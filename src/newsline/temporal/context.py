@@ -1,0 +1,118 @@
+"""What rule handlers share: the context of a scan and helpers to build mentions.
+
+Handlers read the named groups of their rule, anchor relative expressions
+to the document creation time (DCT) or to the last date the text mentioned,
+and choose past or future readings with :func:`resolve.tense`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import DateMention, TimePoint, TimexType
+from . import resolve as R
+from .patterns import MONTHS, NUMBERS, VAGUE_NUMBERS
+
+DATE, TIME, DURATION, SET = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.SET
+EXPLICIT, PARTIAL, RELATIVE = "explicit", "partial", "relative"
+
+_SPACES = re.compile(r"\s+")
+# A month name alone ("May", "March") is a month only after one of these words.
+_MONTH_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|from|to|through|during|between|and|or|before|after"
+    r"|early|late|mid|last|this|next|end|beginning|start|on|for|until|throughout|around|,)\s*)$",
+    re.IGNORECASE,
+)
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_ANCHOR_REACH = 250  # characters: "the next day" refers to a day named just before
+_WEEKDAY_BEFORE = re.compile(
+    r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*(?:the\s+)?$"
+)
+_MONTHS_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?"
+)
+_DATE_AFTER = re.compile(
+    rf"\s*,?\s*(?:(?P<m1>{_MONTHS_RE})\s*(?P<d1>\d{{1,2}})(?!\d)"
+    rf"|(?:the\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTHS_RE}))"
+    r"(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>(?:1[5-9]|20)\d\d)\b)?"
+)
+# "July to September 2009": a month takes the year that closes its range
+_RANGE_YEAR = re.compile(
+    rf"\s*(?:to|-|--|and|through|until|till|or)\s+{_MONTHS_RE}\s*,?\s*((?:1[5-9]|20)\d\d)\b"
+)
+_NEXT_DAY_OR = re.compile(r"\s+or\s+(?:two|so)\b")
+_NOT_YEAR_BEFORE = re.compile(r"(?:[Rr]esolution|No\.|[Nn]umber|[Ff]light|[Rr]oute|[Ss]ection)\s+$")
+
+
+@dataclass(slots=True)
+class Context:
+    """What handlers know besides the match: the text, the DCT, the last day mentioned."""
+
+    text: str
+    dct: dt.date | None
+    anchor: dt.date | None = None
+    anchor_pos: int = -(10**9)
+
+    def reference(self, pos: int) -> dt.date | None:
+        """The last day mentioned if it is close before ``pos``, else the DCT."""
+        if self.anchor is not None and pos - self.anchor_pos <= _ANCHOR_REACH:
+            return self.anchor
+        return self.dct
+
+    def tense(self, m: re.Match[str]) -> int:
+        return R.tense(self.text, m.start(), m.end())
+
+
+Handler = Callable[[re.Match[str], Context], DateMention | None]
+
+
+def _mk(
+    m: re.Match[str],
+    type_: TimexType,
+    value: str,
+    kind: str = "",
+    time: TimePoint | None = None,
+) -> DateMention:
+    return DateMention(m.group(), m.start(), m.end(), type_, value, kind, time)
+
+
+def _mkv(m: re.Match[str], vt: tuple[str, TimePoint | None], kind: str) -> DateMention:
+    return _mk(m, DATE, vt[0], kind, vt[1])
+
+
+def _norm(s: str | None) -> str:
+    return _SPACES.sub(" ", s).lower() if s else ""
+
+
+def _month_num(name: str) -> int:
+    return MONTHS[name[:3].lower()]
+
+
+def _day_num(s: str) -> int:
+    return int(s.rstrip("stndrh"))
+
+
+def _number(s: str) -> int | None:
+    """``"two"`` -> 2, ``"twenty-five"`` -> 25, ``"12"`` -> 12, vague -> None."""
+    s = _norm(s).replace("-", " ")
+    if s in VAGUE_NUMBERS or s.startswith(("hundred", "thousand")):
+        return None
+    if s.replace(".", "", 1).isdigit():
+        return int(float(s)) if "." not in s else None
+    if s in NUMBERS:
+        return NUMBERS[s]
+    parts = s.split()
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        return NUMBERS[parts[0]] + NUMBERS[parts[1]]
+    return None
+
+
+def _day_mention(m: re.Match[str], ctx: Context, d: dt.date, kind: str) -> DateMention:
+    value, point = R.day(d)
+    if kind in (EXPLICIT, PARTIAL):
+        ctx.anchor, ctx.anchor_pos = d, m.start()
+    return _mk(m, DATE, value, kind, point)

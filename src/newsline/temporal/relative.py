@@ -1,0 +1,213 @@
+"""Handlers of expressions relative to the DCT or to the last day mentioned."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..model import DateMention, Granularity, TimePoint
+from . import resolve as R
+from .context import (
+    _DATE_AFTER,
+    _NEXT_DAY_OR,
+    _SEASON_START,
+    DATE,
+    EXPLICIT,
+    RELATIVE,
+    SET,
+    TIME,
+    Context,
+    _mk,
+    _mkv,
+    _month_num,
+    _norm,
+    _number,
+)
+from .patterns import PARTS_OF_DAY, SEASONS, WEEKDAYS
+from .periods import _unit
+
+
+def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
+    n, unit, direction = _number(m.group("ago_n")), _unit(m.group("ago_unit")), m.group("ago_dir")
+    ref = ctx.dct if direction == "ago" else ctx.reference(m.start())
+    if n is None:
+        if direction == "ago":
+            return _mk(m, DATE, "PAST_REF", RELATIVE)
+        return _mk(m, DATE, "FUTURE_REF" if direction == "later" else "PAST_REF", RELATIVE)
+    sign = 1 if direction == "later" else -1
+    if ref is None:
+        code = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX")
+        return _mk(m, DATE, code, RELATIVE)
+    if unit == "day":
+        return _mkv(m, R.day(ref + dt.timedelta(days=sign * n)), RELATIVE)
+    if unit == "week":
+        return _mk(m, DATE, R.iso_week(ref + dt.timedelta(weeks=sign * n)), RELATIVE)
+    if unit == "month":
+        return _mkv(m, R.month(*R.shift_month(ref.year, ref.month, sign * n)), RELATIVE)
+    if unit == "decade":
+        return _mk(m, DATE, f"{(ref.year + sign * 10 * n) // 10:03d}", RELATIVE)
+    if n == 1 and m.group("ago_n").lower() in ("a", "one"):
+        return _mkv(m, R.day(R.add_years(ref, sign)), RELATIVE)
+    return _mkv(m, R.year(ref.year + sign * n), RELATIVE)
+
+
+_OFFSET = {
+    "last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1,
+    "the previous": -1, "this past": -1, "late last": -1, "early last": -1,
+    "earlier last": -1, "this": 0, "current": 0, "the current": 0, "earlier this": 0,
+    "later this": 0, "early this": 0, "late this": 0, "next": 1, "coming": 1,
+    "the next": 1, "the coming": 1, "this coming": 1, "early next": 1, "late next": 1,
+    "later next": 1, "the following": 1,
+}  # fmt: skip
+
+
+def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
+    off, unit = _OFFSET[_norm(m.group("ru_mod"))], m.group("ru_unit").lower()
+    dct = ctx.dct
+    if dct is None:
+        code = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}
+        return _mk(m, DATE, code.get(unit, "XXXX"), RELATIVE)
+    if unit == "week":
+        return _mk(m, DATE, R.iso_week(dct + dt.timedelta(weeks=off)), RELATIVE)
+    if unit == "weekend":
+        return _mk(m, DATE, R.iso_week(dct + dt.timedelta(weeks=off)) + "-WE", RELATIVE)
+    if unit == "month":
+        return _mkv(m, R.month(*R.shift_month(dct.year, dct.month, off)), RELATIVE)
+    if unit == "decade":
+        return _mk(m, DATE, f"{(dct.year + 10 * off) // 10:03d}", RELATIVE)
+    if unit == "century":
+        return _mk(m, DATE, f"{dct.year // 100 + off:02d}", RELATIVE)
+    return _mkv(m, R.year(dct.year + off), RELATIVE)
+
+
+_WD_DIRECTION = {
+    "last": R.PAST, "this past": R.PAST, "next": R.FUTURE, "this coming": R.FUTURE,
+    "coming": R.FUTURE,
+}  # fmt: skip
+
+
+def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
+    wd = WEEKDAYS[m.group("wd_day").lower()]
+    pod = m.group("wd_pod")
+    suffix = f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
+    if m.group("wd_pl"):
+        return _mk(m, SET, f"XXXX-WXX-{wd + 1}{suffix}")
+    type_ = TIME if pod else DATE
+    if ctx.dct is None:
+        return _mk(m, type_, f"XXXX-WXX-{wd + 1}{suffix}", RELATIVE)
+    after = _DATE_AFTER.match(ctx.text, m.end())
+    if after is not None:  # "Thursday, April 28": the day of the date that follows
+        mon = _month_num(after.group("m1") or after.group("m2"))
+        dom = int(after.group("d1") or after.group("d2"))
+        y = int(after.group("y")) if after.group("y") else None
+        if y is None and R.safe_date(2000, mon, dom):
+            y = R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m))
+        d = R.safe_date(y, mon, dom) if y else None
+        if d is not None:
+            value, point = R.day(d)
+            return _mk(m, type_, value + suffix, RELATIVE, point)
+    mod = _norm(m.group("wd_mod"))
+    direction = _WD_DIRECTION.get(mod)
+    if direction is None:
+        # "Thursday's meetings": the verb after a possessive is not its verb
+        possessive = ctx.text.startswith(" 's", m.end()) or ctx.text.startswith("'s", m.end())
+        direction = R.tense(ctx.text, m.start(), m.end(), right_side=not possessive)
+    d = R.weekday_date(ctx.dct, wd, direction)
+    if d == ctx.dct and mod in ("last", "next"):
+        d += dt.timedelta(days=7 if mod == "next" else -7)
+    value, point = R.day(d)
+    ctx.anchor, ctx.anchor_pos = d, m.start()
+    return _mk(m, type_, value + suffix, RELATIVE, point)
+
+
+_DEICTIC = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def deictic(m: re.Match[str], ctx: Context) -> DateMention | None:
+    word = m.group("dx_word")
+    if word:
+        word = word.lower()
+        off = _DEICTIC[word] + {"the day before": -1, "the day after": 1}.get(
+            _norm(m.group("dx_mod")), 0
+        )
+        pod = m.group("dx_pod")
+        code = "NI" if word in ("tonight", "overnight") else (PARTS_OF_DAY[pod] if pod else "")
+    else:
+        mod, pod = _norm(m.group("dx_this")), m.group("dx_pod2").lower()
+        off = -1 if "last" in mod and pod != "night" else 0
+        code = PARTS_OF_DAY[pod]
+        if "last" in mod and pod == "night":
+            off = -1
+    type_ = TIME if code else DATE
+    suffix = f"T{code}" if code else ""
+    if ctx.dct is None:
+        return _mk(m, type_, f"XXXX-XX-XX{suffix}", RELATIVE)
+    value, point = R.day(ctx.dct + dt.timedelta(days=off))
+    return _mk(m, type_, value + suffix, RELATIVE, point)
+
+
+def weekend(m: re.Match[str], ctx: Context) -> DateMention | None:
+    if ctx.dct is None:
+        return _mk(m, DATE, "XXXX-WXX-WE", RELATIVE)
+    dct = ctx.dct
+    if dct.weekday() < 5 and ctx.tense(m) != R.FUTURE:
+        dct -= dt.timedelta(weeks=1)
+    return _mk(m, DATE, R.iso_week(dct) + "-WE", RELATIVE)
+
+
+def season(m: re.Match[str], ctx: Context) -> DateMention | None:
+    code = SEASONS[m.group("se_name").lower()]
+    if m.group("se_year"):
+        return _mk(m, DATE, f"{m.group('se_year')}-{code}", EXPLICIT)
+    if ctx.dct is None:
+        return _mk(m, DATE, f"XXXX-{code}", RELATIVE)
+    mod, y, start = _norm(m.group("se_mod")), ctx.dct.year, _SEASON_START[code]
+    if mod in ("last", "this past"):
+        y = y if start < ctx.dct.month else y - 1
+    elif mod in ("next", "the coming"):
+        y = y if start > ctx.dct.month else y + 1
+    return _mk(m, DATE, f"{y}-{code}", RELATIVE)
+
+
+_ANAPHOR = {
+    "the next day": (1, ""), "the following day": (1, ""),
+    "the previous day": (-1, ""), "the same day": (0, ""),
+    "the next morning": (1, "MO"), "the following morning": (1, "MO"),
+}  # fmt: skip
+
+
+def anaphor(m: re.Match[str], ctx: Context) -> DateMention | None:
+    off, code = _ANAPHOR[_norm(m.group("an_word"))]
+    type_ = TIME if code else DATE
+    suffix = f"T{code}" if code else ""
+    ref = ctx.reference(m.start())
+    if _NEXT_DAY_OR.match(ctx.text, m.end()):  # "in the next day or two": from now
+        ref = ctx.dct
+    if ref is None:
+        return _mk(m, type_, f"XXXX-XX-XX{suffix}", RELATIVE)
+    value, point = R.day(ref + dt.timedelta(days=off))
+    return _mk(m, type_, value + suffix, RELATIVE, point)
+
+
+def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
+    if m.group("cl_hm"):
+        hh, mm = int(m.group("cl_hm")[:2]), int(m.group("cl_hm")[2:])
+    else:
+        hh, mm = int(m.group("cl_h")), int(m.group("cl_m") or 0)
+        if hh > 12:
+            return None
+        pm = m.group("cl_ap") == "p"
+        hh = (hh % 12) + (12 if pm else 0)
+    hhmm = f"T{hh:02d}:{mm:02d}"
+    if ctx.dct is None:
+        return _mk(m, TIME, f"XXXX-XX-XX{hhmm}")
+    word = (m.group("cl_wd") or "").lower()
+    point: TimePoint | None = None
+    d = ctx.dct
+    if word in WEEKDAYS:
+        d = R.weekday_date(ctx.dct, WEEKDAYS[word], ctx.tense(m))
+        point = TimePoint(d, Granularity.DAY)
+    elif word:
+        d = ctx.dct + dt.timedelta(days=_DEICTIC[word])
+        point = TimePoint(d, Granularity.DAY)
+    return _mk(m, TIME, d.isoformat() + hhmm, RELATIVE if point else "", point)
