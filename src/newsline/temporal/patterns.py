@@ -228,7 +228,6 @@ _RULES: list[tuple[str, str]] = [
 MASTER: re.Pattern[str] = re.compile("|".join(_g(name, body) for name, body in _RULES))
 RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 
-# ---------------------------------------------------------------------------
 _TRIGGER_WORDS = (
     "today tonight tomorrow yesterday overnight now current recent "
     "future past morning afternoon evening night second minute hour day week month year "
