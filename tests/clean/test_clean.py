@@ -132,12 +132,10 @@ def test_dedupe_off_and_empty_articles():
     assert report.articles_out == 2
 
 
-def test_many_articles_are_fast():
-    import time
-
+def test_many_articles():
+    # speed is measured by bench/ingest_speed.py, not here
     arts = [Article(str(i), story(i, 300), published=D(2010, 1, 1)) for i in range(2000)]
     arts += [Article(f"dup{i}", story(i, 300) + "\nMore.", published=D(2010, 1, 2)) for i in range(200)]
-    start = time.perf_counter()
     out, report = clean(arts)
     assert report.near_duplicates == 200 and len(out) == 2000
-    assert time.perf_counter() - start < 10
+    assert [a.id for a in out] == [str(i) for i in range(2000)]

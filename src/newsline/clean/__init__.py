@@ -17,7 +17,6 @@ from .dedupe import THRESHOLD, exact_key, near_duplicates, shingles, word_ids
 __all__ = ["clean", "is_pattern_boilerplate", "normalize", "preference_order"]
 
 _LETTER = re.compile(r"[^\W\d_]")
-_TOKEN = re.compile(r"\w+")  # dedupe tokens: cheaper than text.tokens.words, same for every copy
 
 
 def preference_order(articles: list[Article]) -> list[int]:
@@ -88,18 +87,19 @@ def _dedupe(
 ) -> tuple[list[int], int, int]:
     alive_set = set(alive)
     order = [i for i in preference_order(articles) if i in alive_set]
-    findall = _TOKEN.findall
-    tokens = {i: findall(texts[i].lower()) for i in alive}
+    # dedupe words: runs of word characters of the lower-cased text (cheaper than text.tokens.words)
+    all_ids, bounds = word_ids([texts[i] for i in alive])
+    ids = {i: all_ids[bounds[j] : bounds[j + 1]] for j, i in enumerate(alive)}
     seen: set[bytes] = set()
     exact: set[int] = set()
     for i in order:
-        key = exact_key(tokens[i])
+        key = exact_key(ids[i])
         if key in seen:
             exact.add(i)
         else:
             seen.add(key)
     rest = [i for i in order if i not in exact]
-    sets = [shingles(word_ids(tokens[i])) for i in rest]
+    sets = [shingles(ids[i]) for i in rest]
     # positions in ``rest`` are already in preference order
     near_pos = near_duplicates(sets, range(len(rest)), threshold=threshold)
     near = {rest[p] for p in near_pos}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 #: Only lines up to this many characters can be boilerplate.
 MAX_LINE_CHARS = 160
@@ -38,6 +38,39 @@ def normalize(line: str) -> str:
     return _NORM.sub(" ", _DIGITS.sub("0", line.lower())).strip()
 
 
+_NORM_LINES = re.compile(r"[^\w\n ][^\w\n]*| [^\w\n]+")  # leaves single spaces alone
+# ASCII: letters lower-cased, digits as 0, everything else but newlines a space
+_ASCII_KEY = bytes.maketrans(
+    bytes(range(256)),
+    bytes(
+        c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 or c == 10 else 48 if 48 <= c <= 57 else 32
+        for c in range(256)
+    ),
+)
+_SPACES = re.compile(rb"  +")
+
+
+def normalize_lines(lines: Sequence[str]) -> list[str]:
+    """:func:`normalize` of many lines (without newlines) at once, by passes over their join.
+
+    ASCII lines go through a byte translation table; the others through
+    the regular expressions of :func:`normalize`.
+    """
+    keys: list[str] = [""] * len(lines)
+    ascii_at = [i for i, line in enumerate(lines) if line.isascii()]
+    other_at = [i for i, line in enumerate(lines) if not line.isascii()]
+    if ascii_at:
+        joined = "\n".join([lines[i] for i in ascii_at]).encode("ascii").translate(_ASCII_KEY)
+        found = _SPACES.sub(b" ", joined).decode("ascii").split("\n")
+        for i, key in zip(ascii_at, found, strict=True):
+            keys[i] = key.strip()
+    if other_at:
+        text = _DIGITS.sub("0", "\n".join([lines[i] for i in other_at]).lower()).replace("_", " ")
+        for i, key in zip(other_at, _NORM_LINES.sub(" ", text).split("\n"), strict=True):
+            keys[i] = key.strip()
+    return keys
+
+
 _RESERVED = re.compile(r"\ball\s+rights\s+reserved\b", re.I)
 _FIRST = re.compile(r"[^\w©]*([^\W\d_]+|©)")
 # First words of the lines _PATTERN can match (a cheap filter before the full pattern).
@@ -48,6 +81,20 @@ _TRIGGERS = frozenset(str.split(
     "recommended editor editors photo watch continue click skip back home sign subscribe follow "
     "log login leave copyright c © previous next")
 )
+# A line that may be pattern boilerplate: its first word is a trigger (at the start of the
+# text, or after a newline: a literal the regex engine scans for quickly) or the text says
+# "reserved" (re.I also matches the long s). Texts without any skip the line-by-line check.
+_TRIGGER_WORDS = "|".join(sorted(map(re.escape, _TRIGGERS), key=len, reverse=True))
+_MAYBE_FIRST = re.compile(rf"[^\w©\n]*(?:{_TRIGGER_WORDS})(?![^\W\d_])", re.I)
+_MAYBE_LINE = re.compile(rf"\n[^\w©\n]*(?:{_TRIGGER_WORDS})(?![^\W\d_])", re.I)
+
+
+def _maybe_boilerplate(text: str) -> bool:
+    """False only when no line of ``text`` can be pattern boilerplate (a cheap test)."""
+    if _MAYBE_FIRST.match(text) or _MAYBE_LINE.search(text):
+        return True
+    low = text.lower()
+    return "reserved" in low or "re\u017fer" in low
 
 
 def is_pattern_boilerplate(line: str) -> bool:
@@ -65,8 +112,10 @@ def is_pattern_boilerplate(line: str) -> bool:
 
 def strip_lines(text: str, title: str = "") -> tuple[str, int]:
     """``text`` without pattern boilerplate lines and repeats of ``title``; and how many were dropped."""
-    lines = text.split("\n")
     title_key = normalize(title) if title else ""
+    if not title_key and not _maybe_boilerplate(text):
+        return text, 0
+    lines = text.split("\n")
     kept: list[str] = []
     dropped = 0
     for line in lines:
@@ -92,27 +141,32 @@ def frequent_lines(texts: Iterable[str], n_texts: int) -> frozenset[str]:
     widely quoted statements survive.
     """
     threshold = max(3.0, min(0.01 * n_texts, 50.0))
+    # distinct short lines of each text, in order of first occurrence
+    per_text = [
+        dict.fromkeys(
+            s for line in text.split("\n") if (s := line.strip()) and len(s) <= MAX_LINE_CHARS
+        )
+        for text in texts
+    ]
+    distinct = list(dict.fromkeys(s for lines in per_text for s in lines))
+    key_of = dict(zip(distinct, normalize_lines(distinct), strict=True))
     counts: Counter[str] = Counter()
-    sentence_like: dict[str, bool] = {}
-    key_of: dict[str, str] = {}
-    for text in texts:
-        seen = set()
-        for line in text.split("\n"):
-            s = line.strip()
-            if not s or len(s) > MAX_LINE_CHARS:
-                continue
-            key = key_of.get(s)
-            if key is None:
-                key = key_of[s] = normalize(s)
-            if key and key not in seen:
-                seen.add(key)
-                if key not in sentence_like:
-                    sentence_like[key] = _SENTENCE_END.search(s) is not None and len(key.split()) >= 4
-        counts.update(seen)
+    for lines in per_text:
+        counts.update({key_of[s] for s in lines})
+    counts.pop("", None)
+    # whether a key reads like a sentence is judged on the first line that gave it
+    first_line: dict[str, str] = {}
+    for s, key in key_of.items():
+        first_line.setdefault(key, s)
+
+    def sentence_like(key: str) -> bool:
+        # keys are words joined by single spaces: 3 spaces = 4 words
+        return _SENTENCE_END.search(first_line[key]) is not None and key.count(" ") >= 3
+
     frequent = {
         key
         for key, c in counts.items()
-        if c >= threshold and (c >= 2 * threshold or not sentence_like[key])
+        if c >= threshold and (c >= 2 * threshold or not sentence_like(key))
     }
     return frozenset(s for s, key in key_of.items() if key in frequent)
 

@@ -1,84 +1,140 @@
-"""Exact and near-duplicate articles: normalized-text hashes, then MinHash LSH on word shingles.
+"""Exact and near-duplicate articles: word-sequence hashes, then MinHash LSH on word shingles.
+
+Words are the runs of word characters of the lower-cased text (what
+``re.findall(r"\\w+", text.lower())`` finds); they are hashed with numpy over
+the code points of all texts at once, without making a Python string per
+word. Hashes are deterministic (no ``hash()``, no process-dependent seeds).
 
 Near duplicates are pairs whose sets of word ``k``-shingles have a Jaccard
-similarity of at least ``threshold``. MinHash signatures and banded LSH
-propose candidates in (near) linear time; each candidate pair is then
-verified with the exact Jaccard of the shingle sets, so the result does not
-depend on hash luck beyond the (tiny) chance of missing a true pair.
+similarity of at least ``threshold``. One-permutation MinHash signatures
+(densified by rotation) and banded LSH propose candidates in (near) linear
+time; each candidate pair is then verified with the exact Jaccard of the
+shingle sets, so the result does not depend on hash luck beyond the (tiny)
+chance of missing a true pair.
 """
 
 from __future__ import annotations
 
 import hashlib
-import zlib
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 
 SHINGLE = 5
 THRESHOLD = 0.8
-NUM_PERM = 64
+NUM_PERM = 64  # one-permutation MinHash bins (a power of two)
 BANDS = 16  # 16 bands of 4 rows: a pair at Jaccard 0.8 becomes a candidate with p > 0.999
-_CHUNK = 1 << 16  # shingles per block when computing signatures
 
-
-def exact_key(tokens: Sequence[str]) -> bytes:
-    """Hash of an article's word sequence: equal for texts differing only in case, spacing, punctuation."""
-    return hashlib.blake2b(" ".join(tokens).encode("utf-8"), digest_size=16).digest()
+_U64 = np.uint64
+_EMPTY = np.iinfo(np.uint64).max
+_GOLDEN = _U64(0x9E3779B97F4A7C15)
 
 
 def _mix(x: np.ndarray) -> np.ndarray:
-    """splitmix64 finalizer: spreads ids over all 64 bits (uint64 arithmetic wraps)."""
-    x = x ^ (x >> np.uint64(30))
-    x = x * np.uint64(0xBF58476D1CE4E5B9)
-    x = x ^ (x >> np.uint64(27))
-    x = x * np.uint64(0x94D049BB133111EB)
-    return x ^ (x >> np.uint64(31))
+    """splitmix64 finalizer: spreads values over all 64 bits (uint64 arithmetic wraps)."""
+    x = x ^ (x >> _U64(30))
+    x = x * _U64(0xBF58476D1CE4E5B9)
+    x = x ^ (x >> _U64(27))
+    x = x * _U64(0x94D049BB133111EB)
+    return x ^ (x >> _U64(31))
 
 
-def word_ids(tokens: Sequence[str]) -> np.ndarray:
-    """Deterministic 64-bit ids of words (CRC-32 of the UTF-8 bytes, spread by a mixer)."""
-    return _mix(
-        np.fromiter(map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens))
-    )
+@cache
+def _word_table() -> np.ndarray:
+    """Whether each BMP code point is a regex word character (``str.isalnum()`` or ``_``)."""
+    return np.array([chr(c).isalnum() or c == 95 for c in range(0x10000)], dtype=bool)
+
+
+def word_ids(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Deterministic 64-bit ids of the lower-cased words of ``texts``, all texts concatenated.
+
+    Returns ``(ids, bounds)``: the ids of text ``i`` are ``ids[bounds[i]:bounds[i + 1]]``.
+    A word's id depends only on its characters (a sum of mixed ``(character,
+    position)`` values, mixed again), so equal words get equal ids everywhere.
+    """
+    lows = [t.lower() for t in texts]
+    starts = np.zeros(len(lows) + 1, dtype=np.int64)
+    np.cumsum([len(t) + 1 for t in lows], out=starts[1:])
+    cp = np.frombuffer("\n".join(lows).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    is_word = _word_table()[np.minimum(cp, 0xFFFF)]
+    high = np.flatnonzero(cp > 0xFFFF)
+    if len(high):  # astral characters: rare, look them up one by one
+        is_word[high] = [chr(c).isalnum() for c in cp[high].tolist()]
+    edges = np.diff(is_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    tok_start = np.flatnonzero(edges == 1)
+    tok_len = np.flatnonzero(edges == -1) - tok_start
+    bounds = np.searchsorted(tok_start, starts)
+    if not len(tok_start):
+        return np.zeros(0, dtype=_U64), bounds
+    # position of each word character inside its word
+    pos = np.arange(int(tok_len.sum()), dtype=np.int64)
+    first = np.zeros(len(tok_len), dtype=np.int64)
+    np.cumsum(tok_len[:-1], out=first[1:])
+    pos -= np.repeat(first, tok_len)
+    chars = cp[is_word].astype(_U64)
+    v = _mix((chars << _U64(32)) | pos.astype(_U64))
+    acc = np.zeros(len(v) + 1, dtype=_U64)
+    np.cumsum(v, out=acc[1:])
+    ends = first + tok_len
+    return _mix(acc[ends] - acc[first]), bounds
+
+
+def exact_key(ids: np.ndarray) -> bytes:
+    """Hash of an article's word-id sequence: equal for texts differing only in case, spacing, punctuation."""
+    return hashlib.blake2b(ids.tobytes(), digest_size=16).digest()
 
 
 def shingles(ids: np.ndarray, k: int = SHINGLE) -> np.ndarray:
-    """Sorted unique 64-bit hashes of the word ``k``-grams of a sequence of word ids."""
+    """Sorted unique 64-bit hashes of the word ``k``-grams of a sequence of word ids.
+
+    A text of fewer than ``k`` (but some) words has one shingle: all its words.
+    """
     n = len(ids)
     if n == 0:
-        return np.zeros(0, dtype=np.uint64)
-    if n < k:
-        k = n
-    h = np.zeros(n - k + 1, dtype=np.uint64)
-    for j in range(k):
-        h = _mix(h ^ ids[j : n - k + 1 + j])
-    return np.unique(h)
+        return np.zeros(0, dtype=_U64)
+    k = min(k, n)
+    m = n - k + 1
+    h = ids[:m] * _GOLDEN
+    for j in range(1, k):
+        h ^= ids[j : j + m]
+        h *= _GOLDEN
+    h = _mix(h)
+    h.sort()
+    return h[np.concatenate(([True], h[1:] != h[:-1]))]
 
 
-def signatures(sets: Sequence[np.ndarray], num_perm: int = NUM_PERM, seed: int = 0) -> np.ndarray:
-    """MinHash signatures, shape ``(len(sets), num_perm)``; empty sets get all-max rows."""
-    rng = np.random.default_rng(seed)
-    # (a * x + b) mod 2**32 with odd a: a random permutation of 32-bit shingle hashes
-    a = rng.integers(0, 2**32, size=num_perm, dtype=np.uint32) | np.uint32(1)
-    b = rng.integers(0, 2**32, size=num_perm, dtype=np.uint32)
-    sig = np.full((len(sets), num_perm), np.iinfo(np.uint32).max, dtype=np.uint32)
-    start = 0
-    while start < len(sets):
-        # a block of documents holding about _CHUNK shingles
-        stop, size = start, 0
-        while stop < len(sets) and (size == 0 or size + len(sets[stop]) <= _CHUNK):
-            size += len(sets[stop])
-            stop += 1
-        block = [s for s in sets[start:stop] if len(s)]
-        rows = [i for i in range(start, stop) if len(sets[i])]
-        if block:
-            x = (np.concatenate(block) >> np.uint64(32)).astype(np.uint32)
-            offsets = np.cumsum([0] + [len(s) for s in block[:-1]])
-            hv = x[:, None] * a[None, :]
-            hv += b[None, :]
-            sig[rows] = np.minimum.reduceat(hv, offsets, axis=0)
-        start = stop
+def signatures(sets: Sequence[np.ndarray], num_perm: int = NUM_PERM) -> np.ndarray:
+    """One-permutation MinHash signatures, shape ``(len(sets), num_perm)``.
+
+    The shingle hashes are already random: bin ``b`` of a set holds its
+    smallest hash whose top bits are ``b`` (the first one, as the sets are
+    sorted). Empty bins borrow from the next non-empty bin to the right
+    (rotation densification), so that similar sets agree in about a Jaccard
+    fraction of their bins. Empty sets get all-max rows.
+    """
+    if num_perm < 2 or num_perm & (num_perm - 1):
+        raise ValueError(f"num_perm must be a power of two, not {num_perm}")
+    n = len(sets)
+    if n == 0:
+        return np.zeros((0, num_perm), dtype=_U64)
+    lens = np.fromiter(map(len, sets), dtype=np.int64, count=n)
+    values = np.concatenate(sets).astype(_U64, copy=False) if lens.sum() else np.zeros(0, _U64)
+    shift = _U64(64 - (num_perm.bit_length() - 1))
+    # (set, bin) keys are non-decreasing because every set is sorted
+    keys = np.repeat(np.arange(n, dtype=np.int64) * num_perm, lens) + (values >> shift).astype(np.int64)
+    first = np.searchsorted(keys, np.arange(n * num_perm + 1, dtype=np.int64))
+    filled = (first[1:] > first[:-1]).reshape(n, num_perm)
+    sig = np.full((n, num_perm), _EMPTY, dtype=_U64)
+    sig[filled] = values[first[:-1].reshape(n, num_perm)[filled]]
+    # rotation densification: nearest filled bin to the right (cyclically), offset by the distance
+    cols = np.arange(2 * num_perm)
+    where = np.where(np.tile(filled, 2), cols, 2 * num_perm)
+    nearest = np.minimum.accumulate(where[:, ::-1], axis=1)[:, ::-1][:, :num_perm]
+    has = filled.any(axis=1)
+    dist = (nearest - cols[:num_perm])[has]
+    borrowed = sig[has][np.arange(int(has.sum()))[:, None], nearest[has] % num_perm]
+    sig[has] = borrowed + dist.astype(_U64) * _GOLDEN
     return sig
 
 
@@ -86,10 +142,10 @@ def band_keys(sig: np.ndarray, bands: int = BANDS) -> np.ndarray:
     """One 64-bit key per band and document, shape ``(n, bands)``."""
     n, num_perm = sig.shape
     rows = num_perm // bands
-    key = np.zeros((n, bands), dtype=np.uint64)
+    key = np.zeros((n, bands), dtype=_U64)
     shaped = sig[:, : bands * rows].reshape(n, bands, rows)
     for r in range(rows):
-        key = _mix(key ^ shaped[:, :, r].astype(np.uint64))
+        key = _mix(key ^ shaped[:, :, r].astype(_U64))
     return key
 
 
@@ -97,7 +153,10 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Exact Jaccard similarity of two sorted unique arrays."""
     if not len(a) or not len(b):
         return 0.0
-    inter = len(np.intersect1d(a, b, assume_unique=True))
+    if len(a) > len(b):
+        a, b = b, a
+    at = np.searchsorted(b, a)
+    inter = int(np.count_nonzero(b[np.minimum(at, len(b) - 1)] == a))
     return inter / (len(a) + len(b) - inter)
 
 
@@ -108,7 +167,6 @@ def near_duplicates(
     threshold: float = THRESHOLD,
     num_perm: int = NUM_PERM,
     bands: int = BANDS,
-    seed: int = 0,
 ) -> set[int]:
     """Indices of sets that are near duplicates of a set earlier in ``order`` (which are kept).
 
@@ -117,7 +175,7 @@ def near_duplicates(
     """
     if len(sets) < 2:
         return set()
-    keys = band_keys(signatures(sets, num_perm, seed), bands).tolist()
+    keys = band_keys(signatures(sets, num_perm), bands).tolist()
     buckets: list[dict[int, list[int]]] = [{} for _ in range(bands)]
     dropped: set[int] = set()
     for i in order:
