@@ -81,14 +81,18 @@ def build_timeline(
 
 
 def parse_query(query: str | Sequence[str] | None) -> tuple[str, ...]:
-    """``"Abu Bakr al-Baghdadi"`` -> ``("abu", "bakr", "al-baghdadi")``."""
+    """``"Abu Bakr al-Baghdadi"`` -> ``("abu", "bakr", "al-baghdadi")``.
+
+    A possessive ``'s`` is dropped (``"BP's"`` -> ``"bp"``) so that the
+    keyword also matches tokenized text (``BP 's``) and curly apostrophes.
+    """
     if not query:
         return ()
     parts = [query] if isinstance(query, str) else list(query)
     words: list[str] = []
     for p in parts:
         for w in p.replace(",", " ").split():
-            w = w.strip().lower()
+            w = w.strip().lower().removesuffix("'s").removesuffix("\u2019s")
             if w and w not in words:
                 words.append(w)
     return tuple(words)
