@@ -14,9 +14,9 @@ from .model import (  # noqa: E402
     Sentence,
     SourceRef,
     SummarySentence,
-    TimePoint,
     Timeline,
     TimelineEntry,
+    TimePoint,
 )
 
 __all__ = [

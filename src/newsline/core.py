@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 
 from .clean import clean
-from .ingest import IngestResult, read
+from .ingest import read
 from .model import Article, Corpus, Document, Timeline
 from .temporal import tag
 from .text import split_sentences

@@ -15,10 +15,10 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Granularity(str, Enum):
+class Granularity(StrEnum):
     """How precise a calendar time is."""
 
     DAY = "day"
@@ -118,7 +118,7 @@ class Sentence:
     text: str
 
 
-class TimexType(str, Enum):
+class TimexType(StrEnum):
     DATE = "DATE"
     TIME = "TIME"
     DURATION = "DURATION"

@@ -27,6 +27,9 @@ FEATURES = (
     "ment_later_docs",  # distinct articles published > 1 day after d mentioning d
     "ment_span_days",  # days between d and the last article mentioning it
     "pub_kw",  # keyword sentences in articles published on d
+    "ment_near_docs",  # distinct articles published 0-2 days after d mentioning d
+    "ment_peak",  # ment_docs of d above the mean of the 3 days either side
+    "pub_peak",  # pub of d above the mean of the 3 days either side
 )
 
 
@@ -54,6 +57,7 @@ def date_features(
     ment_kw: dict[dt.date, int] = defaultdict(int)
     ment_kw_docs: dict[dt.date, set[int]] = defaultdict(set)
     later: dict[dt.date, set[int]] = defaultdict(set)
+    near: dict[dt.date, set[int]] = defaultdict(set)
     last: dict[dt.date, dt.date] = {}
     for doc in pool.documents:
         p = doc.article.published
@@ -70,14 +74,22 @@ def date_features(
                 ment_kw_docs[d].add(ps.doc)
             p = ps.published
             if p is not None:
-                if (p - d).days > 1:
+                lag = (p - d).days
+                if lag > 1:
                     later[d].add(ps.doc)
+                if 0 <= lag <= 2:
+                    near[d].add(ps.doc)
                 if d not in last or p > last[d]:
                     last[d] = p
     lo = start or dt.date.min
     hi = end or dt.date.max
     dates = sorted(d for d in set(pub) | set(ment) if lo <= d <= hi)
     X = np.zeros((len(dates), len(FEATURES)), dtype=np.float64)
+
+    def around(counts: dict[dt.date, int], d: dt.date) -> float:
+        return sum(counts.get(d + dt.timedelta(days=k), 0) for k in (-3, -2, -1, 1, 2, 3)) / 6
+
+    ment_docs_n = {d: len(v) for d, v in ment_docs.items()}
     for i, d in enumerate(dates):
         X[i] = (
             pub.get(d, 0),
@@ -89,6 +101,9 @@ def date_features(
             len(later.get(d, ())),
             max(0, (last[d] - d).days) if d in last else 0,
             pub_kw.get(d, 0),
+            len(near.get(d, ())),
+            max(0.0, ment_docs_n.get(d, 0) - around(ment_docs_n, d)),
+            max(0.0, pub.get(d, 0) - around(pub, d)),
         )
     return DateFeatures(dates, X)
 

@@ -30,11 +30,15 @@ class DateWise:
         summarizer: CentroidSummarizer | None = None,
         sentence_filter: SentenceFilter | None = None,
         min_gap_days: int = 0,
+        pub_weight: float = 1.0,
+        position_decay: float = 0.0,
     ) -> None:
         self.ranker = ranker or LinearDateRanker()
         self.summarizer = summarizer or CentroidSummarizer()
         self.sentence_filter = sentence_filter or SentenceFilter()
         self.min_gap_days = min_gap_days
+        self.pub_weight = pub_weight
+        self.position_decay = position_decay
 
     def build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
         pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
@@ -45,7 +49,7 @@ class DateWise:
             n_dates = default_n_dates(scores, len(corpus))
         k = config.n_sentences or DEFAULT_SENTENCES
 
-        candidates = self._candidates(pool)
+        candidates, prior = self._candidates(pool)
         # Only dates that have something to say can be chosen.
         has_text = np.array([bool(candidates.get(d)) for d in feats.dates], dtype=bool)
         scores = np.where(has_text, scores, -np.inf)
@@ -60,7 +64,8 @@ class DateWise:
         entries = []
         for d in dates:
             cand = [local[i] for i in candidates[d]]
-            picked = self.summarizer.select(cand, k, chosen)
+            weights = np.array([prior[(d, i)] for i in candidates[d]])
+            picked = self.summarizer.select(cand, k, chosen, weights)
             chosen.extend(picked)
             if not picked:
                 continue
@@ -68,17 +73,24 @@ class DateWise:
             entries.append(TimelineEntry(TimePoint.day(d), sents, float(score_of[d])))
         return Timeline(tuple(entries), config.keywords, self.name, {"articles": len(corpus)})
 
-    def _candidates(self, pool: SentencePool) -> dict[dt.date, list[int]]:
-        """Sentences about each date: they mention it, or are published on it and
-        mention no date at all. Only keyword sentences of acceptable length."""
+    def _candidates(
+        self, pool: SentencePool
+    ) -> tuple[dict[dt.date, list[int]], dict[tuple[dt.date, int], float]]:
+        """Sentences about each date, with a prior weight: they mention it (weight 1),
+        or are published on it and mention no date at all (``pub_weight``).
+        Only keyword sentences of acceptable length."""
         out: dict[dt.date, list[int]] = {}
+        prior: dict[tuple[dt.date, int], float] = {}
         ok = self.sentence_filter.ok
         for i, ps in enumerate(pool.sentences):
             if not ps.keyword or not ok(ps.text):
                 continue
+            pos = 1.0 / (1.0 + self.position_decay * ps.sentence.index)
             if ps.dates:
                 for d in ps.dates:
                     out.setdefault(d, []).append(i)
-            elif ps.published is not None and not ps.months:
+                    prior[(d, i)] = pos
+            elif self.pub_weight > 0 and ps.published is not None and not ps.months:
                 out.setdefault(ps.published, []).append(i)
-        return out
+                prior[(ps.published, i)] = self.pub_weight * pos
+        return out, prior

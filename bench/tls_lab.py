@@ -1,0 +1,119 @@
+"""Timeline-method lab: score method variants on the benchmark datasets, fast.
+
+Prepared corpora (clean + sentences + dates) are cached on disk between runs,
+keyed by the source of the preparing stages, so trying a variant costs only
+the timeline build and scoring. Used to compare the variants reported in
+BENCHMARKS.md; ``newsline eval`` remains the reference command.
+
+    python bench/tls_lab.py --datasets t17 entities --variant datewise
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pickle
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from newsline.evaluate.protocol import Task, Topic, load_dataset, prepare_topic
+from newsline.evaluate.scoring import mean_scores, score_timeline
+from newsline.model import Corpus, Timeline
+from newsline.timeline.base import TimelineConfig, TimelineMethod, get_method
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("NEWSLINE_SHARED_DATA", ROOT.parent / "shared" / "data"))
+CACHE = Path(os.environ.get("NEWSLINE_CACHE", "/tmp/newsline-lab-cache"))
+STAGES = ("ingest", "clean", "text", "temporal", "core.py", "model.py")
+
+
+def _stage_hash() -> str:
+    h = hashlib.sha1()
+    src = ROOT / "src" / "newsline"
+    for stage in STAGES:
+        p = src / stage
+        files = sorted(p.rglob("*.py")) if p.is_dir() else [p]
+        for f in files:
+            h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def prepared(topic: Topic, dataset: str) -> Corpus:
+    # NEWSLINE_LAB_KEY pins a cache snapshot while the preparing stages are being edited.
+    stage = os.environ.get("NEWSLINE_LAB_KEY") or _stage_hash()
+    key = CACHE / stage / f"{dataset}-{topic.name}.pkl"
+    if key.exists():
+        with key.open("rb") as f:
+            return pickle.load(f)
+    corpus = prepare_topic(topic)
+    key.parent.mkdir(parents=True, exist_ok=True)
+    with key.open("wb") as f:
+        pickle.dump(corpus, f, protocol=pickle.HIGHEST_PROTOCOL)
+    return corpus
+
+
+def tasks(dataset: str, topics: tuple[str, ...] = ()) -> Iterator[tuple[Task, Corpus]]:
+    for topic in load_dataset(DATA / dataset, topics):
+        corpus = prepared(topic, dataset)
+        for task in topic.tasks:
+            yield task, corpus.between(task.start, task.end)
+
+
+def run(
+    dataset: str,
+    make: Callable[[Task], TimelineMethod],
+    topics: tuple[str, ...] = (),
+    verbose: bool = False,
+) -> dict[str, float]:
+    per_task = []
+    for task, corpus in tasks(dataset, topics):
+        t0 = time.perf_counter()
+        tl: Timeline = make(task).build(corpus, task.config())
+        s = score_timeline(tl, [task.gold])
+        s["seconds"] = time.perf_counter() - t0
+        per_task.append(s)
+        if verbose:
+            print(
+                f"  {task.name:24s} AR1 {s['align_r1_f']:.4f} AR2 {s['align_r2_f']:.4f} "
+                f"D-F1 {s['date_f1']:.4f}",
+                file=sys.stderr,
+            )
+    m = mean_scores(per_task)
+    m["seconds"] = sum(s["seconds"] for s in per_task) / len(per_task)
+    return m
+
+
+def summary(name: str, dataset: str, m: dict[str, float]) -> str:
+    return (
+        f"{name:28s} {dataset:9s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  "
+        f"D-F1 {m['date_f1']:.4f}  C-R1 {m['concat_r1_f']:.4f}  C-R2 {m['concat_r2_f']:.4f}  "
+        f"Ag-R1 {m['agreement_r1_f']:.4f}  Ag-R2 {m['agreement_r2_f']:.4f}  "
+        f"build s/task {m['seconds']:.2f}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--datasets", nargs="+", default=["t17", "entities"])
+    ap.add_argument("--variant", nargs="+", default=["datewise"], help="registered method names")
+    ap.add_argument("--topics", nargs="*", default=[])
+    ap.add_argument("--json", help="append results as JSON lines to this file")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args()
+    for variant in args.variant:
+        for ds in args.datasets:
+            m = run(ds, lambda _t, v=variant: get_method(v), tuple(args.topics), args.verbose)
+            print(summary(variant, ds, m), flush=True)
+            if args.json:
+                with open(args.json, "a") as f:
+                    f.write(json.dumps({"variant": variant, "dataset": ds, **m}) + "\n")
+
+
+if __name__ == "__main__":
+    main()
+
+__all__ = ["TimelineConfig", "run", "tasks", "prepared", "summary"]
