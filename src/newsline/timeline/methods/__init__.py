@@ -1,3 +1,7 @@
-"""Built-in timeline methods; importing this package registers them."""
+"""Built-in timeline methods; importing this package registers them.
 
-from . import baselines, datewise  # noqa: F401
+``embedded`` (datewise-embed) needs the optional extra only when it builds:
+it imports torch lazily, so importing it never fails without the extra.
+"""
+
+from . import baselines, datewise, embedded  # noqa: F401
