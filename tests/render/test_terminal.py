@@ -15,8 +15,11 @@ def test_wraps_to_width_and_marks_sources(timeline):
     assert "- The town closed the river intake. [2]" in body
     assert "- Residents filed a class action [in county court]. October 2026" in body
     sources = out.split("\nSources\n", 1)[1]
-    assert sources.startswith("[1] Hundreds evacuated after solvent spill |\n    2026-09-04 |")
-    assert "[2] courier-0911 | 2026-09-11" in sources
+    assert sources.startswith(
+        "[1] Hundreds evacuated after solvent spill\n    (2026-09-04)\n"
+        "    https://gazette.example/a/1\n"
+    )
+    assert "[2] courier-0911 (2026-09-11)\n" in sources
     assert "[3] Residents <meet> & talk\n" in sources  # not a javascript: url
 
 

@@ -52,13 +52,14 @@ def render(timeline: Timeline, *, width: int | None = None) -> str:
         out += ["", "Sources"]
         for n, ref in enumerate(refs, start=1):
             head = f"[{n}] "
-            parts = [source_name(ref)]
+            pad = " " * len(head)
+            name = source_name(ref)
             if ref.published:
-                parts.append(ref.published.isoformat())
-            if safe_url(ref.url):
-                parts.append(safe_url(ref.url))
+                name += f" ({ref.published.isoformat()})"
             out += textwrap.wrap(
-                head + " | ".join(parts), w, subsequent_indent=" " * len(head),
-                break_long_words=False, break_on_hyphens=False,
+                head + name, w, subsequent_indent=pad, break_long_words=False,
+                break_on_hyphens=False,
             )  # fmt: skip
+            if safe_url(ref.url):
+                out.append(pad + safe_url(ref.url))
     return "\n".join(out) + "\n"
