@@ -71,11 +71,33 @@ def facts(timeline: Timeline) -> list[tuple[str, str]]:
     if method:
         out.append(("Method", _text(method)))
     clean = meta.get("clean")
-    if isinstance(clean, Mapping) and clean:
-        out.append(("Cleaning", ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in clean.items())))
+    if isinstance(clean, Mapping):
+        counts = [f"{k.replace('_', ' ')} {v}" for k, v in clean.items() if v and k not in _TOTALS]
+        if counts:
+            out.append(("Removed", ", ".join(counts)))
     if meta.get("generated"):
-        out.append(("Generated", _text(meta["generated"])))
+        out.append(("Generated", _moment(meta["generated"])))
     return out
+
+
+#: Totals in ``meta["clean"]`` that are not counts of removed items.
+_TOTALS = frozenset({"articles_in", "articles_out"})
+
+
+def _moment(value: object) -> str:
+    """``2026-11-22 01:12 UTC`` from an ISO datetime; other values as text."""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, dt.datetime):
+        text = value.strftime("%Y-%m-%d %H:%M")
+        offset = value.utcoffset()
+        if offset is not None:
+            text += " UTC" if not offset else value.strftime(" UTC%z")
+        return text
+    return _text(value)
 
 
 def notes(timeline: Timeline) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cache
 from html import escape
 from importlib.resources import files
+from urllib.parse import urlsplit
 
 from .. import __version__
 from ..model import Granularity, SummarySentence, Timeline, TimelineEntry
@@ -80,6 +81,8 @@ def _source_item(anchor: str, s: SummarySentence) -> str:
         f'<span class="src-title">{name}</span>'
     )
     meta = []
+    if url and urlsplit(url).hostname:
+        meta.append(_e(urlsplit(url).hostname))
     if ref.published:
         meta.append(f"published {ref.published.isoformat()}")
     meta.append(f"article <code>{_e(ref.article_id)}</code>")
