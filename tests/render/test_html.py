@@ -59,7 +59,7 @@ def test_well_formed_and_self_contained(timeline):
 def test_header_facts_and_notes(timeline):
     text = " ".join(" ".join(parse(html.render(timeline)).text).split())
     assert "The Tessaly River spill" in text
-    assert "Articles 41" in text and "Dates 2026-09-03 to 2026-11-18" in text
+    assert "Articles 41" in text and "Published 2026-09-03 to 2026-11-18" in text
     assert "Query spill, varnell" in text
     assert "1 article had no publication date" in text
 

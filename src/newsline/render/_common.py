@@ -60,12 +60,12 @@ def facts(timeline: Timeline) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if timeline.query:
         out.append(("Query", ", ".join(timeline.query)))
-    for key, label in (("articles", "Articles"), ("sources", "Sources")):
+    for key, label in (("articles", "Articles"), ("sources", "Outlets")):
         if meta.get(key) not in (None, ""):
             out.append((label, _text(meta[key])))
     span = date_range(meta)
     if span:
-        out.append(("Dates", span))
+        out.append(("Published", span))
     out.append(("Entries", str(len(timeline))))
     method = timeline.method or meta.get("method")
     if method:

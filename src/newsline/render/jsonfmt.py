@@ -9,12 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
+from importlib.resources import files
 from typing import Any
 
 from ..errors import InputError
 from ..model import Granularity, SourceRef, SummarySentence, Timeline, TimelineEntry, TimePoint
 
 SCHEMA = "newsline.timeline/1"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the format, shipped as ``timeline.schema.json``."""
+    text = files(__package__).joinpath("timeline.schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
 
 
 def _jsonable(value: object) -> object:
