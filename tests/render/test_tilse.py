@@ -55,3 +55,35 @@ def test_reader_reports_the_bad_line():
 
 def test_empty_text_is_an_empty_timeline():
     assert len(tilse.loads("")) == 0
+
+
+def test_reader_keeps_an_unterminated_last_block():
+    tl = tilse.loads(f"2011-02-11\nA.\n{DASHES}\n2011-02-12\nB.\n")
+    assert [s.text for e in tl for s in e.sentences] == ["A.", "B."]
+
+
+@pytest.mark.tilse
+def test_reference_toolkit_reads_our_output(tmp_path, timeline):
+    """tilse's own ``Timeline.from_file`` reads what we write, with the same dates and text."""
+    import json
+    import os
+    import subprocess
+
+    python = os.environ.get("NEWSLINE_TILSE_PYTHON", "")
+    if not (python and os.access(python, os.X_OK)):
+        pytest.skip("NEWSLINE_TILSE_PYTHON is not set to tilse's interpreter")
+    path = tmp_path / "system.txt"
+    path.write_text(tilse.render(timeline), encoding="utf-8")
+    script = (
+        "import json, sys\n"
+        "from tilse.data.timelines import Timeline\n"
+        "tl = Timeline.from_file(open(sys.argv[1], encoding='utf-8'))\n"
+        "print(json.dumps({str(d): tl[d] for d in sorted(tl.get_dates())}))\n"
+    )
+    out = subprocess.run([python, "-c", script, str(path)], capture_output=True, text=True,
+                         check=True, timeout=120)  # fmt: skip
+    read = json.loads(out.stdout.strip().splitlines()[-1])
+    expected = {
+        str(e.time.date): [" ".join(s.text.split()) for s in e.sentences] for e in timeline
+    }
+    assert {d[:10]: sents for d, sents in read.items()} == expected
