@@ -32,3 +32,9 @@ def test_uses_terminal_size_when_no_width(timeline, monkeypatch):
 def test_width_is_clamped(timeline):
     narrow = terminal.render(timeline, width=5).splitlines()
     assert max(len(line) for line in narrow if "://" not in line) <= 40
+
+
+def test_header_facts_share_lines_when_they_fit(timeline):
+    lines = terminal.render(timeline, width=80).splitlines()
+    assert lines[2] == "Query: spill, varnell | Articles: 41 | Outlets: 5"
+    assert all(len(line) <= 80 for line in lines if "://" not in line)

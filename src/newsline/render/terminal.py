@@ -27,6 +27,17 @@ def _width(width: int | None) -> int:
     return max(40, min(width, MAX_WIDTH))
 
 
+def _pack(items: list[str], width: int, wrap: textwrap.TextWrapper) -> list[str]:
+    """Whole items side by side, separated by `` | ``, as many per line as fit."""
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + 3 + len(item) <= width:
+            lines[-1] += " | " + item
+        else:
+            lines += wrap.wrap(item)
+    return lines
+
+
 def render(timeline: Timeline, *, width: int | None = None) -> str:
     """Text that fits ``width`` columns (the terminal's, capped at 100, when ``None``)."""
     w = _width(width)
@@ -37,8 +48,7 @@ def render(timeline: Timeline, *, width: int | None = None) -> str:
     )  # fmt: skip
     title = title_of(timeline)
     out = [title, "=" * min(len(title), w)]
-    for label, value in facts(timeline):
-        out += wrap.wrap(f"{label}: {value}")
+    out += _pack([f"{label}: {value}" for label, value in facts(timeline)], w, wrap)
     for note in notes(timeline):
         out += textwrap.wrap(f"Note: {one_line(note)}", w, subsequent_indent="      ")
     numbers = {ref.article_id: n for n, ref in enumerate(sources_in_order(timeline), start=1)}
