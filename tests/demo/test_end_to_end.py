@@ -33,7 +33,7 @@ def timeline(ingested) -> Timeline:
 
 def test_ingest_reads_every_article_and_one_is_undated(ingested):
     assert ingested.problems == []
-    assert len(ingested.articles) == 40
+    assert len(ingested.articles) == 44
     undated = [a for a in ingested.articles if a.published is None]
     assert [a.origin.rsplit("/", 1)[-1] for a in undated] == [demo.UNDATED_FILE]
 

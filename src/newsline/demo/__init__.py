@@ -1,4 +1,4 @@
-"""The bundled demo corpus: a fictional story told by 40 short news articles.
+"""The bundled demo corpus: a fictional story told by 44 short news articles.
 
 The story (invented places, companies and people): on Thursday 3 September
 2026 a corroded valve on a storage tank at the Varnell Chemical plant in
@@ -38,7 +38,7 @@ EXPECTED_EVENTS: tuple[tuple[dt.date, str], ...] = (
     (dt.date(2026, 9, 4), "evacuat"),  # Lowmill evacuated, do-not-use water order
     (dt.date(2026, 9, 5), "apologi"),  # Varnell's chief executive apologizes
     (dt.date(2026, 9, 10), "lawsuit"),  # class action filed
-    (dt.date(2026, 9, 15), "water"),  # water order lifted for half the town
+    (dt.date(2026, 9, 18), "water"),  # do-not-use water order lifted for the whole town
     (dt.date(2026, 9, 30), "alarm"),  # Senate hearing: alarm was switched off
     (dt.date(2026, 10, 8), "fine"),  # state cites 11 violations, $2.4 million fine
     (dt.date(2026, 10, 20), "reopen"),  # sediment removed, river reopens
