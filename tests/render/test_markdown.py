@@ -34,3 +34,12 @@ def test_unsafe_url_is_not_linked_and_markup_escaped(timeline):
 
 def test_empty_timeline():
     assert markdown.render(Timeline(())) == "# Timeline\n\n- **Entries:** 0\n"
+
+
+def test_escape_dollars_and_leading_markers():
+    assert markdown.escape("Pay $18.5 million, then $6,000") == "Pay \\$18.5 million, then \\$6,000"
+    assert markdown.escape("1. First") == "1\\. First"
+    assert markdown.escape("2026) was") == "2026\\) was"
+    assert markdown.escape("- dash") == "\\- dash" and markdown.escape("# tag") == "\\# tag"
+    assert markdown.escape("> quote") == "\\> quote"
+    assert markdown.escape("1.5 million and a-b") == "1.5 million and a-b"

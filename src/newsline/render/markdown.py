@@ -7,12 +7,18 @@ import re
 from ..model import SourceRef, Timeline
 from ._common import facts, notes, one_line, period_label, safe_url, source_name, title_of
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>$])")
+_LIST_START = re.compile(r"^(\d+)([.)]\s)|^([-+#>])")
 
 
 def escape(text: str) -> str:
-    """Collapse whitespace and backslash-escape Markdown markup characters."""
-    return _SPECIAL.sub(r"\\\1", one_line(text))
+    """Collapse whitespace and backslash-escape Markdown markup characters.
+
+    ``$`` is escaped too (GitHub reads ``$...$`` as math), and so is a leading
+    list or heading marker (``1.``, ``-``, ``+``, ``#``, ``>``).
+    """
+    escaped = _SPECIAL.sub(r"\\\1", one_line(text))
+    return _LIST_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
 
 
 def _link_target(url: str) -> str:
