@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -9,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from .clean import clean
 from .ingest import read
 from .model import Article, Corpus, Document, Timeline
-from .temporal import tag
+from .temporal import infer_publication_date, tag
 from .text import split_sentences
 from .timeline.base import DEFAULT_METHOD, TimelineConfig, get_method
 
@@ -34,7 +35,17 @@ def load(
 
 
 def prepare_document(article: Article) -> Document:
-    """Sentences and resolved date mentions of one (cleaned) article."""
+    """Sentences and resolved date mentions of one (cleaned) article.
+
+    An undated article gets a publication date only when its text gives real
+    evidence of one (a dateline, a full date with its weekday); the article
+    then says ``date_source="inferred"``. Otherwise its relative expressions
+    stay unresolved and only its explicit dates count.
+    """
+    if article.published is None:
+        found = infer_publication_date(article.text)
+        if found is not None:
+            article = dataclasses.replace(article, published=found[0], date_source="inferred")
     sentences = tuple(split_sentences(article))
     mentions = tuple(tag(article.text, article.published))
     return Document(article, sentences, mentions)

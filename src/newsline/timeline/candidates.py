@@ -75,10 +75,13 @@ class SentencePool:
                 )
         return pool
 
-    def source(self, ps: PooledSentence) -> SummarySentence:
+    def source(self, ps: PooledSentence, cut: int = 0) -> SummarySentence:
+        """The sentence as a summary with its provenance; ``cut`` characters are
+        dropped from its start (the offsets move with them)."""
         a = self.documents[ps.doc].article
-        ref = SourceRef(a.id, a.title, a.url, a.published, ps.sentence.start, ps.sentence.end)
-        return SummarySentence(ps.text, ref)
+        start = ps.sentence.start + cut
+        ref = SourceRef(a.id, a.title, a.url, a.published, start, ps.sentence.end)
+        return SummarySentence(ps.text[cut:], ref)
 
     def publication_counts(
         self, start: dt.date | None = None, end: dt.date | None = None

@@ -141,6 +141,8 @@ def select_dates(
     order = np.argsort(-scores, kind="stable")
     chosen: list[dt.date] = []
     for i in order:
+        if not np.isfinite(scores[i]):
+            break
         d = feats.dates[int(i)]
         if min_gap_days and any(abs((d - c).days) < min_gap_days for c in chosen):
             continue

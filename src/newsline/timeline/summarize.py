@@ -17,7 +17,12 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 _PTB = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _PTB
+# Calendar and clock words say when, not what: they would pull every sentence
+# of a date towards each other without telling events apart.
+_CALENDAR = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "week", "weeks", "month", "months", "year", "years", "day", "days", "update", "updated", "et", "gmt", "pm", "am"]
+)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _PTB | _CALENDAR
 _WORD = re.compile(r"(?u)\b[^\W\d_][\w'-]*\b")
 
 
@@ -38,30 +43,59 @@ class SentenceFilter:
 
 
 class CentroidSummarizer:
-    """Pick ``k`` sentences per date near the date's TF-IDF centroid, avoiding repeats."""
+    """Pick ``k`` sentences per date near the date's TF-IDF centroid, avoiding repeats.
 
-    def __init__(self, redundancy: float = 0.5, lambda_: float = 0.7) -> None:
+    Relevance of a candidate is its cosine to the centroid of the date's
+    candidates plus ``topic_weight`` times its cosine to the centroid of all
+    candidates of the timeline (what the whole story is about). Greedy
+    selection skips a sentence whose cosine to anything already in the
+    timeline exceeds ``redundancy``.
+    """
+
+    def __init__(self, redundancy: float = 0.5, topic_weight: float = 0.7) -> None:
         self.redundancy = redundancy
-        self.lambda_ = lambda_
+        self.topic_weight = topic_weight
 
     def fit(self, texts: Sequence[str]) -> CentroidSummarizer:
         self.vectorizer_ = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
-        self.matrix_ = self.vectorizer_.fit_transform(texts) if texts else sparse.csr_matrix((0, 0))
+        if texts:
+            self.matrix_ = self.vectorizer_.fit_transform(texts).tocsr()
+        else:
+            self.matrix_ = sparse.csr_matrix((0, 0))
+        g = np.asarray(self.matrix_.mean(axis=0)).ravel() if texts else np.zeros(0)
+        n = np.linalg.norm(g)
+        self.topic_ = g / n if n else g
         return self
 
-    def select(
-        self, candidates: Sequence[int], k: int, chosen: list[int], weights: np.ndarray | None = None
-    ) -> list[int]:
-        """Indices (into the fitted texts) of up to ``k`` sentences from ``candidates``."""
-        if not candidates or k <= 0:
-            return []
+    def similarities(self, candidates: Sequence[int]) -> np.ndarray:
+        """(n, 2): cosine of each candidate to the date centroid and to the topic centroid."""
         M = self.matrix_[list(candidates)]
         centroid = np.asarray(M.mean(axis=0)).ravel()
         norm = np.linalg.norm(centroid)
-        if norm == 0:
-            return list(candidates[:k])
-        rel = M @ (centroid / norm)
-        rel = np.asarray(rel).ravel()
+        to_date = np.asarray(M @ (centroid / norm)).ravel() if norm else np.zeros(M.shape[0])
+        to_topic = np.asarray(M @ self.topic_).ravel() if self.topic_.size else to_date * 0
+        return np.column_stack([to_date, to_topic])
+
+    def relevance(self, candidates: Sequence[int], context: np.ndarray | None) -> np.ndarray:
+        sims = self.similarities(candidates)
+        return sims[:, 0] + self.topic_weight * sims[:, 1]
+
+    def select(
+        self,
+        candidates: Sequence[int],
+        k: int,
+        chosen: list[int],
+        weights: np.ndarray | None = None,
+        context: np.ndarray | None = None,
+    ) -> list[int]:
+        """Indices (into the fitted texts) of up to ``k`` sentences from ``candidates``.
+
+        ``weights`` multiply the relevance; ``context`` holds per-candidate
+        features for scorers that use them.
+        """
+        if not candidates or k <= 0:
+            return []
+        rel = self.relevance(candidates, context)
         if weights is not None:
             rel = rel * weights
         picked: list[int] = []

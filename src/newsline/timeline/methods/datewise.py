@@ -9,88 +9,139 @@ and per date an extractive summary of the sentences that mention the date
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
 import numpy as np
 
 from ...model import Corpus, Timeline, TimelineEntry, TimePoint
 from ..base import TimelineConfig, register
 from ..candidates import SentencePool
-from ..dates import LinearDateRanker, date_features, select_dates
+from ..dates import DateFeatures, LinearDateRanker, date_features, select_dates
 from ..length import DEFAULT_SENTENCES, default_n_dates
+from ..quality import prior as quality_prior
+from ..quality import trim
+from ..sentfeatures import context_matrix, static_features
 from ..summarize import CentroidSummarizer, SentenceFilter
 
 
-@register("datewise")
+class DateRanker(Protocol):
+    def score(self, feats: DateFeatures) -> np.ndarray: ...
+
+
+Candidates = dict[dt.date, list[int]]
+
+
 class DateWise:
+    """Date-wise timeline method; every part is a constructor parameter."""
+
     name = "datewise"
 
     def __init__(
         self,
-        ranker: LinearDateRanker | None = None,
+        ranker: DateRanker | None = None,
         summarizer: CentroidSummarizer | None = None,
         sentence_filter: SentenceFilter | None = None,
         min_gap_days: int = 0,
         pub_weight: float = 1.0,
-        position_decay: float = 0.0,
+        quality: bool = True,
     ) -> None:
         self.ranker = ranker or LinearDateRanker()
         self.summarizer = summarizer or CentroidSummarizer()
         self.sentence_filter = sentence_filter or SentenceFilter()
         self.min_gap_days = min_gap_days
         self.pub_weight = pub_weight
-        self.position_decay = position_decay
+        self.quality = quality
 
     def build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
         pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
         feats = date_features(pool, config.start, config.end)
         scores = self.ranker.score(feats)
-        n_dates = config.n_dates
-        if n_dates is None:
-            n_dates = default_n_dates(scores, len(corpus))
-        k = config.n_sentences or DEFAULT_SENTENCES
-
-        candidates, prior = self._candidates(pool)
+        candidates = self.candidates(pool)
         # Only dates that have something to say can be chosen.
         has_text = np.array([bool(candidates.get(d)) for d in feats.dates], dtype=bool)
+        n_dates = config.n_dates
+        if n_dates is None:
+            n_dates = default_n_dates(np.where(has_text, scores, scores.min(initial=0)), len(corpus))
         scores = np.where(has_text, scores, -np.inf)
-        valid = int(has_text.sum())
-        dates = select_dates(feats, scores, min(n_dates, valid), self.min_gap_days)
+        dates = select_dates(feats, scores, min(n_dates, int(has_text.sum())), self.min_gap_days)
+        k = config.n_sentences or DEFAULT_SENTENCES
+        score_of = dict(zip(feats.dates, scores, strict=True))
+        entries = self.summarize(pool, candidates, dates, k, score_of)
+        return Timeline(tuple(entries), config.keywords, self.name, {"articles": len(corpus)})
 
+    def summarize(
+        self,
+        pool: SentencePool,
+        candidates: Candidates,
+        dates: list[dt.date],
+        k: int,
+        score_of: dict[dt.date, float] | None = None,
+    ) -> list[TimelineEntry]:
         used = sorted({i for d in dates for i in candidates[d]})
         local = {g: j for j, g in enumerate(used)}
-        self.summarizer.fit([pool.sentences[i].text for i in used])
-        score_of = dict(zip(feats.dates, scores, strict=True))
+        cuts = [trim(pool.sentences[i].text) if self.quality else 0 for i in used]
+        texts = [pool.sentences[i].text[c:] for i, c in zip(used, cuts, strict=True)]
+        self.summarizer.fit(texts)
+        static = {
+            i: static_features(t, pool.sentences[i].sentence.index, len(pool.sentences[i].dates))
+            for i, t in zip(used, texts, strict=True)
+        }
         chosen: list[int] = []
         entries = []
         for d in dates:
             cand = [local[i] for i in candidates[d]]
-            weights = np.array([prior[(d, i)] for i in candidates[d]])
-            picked = self.summarizer.select(cand, k, chosen, weights)
+            sents = [pool.sentences[i] for i in candidates[d]]
+            context = context_matrix(sents, d, [static[i] for i in candidates[d]])
+            weights = self.pub_weights(sents, d)
+            if self.quality:
+                weights = weights * np.array([quality_prior(ps.text) for ps in sents])
+            picked = self.summarizer.select(cand, k, chosen, weights, context)
             chosen.extend(picked)
             if not picked:
                 continue
-            sents = tuple(pool.source(pool.sentences[used[j]]) for j in picked)
-            entries.append(TimelineEntry(TimePoint.day(d), sents, float(score_of[d])))
-        return Timeline(tuple(entries), config.keywords, self.name, {"articles": len(corpus)})
+            out = tuple(pool.source(pool.sentences[used[j]], cuts[j]) for j in picked)
+            score = float((score_of or {}).get(d, 0.0))
+            entries.append(TimelineEntry(TimePoint.day(d), out, score))
+        return entries
 
-    def _candidates(
-        self, pool: SentencePool
-    ) -> tuple[dict[dt.date, list[int]], dict[tuple[dt.date, int], float]]:
-        """Sentences about each date, with a prior weight: they mention it (weight 1),
-        or are published on it and mention no date at all (``pub_weight``).
-        Only keyword sentences of acceptable length."""
-        out: dict[dt.date, list[int]] = {}
-        prior: dict[tuple[dt.date, int], float] = {}
+    def pub_weights(self, sents: list, day: dt.date) -> np.ndarray:
+        return np.array([1.0 if day in ps.dates else self.pub_weight for ps in sents])
+
+    def candidates(self, pool: SentencePool) -> Candidates:
+        """Sentences about each date: they mention it, or are published on it and
+        mention no date at all. Only keyword sentences of acceptable length."""
+        out: Candidates = {}
         ok = self.sentence_filter.ok
         for i, ps in enumerate(pool.sentences):
             if not ps.keyword or not ok(ps.text):
                 continue
-            pos = 1.0 / (1.0 + self.position_decay * ps.sentence.index)
             if ps.dates:
                 for d in ps.dates:
                     out.setdefault(d, []).append(i)
-                    prior[(d, i)] = pos
             elif self.pub_weight > 0 and ps.published is not None and not ps.months:
                 out.setdefault(ps.published, []).append(i)
-                prior[(ps.published, i)] = self.pub_weight * pos
-        return out, prior
+        return out
+
+
+SUMMARY_LENGTH = SentenceFilter(min_words=8, max_words=50)
+
+
+@register("datewise")
+def _learned() -> DateWise:
+    """The default: learned date ranker and learned sentence scorer (shipped models)."""
+    from ..ranker import LearnedDateRanker
+    from ..scorer import LearnedSentenceScorer, LearnedSummarizer
+
+    return DateWise(
+        ranker=LearnedDateRanker.load(),
+        summarizer=LearnedSummarizer(LearnedSentenceScorer.load()),
+        sentence_filter=SUMMARY_LENGTH,
+    )
+
+
+@register("datewise-unsupervised")
+def _unsupervised() -> DateWise:
+    """Fixed-weight date ranking and the TF-IDF centroid summarizer: no trained model."""
+    method = DateWise(sentence_filter=SUMMARY_LENGTH)
+    method.name = "datewise-unsupervised"
+    return method

@@ -1,0 +1,52 @@
+"""How well a sentence can serve as a timeline summary.
+
+Two pieces, both conservative: :func:`trim` removes a leading live-blog
+stamp or dateline (``(Update 3:09 a.m. Wednesday in Cairo ...)``,
+``CAIRO , Egypt (CNN) --``) by moving the start offset, so the summary stays
+an exact span of its article; :func:`prior` down-weights sentences that
+rarely state an event: questions, first-person remarks, reader comments,
+quotes without attribution, fragments.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LP = r"(?:\(|-LRB-)"
+_RP = r"(?:\)|-RRB-)"
+_STAMP = re.compile(
+    rf"^\s*(?:--\s*)?{_LP}\s*(?:update|updated|new|breaking|editor)[^()]*?{_RP}\s*(?:-LRB-[^()]*?-RRB-\s*)?(?:--|-|:)?\s*",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    rf"^\s*[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}})?\s*{_LP}\s*[A-Za-z .]{{2,20}}{_RP}\s*(?:--|-|:)\s*"
+)
+_COMMENT = re.compile(r"\b(?:at \d{1,2}:\d\d\s*[ap]m\s*\||\|)")
+_FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|I 'm|I'm|we|We|my|My|our|Our|me)\s")
+_QUOTE_START = re.compile(r"^\s*(?:``|\"|“|')")
+
+
+def trim(text: str) -> int:
+    """Characters to drop from the start of ``text`` (a stamp or dateline), or 0."""
+    for pattern in (_STAMP, _DATELINE):
+        m = pattern.match(text)
+        if m and len(text) - m.end() > 30:
+            return m.end()
+    return 0
+
+
+def prior(text: str) -> float:
+    """A multiplicative prior in (0, 1]: 1 for a plain declarative sentence."""
+    t = text.rstrip()
+    w = 1.0
+    if t.endswith("?") or t.endswith("? ''") or t.endswith('?"'):
+        w *= 0.3
+    if _COMMENT.search(t):
+        w *= 0.3
+    if _FIRST_PERSON.search(" " + t):
+        w *= 0.6
+    if _QUOTE_START.match(t):
+        w *= 0.7
+    if not t[:1].isupper() and not t[:1].isdigit() and not _QUOTE_START.match(t):
+        w *= 0.7
+    return w

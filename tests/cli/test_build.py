@@ -1,0 +1,121 @@
+"""`newsline build` and `newsline demo` end to end, including the error paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from newsline.cli.main import main
+from newsline.render import jsonfmt
+
+STORY = [
+    ("2022-05-09", "Harbor crane collapses",
+     "A crane collapsed at the Kestrel harbor early Monday, crushing two warehouses. "
+     "Port officials said nobody was hurt in the crane collapse at the harbor."),
+    ("2022-05-10", "Harbor closed after crane collapse",
+     "The Kestrel harbor stayed closed on Tuesday, a day after a crane collapsed onto two warehouses. "
+     "Shipping companies diverted twelve vessels away from the harbor."),
+    ("2022-05-13", "Harbor reopens",
+     "The Kestrel harbor reopened on Friday, four days after the crane collapse on Monday. "
+     "Inspectors said the remaining cranes at the harbor were safe to use."),
+]
+
+
+def _write_txt(folder: Path) -> None:
+    for day, title, body in STORY:
+        (folder / f"{day}-{title.split()[1].lower()}.txt").write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+
+
+def test_build_writes_json_with_sources(tmp_path, capsys):
+    _write_txt(tmp_path)
+    out = tmp_path / "tl.json"
+    assert main(["-q", "build", str(tmp_path), "--query", "harbor", "--dates", "2", "-o", str(out)]) == 0
+    tl = jsonfmt.loads(out.read_text(encoding="utf-8"))
+    assert len(tl) == 2
+    assert dt.date(2022, 5, 9) in tl.dates
+    for e in tl:
+        for s in e.sentences:
+            assert "harbor" in s.text.lower()
+            assert s.source is not None and s.source.article_id.endswith(".txt")
+    assert json.loads(out.read_text())["schema"] == "newsline.timeline/1"
+
+
+def test_build_prints_a_terminal_view_without_output_file(tmp_path, capsys):
+    _write_txt(tmp_path)
+    assert main(["-q", "build", str(tmp_path), "--dates", "2"]) == 0
+    assert "2022" in capsys.readouterr().out
+
+
+def test_build_reads_jsonl_gz(tmp_path):
+    path = tmp_path / "arts.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        for i, (day, title, body) in enumerate(STORY):
+            f.write(json.dumps({"id": f"s{i}", "time": day, "title": title, "text": body}) + "\n")
+    out = tmp_path / "tl.txt"
+    assert main(["-q", "build", str(path), "-n", "2", "-s", "1", "-o", str(out)]) == 0
+    text = out.read_text()
+    assert text.count("-" * 32) == 2
+
+
+def test_missing_input_is_one_line_and_exit_3(tmp_path, capsys):
+    code = main(["build", str(tmp_path / "nope")])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "nope" in err and "Traceback" not in err
+
+
+def test_some_bad_input_still_builds_and_exits_1(tmp_path, capsys):
+    _write_txt(tmp_path)
+    (tmp_path / "broken.jsonl").write_text('{"id": "x", "text": "ok text here", "time": "2022-05-10"}\n{not json\n')
+    code = main(["-q", "build", str(tmp_path), "-n", "2"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "broken.jsonl:2" in err
+
+
+def test_unknown_output_suffix_is_a_usage_error(tmp_path, capsys):
+    _write_txt(tmp_path)
+    code = main(["-q", "build", str(tmp_path), "-o", str(tmp_path / "tl.docx")])
+    assert code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_start_after_end_is_a_usage_error(tmp_path, capsys):
+    _write_txt(tmp_path)
+    code = main(["-q", "build", str(tmp_path), "--start", "2022-06-01", "--end", "2022-05-01"])
+    assert code == 2
+    assert "--start" in capsys.readouterr().err
+
+
+def test_bad_date_option_is_rejected_by_argparse(tmp_path):
+    with pytest.raises(SystemExit) as exc:
+        main(["build", str(tmp_path), "--date", "yesterday"])
+    assert exc.value.code == 2
+
+
+def test_demo_prints_and_writes_html(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["demo"]) == 0
+    captured = capsys.readouterr()
+    assert "September 2026" in captured.out
+    html = (tmp_path / "timeline.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") or html.lower().startswith("<!doctype html>")
+    assert "http://" not in html.split("<body", 1)[0] and "<script src" not in html
+
+
+@pytest.mark.slow
+def test_t17_egypt_timeline(shared_data, tmp_path):
+    out = tmp_path / "egypt.json"
+    src = shared_data / "t17" / "egypt" / "articles.jsonl.gz"
+    assert main(["-q", "build", str(src), "--query", "egypt", "--dates", "20", "-o", str(out)]) == 0
+    tl = jsonfmt.loads(out.read_text(encoding="utf-8"))
+    assert len(tl) == 20
+    days = set(tl.dates)
+    # The first day of protests and Mubarak's resignation are the story's key dates.
+    assert dt.date(2011, 1, 25) in days
+    assert dt.date(2011, 2, 11) in days
+    assert all(dt.date(2011, 1, 1) <= d <= dt.date(2011, 12, 31) for d in days)

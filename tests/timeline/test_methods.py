@@ -1,0 +1,163 @@
+"""Timeline methods: registry, length and keyword contracts, baselines, learned models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pytest
+
+import newsline
+from newsline.errors import ConfigError, NotFittedError
+from newsline.model import Article
+from newsline.timeline import TimelineConfig, available_methods, get_method
+from newsline.timeline.candidates import SentencePool
+from newsline.timeline.dates import FEATURES, date_features
+from newsline.timeline.length import default_n_dates
+from newsline.timeline.ranker import LearnedDateRanker
+from newsline.timeline.scorer import FEATURES as SENT_FEATURES
+from newsline.timeline.scorer import LearnedSentenceScorer
+
+D = dt.date
+
+
+def _corpus() -> newsline.Corpus:
+    """A small story: a dam breaks on 2 March, a rescue on 4 March, an inquiry on 20 March."""
+    texts = [
+        (D(2021, 3, 2), "The Orrin dam broke early Tuesday and flooded the valley below it. "
+         "Rescue teams from three towns searched the flooded farms for survivors."),
+        (D(2021, 3, 3), "The dam failure on Tuesday flooded forty farms in the valley, officials said. "
+         "Engineers had warned about cracks in the dam wall last year."),
+        (D(2021, 3, 4), "Divers rescued a family of five from a flooded barn on Thursday after the dam collapse. "
+         "The governor visited the valley and promised help for the farms."),
+        (D(2021, 3, 5), "A family of five was rescued from a flooded barn on Thursday, two days after the dam broke. "
+         "Volunteers handed out food and water in the valley towns."),
+        (D(2021, 3, 20), "A state inquiry into the dam collapse opened on Saturday with testimony from engineers. "
+         "The engineers said the cracks in the dam wall had been reported in 2019."),
+        (D(2021, 3, 22), "The inquiry heard on Saturday that warnings about the dam had been ignored for two years. "
+         "Farmers in the valley are still waiting for compensation payments."),
+        (D(2021, 3, 22), "Football results from the weekend were mixed for the valley clubs this season. "
+         "The league table changed little after the matches on Sunday afternoon."),
+    ]
+    arts = [Article(f"a{i}", t, published=d) for i, (d, t) in enumerate(texts)]
+    return newsline.prepare(arts)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> newsline.Corpus:
+    return _corpus()
+
+
+def test_registry_lists_builtin_methods_and_rejects_unknown():
+    names = available_methods()
+    for name in ("datewise", "datewise-unsupervised", "pubcount", "random"):
+        assert name in names
+    with pytest.raises(ConfigError, match="unknown timeline method 'nope'"):
+        get_method("nope")
+
+
+@pytest.mark.parametrize("method", ["datewise", "datewise-unsupervised", "pubcount", "random"])
+def test_methods_honour_length_and_bounds(corpus, method):
+    config = TimelineConfig(n_dates=2, n_sentences=1, start=D(2021, 3, 1), end=D(2021, 3, 10))
+    tl = get_method(method).build(corpus, config)
+    assert 1 <= len(tl) <= 2
+    for e in tl:
+        assert D(2021, 3, 1) <= e.date <= D(2021, 3, 10)
+        assert len(e.sentences) == 1
+    assert tl.dates == sorted(tl.dates)
+
+
+@pytest.mark.parametrize("method", ["datewise", "datewise-unsupervised", "pubcount", "random"])
+def test_keywords_restrict_selected_sentences(corpus, method):
+    tl = get_method(method).build(corpus, TimelineConfig(n_dates=4, n_sentences=2, keywords=("dam",)))
+    assert len(tl) > 0
+    for e in tl:
+        for s in e.sentences:
+            assert "dam" in s.text.lower()
+
+
+def test_datewise_finds_the_key_dates_and_cites_sources(corpus):
+    tl = newsline.build_timeline(corpus, n_dates=3, n_sentences=1, query="dam")
+    assert D(2021, 3, 2) in tl.dates
+    assert D(2021, 3, 4) in tl.dates
+    by_id = {d.article.id: d.article for d in corpus}
+    for e in tl:
+        for s in e.sentences:
+            art = by_id[s.source.article_id]
+            assert art.text[s.source.start : s.source.end] == s.text
+
+
+def test_summaries_do_not_repeat_themselves(corpus):
+    tl = newsline.build_timeline(corpus, n_dates=4, n_sentences=2)
+    texts = [s.text for e in tl for s in e.sentences]
+    assert len(texts) == len(set(texts))
+
+
+def test_default_length_grows_with_the_corpus_and_is_bounded():
+    flat = np.ones(500)
+    assert default_n_dates(flat, 10) == 5
+    assert default_n_dates(flat, 45) == 10
+    assert default_n_dates(flat, 100_000) == 40
+    peaked = np.r_[np.ones(3), np.full(497, 0.01)]
+    assert default_n_dates(peaked, 10_000) == 3
+    assert default_n_dates(np.zeros(0), 100) == 0
+
+
+def test_build_without_lengths_gives_a_sensible_timeline(corpus):
+    tl = newsline.build_timeline(corpus)
+    assert 1 <= len(tl) <= 5
+    assert all(len(e.sentences) <= 2 for e in tl)
+
+
+def test_random_baseline_is_seeded(corpus):
+    cfg = TimelineConfig(n_dates=2, n_sentences=1, random_state=7)
+    a = get_method("random").build(corpus, cfg)
+    b = get_method("random").build(corpus, cfg)
+    assert a.entries == b.entries
+
+
+def test_pubcount_prefers_the_busiest_day(corpus):
+    tl = get_method("pubcount").build(corpus, TimelineConfig(n_dates=1, n_sentences=1))
+    assert tl.dates == [D(2021, 3, 22)]
+
+
+def test_date_features_count_mentions_by_article(corpus):
+    pool = SentencePool.from_corpus(corpus)
+    feats = date_features(pool)
+    row = feats.X[feats.dates.index(D(2021, 3, 2))]
+    named = dict(zip(FEATURES, row, strict=True))
+    assert named["pub"] == 1
+    assert named["ment_docs"] == 2  # "early Tuesday" (same day), "on Tuesday" (next day)
+    assert named["ment_near_docs"] == 2
+    assert named["ment_later_docs"] == 0  # "two days after" is a duration, not a date
+    later = dict(zip(FEATURES, feats.X[feats.dates.index(D(2021, 3, 4))], strict=True))
+    assert later["ment_docs"] == 2 and later["pub"] == 1
+
+
+def test_learned_models_follow_the_estimator_contract(tmp_path, corpus):
+    with pytest.raises(NotFittedError):
+        LearnedDateRanker().score(date_features(SentencePool.from_corpus(corpus)))
+    feats = date_features(SentencePool.from_corpus(corpus))
+    labels = np.array([d in {D(2021, 3, 2), D(2021, 3, 4)} for d in feats.dates], dtype=int)
+    ranker = LearnedDateRanker(C=1.0).fit([feats], [labels])
+    path = tmp_path / "ranker.json"
+    ranker.save(path)
+    again = LearnedDateRanker.load(path)
+    assert np.allclose(again.score(feats), ranker.score(feats))
+    top = feats.dates[int(np.argmax(again.score(feats)))]
+    assert top in {D(2021, 3, 2), D(2021, 3, 4)}
+
+    data = json.loads(path.read_text())
+    data["features"] = data["features"][:-1]
+    path.write_text(json.dumps(data))
+    with pytest.raises(NotFittedError, match="do not match"):
+        LearnedDateRanker.load(path)
+
+    with pytest.raises(NotFittedError):
+        LearnedSentenceScorer().predict(np.zeros((1, len(SENT_FEATURES))))
+
+
+def test_shipped_models_load():
+    assert LearnedDateRanker.load().model_.features == tuple(FEATURES)
+    assert LearnedSentenceScorer.load().model_.features == tuple(SENT_FEATURES)
