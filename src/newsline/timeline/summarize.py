@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from ..text.stopwords import smart_stopwords
+from .tfidf import tfidf_matrix
 
 _PTB = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
 # Calendar and clock words say when, not what: they would pull every sentence
@@ -22,7 +23,7 @@ _PTB = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
 _CALENDAR = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "week", "weeks", "month", "months", "year", "years", "day", "days", "update", "updated", "et", "gmt", "pm", "am"]
 )
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | _PTB | _CALENDAR
+STOP_WORDS = smart_stopwords() | _PTB | _CALENDAR
 _WORD = re.compile(r"(?u)\b[^\W\d_][\w'-]*\b")
 
 
@@ -57,11 +58,7 @@ class CentroidSummarizer:
         self.topic_weight = topic_weight
 
     def fit(self, texts: Sequence[str]) -> CentroidSummarizer:
-        self.vectorizer_ = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
-        if texts:
-            self.matrix_ = self.vectorizer_.fit_transform(texts).tocsr()
-        else:
-            self.matrix_ = sparse.csr_matrix((0, 0))
+        self.matrix_ = tfidf_matrix(texts, analyzer).tocsr()
         g = np.asarray(self.matrix_.mean(axis=0)).ravel() if texts else np.zeros(0)
         n = np.linalg.norm(g)
         self.topic_ = g / n if n else g
