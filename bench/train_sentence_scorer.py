@@ -134,10 +134,10 @@ def main() -> None:
 
     for ds in args.datasets:
         for ld, ls, name in (
-            (False, False, "fixed dates + centroid"),
+            (False, False, "datewise-unsupervised"),
             (True, False, "learned dates + centroid"),
-            (False, True, "fixed dates + learned sents"),
-            (True, True, "learned dates + learned sents"),
+            (False, True, "datewise (LOTO)"),
+            (True, True, "datewise-ranked (LOTO)"),
         ):
             m = run(ds, lambda t, ld=ld, ls=ls, ds=ds: make(t, ds, ld, ls))
             print(summary(name, ds, m), flush=True)

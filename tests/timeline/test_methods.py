@@ -51,13 +51,15 @@ def corpus() -> newsline.Corpus:
 
 def test_registry_lists_builtin_methods_and_rejects_unknown():
     names = available_methods()
-    for name in ("datewise", "datewise-unsupervised", "pubcount", "random"):
+    for name in ("datewise", "datewise-ranked", "datewise-unsupervised", "pubcount", "random"):
         assert name in names
     with pytest.raises(ConfigError, match="unknown timeline method 'nope'"):
         get_method("nope")
 
 
-@pytest.mark.parametrize("method", ["datewise", "datewise-unsupervised", "pubcount", "random"])
+@pytest.mark.parametrize(
+    "method", ["datewise", "datewise-ranked", "datewise-unsupervised", "pubcount", "random"]
+)
 def test_methods_honour_length_and_bounds(corpus, method):
     config = TimelineConfig(n_dates=2, n_sentences=1, start=D(2021, 3, 1), end=D(2021, 3, 10))
     tl = get_method(method).build(corpus, config)
@@ -68,7 +70,9 @@ def test_methods_honour_length_and_bounds(corpus, method):
     assert tl.dates == sorted(tl.dates)
 
 
-@pytest.mark.parametrize("method", ["datewise", "datewise-unsupervised", "pubcount", "random"])
+@pytest.mark.parametrize(
+    "method", ["datewise", "datewise-ranked", "datewise-unsupervised", "pubcount", "random"]
+)
 def test_keywords_restrict_selected_sentences(corpus, method):
     tl = get_method(method).build(corpus, TimelineConfig(n_dates=4, n_sentences=2, keywords=("dam",)))
     assert len(tl) > 0
