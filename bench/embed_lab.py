@@ -1,7 +1,9 @@
 """Settings of datewise-embed (sentence embeddings per date) against datewise.
 
 Runs on the lab's cached prepared corpora (``bench/tls_lab.py``) and reports,
-per setting and dataset, the lab's scores, wall seconds per task (build +
+per setting and dataset, the lab's scores (``base``: the default datewise;
+``base-centroid``: its dates with the TF-IDF centroid summarizer; the rest:
+its dates with :class:`EmbeddingSummarizer` settings), wall seconds per task (build +
 scoring; the first task of a process also loads torch and the model) and CPU
 seconds per task of the build alone.
 
@@ -25,6 +27,7 @@ from newsline.timeline.base import (
 )
 from newsline.timeline.embed import EmbeddingSummarizer  # noqa: E402
 from newsline.timeline.methods.embedded import datewise_embed  # noqa: E402
+from newsline.timeline.summarize import CentroidSummarizer  # noqa: E402
 from tls_lab import summary, tasks  # noqa: E402
 
 
@@ -32,8 +35,17 @@ def _embed(**kw: float | int | None) -> Callable[[], TimelineMethod]:
     return lambda: datewise_embed(EmbeddingSummarizer(**kw))  # type: ignore[arg-type]
 
 
+def _centroid() -> TimelineMethod:
+    """The default datewise (same dates) with the TF-IDF centroid summarizer."""
+    method = get_method("datewise")
+    method.summarizer = CentroidSummarizer()  # type: ignore[attr-defined]
+    method.name = "datewise-centroid"
+    return method
+
+
 SETTINGS: dict[str, Callable[[], TimelineMethod]] = {
     "base": lambda: get_method("datewise"),
+    "base-centroid": _centroid,
     "emb": _embed(),
     "emb-r70": _embed(redundancy=0.7),
     "emb-r90": _embed(redundancy=0.9),
@@ -42,6 +54,9 @@ SETTINGS: dict[str, Callable[[], TimelineMethod]] = {
     "hyb30": _embed(tfidf_weight=0.3),
     "hyb50": _embed(tfidf_weight=0.5),
     "hyb70": _embed(tfidf_weight=0.7),
+    "hyb50-s10": _embed(tfidf_weight=0.5, shortlist=10),
+    "hyb70-s10": _embed(tfidf_weight=0.7, shortlist=10),
+    "hyb70-s10-r90": _embed(tfidf_weight=0.7, shortlist=10, redundancy=0.9),
 }
 
 
