@@ -91,3 +91,34 @@ def test_mean_takes_f_from_mean_precision_and_recall() -> None:
     assert mean["align_r1_p"] == mean["align_r1_r"] == 0.5
     assert mean["align_r1_f"] == pytest.approx(0.5)  # not the mean of the two F (0)
     assert f_score(0, 0) == 0
+
+
+def _naive_cost(sys_summary: list[str], gold_summaries: list[list[str]], days: int) -> float:
+    """tilse's cost for one pair, written out directly."""
+    pred = content_tokens(sys_summary)
+    refs = [content_tokens(g) for g in gold_summaries]
+    match = sum(min(c, r[t]) for t, c in pred.items() for r in refs)
+    p_den = len(refs) * sum(pred.values())
+    r_den = sum(sum(r.values()) for r in refs)
+    p = match / p_den if p_den else 0
+    r = match / r_den if r_den else 0
+    f = 2 * p * r / (p + r) if p + r else 0
+    return (1 - 1 / (days + 1)) * (1 - f)
+
+
+def test_cost_matrix_equals_the_pairwise_definition_with_repeated_tokens() -> None:
+    rng = np.random.default_rng(7)
+    words = ["oil", "spill", "bp", "well", ",", "cap", "gulf"]
+
+    def summary() -> list[str]:
+        return [" ".join(rng.choice(words, size=int(rng.integers(0, 9)))) for _ in range(2)]
+
+    sys_ = {D(2010, 4, 20 + i): summary() for i in range(0, 8, 2)}
+    golds = [{D(2010, 4, 19 + i): summary() for i in range(0, 9, 3)} for _ in range(2)]
+    sys_dates = sorted(sys_)
+    gold_dates = sorted({d for g in golds for d in g})
+    costs = cost_matrix(sys_, golds, sys_dates, gold_dates)
+    for i, a in enumerate(sys_dates):
+        for j, b in enumerate(gold_dates):
+            expected = _naive_cost(sys_[a], [g.get(b, []) for g in golds], abs((a - b).days))
+            assert costs[i, j] == pytest.approx(expected, abs=1e-12)
