@@ -23,11 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..errors import ConfigError, NotFittedError
 from .summarize import analyzer
+from .tfidf import tfidf_matrix
 
 INSTALL_HINT = "pip install 'newsline[embeddings]'"
 DIM = 384
@@ -50,10 +49,10 @@ def default_model_dir() -> str:
 @functools.cache
 def _load(model_dir: str, threads: int) -> tuple[Any, Any]:
     """Tokenizer and model from a local folder; loaded once per process."""
-    minilm = _require("newsline.timeline._minilm")
     path = Path(model_dir)
     if not (path / "model.safetensors").is_file():
         raise ConfigError(f"no model.safetensors in {path}")
+    minilm = _require("newsline.timeline._minilm")
     return minilm.load(path, threads)
 
 
@@ -114,8 +113,7 @@ class EmbeddingSummarizer:
     def fit(self, texts: Sequence[str]) -> EmbeddingSummarizer:
         """Fit TF-IDF on ``texts``; embeddings are computed on demand in :meth:`select`."""
         self.texts_ = list(texts)
-        vec = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
-        self.tfidf_ = vec.fit_transform(self.texts_) if self.texts_ else sparse.csr_matrix((0, 0))
+        self.tfidf_ = tfidf_matrix(self.texts_, analyzer).tocsr()
         self.embeddings_ = np.zeros((len(self.texts_), DIM), dtype=np.float32)
         self.encoded_ = np.zeros(len(self.texts_), dtype=bool)
         self.encoder_ = self.encoder or MiniLMEncoder()
