@@ -4,7 +4,7 @@ Runs the real command in a child process — reading, cleaning, sentences,
 dates, the timeline and writing the output — and reports wall time,
 articles per second and the child's peak resident memory.
 
-    python bench/build_throughput.py [FILE] [--repeat 3] [-- extra build options]
+    python bench/build_throughput.py [FILE] [--repeat 3] [--build-args "--query 'bp oil'"]
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import gzip
 import os
 import platform
 import resource
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -51,8 +52,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("file", nargs="?", default=str(DATA / "t17" / "bpoil" / "articles.jsonl.gz"))
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("extra", nargs="*", help="extra options for newsline build (after --)")
+    ap.add_argument("--build-args", default="", help="extra options for newsline build")
     args = ap.parse_args()
+    args.extra = shlex.split(args.build_args)
     path = Path(args.file)
     n = count_articles(path)
     runs = [run_once(path, args.extra) for _ in range(args.repeat)]

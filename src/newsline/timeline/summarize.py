@@ -94,7 +94,9 @@ class CentroidSummarizer:
             return []
         rel = self.relevance(candidates, context)
         if weights is not None:
-            rel = rel * weights
+            # Priors scale relevance; shift it to be positive first so that a
+            # prior below 1 always lowers a candidate (learned scores can be < 0).
+            rel = (rel - rel.min() + 1e-3) * weights
         picked: list[int] = []
         prior = self.matrix_[chosen] if chosen else None
         for j in np.argsort(-rel, kind="stable"):
