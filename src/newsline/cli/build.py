@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from .. import render
 from ..core import parse_query, prepare
+from ..errors import NoInputError
 from ..model import Article, Timeline
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
 from .common import check_range, iso_date, note, positive_int, progress, read_inputs, undated_note
@@ -80,7 +81,7 @@ def make_timeline(
         title=title or args.query or "Timeline",
         generated=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         articles=len(docs),
-        sources=len({d.article.source for d in docs if d.article.source}),
+        sources=len({d.article.source for d in docs if d.article.source}) or None,
         date_range=[pubs[0].isoformat(), pubs[-1].isoformat()] if pubs else None,
         notes=notes,
         method=args.method,
@@ -118,5 +119,11 @@ def run(args: argparse.Namespace) -> int:
     )
     for n in timeline.meta.get("notes", []):  # type: ignore[union-attr]
         note(f"warning: {n}", args.quiet)
+    if not timeline.entries:
+        raise NoInputError(
+            "no event could be placed on a date: the articles mention no resolvable date"
+            + (" or no sentence matches --query" if args.query else "")
+            + " (undated articles need --date YYYY-MM-DD)"
+        )
     emit(timeline, args.output, args.format, args.quiet)
     return 1 if result.problems else 0

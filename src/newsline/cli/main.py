@@ -35,6 +35,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     for name in COMMANDS:
         module = importlib.import_module(f".{name}", __package__)
         module.add_parser(sub)
+        # -v/-q also after the command name (``newsline build ... -q``).
+        cmd = sub.choices[name]
+        cmd.add_argument(
+            "-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more log output"
+        )
+        cmd.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="no progress bars or notes",
+        )
     return parser.parse_args(argv)
 
 
