@@ -9,13 +9,10 @@ from pathlib import Path
 import pytest
 
 from newsline.errors import InputError
-from newsline.evaluate.timeline_io import (
-    read_timeline,
-    read_timelines,
-    timeline_from_text,
-    timeline_to_text,
-)
+from newsline.evaluate.timeline_io import read_timeline, read_timelines
 from newsline.model import Granularity
+from newsline.render.tilse import loads as timeline_from_text
+from newsline.render.tilse import render as timeline_to_text
 
 TILSE = """2010-09-19
 The ruptured well is finally sealed .

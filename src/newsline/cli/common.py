@@ -22,14 +22,24 @@ def iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
-def positive_int(value: str) -> int:
+def _whole(value: str, minimum: int) -> int:
     try:
         n = int(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
+    if n < minimum:
+        raise argparse.ArgumentTypeError(f"must be at least {minimum}: {value!r}")
     return n
+
+
+def positive_int(value: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    return _whole(value, 1)
+
+
+def non_negative_int(value: str) -> int:
+    """argparse type: a whole number of at least 0."""
+    return _whole(value, 0)
 
 
 def progress(items: Sequence[T], desc: str, quiet: bool) -> Iterable[T]:

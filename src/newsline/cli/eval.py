@@ -11,17 +11,7 @@ from ..evaluate.protocol import EvalOptions
 from ..evaluate.report import format_table, to_json
 from ..evaluate.runner import evaluate_dataset
 from ..timeline import DEFAULT_METHOD, available_methods
-from .common import note, positive_int
-
-
-def _non_negative(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more: {value!r}")
-    return n
+from .common import non_negative_int, note, positive_int
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument(
         "--window-days",
-        type=_non_negative,
+        type=non_negative_int,
         help="widen each task's input span by N days on each side "
         "(default: 7 for a folder named 'entities', else 0)",
     )

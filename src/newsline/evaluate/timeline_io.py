@@ -2,9 +2,10 @@
 
 Formats, told apart by their first non-blank character:
 
-- tilse text (Timeline17): a ``YYYY-MM-DD`` line, one sentence per line, a
-  line of dashes; repeated. Unlike tilse's reader, a last block without its
-  closing dashes is kept and a repeated date adds to the earlier block.
+- tilse text (Timeline17), read by :func:`newsline.render.tilse.loads`: a
+  ``YYYY-MM-DD`` line, one sentence per line, a line of dashes; repeated.
+  Unlike tilse's reader, a last block without its closing dashes is kept and
+  a repeated date adds to the earlier block.
 - newsline JSON (``{"schema": "newsline.timeline/1", "entries": [...]}``): each
   entry's ``date`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, with its
   ``granularity`` if given) and each sentence's ``text``.
@@ -17,16 +18,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..model import Granularity, SummarySentence, Timeline, TimelineEntry, TimePoint
-
-_DASHES = re.compile(r"^-{5,}$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+from ..render import tilse
 
 
 def read_timelines(path: str | os.PathLike[str]) -> list[Timeline]:
@@ -46,7 +44,10 @@ def read_timelines(path: str | os.PathLike[str]) -> list[Timeline]:
             ]
     except (ValueError, TypeError, KeyError) as exc:
         raise InputError(f"{p}: not a timeline ({exc})") from None
-    timeline = timeline_from_text(text)
+    try:
+        timeline = tilse.loads(text)
+    except InputError as exc:
+        raise InputError(f"{p}: not a timeline ({exc.message})") from None
     if not len(timeline):
         raise InputError(f"{p}: no dated entries found")
     return [timeline]
@@ -58,26 +59,6 @@ def read_timeline(path: str | os.PathLike[str]) -> Timeline:
     if len(timelines) != 1:
         raise InputError(f"{path}: holds {len(timelines)} timelines, expected one")
     return timelines[0]
-
-
-def timeline_from_text(text: str) -> Timeline:
-    """Parse the tilse/Timeline17 text format."""
-    blocks: dict[str, list[str]] = {}
-    current: str | None = None
-    for raw in text.splitlines():
-        line = raw.strip()
-        if _DASHES.match(line):
-            current = None
-        elif _DAY.match(line) and current is None:
-            current = line
-            blocks.setdefault(line, [])
-        elif line and current is not None:
-            blocks[current].append(line)
-    entries = [
-        TimelineEntry(TimePoint.parse(day), tuple(SummarySentence(s) for s in sents))
-        for day, sents in blocks.items()
-    ]
-    return Timeline(tuple(entries))
 
 
 def timeline_from_pairs(pairs: Sequence[Sequence[Any]]) -> Timeline:
@@ -102,13 +83,3 @@ def timeline_from_json(data: dict[str, Any]) -> Timeline:
         )
         entries.append(TimelineEntry(time, sentences))
     return Timeline(tuple(entries), method=str(data.get("method", "")))
-
-
-def timeline_to_text(timeline: Timeline) -> str:
-    """The tilse/Timeline17 text of a timeline (entries by their first day)."""
-    lines: list[str] = []
-    for entry in timeline.entries:
-        lines.append(entry.time.date.isoformat())
-        lines.extend(" ".join(s.text.split()) for s in entry.sentences)
-        lines.append("-" * 32)
-    return "\n".join(lines) + "\n"
