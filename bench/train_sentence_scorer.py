@@ -39,6 +39,7 @@ from train_date_ranker import collect, loto_rankers  # noqa: E402
 FILTER = SentenceFilter(8, 50)
 MAX_PER_DATE = 300
 TARGET = "absolute"
+CANDIDATES: dict = {}
 
 
 def _f(a: Counter, b: Counter) -> float:
@@ -60,7 +61,7 @@ def rouge_target(text: str, gold_tokens: list[str]) -> float:
 def sentence_samples(datasets: list[str]) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """(dataset/topic, X, y) for every task."""
     out = []
-    method = DateWise(sentence_filter=FILTER)
+    method = DateWise(sentence_filter=FILTER, **CANDIDATES)
     for ds in datasets:
         for task, corpus in tasks(ds):
             pool = SentencePool.from_corpus(corpus, task.keywords, task.start, task.end)
@@ -113,10 +114,13 @@ def main() -> None:
     ap.add_argument("--alpha", type=float, default=1.0)
     ap.add_argument("--redundancy", type=float, default=0.5)
     ap.add_argument("--target", default="absolute", choices=["absolute", "relative", "centered"])
+    ap.add_argument("--lead", type=int, default=6, help="undated candidates: first N sentences (0: all)")
+    ap.add_argument("--no-next-day", action="store_true", help="undated leads only for their own date")
     ap.add_argument("--save", action="store_true", help="write both models fitted on all topics")
     args = ap.parse_args()
     global TARGET
     TARGET = args.target
+    CANDIDATES.update(lead_sentences=args.lead or None, next_day=not args.no_next_day)
 
     date_samples = collect(args.datasets)
     rankers = loto_rankers(date_samples)
@@ -130,14 +134,14 @@ def main() -> None:
         summarizer = (
             LearnedSummarizer(scorers[key], args.redundancy) if learned_sents else CentroidSummarizer()
         )
-        return DateWise(ranker=ranker, summarizer=summarizer, sentence_filter=FILTER)
+        return DateWise(ranker=ranker, summarizer=summarizer, sentence_filter=FILTER, **CANDIDATES)
 
     for ds in args.datasets:
         for ld, ls, name in (
-            (False, False, "datewise-unsupervised"),
-            (True, False, "learned dates + centroid"),
-            (False, True, "datewise (LOTO)"),
-            (True, True, "datewise-ranked (LOTO)"),
+            (False, False, "datewise (no model)"),
+            (True, False, "datewise-ranked (LOTO)"),
+            (False, True, "datewise-learned (LOTO)"),
+            (True, True, "learned dates+sents (LOTO)"),
         ):
             m = run(ds, lambda t, ld=ld, ls=ls, ds=ds: make(t, ds, ld, ls))
             print(summary(name, ds, m), flush=True)

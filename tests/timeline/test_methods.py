@@ -51,14 +51,14 @@ def corpus() -> newsline.Corpus:
 
 def test_registry_lists_builtin_methods_and_rejects_unknown():
     names = available_methods()
-    for name in ("datewise", "datewise-ranked", "datewise-unsupervised", "pubcount", "random"):
+    for name in ("datewise", "datewise-ranked", "datewise-learned", "pubcount", "random"):
         assert name in names
     with pytest.raises(ConfigError, match="unknown timeline method 'nope'"):
         get_method("nope")
 
 
 @pytest.mark.parametrize(
-    "method", ["datewise", "datewise-ranked", "datewise-unsupervised", "pubcount", "random"]
+    "method", ["datewise", "datewise-ranked", "datewise-learned", "pubcount", "random"]
 )
 def test_methods_honour_length_and_bounds(corpus, method):
     config = TimelineConfig(n_dates=2, n_sentences=1, start=D(2021, 3, 1), end=D(2021, 3, 10))
@@ -71,7 +71,7 @@ def test_methods_honour_length_and_bounds(corpus, method):
 
 
 @pytest.mark.parametrize(
-    "method", ["datewise", "datewise-ranked", "datewise-unsupervised", "pubcount", "random"]
+    "method", ["datewise", "datewise-ranked", "datewise-learned", "pubcount", "random"]
 )
 def test_keywords_restrict_selected_sentences(corpus, method):
     tl = get_method(method).build(corpus, TimelineConfig(n_dates=4, n_sentences=2, keywords=("dam",)))
@@ -165,3 +165,29 @@ def test_learned_models_follow_the_estimator_contract(tmp_path, corpus):
 def test_shipped_models_load():
     assert LearnedDateRanker.load().model_.features == tuple(FEATURES)
     assert LearnedSentenceScorer.load().model_.features == tuple(SENT_FEATURES)
+
+
+def test_datewise_candidates_are_mentions_and_undated_leads_of_the_day_and_the_day_after():
+    from newsline.timeline.methods.datewise import DateWise
+    from newsline.timeline.summarize import SentenceFilter
+
+    lead = " ".join(f"Filler sentence number {i} about the harbour strike goes here." for i in range(8))
+    arts = [
+        Article("x", "The harbour strike began on 3 May 2022 with a walkout of dockers. " + lead,
+                published=D(2022, 5, 10)),
+    ]
+    corpus = newsline.prepare(arts)
+    pool = SentencePool.from_corpus(corpus)
+    idx = {ps.sentence.index: i for i, ps in enumerate(pool.sentences)}
+    cands = DateWise(sentence_filter=SentenceFilter(3, 60)).candidates(pool)
+    # The dated sentence belongs to the date it mentions only.
+    assert idx[0] in cands[D(2022, 5, 3)]
+    assert idx[0] not in cands[D(2022, 5, 10)]
+    # Undated lead sentences (index < 6) count for the publication day and the day before.
+    for day in (D(2022, 5, 10), D(2022, 5, 9)):
+        assert sorted(cands[day]) == sorted(idx[i] for i in range(1, 6))
+    # With the lead limit and the next day off, every undated sentence counts for its day only.
+    wide = DateWise(sentence_filter=SentenceFilter(3, 60), lead_sentences=None, next_day=False)
+    cands = wide.candidates(pool)
+    assert D(2022, 5, 9) not in cands
+    assert sorted(cands[D(2022, 5, 10)]) == sorted(idx[i] for i in range(1, 9))

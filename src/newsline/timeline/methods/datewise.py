@@ -2,8 +2,9 @@
 
 The date-wise approach of Tran et al. (2013) and Gholipour Ghalandari & Ifrim
 (2020): candidate dates from publication and mention counts, a date ranker,
-and per date an extractive summary of the sentences that mention the date
-(or are published on it and mention no other date).
+and per date an extractive summary of the sentences about the date: those
+that mention it, and the undated lead sentences of articles published on it
+or on the day after (news of a day is often first reported the next morning).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ class DateWise:
         min_gap_days: int = 0,
         pub_weight: float = 1.0,
         quality: bool = True,
+        lead_sentences: int | None = 6,
+        next_day: bool = True,
     ) -> None:
         self.ranker = ranker or LinearDateRanker()
         self.summarizer = summarizer or CentroidSummarizer()
@@ -51,6 +54,8 @@ class DateWise:
         self.min_gap_days = min_gap_days
         self.pub_weight = pub_weight
         self.quality = quality
+        self.lead_sentences = lead_sentences
+        self.next_day = next_day
 
     def build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
         pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
@@ -108,10 +113,15 @@ class DateWise:
         return np.array([1.0 if day in ps.dates else self.pub_weight for ps in sents])
 
     def candidates(self, pool: SentencePool) -> Candidates:
-        """Sentences about each date: they mention it, or are published on it and
-        mention no date at all. Only keyword sentences of acceptable length."""
+        """Sentences about each date, keyword sentences of acceptable length only.
+
+        A sentence that mentions dates is a candidate for each of them. One that
+        mentions no date (nor a month) and is among the first ``lead_sentences``
+        of its article (all, if None) is a candidate for its publication date
+        and, with ``next_day``, for the day before it."""
         out: Candidates = {}
         ok = self.sentence_filter.ok
+        lead = self.lead_sentences
         for i, ps in enumerate(pool.sentences):
             if not ps.keyword or not ok(ps.text):
                 continue
@@ -119,9 +129,15 @@ class DateWise:
                 for d in ps.dates:
                     out.setdefault(d, []).append(i)
             elif self.pub_weight > 0 and ps.published is not None and not ps.months:
+                if lead is not None and ps.sentence.index >= lead:
+                    continue
                 out.setdefault(ps.published, []).append(i)
+                if self.next_day:
+                    out.setdefault(ps.published - _DAY, []).append(i)
         return out
 
+
+_DAY = dt.timedelta(days=1)
 
 SUMMARY_LENGTH = SentenceFilter(min_words=8, max_words=50)
 
@@ -140,22 +156,22 @@ def _variant(name: str, **kwargs: object) -> DateWise:
 
 @register("datewise")
 def _default() -> DateWise:
-    """The default: fixed-weight date ranking, learned sentence scorer (shipped model).
+    """The default: fixed-weight date ranking, TF-IDF centroid selection; no trained model.
 
-    It had the best leave-one-topic-out ROUGE of the variants on both T17 and
-    Entities (BENCHMARKS.md)."""
-    return _variant("datewise", summarizer=_learned_summarizer())
+    It had the best leave-one-topic-out ROUGE on T17 and was level with the
+    learned variants on Entities (BENCHMARKS.md)."""
+    return _variant("datewise")
 
 
 @register("datewise-ranked")
 def _ranked() -> DateWise:
-    """Learned date ranker and learned sentence scorer (both shipped models)."""
+    """Learned date ranker (shipped model), TF-IDF centroid selection."""
     from ..ranker import LearnedDateRanker
 
-    return _variant("datewise-ranked", ranker=LearnedDateRanker.load(), summarizer=_learned_summarizer())
+    return _variant("datewise-ranked", ranker=LearnedDateRanker.load())
 
 
-@register("datewise-unsupervised")
-def _unsupervised() -> DateWise:
-    """Fixed-weight date ranking and the TF-IDF centroid summarizer: no trained model."""
-    return _variant("datewise-unsupervised")
+@register("datewise-learned")
+def _learned() -> DateWise:
+    """Fixed-weight date ranking, learned sentence scorer (shipped model)."""
+    return _variant("datewise-learned", summarizer=_learned_summarizer())
