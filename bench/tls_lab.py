@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import pickle
+import resource
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -92,8 +93,13 @@ def summary(name: str, dataset: str, m: dict[str, float]) -> str:
         f"{name:28s} {dataset:9s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  "
         f"D-F1 {m['date_f1']:.4f}  C-R1 {m['concat_r1_f']:.4f}  C-R2 {m['concat_r2_f']:.4f}  "
         f"Ag-R1 {m['agreement_r1_f']:.4f}  Ag-R2 {m['agreement_r2_f']:.4f}  "
-        f"build s/task {m['seconds']:.2f}"
+        f"build s/task {m['seconds']:.2f}  peak RSS {_peak_mb():.0f} MB"
     )
+
+
+def _peak_mb() -> float:
+    """The process's peak resident memory so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:

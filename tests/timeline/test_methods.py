@@ -191,3 +191,28 @@ def test_datewise_candidates_are_mentions_and_undated_leads_of_the_day_and_the_d
     cands = wide.candidates(pool)
     assert D(2022, 5, 9) not in cands
     assert sorted(cands[D(2022, 5, 10)]) == sorted(idx[i] for i in range(1, 9))
+
+
+def test_datewise_prefers_sentences_whose_first_date_is_the_entry_date():
+    from newsline.timeline.methods.datewise import DateWise
+
+    d1, d2 = D(2011, 2, 11), D(2011, 1, 25)
+    pool = SentencePool.from_corpus(newsline.prepare([
+        Article("a", "The president resigned on 11 February 2011, after protests that began on "
+                "25 January 2011. Protests began in the capital on 25 January 2011.",
+                published=D(2011, 2, 12)),
+    ]))
+    first, second = pool.sentences
+    assert first.dates == (d1, d2)
+    w = DateWise(secondary=0.5).pub_weights([first, second], d2)
+    assert list(w) == [0.5, 1.0]
+    assert list(DateWise(secondary=0.5).pub_weights([first], d1)) == [1.0]
+
+
+def test_quality_prior_penalises_a_bare_dateline():
+    from newsline.timeline.quality import prior
+
+    bare = "CAIRO , Egypt -LRB- CNN -RRB- -- `` Freedom ! ''"
+    full = "CAIRO , Egypt -LRB- CNN -RRB- -- Thousands marched to the square on Friday demanding change ."
+    assert prior(bare, fragment=0.3) == pytest.approx(0.3 * prior(bare))
+    assert prior(full, fragment=0.3) == prior(full)

@@ -35,10 +35,15 @@ def trim(text: str) -> int:
     return 0
 
 
-def prior(text: str) -> float:
-    """A multiplicative prior in (0, 1]: 1 for a plain declarative sentence."""
+def prior(text: str, fragment: float = 1.0) -> float:
+    """A multiplicative prior in (0, 1]: 1 for a plain declarative sentence.
+
+    ``fragment`` multiplies it for a stamp or dateline followed by too little
+    text to be trimmed (``CAIRO , Egypt (CNN) -- "Freedom!"``)."""
     t = text.rstrip()
     w = 1.0
+    if fragment != 1.0 and not trim(t) and any(p.match(t) for p in (_STAMP, _DATELINE)):
+        w *= fragment
     if t.endswith("?") or t.endswith("? ''") or t.endswith('?"'):
         w *= 0.3
     if _COMMENT.search(t):

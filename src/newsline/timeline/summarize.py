@@ -9,7 +9,7 @@ anything already in the timeline (MMR-style).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -50,15 +50,22 @@ class CentroidSummarizer:
     candidates plus ``topic_weight`` times its cosine to the centroid of all
     candidates of the timeline (what the whole story is about). Greedy
     selection skips a sentence whose cosine to anything already in the
-    timeline exceeds ``redundancy``.
+    timeline exceeds ``redundancy``. ``analyzer`` turns a sentence into the
+    terms of its TF-IDF vector.
     """
 
-    def __init__(self, redundancy: float = 0.5, topic_weight: float = 0.7) -> None:
+    def __init__(
+        self,
+        redundancy: float = 0.5,
+        topic_weight: float = 0.7,
+        analyzer: Callable[[str], list[str]] = analyzer,
+    ) -> None:
         self.redundancy = redundancy
         self.topic_weight = topic_weight
+        self.analyzer = analyzer
 
     def fit(self, texts: Sequence[str]) -> CentroidSummarizer:
-        self.matrix_ = tfidf_matrix(texts, analyzer).tocsr()
+        self.matrix_ = tfidf_matrix(texts, self.analyzer).tocsr()
         g = np.asarray(self.matrix_.mean(axis=0)).ravel() if texts else np.zeros(0)
         n = np.linalg.norm(g)
         self.topic_ = g / n if n else g

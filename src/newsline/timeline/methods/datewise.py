@@ -33,7 +33,16 @@ Candidates = dict[dt.date, list[int]]
 
 
 class DateWise:
-    """Date-wise timeline method; every part is a constructor parameter."""
+    """Date-wise timeline method; every part is a constructor parameter.
+
+    ``ranker`` scores candidate dates, ``summarizer`` picks each date's
+    sentences among its candidates (:meth:`candidates`: ``lead_sentences``,
+    ``next_day``), ``sentence_filter`` bounds their length. Priors multiply a
+    candidate's relevance: ``pub_weight`` for undated candidates, ``secondary``
+    for one that mentions another date first, and with ``quality`` the
+    sentence-form prior of :mod:`newsline.timeline.quality` (``fragment`` for a
+    dateline with little after it). ``min_gap_days`` keeps chosen dates apart.
+    """
 
     name = "datewise"
 
@@ -47,6 +56,8 @@ class DateWise:
         quality: bool = True,
         lead_sentences: int | None = 6,
         next_day: bool = True,
+        secondary: float = 0.5,
+        fragment: float = 0.3,
     ) -> None:
         self.ranker = ranker or LinearDateRanker()
         self.summarizer = summarizer or CentroidSummarizer()
@@ -56,6 +67,8 @@ class DateWise:
         self.quality = quality
         self.lead_sentences = lead_sentences
         self.next_day = next_day
+        self.secondary = secondary
+        self.fragment = fragment
 
     def build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
         pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
@@ -99,7 +112,7 @@ class DateWise:
             context = context_matrix(sents, d, [static[i] for i in candidates[d]])
             weights = self.pub_weights(sents, d)
             if self.quality:
-                weights = weights * np.array([quality_prior(ps.text) for ps in sents])
+                weights = weights * np.array([quality_prior(ps.text, self.fragment) for ps in sents])
             picked = self.summarizer.select(cand, k, chosen, weights, context)
             chosen.extend(picked)
             if not picked:
@@ -110,7 +123,15 @@ class DateWise:
         return entries
 
     def pub_weights(self, sents: list, day: dt.date) -> np.ndarray:
-        return np.array([1.0 if day in ps.dates else self.pub_weight for ps in sents])
+        """Per candidate: ``pub_weight`` if it does not mention ``day``, and
+        ``secondary`` if it mentions another date first (in "X resigned on Friday,
+        after protests that began on 25 January" the event is Friday's)."""
+        return np.array(
+            [
+                1.0 if ps.dates[:1] == (day,) else self.secondary if ps.dates else self.pub_weight
+                for ps in sents
+            ]
+        )
 
     def candidates(self, pool: SentencePool) -> Candidates:
         """Sentences about each date, keyword sentences of acceptable length only.

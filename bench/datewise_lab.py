@@ -1,0 +1,151 @@
+"""Variants of the default ``datewise`` method on T17 and Entities (no trained model).
+
+Each variant changes one thing of the default: which sentences are
+candidates for a date, how sentences become TF-IDF vectors, or what the
+relevance of a candidate adds to the date and topic centroids. Prepared
+corpora come from ``tls_lab``'s cache, so a variant costs its builds and
+scoring only. The figures are in BENCHMARKS.md ("Variants tried").
+
+    NEWSLINE_LAB_KEY=pin2 .venv/bin/python bench/datewise_lab.py
+    .venv/bin/python bench/datewise_lab.py --variants default legacy-candidates
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newsline.evaluate.stemmer import rouge_stem  # noqa: E402
+from newsline.timeline.candidates import SentencePool  # noqa: E402
+from newsline.timeline.methods.datewise import SUMMARY_LENGTH, Candidates, DateWise  # noqa: E402
+from newsline.timeline.summarize import CentroidSummarizer, analyzer  # noqa: E402
+from tls_lab import run, summary  # noqa: E402
+
+
+class MaxLag(DateWise):
+    """Mentions count only from articles published within ``max_lag`` days of the date."""
+
+    def __init__(self, max_lag: int, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.max_lag = max_lag
+
+    def candidates(self, pool: SentencePool) -> Candidates:
+        out: Candidates = {}
+        for d, idx in super().candidates(pool).items():
+            keep = []
+            for i in idx:
+                ps = pool.sentences[i]
+                lag = (ps.published - d).days if ps.published is not None else 0
+                if d in ps.dates and abs(lag) > self.max_lag:
+                    continue
+                keep.append(i)
+            if keep:
+                out[d] = keep
+        return out
+
+
+class NextDays(DateWise):
+    """Undated leads count for their day and the ``days`` days before it."""
+
+    def __init__(self, days: int, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.days = days
+
+    def candidates(self, pool: SentencePool) -> Candidates:
+        out = super().candidates(pool)
+        for i, ps in enumerate(pool.sentences):
+            if ps.dates or ps.months or ps.published is None or not ps.keyword:
+                continue
+            if ps.sentence.index >= (self.lead_sentences or 10**9):
+                continue
+            if not self.sentence_filter.ok(ps.text):
+                continue
+            for k in range(2, self.days + 1):
+                out.setdefault(ps.published - dt.timedelta(days=k), []).append(i)
+        return out
+
+
+class PlusCentroid(CentroidSummarizer):
+    """Relevance plus ``weight`` x cosine to the centroid of a subset of the date's
+    candidates: ``later`` (in articles published 2+ days after the date),
+    ``explicit`` (mentioning the date) or ``undated`` (the undated leads)."""
+
+    def __init__(self, subset: str, weight: float) -> None:
+        super().__init__()
+        self.subset = subset
+        self.weight = weight
+
+    def relevance(self, candidates: Sequence[int], context: np.ndarray | None) -> np.ndarray:
+        base = super().relevance(candidates, context)
+        if context is None:
+            return base
+        explicit = context[:, 0] > 0
+        mask = {
+            "later": (context[:, 2] == 0) & (context[:, 1] > np.log1p(1.5)),
+            "explicit": explicit,
+            "undated": ~explicit,
+        }[self.subset]
+        if not mask.any():
+            return base
+        M = self.matrix_[list(candidates)]
+        c = np.asarray(M[np.flatnonzero(mask)].mean(axis=0)).ravel()
+        n = np.linalg.norm(c)
+        return base + self.weight * (np.asarray(M @ (c / n)).ravel() if n else 0.0)
+
+
+def _stemmed(text: str) -> list[str]:
+    return [rouge_stem(w) if len(w) > 3 else w for w in analyzer(text)]
+
+
+def _bigrams(text: str) -> list[str]:
+    u = analyzer(text)
+    return u + [f"{a}_{b}" for a, b in zip(u, u[1:], strict=False)]
+
+
+def _dw(**kwargs: object) -> Callable[[], DateWise]:
+    return lambda: DateWise(sentence_filter=SUMMARY_LENGTH, **kwargs)  # type: ignore[arg-type]
+
+
+VARIANTS: dict[str, Callable[[], DateWise]] = {
+    "default": _dw(),
+    "legacy-candidates": _dw(lead_sentences=None, next_day=False),
+    "lead-only": _dw(next_day=False),
+    "next-day-only": _dw(lead_sentences=None),
+    "lead-4": _dw(lead_sentences=4),
+    "lead-8": _dw(lead_sentences=8),
+    "next-2-days": lambda: NextDays(2, sentence_filter=SUMMARY_LENGTH),
+    "mention-lag-7": lambda: MaxLag(7, sentence_filter=SUMMARY_LENGTH),
+    "mention-lag-30": lambda: MaxLag(30, sentence_filter=SUMMARY_LENGTH),
+    "stemmed-tfidf": _dw(summarizer=CentroidSummarizer(analyzer=_stemmed)),
+    "bigram-tfidf": _dw(summarizer=CentroidSummarizer(analyzer=_bigrams)),
+    "plus-later-0.3": _dw(summarizer=PlusCentroid("later", 0.3)),
+    "plus-explicit-0.3": _dw(summarizer=PlusCentroid("explicit", 0.3)),
+    "plus-undated-0.3": _dw(summarizer=PlusCentroid("undated", 0.3)),
+    "topic-0.5": _dw(summarizer=CentroidSummarizer(topic_weight=0.5)),
+    "topic-1.0": _dw(summarizer=CentroidSummarizer(topic_weight=1.0)),
+    "no-secondary-prior": _dw(secondary=1.0),
+    "secondary-0.7": _dw(secondary=0.7),
+    "secondary-0.3": _dw(secondary=0.3),
+    "no-fragment-prior": _dw(fragment=1.0),
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--datasets", nargs="+", default=["t17", "entities"])
+    ap.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=list(VARIANTS))
+    args = ap.parse_args()
+    for name in args.variants:
+        for ds in args.datasets:
+            print(summary(name, ds, run(ds, lambda _t, n=name: VARIANTS[n]())), flush=True)
+
+
+if __name__ == "__main__":
+    main()
