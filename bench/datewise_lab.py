@@ -134,6 +134,9 @@ VARIANTS: dict[str, Callable[[], DateWise]] = {
     "secondary-0.7": _dw(secondary=0.7),
     "secondary-0.3": _dw(secondary=0.3),
     "no-fragment-prior": _dw(fragment=1.0),
+    "redundancy-0.3": _dw(summarizer=CentroidSummarizer(redundancy=0.3)),
+    "redundancy-0.4": _dw(summarizer=CentroidSummarizer(redundancy=0.4)),
+    "redundancy-0.7": _dw(summarizer=CentroidSummarizer(redundancy=0.7)),
 }
 
 
