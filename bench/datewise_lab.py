@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from newsline.evaluate.stemmer import rouge_stem  # noqa: E402
 from newsline.timeline.candidates import SentencePool  # noqa: E402
 from newsline.timeline.methods.datewise import SUMMARY_LENGTH, Candidates, DateWise  # noqa: E402
-from newsline.timeline.summarize import CentroidSummarizer, analyzer  # noqa: E402
+from newsline.timeline.summarize import CentroidSummarizer, SentenceFilter, analyzer  # noqa: E402
 from tls_lab import run, summary  # noqa: E402
 
 
@@ -100,6 +100,13 @@ class PlusCentroid(CentroidSummarizer):
         return base + self.weight * (np.asarray(M @ (c / n)).ravel() if n else 0.0)
 
 
+class WithinDate(CentroidSummarizer):
+    """Redundancy checked only among the sentences of the same date."""
+
+    def select(self, candidates, k, chosen, weights=None, context=None):  # type: ignore[override]
+        return super().select(candidates, k, [], weights, context)
+
+
 def _stemmed(text: str) -> list[str]:
     return [rouge_stem(w) if len(w) > 3 else w for w in analyzer(text)]
 
@@ -137,6 +144,10 @@ VARIANTS: dict[str, Callable[[], DateWise]] = {
     "redundancy-0.3": _dw(summarizer=CentroidSummarizer(redundancy=0.3)),
     "redundancy-0.4": _dw(summarizer=CentroidSummarizer(redundancy=0.4)),
     "redundancy-0.7": _dw(summarizer=CentroidSummarizer(redundancy=0.7)),
+    "redundancy-within-date": _dw(summarizer=WithinDate()),
+    "words-8-40": lambda: DateWise(sentence_filter=SentenceFilter(8, 40)),
+    "words-8-35": lambda: DateWise(sentence_filter=SentenceFilter(8, 35)),
+    "words-10-45": lambda: DateWise(sentence_filter=SentenceFilter(10, 45)),
 }
 
 

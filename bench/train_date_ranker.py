@@ -48,7 +48,7 @@ def collect(datasets: list[str]) -> list[Sample]:
     return out
 
 
-def loto_rankers(samples: list[Sample], C: float = 1.0) -> dict[str, LearnedDateRanker]:
+def loto_rankers(samples: list[Sample], C: float = 0.1) -> dict[str, LearnedDateRanker]:
     """One ranker per topic, fitted on all other topics."""
     models = {}
     for key in sorted({s.key for s in samples}):
@@ -72,7 +72,7 @@ def date_f1(samples: list[Sample], score) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--datasets", nargs="+", default=["t17", "entities"])
-    ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--C", type=float, default=0.1)
     ap.add_argument("--save", help="write the model fitted on all topics here")
     args = ap.parse_args()
     samples = collect(args.datasets)

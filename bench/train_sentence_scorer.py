@@ -28,7 +28,7 @@ from newsline.timeline.candidates import SentencePool  # noqa: E402
 from newsline.timeline.methods.datewise import DateWise  # noqa: E402
 from newsline.timeline.quality import trim  # noqa: E402
 from newsline.timeline.ranker import DEFAULT_MODEL as RANKER_PATH  # noqa: E402
-from newsline.timeline.ranker import LearnedDateRanker  # noqa: E402
+from newsline.timeline.ranker import BlendedDateRanker, LearnedDateRanker  # noqa: E402
 from newsline.timeline.scorer import DEFAULT_MODEL as SCORER_PATH  # noqa: E402
 from newsline.timeline.scorer import LearnedSentenceScorer, LearnedSummarizer  # noqa: E402
 from newsline.timeline.sentfeatures import context_matrix, static_features  # noqa: E402
@@ -114,6 +114,7 @@ def main() -> None:
     ap.add_argument("--alpha", type=float, default=1.0)
     ap.add_argument("--redundancy", type=float, default=0.5)
     ap.add_argument("--target", default="absolute", choices=["absolute", "relative", "centered"])
+    ap.add_argument("--blend", type=float, default=0.25, help="weight of the learned date ranker")
     ap.add_argument("--lead", type=int, default=6, help="undated candidates: first N sentences (0: all)")
     ap.add_argument("--no-next-day", action="store_true", help="undated leads only for their own date")
     ap.add_argument("--save", action="store_true", help="write both models fitted on all topics")
@@ -128,22 +129,26 @@ def main() -> None:
     keys = sorted({k for k, _, _ in sent} | set(rankers))
     scorers = {k: fit([s for s in sent if s[0] != k], args.alpha) for k in keys}
 
-    def make(task, ds, learned_dates: bool, learned_sents: bool):
+    def make(task, ds, dates: str, learned_sents: bool):
         key = f"{ds}/{task.topic}"
-        ranker = rankers[key] if learned_dates else None
+        ranker = {
+            "fixed": None,
+            "learned": rankers[key],
+            "blend": BlendedDateRanker(rankers[key], args.blend),
+        }[dates]
         summarizer = (
             LearnedSummarizer(scorers[key], args.redundancy) if learned_sents else CentroidSummarizer()
         )
         return DateWise(ranker=ranker, summarizer=summarizer, sentence_filter=FILTER, **CANDIDATES)
 
     for ds in args.datasets:
-        for ld, ls, name in (
-            (False, False, "datewise (no model)"),
-            (True, False, "datewise-ranked (LOTO)"),
-            (False, True, "datewise-learned (LOTO)"),
-            (True, True, "learned dates+sents (LOTO)"),
+        for dates, ls, name in (
+            ("blend", False, "datewise (LOTO)"),
+            ("fixed", False, "datewise-fixed (no model)"),
+            ("learned", False, "datewise-ranked (LOTO)"),
+            ("blend", True, "datewise-learned (LOTO)"),
         ):
-            m = run(ds, lambda t, ld=ld, ls=ls, ds=ds: make(t, ds, ld, ls))
+            m = run(ds, lambda t, dates=dates, ls=ls, ds=ds: make(t, ds, dates, ls))
             print(summary(name, ds, m), flush=True)
 
     if args.save:

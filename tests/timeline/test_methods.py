@@ -51,14 +51,14 @@ def corpus() -> newsline.Corpus:
 
 def test_registry_lists_builtin_methods_and_rejects_unknown():
     names = available_methods()
-    for name in ("datewise", "datewise-ranked", "datewise-learned", "pubcount", "random"):
+    for name in ("datewise", "datewise-fixed", "datewise-ranked", "datewise-learned", "pubcount", "random"):
         assert name in names
     with pytest.raises(ConfigError, match="unknown timeline method 'nope'"):
         get_method("nope")
 
 
 @pytest.mark.parametrize(
-    "method", ["datewise", "datewise-ranked", "datewise-learned", "pubcount", "random"]
+    "method", ["datewise", "datewise-fixed", "datewise-ranked", "datewise-learned", "pubcount", "random"]
 )
 def test_methods_honour_length_and_bounds(corpus, method):
     config = TimelineConfig(n_dates=2, n_sentences=1, start=D(2021, 3, 1), end=D(2021, 3, 10))
@@ -71,7 +71,7 @@ def test_methods_honour_length_and_bounds(corpus, method):
 
 
 @pytest.mark.parametrize(
-    "method", ["datewise", "datewise-ranked", "datewise-learned", "pubcount", "random"]
+    "method", ["datewise", "datewise-fixed", "datewise-ranked", "datewise-learned", "pubcount", "random"]
 )
 def test_keywords_restrict_selected_sentences(corpus, method):
     tl = get_method(method).build(corpus, TimelineConfig(n_dates=4, n_sentences=2, keywords=("dam",)))
@@ -216,3 +216,22 @@ def test_quality_prior_penalises_a_bare_dateline():
     full = "CAIRO , Egypt -LRB- CNN -RRB- -- Thousands marched to the square on Friday demanding change ."
     assert prior(bare, fragment=0.3) == pytest.approx(0.3 * prior(bare))
     assert prior(full, fragment=0.3) == prior(full)
+
+
+def test_blended_ranker_moves_from_fixed_to_learned_with_its_weight(corpus):
+    from newsline.timeline.dates import LinearDateRanker
+    from newsline.timeline.ranker import BlendedDateRanker
+
+    feats = date_features(SentencePool.from_corpus(corpus))
+    learned = LearnedDateRanker.load()
+    fixed = LinearDateRanker().score(feats)
+    # Weight 0 ranks exactly as the fixed weights; a huge weight as the learned model.
+    assert list(np.argsort(-BlendedDateRanker(learned, 0.0).score(feats), kind="stable")) == list(
+        np.argsort(-fixed, kind="stable")
+    )
+    big = BlendedDateRanker(learned, 1e9).score(feats)
+    assert list(np.argsort(-big, kind="stable")) == list(
+        np.argsort(-learned.score(feats), kind="stable")
+    )
+    with pytest.raises(NotFittedError):
+        BlendedDateRanker(LearnedDateRanker()).score(feats)
