@@ -72,6 +72,50 @@ class NextDays(DateWise):
         return out
 
 
+class ArticleDate(DateWise):
+    """Undated leads go to their article's event date: the day within two days
+    before publication that its sentences mention most (else as the default)."""
+
+    def __init__(self, also_default: bool, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.also_default = also_default
+
+    def candidates(self, pool: SentencePool) -> Candidates:
+        from collections import Counter
+
+        counts: dict[int, Counter[dt.date]] = {}
+        for ps in pool.sentences:
+            if ps.published is None:
+                continue
+            for d in ps.dates:
+                if 0 <= (ps.published - d).days <= 2:
+                    counts.setdefault(ps.doc, Counter())[d] += 1
+        out: Candidates = {}
+        base = super().candidates(pool) if self.also_default else {}
+        lead = self.lead_sentences or 10**9
+        for i, ps in enumerate(pool.sentences):
+            if not ps.keyword or not self.sentence_filter.ok(ps.text):
+                continue
+            if ps.dates:
+                if not self.also_default:
+                    for d in ps.dates:
+                        out.setdefault(d, []).append(i)
+                continue
+            if ps.months or ps.published is None or ps.sentence.index >= lead:
+                continue
+            c = counts.get(ps.doc)
+            if c:
+                day = c.most_common(1)[0][0]
+                out.setdefault(day, []).append(i)
+            elif not self.also_default:
+                out.setdefault(ps.published, []).append(i)
+                out.setdefault(ps.published - dt.timedelta(days=1), []).append(i)
+        for d, idx in base.items():
+            have = set(out.get(d, []))
+            out.setdefault(d, []).extend(i for i in idx if i not in have)
+        return {d: sorted(set(v)) for d, v in out.items()}
+
+
 class PlusCentroid(CentroidSummarizer):
     """Relevance plus ``weight`` x cosine to the centroid of a subset of the date's
     candidates: ``later`` (in articles published 2+ days after the date),
@@ -144,6 +188,8 @@ VARIANTS: dict[str, Callable[[], DateWise]] = {
     "redundancy-0.3": _dw(summarizer=CentroidSummarizer(redundancy=0.3)),
     "redundancy-0.4": _dw(summarizer=CentroidSummarizer(redundancy=0.4)),
     "redundancy-0.7": _dw(summarizer=CentroidSummarizer(redundancy=0.7)),
+    "article-date": lambda: ArticleDate(False, sentence_filter=SUMMARY_LENGTH),
+    "article-date+default": lambda: ArticleDate(True, sentence_filter=SUMMARY_LENGTH),
     "redundancy-within-date": _dw(summarizer=WithinDate()),
     "words-8-40": lambda: DateWise(sentence_filter=SentenceFilter(8, 40)),
     "words-8-35": lambda: DateWise(sentence_filter=SentenceFilter(8, 35)),
