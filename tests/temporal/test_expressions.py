@@ -59,6 +59,10 @@ CASES: list[tuple[str, dt.date | None, str, TimexType, str, str | None]] = [
     ("The army moved in early Thursday, witnesses said.", FRI, "early Thursday", D, "2011-01-27", "day"),
     ("The strike began last Monday and spread.", FRI, "last Monday", D, "2011-01-24", "day"),
     ("The envoy arrives next Tuesday for talks.", FRI, "next Tuesday", D, "2011-02-01", "day"),
+    # a live-blog update stamp is written after the first publication
+    ("(Update 3:09 a.m. Tuesday in Cairo) Crowds stayed in the square.", FRI, "3:09 a.m. Tuesday", T, "2011-02-01T03:09", "day"),
+    ("-LRB- Updated 9 p.m. Friday -RRB- The curfew was extended.", FRI, "9 p.m. Friday", T, "2011-01-28T21:00", "day"),
+    ("(Posted Sunday) Talks resumed in the capital.", FRI, "Sunday", D, "2011-01-30", "day"),
     ("Talks were held last week in Doha.", FRI, "last week", D, "2011-W03", None),
     ("A vote is expected next week in parliament.", FRI, "next week", D, "2011-W05", None),
     ("The blast happened two days ago near the port.", FRI, "two days ago", D, "2011-01-26", "day"),

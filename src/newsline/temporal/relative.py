@@ -86,6 +86,15 @@ _WD_DIRECTION = {
 }  # fmt: skip
 
 
+# A live-blog stamp, "(Update 3:09 a.m. Thursday in Cairo)": an update comes
+# after the first publication, so its weekday is on or after that day.
+_UPDATE_STAMP = re.compile(r"(?:\(|-LRB-)\s*(?:update|updated|posted|last updated)\b[^()]{0,40}$", re.I)
+
+
+def _in_update_stamp(m: re.Match[str], ctx: Context) -> bool:
+    return _UPDATE_STAMP.search(ctx.text, max(0, m.start() - 60), m.start()) is not None
+
+
 def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
     wd = WEEKDAYS[m.group("wd_day").lower()]
     pod = m.group("wd_pod")
@@ -108,6 +117,8 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
             return _mk(m, type_, value + suffix, RELATIVE, point)
     mod = _norm(m.group("wd_mod"))
     direction = _WD_DIRECTION.get(mod)
+    if direction is None and _in_update_stamp(m, ctx):
+        direction = R.FUTURE
     if direction is None:
         # "Thursday's meetings": the verb after a possessive is not its verb
         possessive = ctx.text.startswith(" 's", m.end()) or ctx.text.startswith("'s", m.end())
@@ -205,7 +216,8 @@ def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
     point: TimePoint | None = None
     d = ctx.dct
     if word in WEEKDAYS:
-        d = R.weekday_date(ctx.dct, WEEKDAYS[word], ctx.tense(m))
+        direction = R.FUTURE if _in_update_stamp(m, ctx) else ctx.tense(m)
+        d = R.weekday_date(ctx.dct, WEEKDAYS[word], direction)
         point = TimePoint(d, Granularity.DAY)
     elif word:
         d = ctx.dct + dt.timedelta(days=_DEICTIC[word])
