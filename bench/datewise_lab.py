@@ -116,6 +116,13 @@ class ArticleDate(DateWise):
         return {d: sorted(set(v)) for d, v in out.items()}
 
 
+class ChosenCandidates(DateWise):
+    """The summarizer is fitted on the candidates of the chosen dates only."""
+
+    def vocabulary(self, candidates: Candidates, dates: list[dt.date]) -> list[int]:
+        return sorted({i for d in dates for i in candidates[d]})
+
+
 class PlusCentroid(CentroidSummarizer):
     """Relevance plus ``weight`` x cosine to the centroid of a subset of the date's
     candidates: ``later`` (in articles published 2+ days after the date),
@@ -190,6 +197,7 @@ VARIANTS: dict[str, Callable[[], DateWise]] = {
     "redundancy-0.7": _dw(summarizer=CentroidSummarizer(redundancy=0.7)),
     "article-date": lambda: ArticleDate(False, sentence_filter=SUMMARY_LENGTH),
     "article-date+default": lambda: ArticleDate(True, sentence_filter=SUMMARY_LENGTH),
+    "fit-chosen-candidates": lambda: ChosenCandidates(sentence_filter=SUMMARY_LENGTH),
     "redundancy-within-date": _dw(summarizer=WithinDate()),
     "words-8-40": lambda: DateWise(sentence_filter=SentenceFilter(8, 40)),
     "words-8-35": lambda: DateWise(sentence_filter=SentenceFilter(8, 35)),

@@ -235,3 +235,18 @@ def test_blended_ranker_moves_from_fixed_to_learned_with_its_weight(corpus):
     )
     with pytest.raises(NotFittedError):
         BlendedDateRanker(LearnedDateRanker()).score(feats)
+
+
+def test_datewise_vocabulary_is_every_candidate_up_to_a_bound():
+    from newsline.timeline.methods.datewise import DateWise
+
+    cands = {D(2020, 1, d): list(range(d * 100, d * 100 + 50)) for d in range(1, 11)}
+    chosen = [D(2020, 1, 1), D(2020, 1, 2)]
+    m = DateWise()
+    assert m.vocabulary(cands, chosen) == sorted(i for v in cands.values() for i in v)
+    m.max_vocabulary = 200
+    vocab = m.vocabulary(cands, chosen)
+    assert set(cands[chosen[0]]) | set(cands[chosen[1]]) <= set(vocab)
+    assert 150 <= len(vocab) <= 200 and vocab == sorted(vocab)
+    m.max_vocabulary = 10
+    assert m.vocabulary(cands, chosen) == sorted(cands[chosen[0]] + cands[chosen[1]])

@@ -95,7 +95,7 @@ class DateWise:
         k: int,
         score_of: dict[dt.date, float] | None = None,
     ) -> list[TimelineEntry]:
-        used = sorted({i for d in dates for i in candidates[d]})
+        used = self.vocabulary(candidates, dates)
         local = {g: j for j, g in enumerate(used)}
         cuts = [trim(pool.sentences[i].text) if self.quality else 0 for i in used]
         texts = [pool.sentences[i].text[c:] for i, c in zip(used, cuts, strict=True)]
@@ -121,6 +121,20 @@ class DateWise:
             score = float((score_of or {}).get(d, 0.0))
             entries.append(TimelineEntry(TimePoint.day(d), out, score))
         return entries
+
+    max_vocabulary = 50_000
+
+    def vocabulary(self, candidates: Candidates, dates: list[dt.date]) -> list[int]:
+        """Sentences the summarizer is fitted on (TF-IDF weights, the topic
+        centroid): the candidates of every date, chosen or not; beyond
+        ``max_vocabulary`` sentences, all of the chosen dates' and an even
+        sample of the rest."""
+        chosen = {i for d in dates for i in candidates[d]}
+        rest = sorted({i for idx in candidates.values() for i in idx} - chosen)
+        room = self.max_vocabulary - len(chosen)
+        if len(rest) > room:
+            rest = rest[:: -(-len(rest) // max(room, 1))] if room > 0 else []
+        return sorted(chosen.union(rest))
 
     def pub_weights(self, sents: list, day: dt.date) -> np.ndarray:
         """Per candidate: ``pub_weight`` if it does not mention ``day``, and
