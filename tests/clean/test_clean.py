@@ -40,6 +40,7 @@ def story(seed: int, n: int = 60) -> str:
         "Advertisement",
         "Related articles",
         "- Skip to main content",
+        "bit.ly/x1Y2z3 7:01 pm ET March 3 , 2014 RETWEET Who will chair the harbour inquiry ?",
     ],
 )
 def test_boilerplate_lines(line):
@@ -54,6 +55,7 @@ def test_boilerplate_lines(line):
         "The share price fell 5 percent.",
         "Read the full report, he said, before judging the company.",
         "Next week the company will try again.",
+        "The mayor asked residents to retweet the warning about the flood.",
     ],
 )
 def test_real_lines_are_kept(line):

@@ -72,6 +72,9 @@ def normalize_lines(lines: Sequence[str]) -> list[str]:
 
 
 _RESERVED = re.compile(r"\ball\s+rights\s+reserved\b", re.I)
+# An embedded social-media post: the widget's button label, in capitals
+# ("bit.ly/x 7:01 pm ET February 11 , 2013 RETWEET Could the next ...").
+_EMBED = re.compile(r"\bRETWEET\b")
 _FIRST = re.compile(r"[^\w©]*([^\W\d_]+|©)")
 # First words of the lines _PATTERN can match (a cheap filter before the full pattern).
 _TRIGGERS = frozenset(str.split(
@@ -94,13 +97,15 @@ def _maybe_boilerplate(text: str) -> bool:
     if _MAYBE_FIRST.match(text) or _MAYBE_LINE.search(text):
         return True
     low = text.lower()
-    return "reserved" in low or "re\u017fer" in low
+    return "reserved" in low or "re\u017fer" in low or "RETWEET" in text
 
 
 def is_pattern_boilerplate(line: str) -> bool:
     """Whether a (stripped) line is a known kind of boilerplate: tags, sharing, navigation, footer."""
     if not line or len(line) > MAX_LINE_CHARS:
         return False
+    if _EMBED.search(line):
+        return True
     first = _FIRST.match(line)
     if first is None:
         return False
