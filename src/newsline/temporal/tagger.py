@@ -12,10 +12,12 @@ at a few hundred microseconds per article.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from ..model import DateMention
 from .context import Context
+from .liveblog import update_days
 from .patterns import FAMILY, NUMBERS, TRIGGER
 from .rules import HANDLERS
 
@@ -59,8 +61,20 @@ def tag(text: str, dct: dt.date | None) -> list[DateMention]:
     Returns mentions sorted by start, non-overlapping, with
     ``text[m.start:m.end] == m.text``. With ``dct=None`` explicit dates still
     resolve; relative and partial ones get a TIMEX3 value with ``X`` and
-    ``time=None``.
+    ``time=None``. In a live blog each update is read against the day it was
+    written (:mod:`newsline.temporal.liveblog`).
     """
+    pieces = update_days(text, dct) if dct is not None else []
+    if not pieces:
+        return _tag(text, dct)
+    out: list[DateMention] = []
+    for start, end, day in pieces:
+        for m in _tag(text[start:end], day):
+            out.append(dataclasses.replace(m, start=m.start + start, end=m.end + start))
+    return out
+
+
+def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
     ctx = Context(text, dct)
     out: list[DateMention] = []
     last_end = 0
