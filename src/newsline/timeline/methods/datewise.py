@@ -16,7 +16,7 @@ import numpy as np
 
 from ...model import Corpus, Timeline, TimelineEntry, TimePoint
 from ..base import TimelineConfig, register
-from ..candidates import SentencePool
+from ..candidates import PooledSentence, SentencePool
 from ..dates import DateFeatures, LinearDateRanker, date_features, select_dates
 from ..length import DEFAULT_SENTENCES, default_n_dates
 from ..quality import prior as quality_prior
@@ -58,6 +58,7 @@ class DateWise:
         next_day: bool = True,
         secondary: float = 0.5,
         fragment: float = 0.3,
+        next_day_weight: float = 1.0,
     ) -> None:
         self.ranker = ranker or LinearDateRanker()
         self.summarizer = summarizer or CentroidSummarizer()
@@ -69,6 +70,7 @@ class DateWise:
         self.next_day = next_day
         self.secondary = secondary
         self.fragment = fragment
+        self.next_day_weight = next_day_weight
 
     def build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
         pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
@@ -139,13 +141,14 @@ class DateWise:
     def pub_weights(self, sents: list, day: dt.date) -> np.ndarray:
         """Per candidate: ``pub_weight`` if it does not mention ``day``, and
         ``secondary`` if it mentions another date first (in "X resigned on Friday,
-        after protests that began on 25 January" the event is Friday's)."""
-        return np.array(
-            [
-                1.0 if ps.dates[:1] == (day,) else self.secondary if ps.dates else self.pub_weight
-                for ps in sents
-            ]
-        )
+        after protests that began on 25 January" the event is Friday's), and
+        ``next_day_weight`` more for an undated lead published the day after."""
+        def weight(ps: PooledSentence) -> float:
+            if ps.dates:
+                return 1.0 if ps.dates[0] == day else self.secondary
+            return self.pub_weight * (self.next_day_weight if ps.published != day else 1.0)
+
+        return np.array([weight(ps) for ps in sents])
 
     def candidates(self, pool: SentencePool) -> Candidates:
         """Sentences about each date, keyword sentences of acceptable length only.
