@@ -123,6 +123,26 @@ class ChosenCandidates(DateWise):
         return sorted({i for d in dates for i in candidates[d]})
 
 
+class OwnDayFirst(DateWise):
+    """An undated lead is no candidate for the day before its publication when
+    its publication day is itself in the timeline."""
+
+    def summarize(self, pool, candidates, dates, k, score_of=None):  # type: ignore[override]
+        chosen = set(dates)
+        out = dict(candidates)
+        for d in dates:
+            nxt = d + dt.timedelta(days=1)
+            if nxt not in chosen:
+                continue
+            keep = [
+                i
+                for i in candidates[d]
+                if pool.sentences[i].dates or pool.sentences[i].published != nxt
+            ]
+            out[d] = keep or candidates[d]
+        return super().summarize(pool, out, dates, k, score_of)
+
+
 class PlusCentroid(CentroidSummarizer):
     """Relevance plus ``weight`` x cosine to the centroid of a subset of the date's
     candidates: ``later`` (in articles published 2+ days after the date),
@@ -192,6 +212,7 @@ VARIANTS: dict[str, Callable[[], DateWise]] = {
     "secondary-0.7": _dw(secondary=0.7),
     "secondary-0.3": _dw(secondary=0.3),
     "no-fragment-prior": _dw(fragment=1.0),
+    "own-day-first": lambda: OwnDayFirst(sentence_filter=SUMMARY_LENGTH),
     "next-day-weight-0.85": _dw(next_day_weight=0.85),
     "next-day-weight-0.7": _dw(next_day_weight=0.7),
     "next-day-weight-0.5": _dw(next_day_weight=0.5),
