@@ -123,6 +123,24 @@ class ChosenCandidates(DateWise):
         return sorted({i for d in dates for i in candidates[d]})
 
 
+class _ThinSummarizer(CentroidSummarizer):
+    def __init__(self, min_terms: int, weight: float) -> None:
+        super().__init__()
+        self.min_terms, self.weight = min_terms, weight
+
+    def relevance(self, candidates: Sequence[int], context: np.ndarray | None) -> np.ndarray:
+        rel = super().relevance(candidates, context)
+        thin = np.array([self.matrix_[j].nnz < self.min_terms for j in candidates])
+        return np.where(thin, rel * self.weight, rel)
+
+
+class Thin(DateWise):
+    """Sentences with fewer than ``min_terms`` distinct content words weighted down."""
+
+    def __init__(self, min_terms: int, weight: float, **kwargs: object) -> None:
+        super().__init__(summarizer=_ThinSummarizer(min_terms, weight), **kwargs)  # type: ignore[arg-type]
+
+
 class OwnDayFirst(DateWise):
     """An undated lead is no candidate for the day before its publication when
     its publication day is itself in the timeline."""
@@ -212,6 +230,9 @@ VARIANTS: dict[str, Callable[[], DateWise]] = {
     "secondary-0.7": _dw(secondary=0.7),
     "secondary-0.3": _dw(secondary=0.3),
     "no-fragment-prior": _dw(fragment=1.0),
+    "thin-4-0.5": lambda: Thin(4, 0.5, sentence_filter=SUMMARY_LENGTH),
+    "thin-5-0.5": lambda: Thin(5, 0.5, sentence_filter=SUMMARY_LENGTH),
+    "thin-6-0.5": lambda: Thin(6, 0.5, sentence_filter=SUMMARY_LENGTH),
     "own-day-first": lambda: OwnDayFirst(sentence_filter=SUMMARY_LENGTH),
     "next-day-weight-0.85": _dw(next_day_weight=0.85),
     "next-day-weight-0.7": _dw(next_day_weight=0.7),
