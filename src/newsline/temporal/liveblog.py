@@ -22,10 +22,14 @@ import re
 
 from .patterns import WEEKDAYS
 
+_OPEN = r"(?:\(|-LRB-)\s*"
+# An update with its clock time, "(Update 3:09 a.m.": the time of day orders the updates.
 _STAMP = re.compile(
-    r"(?:\(|-LRB-)\s*(?:update|updated)\s*:?\s*(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?\s*m\b",
-    re.IGNORECASE,
+    _OPEN + r"(?:update|updated)\s*:?\s*(\d{1,2})(?:[:.](\d\d))?\s*([ap])\.?\s*m\b", re.IGNORECASE
 )
+# Inside any stamp ("(Update", "(Posted", "(Last updated" ...), up to a point: no
+# closing parenthesis since its opening.
+_INSIDE_STAMP = re.compile(_OPEN + r"(?:update|updated|posted|last updated)\b[^()]{0,80}$", re.IGNORECASE)
 #: Fewer stamps than this is not a live blog.
 MIN_STAMPS = 3
 #: A clock going back by less than this (minutes) is an out-of-order update, not a new day.
@@ -61,6 +65,20 @@ def _anchor(dct: dt.date, offsets: list[int], weekdays: list[int | None]) -> dt.
     return dct + dt.timedelta(days=best[1]) if best[0] * 2 > len(named) else None
 
 
+def in_update_stamp(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside an update stamp (after its opening, before its end)."""
+    return _INSIDE_STAMP.search(text, max(0, pos - 100), pos) is not None
+
+
+def stamp_weekday_date(dct: dt.date, weekday: int) -> dt.date:
+    """The day a weekday named in an update stamp stands for: the one from two days
+    before ``dct`` to four after. A stamp names the day it was written (after the
+    publication, mostly), or the same moment's weekday in another time zone (a
+    day either side)."""
+    delta = (weekday - dct.weekday()) % 7
+    return dct + dt.timedelta(days=delta if delta <= 4 else delta - 7)
+
+
 def _minutes(m: re.Match[str]) -> int:
     hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
     return hour * 60 + int(m.group(2) or 0)
@@ -73,6 +91,8 @@ def update_days(text: str, dct: dt.date) -> list[tuple[int, int, dt.date]]:
     day, or its stamps name no weekday to anchor them. Text before the first
     stamp keeps ``dct``; each update runs from its stamp to the next one.
     """
+    if "pdate" not in text and "PDATE" not in text:  # no "Update" at all: the common case, cheaply
+        return []
     stamps = [m for m in _STAMP.finditer(text) if int(m.group(1)) <= 12]
     if len(stamps) < MIN_STAMPS:
         return []

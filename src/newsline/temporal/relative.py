@@ -23,6 +23,7 @@ from .context import (
     _norm,
     _number,
 )
+from .liveblog import in_update_stamp, stamp_weekday_date
 from .patterns import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from .periods import _unit
 
@@ -86,24 +87,6 @@ _WD_DIRECTION = {
 }  # fmt: skip
 
 
-# A live-blog stamp, "(Update 3:09 a.m. Thursday in Cairo , 8:09 p.m. ET Wednesday)":
-# it names the day it was written (or that moment's day elsewhere), so the
-# nearest such weekday, not the last one before the publication date.
-_UPDATE_STAMP = re.compile(r"(?:\(|-LRB-)\s*(?:update|updated|posted|last updated)\b[^()]{0,80}$", re.I)
-
-
-def _in_update_stamp(m: re.Match[str], ctx: Context) -> bool:
-    return _UPDATE_STAMP.search(ctx.text, max(0, m.start() - 100), m.start()) is not None
-
-
-def _nearest_weekday(dct: dt.date, weekday: int) -> dt.date:
-    """The ``weekday`` from two days before ``dct`` to four after: an update stamp
-    names the day it was written (after the publication, mostly), or the same
-    moment's weekday in another time zone (a day either side)."""
-    delta = (weekday - dct.weekday()) % 7
-    return dct + dt.timedelta(days=delta if delta <= 4 else delta - 7)
-
-
 def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
     wd = WEEKDAYS[m.group("wd_day").lower()]
     pod = m.group("wd_pod")
@@ -126,8 +109,8 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
             return _mk(m, type_, value + suffix, RELATIVE, point)
     mod = _norm(m.group("wd_mod"))
     direction = _WD_DIRECTION.get(mod)
-    if direction is None and _in_update_stamp(m, ctx):
-        d = _nearest_weekday(ctx.dct, wd)
+    if direction is None and in_update_stamp(ctx.text, m.start()):
+        d = stamp_weekday_date(ctx.dct, wd)
         value, point = R.day(d)
         return _mk(m, type_, value + suffix, RELATIVE, point)
     if direction is None:
@@ -227,8 +210,8 @@ def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
     point: TimePoint | None = None
     d = ctx.dct
     if word in WEEKDAYS:
-        if _in_update_stamp(m, ctx):
-            d = _nearest_weekday(ctx.dct, WEEKDAYS[word])
+        if in_update_stamp(ctx.text, m.start()):
+            d = stamp_weekday_date(ctx.dct, WEEKDAYS[word])
         else:
             d = R.weekday_date(ctx.dct, WEEKDAYS[word], ctx.tense(m))
         point = TimePoint(d, Granularity.DAY)

@@ -10,6 +10,7 @@ or on the day after (news of a day is often first reported the next morning).
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Protocol
 
 import numpy as np
@@ -135,7 +136,7 @@ class DateWise:
         rest = sorted({i for idx in candidates.values() for i in idx} - chosen)
         room = self.max_vocabulary - len(chosen)
         if len(rest) > room:
-            rest = rest[:: -(-len(rest) // max(room, 1))] if room > 0 else []
+            rest = rest[:: math.ceil(len(rest) / room)] if room > 0 else []
         return sorted(chosen.union(rest))
 
     def pub_weights(self, sents: list, day: dt.date) -> np.ndarray:
