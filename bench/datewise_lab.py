@@ -4,7 +4,9 @@ Each variant changes one thing of the default: which sentences are
 candidates for a date, how sentences become TF-IDF vectors, or what the
 relevance of a candidate adds to the date and topic centroids. Prepared
 corpora come from ``tls_lab``'s cache, so a variant costs its builds and
-scoring only. The figures are in BENCHMARKS.md ("Variants tried").
+scoring only. The figures are in BENCHMARKS.md ("Variants tried"). Rows of the
+first two rounds change one thing of the default at the commit BENCHMARKS.md
+names; third-round rows set the date-choice parameters they leave out to off.
 
     NEWSLINE_LAB_KEY=pin2 .venv/bin/python bench/datewise_lab.py
     .venv/bin/python bench/datewise_lab.py --variants default legacy-candidates
@@ -196,6 +198,45 @@ class WithinDate(CentroidSummarizer):
         return super().select(candidates, k, [], weights, context)
 
 
+class TextRank(CentroidSummarizer):
+    """Relevance mixes the date-centroid cosine with TextRank centrality
+    (PageRank over the cosine graph of the date's candidates, damping .85),
+    rescaled to the cosine's range; ``mix`` is the TextRank share."""
+
+    def __init__(self, mix: float) -> None:
+        super().__init__()
+        self.mix = mix
+
+    def relevance(self, candidates: Sequence[int], context: np.ndarray | None) -> np.ndarray:
+        sims = self.similarities(candidates)
+        M = self.matrix_[list(candidates)]
+        S = (M @ M.T).toarray()
+        np.fill_diagonal(S, 0.0)
+        n = len(candidates)
+        rows = S.sum(axis=1, keepdims=True)
+        rows[rows == 0] = 1.0
+        P = S / rows
+        r = np.full(n, 1.0 / n)
+        for _ in range(30):
+            r = 0.15 / n + 0.85 * (P.T @ r)
+        central = r / max(r.max(), 1e-12) * sims[:, 0].max()
+        return (1 - self.mix) * sims[:, 0] + self.mix * central + self.topic_weight * sims[:, 1]
+
+
+class LengthPrior(DateWise):
+    """Candidates weighted by a log-normal prior on their length in words
+    (mode ``words``, log-scale width ``sigma``)."""
+
+    def __init__(self, words: float, sigma: float, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.words, self.sigma = words, sigma
+
+    def pub_weights(self, sents: list, day: dt.date) -> np.ndarray:
+        n = np.array([ps.text.count(" ") + 1 for ps in sents], dtype=float)
+        z = (np.log(n) - np.log(self.words)) / self.sigma
+        return super().pub_weights(sents, day) * np.exp(-0.5 * z * z)
+
+
 def _stemmed(text: str) -> list[str]:
     return [rouge_stem(w) if len(w) > 3 else w for w in analyzer(text)]
 
@@ -247,6 +288,34 @@ VARIANTS: dict[str, Callable[[], DateWise]] = {
     "words-8-40": lambda: DateWise(sentence_filter=SentenceFilter(8, 40)),
     "words-8-35": lambda: DateWise(sentence_filter=SentenceFilter(8, 35)),
     "words-10-45": lambda: DateWise(sentence_filter=SentenceFilter(10, 45)),
+    # Round three (BENCHMARKS.md, "third round").
+    **{f"entry-{w}": _dw(entry=w, chronology=0.0, spread=0.0) for w in (1.0, 1.6, 2.0, 3.0)},
+    # Date choice, with DateWise's own parameters (spread penalty lam and its reach
+    # tau, chronology weight w), each off unless set.
+    **{
+        f"spread-{lam}-{tau}": _dw(chronology=0.0, spread=lam, spread_tau=tau)
+        for lam in (0.05, 0.1, 0.2, 0.4)
+        for tau in (0.5, 1.0, 2.0, 3.0)
+    },
+    **{f"entry-dates-{w}": _dw(chronology=w, spread=0.0) for w in (0.25, 0.5, 1.0, 2.0, 3.0, 4.0)},
+    **{
+        f"entry-dates-{w}+spread-{lam}-{tau}": _dw(chronology=w, spread=lam, spread_tau=tau)
+        for w in (2.0, 3.0)
+        for lam, tau in ((0.05, 0.5), (0.05, 1.0))
+    },
+    **{
+        f"textrank-{m}": _dw(summarizer=TextRank(m), chronology=0.0, spread=0.0)
+        for m in (0.3, 0.6, 1.0)
+    },
+    **{
+        f"length-prior-{w}-{sg}": (
+            lambda w=w, sg=sg: LengthPrior(
+                w, sg, sentence_filter=SUMMARY_LENGTH, chronology=0.0, spread=0.0
+            )
+        )
+        for w in (15, 22, 30)
+        for sg in (0.5, 1.0)
+    },
 }
 
 

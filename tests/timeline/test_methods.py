@@ -218,6 +218,98 @@ def test_quality_prior_penalises_a_bare_dateline():
     assert prior(full, fragment=0.3) == prior(full)
 
 
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("March 17 - The U.N. Security Council votes to authorize a no-fly zone .", "March 17 - "),
+        ("Feb. 11 , 2011 : Mubarak steps down and hands power to the army .", "Feb. 11 , 2011 : "),
+        ("- 17 March 2011 -- The Security Council votes for a no-fly zone over Libya .",
+         "- 17 March 2011 -- "),
+        ("Friday , May 5 : A barge begins towing a containment dome to the leak .",
+         "Friday , May 5 : "),
+        ("2010-06-16 : BP agrees to put $ 20 billion into an escrow fund for claims .",
+         "2010-06-16 : "),
+        # A date followed by a comma belongs to the sentence; no label.
+        ("On March 17 , the Security Council voted to authorize a no-fly zone .", ""),
+        ("March 2011 - The month the uprising spread to every province of the country .", ""),
+        ("March 17 - Vote passes .", ""),  # too little after the label
+        ("The Security Council voted on March 17 - a Thursday - for a no-fly zone .", ""),
+    ],
+)
+def test_entry_label_finds_the_date_label_of_a_timeline_entry(text, label):
+    from newsline.timeline.quality import entry_label
+
+    assert text[: entry_label(text)] == label
+
+
+def test_datewise_prefers_timeline_entries_and_drops_their_date_label():
+    from newsline.timeline.methods.datewise import DateWise
+    from newsline.timeline.summarize import SentenceFilter
+
+    day = D(2011, 3, 17)
+    entry = "March 17 - The Security Council votes to authorize a no-fly zone over Libya ."
+    prose = "The Security Council voted on March 17 to authorize a no-fly zone over Libya ."
+    corpus = newsline.prepare([
+        Article("b", "Diplomats gathered in New York . " + prose, published=D(2011, 3, 18)),
+        Article("a", "Timeline of the crisis . " + entry, published=D(2011, 3, 30)),
+    ])
+    pool = SentencePool.from_corpus(corpus)
+    sents = [ps for ps in pool.sentences if day in ps.dates]
+    assert [ps.text for ps in sents] == [prose, entry]
+    assert list(DateWise().pub_weights(sents, day)) == [1.0, 1.3]
+    assert list(DateWise(entry=1.0).pub_weights(sents, day)) == [1.0, 1.0]
+    # The two sentences say the same: the entry wins, and shows without its label.
+    method = DateWise(sentence_filter=SentenceFilter(3, 60))
+    tl = method.build(corpus, TimelineConfig(n_dates=1, n_sentences=1, start=day, end=day))
+    (only,) = tl.entries
+    assert only.time.date == day
+    assert [s.text for s in only.sentences] == [entry[len("March 17 - "):]]
+    assert only.sentences[0].source.article_id == "a"
+    # Without the prior the plain sentence, first in the corpus, wins the tie.
+    plain = DateWise(sentence_filter=SentenceFilter(3, 60), entry=1.0)
+    (only,) = plain.build(corpus, TimelineConfig(n_dates=1, n_sentences=1, start=day, end=day)).entries
+    assert [s.text for s in only.sentences] == [prose]
+
+
+def test_chronology_docs_counts_articles_with_an_entry_for_the_date():
+    from newsline.timeline.dates import chronology_docs
+
+    corpus = newsline.prepare([
+        Article("a", "Key dates of the strike . March 3 - Dockers walk out at the northern harbour . "
+                "March 9 - The port authority offers a four percent pay rise .",
+                published=D(2022, 3, 20)),
+        Article("b", "A look back . March 3 - Dockers walk out in protest at the new shift rules .",
+                published=D(2022, 3, 21)),
+        Article("c", "Dockers walked out on March 9 after talks broke down over shift rules .",
+                published=D(2022, 3, 10)),
+    ])
+    pool = SentencePool.from_corpus(corpus)
+    days = [D(2022, 3, 3), D(2022, 3, 9), D(2022, 3, 10)]
+    got = chronology_docs(pool, days)
+    # Two articles list 3 March, one lists 9 March (article c mentions it in prose).
+    assert got == pytest.approx([1.0, np.log(2) / np.log(3), 0.0])
+    assert chronology_docs(pool, []).size == 0
+
+
+def test_select_dates_spread_keeps_one_busy_week_from_taking_the_timeline():
+    from newsline.timeline.dates import DateFeatures, select_dates
+
+    start = D(2020, 1, 1)
+    dates = [start + dt.timedelta(days=k) for k in (0, 1, 2, 3, 60, 120)]
+    feats = DateFeatures(dates, np.zeros((len(dates), len(FEATURES))))
+    scores = np.array([5.0, 4.9, 4.8, 4.7, 4.6, 4.5])
+    # By score alone, the first four days.
+    assert select_dates(feats, scores, 4) == dates[:4]
+    # The stronger the spread penalty, the earlier the distant dates come in.
+    assert select_dates(feats, scores, 4, spread=0.5) == [dates[0], dates[1], dates[2], dates[4]]
+    assert select_dates(feats, scores, 4, spread=1.0) == [dates[0], dates[1], dates[4], dates[5]]
+    assert select_dates(feats, scores, 4, spread=3.0) == [dates[0], dates[4], dates[5], dates[1]]
+    # A tiny penalty only breaks near-ties; -inf dates are never chosen.
+    scores = np.array([5.0, 4.0, 3.0, 2.0, 1.0, -np.inf])
+    assert select_dates(feats, scores, 6, spread=0.01) == dates[:5]
+    assert select_dates(feats, scores, 2, min_gap_days=2, spread=0.01) == [dates[0], dates[2]]
+
+
 def test_blended_ranker_moves_from_fixed_to_learned_with_its_weight(corpus):
     from newsline.timeline.dates import LinearDateRanker
     from newsline.timeline.ranker import BlendedDateRanker

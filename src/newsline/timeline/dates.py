@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .candidates import SentencePool
+from .quality import entry_label
 
 FEATURES = (
     "pub",  # articles published on d
@@ -134,16 +135,77 @@ class LinearDateRanker:
         return feats.normalized() @ vec
 
 
+def chronology_docs(pool: SentencePool, dates: list[dt.date]) -> np.ndarray:
+    """Per date, the articles with a timeline-entry sentence for it
+    (``"March 17 - The council votes ..."``: a chronology an outlet wrote),
+    log-damped and divided by the maximum, like :meth:`DateFeatures.normalized`."""
+    docs: dict[dt.date, set[int]] = defaultdict(set)
+    for ps in pool.sentences:
+        if ps.dates and entry_label(ps.text):
+            docs[ps.dates[0]].add(ps.doc)
+    x = np.log1p(np.array([len(docs.get(d, ())) for d in dates], dtype=np.float64))
+    return x / x.max() if x.size and x.max() > 0 else x
+
+
+def standardized(scores: np.ndarray) -> np.ndarray:
+    """Scores minus their mean over the finite ones, divided by their deviation."""
+    finite = np.isfinite(scores)
+    if not finite.any():
+        return scores.copy()
+    mu, sd = scores[finite].mean(), scores[finite].std()
+    return (scores - mu) / sd if sd > 0 else scores - mu
+
+
 def select_dates(
-    feats: DateFeatures, scores: np.ndarray, n: int, min_gap_days: int = 0
+    feats: DateFeatures,
+    scores: np.ndarray,
+    n: int,
+    min_gap_days: int = 0,
+    spread: float = 0.0,
+    spread_tau: float = 0.5,
 ) -> list[dt.date]:
-    """Top-``n`` dates by score, optionally keeping selected dates apart."""
-    order = np.argsort(-scores, kind="stable")
+    """Top-``n`` dates by score, best first.
+
+    ``min_gap_days`` keeps selected dates apart. With ``spread``, dates are
+    chosen greedily by their standardized score minus ``spread`` times the sum,
+    over the dates already chosen, of exp(-|days apart| / tau), where tau is
+    ``spread_tau`` times the mean spacing of ``n`` dates over the candidate
+    span: a date right next to chosen ones needs a slightly higher score,
+    so one busy week does not take the whole timeline.
+    """
+    if not spread:
+        order = [int(i) for i in np.argsort(-scores, kind="stable")]
+        return _greedy(feats, scores, order, n, min_gap_days)
+    s = standardized(scores)
+    days = np.array([d.toordinal() for d in feats.dates], dtype=np.float64)
+    if n <= 0 or len(days) == 0:
+        return []
+    tau = spread_tau * (days.max() - days.min() + 1) / n
+    penalty = np.zeros(len(s))
+    taken = np.zeros(len(s), dtype=bool)
+    chosen: list[dt.date] = []
+    while len(chosen) < n:
+        eff = np.where(taken, -np.inf, s - spread * penalty)
+        i = int(np.argmax(eff))
+        if not np.isfinite(eff[i]):
+            break
+        taken[i] = True
+        d = feats.dates[i]
+        if min_gap_days and any(abs((d - c).days) < min_gap_days for c in chosen):
+            continue
+        chosen.append(d)
+        penalty += np.exp(-np.abs(days - days[i]) / tau)
+    return chosen
+
+
+def _greedy(
+    feats: DateFeatures, scores: np.ndarray, order: list[int], n: int, min_gap_days: int
+) -> list[dt.date]:
     chosen: list[dt.date] = []
     for i in order:
         if not np.isfinite(scores[i]):
             break
-        d = feats.dates[int(i)]
+        d = feats.dates[i]
         if min_gap_days and any(abs((d - c).days) < min_gap_days for c in chosen):
             continue
         chosen.append(d)

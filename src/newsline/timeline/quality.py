@@ -1,11 +1,13 @@
 """How well a sentence can serve as a timeline summary.
 
-Two pieces, both conservative: :func:`trim` removes a leading live-blog
-stamp or dateline (``(Update 3:09 a.m. Wednesday in Cairo ...)``,
-``CAIRO , Egypt (CNN) --``) by moving the start offset, so the summary stays
-an exact span of its article; :func:`prior` down-weights sentences that
-rarely state an event: questions, first-person remarks, reader comments,
-quotes without attribution, fragments.
+Conservative pieces: :func:`trim` removes a leading live-blog stamp or
+dateline (``(Update 3:09 a.m. Wednesday in Cairo ...)``, ``CAIRO , Egypt
+(CNN) --``) by moving the start offset, so the summary stays an exact span of
+its article; :func:`prior` down-weights sentences that rarely state an event:
+questions, first-person remarks, reader comments, quotes without attribution,
+fragments. :func:`entry_label` finds the date label of a sentence written as a
+timeline entry (``March 17 - The U.N. Security Council votes ...``), the form
+of the chronologies news outlets publish.
 """
 
 from __future__ import annotations
@@ -24,6 +26,19 @@ _DATELINE = re.compile(
 _COMMENT = re.compile(r"\b(?:at \d{1,2}:\d\d\s*[ap]m\s*\||\|)")
 _FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|I 'm|I'm|we|We|my|My|our|Our|me)\s")
 _QUOTE_START = re.compile(r"^\s*(?:``|\"|“|')")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s+)?"
+# "March 17 -", "Feb. 11 , 2011 :", "Friday , 17 March 2011 --", "2011-03-17 :";
+# a bullet may come first. Only a dash or colon ends a label: after a comma
+# ("On March 17 , the council ...") the date belongs to the sentence.
+_ENTRY = re.compile(
+    rf"^\s*(?:[-*•]\s*)?{_WEEKDAY}"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d\d-\d\d)"
+    r"\s*(?:--|-|:|–|—)\s+"
+)
 
 
 def trim(text: str) -> int:
@@ -33,6 +48,15 @@ def trim(text: str) -> int:
         if m and len(text) - m.end() > 30:
             return m.end()
     return 0
+
+
+def entry_label(text: str) -> int:
+    """Length of the leading date label of a timeline-entry sentence, or 0.
+
+    ``"March 17 - The U.N. Security Council votes to ..."`` gives the offset
+    of ``The``; a label with little text after it does not count."""
+    m = _ENTRY.match(text)
+    return m.end() if m and len(text) - m.end() > 20 else 0
 
 
 def prior(text: str, fragment: float = 1.0) -> float:

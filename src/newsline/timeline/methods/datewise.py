@@ -18,10 +18,17 @@ import numpy as np
 from ...model import Corpus, Timeline, TimelineEntry, TimePoint
 from ..base import TimelineConfig, register
 from ..candidates import PooledSentence, SentencePool
-from ..dates import DateFeatures, LinearDateRanker, date_features, select_dates
+from ..dates import (
+    DateFeatures,
+    LinearDateRanker,
+    chronology_docs,
+    date_features,
+    select_dates,
+    standardized,
+)
 from ..length import DEFAULT_SENTENCES, default_n_dates
+from ..quality import entry_label, trim
 from ..quality import prior as quality_prior
-from ..quality import trim
 from ..sentfeatures import context_matrix, static_features
 from ..summarize import CentroidSummarizer, SentenceFilter
 
@@ -42,7 +49,16 @@ class DateWise:
     candidate's relevance: ``pub_weight`` for undated candidates, ``secondary``
     for one that mentions another date first, and with ``quality`` the
     sentence-form prior of :mod:`newsline.timeline.quality` (``fragment`` for a
-    dateline with little after it). ``min_gap_days`` keeps chosen dates apart.
+    dateline with little after it); ``entry`` for a timeline-entry sentence
+    that leads with the date (``March 17 - The council votes ...``), whose date
+    label is left out of the summary.
+
+    Date choice (:meth:`choose_dates`): the ranker's standardized score plus
+    ``chronology`` times the (normalized) number of articles with a
+    timeline-entry sentence for the date, since a date that outlets put in
+    their own chronologies is a key date; then greedy selection with a small
+    ``spread`` penalty for dates next to chosen ones (``spread_tau``: its reach
+    in mean date spacings); ``min_gap_days`` keeps chosen dates apart.
     """
 
     name = "datewise"
@@ -60,6 +76,10 @@ class DateWise:
         secondary: float = 0.5,
         fragment: float = 0.3,
         next_day_weight: float = 1.0,
+        entry: float = 1.3,
+        chronology: float = 0.0,
+        spread: float = 0.0,
+        spread_tau: float = 0.5,
     ) -> None:
         self.ranker = ranker or LinearDateRanker()
         self.summarizer = summarizer or CentroidSummarizer()
@@ -72,6 +92,10 @@ class DateWise:
         self.secondary = secondary
         self.fragment = fragment
         self.next_day_weight = next_day_weight
+        self.entry = entry
+        self.chronology = chronology
+        self.spread = spread
+        self.spread_tau = spread_tau
 
     def build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
         pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
@@ -84,11 +108,20 @@ class DateWise:
         if n_dates is None:
             n_dates = default_n_dates(np.where(has_text, scores, scores.min(initial=0)), len(corpus))
         scores = np.where(has_text, scores, -np.inf)
-        dates = select_dates(feats, scores, min(n_dates, int(has_text.sum())), self.min_gap_days)
+        dates = self.choose_dates(pool, feats, scores, min(n_dates, int(has_text.sum())))
         k = config.n_sentences or DEFAULT_SENTENCES
         score_of = dict(zip(feats.dates, scores, strict=True))
         entries = self.summarize(pool, candidates, dates, k, score_of)
         return Timeline(tuple(entries), config.keywords, self.name, {"articles": len(corpus)})
+
+    def choose_dates(
+        self, pool: SentencePool, feats: DateFeatures, scores: np.ndarray, n: int
+    ) -> list[dt.date]:
+        """The ``n`` dates of the timeline, best first (dates that cannot be
+        chosen score -inf)."""
+        if self.chronology:
+            scores = standardized(scores) + self.chronology * chronology_docs(pool, feats.dates)
+        return select_dates(feats, scores, n, self.min_gap_days, self.spread, self.spread_tau)
 
     def summarize(
         self,
@@ -120,10 +153,21 @@ class DateWise:
             chosen.extend(picked)
             if not picked:
                 continue
-            out = tuple(pool.source(pool.sentences[used[j]], cuts[j]) for j in picked)
+            out = tuple(
+                pool.source(pool.sentences[used[j]], cuts[j] + self._label(used[j], cuts[j], pool, d))
+                for j in picked
+            )
             score = float((score_of or {}).get(d, 0.0))
             entries.append(TimelineEntry(TimePoint.day(d), out, score))
         return entries
+
+    def _label(self, i: int, cut: int, pool: SentencePool, day: dt.date) -> int:
+        """Characters of a leading "March 17 -" label to leave out when the
+        sentence summarizes the day it names (the entry shows the date)."""
+        ps = pool.sentences[i]
+        if not self.quality or not ps.dates or ps.dates[0] != day:
+            return 0
+        return entry_label(ps.text[cut:])
 
     max_vocabulary = 50_000
 
@@ -142,11 +186,14 @@ class DateWise:
     def pub_weights(self, sents: list, day: dt.date) -> np.ndarray:
         """Per candidate: ``pub_weight`` if it does not mention ``day``, and
         ``secondary`` if it mentions another date first (in "X resigned on Friday,
-        after protests that began on 25 January" the event is Friday's), and
-        ``next_day_weight`` more for an undated lead published the day after."""
+        after protests that began on 25 January" the event is Friday's),
+        ``entry`` if it is a timeline entry for ``day`` ("March 17 - X resigns"),
+        and ``next_day_weight`` more for an undated lead published the day after."""
         def weight(ps: PooledSentence) -> float:
             if ps.dates:
-                return 1.0 if ps.dates[0] == day else self.secondary
+                if ps.dates[0] != day:
+                    return self.secondary
+                return self.entry if self.entry != 1.0 and entry_label(ps.text) else 1.0
             return self.pub_weight * (self.next_day_weight if ps.published != day else 1.0)
 
         return np.array([weight(ps) for ps in sents])
