@@ -77,8 +77,8 @@ class DateWise:
         fragment: float = 0.3,
         next_day_weight: float = 1.0,
         entry: float = 1.3,
-        chronology: float = 0.0,
-        spread: float = 0.0,
+        chronology: float = 2.0,
+        spread: float = 0.05,
         spread_tau: float = 0.5,
     ) -> None:
         self.ranker = ranker or LinearDateRanker()
