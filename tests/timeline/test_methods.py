@@ -218,6 +218,16 @@ def test_quality_prior_penalises_a_bare_dateline():
     assert prior(full, fragment=0.3) == prior(full)
 
 
+def test_widget_buttons_are_trimmed_and_not_taken_for_a_comment():
+    from newsline.timeline.quality import prior, trim
+
+    text = "YES | NO Egyptian President Hosni Mubarak stepped down as president of Egypt on February 11 ."
+    assert text[trim(text):].startswith("Egyptian President")
+    assert prior(text) == prior(text[trim(text):]) == 1.0
+    comment = "February 3 , 2011 at 11:49 pm | Report abuse | If this was n't caused by Mubarak , who ?"
+    assert trim(comment) == 0 and prior(comment) < 1.0
+
+
 @pytest.mark.parametrize(
     "text, label",
     [

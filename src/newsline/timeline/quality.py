@@ -24,6 +24,9 @@ _DATELINE = re.compile(
     rf"^\s*[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}})?\s*{_LP}\s*[A-Za-z .]{{2,20}}{_RP}\s*(?:--|-|:)\s*"
 )
 _COMMENT = re.compile(r"\b(?:at \d{1,2}:\d\d\s*[ap]m\s*\||\|)")
+# A poll or edition-chooser widget's buttons run into the next line of text
+# ("YES | NO Egyptian President Hosni Mubarak stepped down ...").
+_WIDGET = re.compile(r"^\s*YES\s*\|\s*NO\s+")
 _FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|I 'm|I'm|we|We|my|My|our|Our|me)\s")
 _QUOTE_START = re.compile(r"^\s*(?:``|\"|“|')")
 _MONTH = (
@@ -42,8 +45,8 @@ _ENTRY = re.compile(
 
 
 def trim(text: str) -> int:
-    """Characters to drop from the start of ``text`` (a stamp or dateline), or 0."""
-    for pattern in (_STAMP, _DATELINE):
+    """Characters to drop from the start of ``text`` (a stamp, dateline or widget), or 0."""
+    for pattern in (_WIDGET, _STAMP, _DATELINE):
         m = pattern.match(text)
         if m and len(text) - m.end() > 30:
             return m.end()
@@ -64,7 +67,7 @@ def prior(text: str, fragment: float = 1.0) -> float:
 
     ``fragment`` multiplies it for a stamp or dateline followed by too little
     text to be trimmed (``CAIRO , Egypt (CNN) -- "Freedom!"``)."""
-    t = text.rstrip()
+    t = _WIDGET.sub("", text.rstrip(), count=1)
     w = 1.0
     if fragment != 1.0 and not trim(t) and any(p.match(t) for p in (_STAMP, _DATELINE)):
         w *= fragment
