@@ -38,6 +38,16 @@ CASES = [
      ["NEW ORLEANS -LRB- AP -RRB- -- The judge ruled .", "-LRB- More -RRB- follows ."]),
     ("One sentence per line .\nAnother one here .\nand a third", ["One sentence per line .", "Another one here .", "and a third"]),
     ("Prices rose 2.5 % . Mr. Hayward spoke .", ["Prices rose 2.5 % .", "Mr. Hayward spoke ."]),
+    # a page's publication stamp between a scraped headline and the first sentence
+    ("Mill fire contained , crews say Sunday 3 April 2005 02.26 BST A fire at the old mill burned "
+     "for six hours .",
+     ["Mill fire contained , crews say", "Sunday 3 April 2005 02.26 BST",
+      "A fire at the old mill burned for six hours ."]),
+    ("Wednesday , December 15 , 2010 ; 8:18 PM The council sued the builder on Wednesday .",
+     ["Wednesday , December 15 , 2010 ; 8:18 PM", "The council sued the builder on Wednesday ."]),
+    # a weekday and full date without a clock time are part of the sentence
+    ("He left on Sunday 3 April 2005 at noon . They stayed .",
+     ["He left on Sunday 3 April 2005 at noon .", "They stayed ."]),
 ]
 
 

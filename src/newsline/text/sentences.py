@@ -7,7 +7,10 @@ abbreviations (``Mr.``, ``Gen.``, ``Jan. 5``, ``No. 5``, initials) are
 rejected; after ``U.S.``-like abbreviations only a typical sentence opener
 (``The``, ``He`` ...) confirms the boundary. A blank line always ends a
 sentence; a single line break does too unless the next line continues in
-lower case (hard-wrapped prose).
+lower case (hard-wrapped prose). A page's publication stamp inside a line
+(``... says report Sunday 3 April 2005 02.26 BST An alcoholic cousin ...``,
+where a scraped headline runs into the first sentence) is a sentence of its
+own, so it splits the headline from the text.
 """
 
 from __future__ import annotations
@@ -53,6 +56,17 @@ _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # one line, stripped
 _LETTER = re.compile(r"[^\W\d_]")
 _END_PUNCT = re.compile(r"""(?:[.!?…:;]|[.!?]\s*(?:''|["”’)]|-RRB-))$""")
 _INITIAL = re.compile(r"^[A-Z]$")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+# "Sunday 3 April 2005 02.26 BST", "Thursday , April 29 , 2010 ; 4:49 PM": a weekday,
+# a full date and a clock time (with a time zone or am/pm), as pages stamp articles.
+_STAMP = re.compile(
+    rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*"
+    rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\s*,?\s*\d{{4}}\s*[;,]?\s*"
+    r"\d{1,2}[:.]\d\d(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s*(?:BST|GMT|EDT|EST|ET|UTC|CET|CEST))?\b"
+)
 
 
 def _is_boundary(text: str, start: int, end: int, line_start: int) -> bool:
@@ -116,7 +130,29 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if cur is not None and cur < prev_end:
         spans.append((cur, prev_end))
     search = _LETTER.search
-    return [(s, e) for s, e in spans if e > s and search(text, s, e)]
+    return [
+        piece
+        for s, e in spans
+        if e > s and search(text, s, e)
+        for piece in _split_stamp(text, s, e)
+        if search(text, *piece)
+    ]
+
+
+def _split_stamp(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut before and after a publication stamp inside it."""
+    m = _STAMP.search(text, start, end)
+    if m is None:
+        return [(start, end)]
+    out = []
+    for s, e in ((start, m.start()), (m.start(), m.end()), (m.end(), end)):
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
 
 
 def split_sentences(article: Article) -> list[Sentence]:
