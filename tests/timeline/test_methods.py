@@ -239,6 +239,7 @@ def test_widget_buttons_are_trimmed_and_not_taken_for_a_comment():
          "Friday , May 5 : "),
         ("2010-06-16 : BP agrees to put $ 20 billion into an escrow fund for claims .",
          "2010-06-16 : "),
+        ("\\* May 6 - Oil washes ashore on the barrier islands off the coast .", "\\* May 6 - "),
         # A date followed by a comma belongs to the sentence; no label.
         ("On March 17 , the Security Council voted to authorize a no-fly zone .", ""),
         ("March 2011 - The month the uprising spread to every province of the country .", ""),

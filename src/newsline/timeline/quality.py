@@ -35,10 +35,11 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s+)?"
 # "March 17 -", "Feb. 11 , 2011 :", "Friday , 17 March 2011 --", "2011-03-17 :";
-# a bullet may come first. Only a dash or colon ends a label: after a comma
-# ("On March 17 , the council ...") the date belongs to the sentence.
+# a bullet may come first ("-", "•", "*", or "\*" as scraped text escapes it).
+# Only a dash or colon ends a label: after a comma ("On March 17 , the council
+# ...") the date belongs to the sentence.
 _ENTRY = re.compile(
-    rf"^\s*(?:[-*•]\s*)?{_WEEKDAY}"
+    rf"^\s*(?:(?:\\?\*|[-•])\s*)?{_WEEKDAY}"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d\d-\d\d)"
     r"\s*(?:--|-|:|–|—)\s+"
 )
