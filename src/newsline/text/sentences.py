@@ -130,29 +130,49 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if cur is not None and cur < prev_end:
         spans.append((cur, prev_end))
     search = _LETTER.search
-    return [
-        piece
-        for s, e in spans
-        if e > s and search(text, s, e)
-        for piece in _split_stamp(text, s, e)
-        if search(text, *piece)
-    ]
+    spans = [(s, e) for s, e in spans if e > s and search(text, s, e)]
+    stamps = _stamps(text)
+    if not stamps:
+        return spans
+    return [piece for s, e in spans for piece in _split(text, s, e, stamps) if search(text, *piece)]
 
 
-def _split_stamp(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``[start, end)`` cut before and after a publication stamp inside it."""
-    m = _STAMP.search(text, start, end)
-    if m is None:
-        return [(start, end)]
-    out = []
-    for s, e in ((start, m.start()), (m.start(), m.end()), (m.end(), end)):
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
+# Every stamp has "day" right after the weekday and a digit or month after that:
+# a literal the regex engine finds fast, checked against _STAMP only where it occurs.
+_DAY = re.compile(r"day\s*,?\s*(?:\d|[JFMASOND])")
+
+
+def _stamps(text: str) -> list[tuple[int, int]]:
+    """Spans of the publication stamps in ``text``."""
+    out: list[tuple[int, int]] = []
+    for m in _DAY.finditer(text):
+        st = _STAMP.search(text, max(0, m.start() - 6), m.start() + 120)
+        if st is not None and st.start() <= m.start() and (not out or out[-1] != st.span()):
+            out.append(st.span())
     return out
+
+
+def _split(
+    text: str, start: int, end: int, stamps: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """``[start, end)`` cut before and after each stamp that lies inside it, stripped."""
+    cuts = [start]
+    for s, e in stamps:
+        if start <= s and e <= end:
+            cuts.extend((s, e))
+    cuts.append(end)
+    out: list[tuple[int, int]] = []
+    for s, e in zip(cuts, cuts[1:], strict=False):
+        out.extend(_strip(text, s, e))
+    return out
+
+
+def _strip(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return [(s, e)] if e > s else []
 
 
 def split_sentences(article: Article) -> list[Sentence]:
