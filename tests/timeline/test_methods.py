@@ -353,3 +353,36 @@ def test_datewise_vocabulary_is_every_candidate_up_to_a_bound():
     assert 150 <= len(vocab) <= 200 and vocab == sorted(vocab)
     m.max_vocabulary = 10
     assert m.vocabulary(cands, chosen) == sorted(cands[chosen[0]] + cands[chosen[1]])
+
+
+def test_datewise_raises_dates_that_outlets_list_in_their_chronologies():
+    from newsline.timeline.methods.datewise import DateWise
+    from newsline.timeline.summarize import SentenceFilter
+
+    busy, listed = D(2022, 3, 3), D(2022, 3, 9)
+    # Reports on 3 March and a later look back at it; 9 March only in two chronologies.
+    reports = [
+        "Dockers at the northern harbour walked out on 3 March 2022 over the new shift rules .",
+        "Hundreds of dockers marched to the port offices on 3 March 2022 demanding higher pay .",
+        "Ferry services were cancelled after dockers stopped work on 3 March 2022 .",
+    ]
+    arts = [Article(f"b{i}", t, published=busy) for i, t in enumerate(reports)] + [
+        Article("r", "Dockers remembered the rally of 3 March 2022 as the start of the strike .",
+                published=D(2022, 3, 25)),
+        Article("q1", "Dockers met union leaders in the port canteen to plan the week .",
+                published=D(2022, 3, 12)),
+        Article("q2", "A few dockers returned to work at the southern quay this morning .",
+                published=D(2022, 3, 15)),
+    ] + [
+        Article("c1", "Harbour strike chronology . March 9 - The port authority offers dockers a four "
+                "percent pay rise .", published=D(2022, 3, 20)),
+        Article("c2", "Key dates of the harbour strike . March 9 - Dockers reject the pay offer of "
+                "the port authority .", published=D(2022, 3, 22)),
+    ]
+    corpus = newsline.prepare(arts)
+    config = TimelineConfig(n_dates=1, n_sentences=1, keywords=("dockers",))
+    filt = SentenceFilter(3, 60)
+    plain = DateWise(sentence_filter=filt, chronology=0.0, spread=0.0).build(corpus, config)
+    assert [e.time.date for e in plain.entries] == [busy]
+    listed_first = DateWise(sentence_filter=filt).build(corpus, config)
+    assert [e.time.date for e in listed_first.entries] == [listed]
