@@ -77,7 +77,7 @@ class DateWise:
         fragment: float = 0.3,
         next_day_weight: float = 1.0,
         entry: float = 1.3,
-        chronology: float = 2.0,
+        chronology: float = 3.0,
         spread: float = 0.05,
         spread_tau: float = 0.5,
     ) -> None:
