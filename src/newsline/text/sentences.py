@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Sentence
+from .calendar import MONTH, WEEKDAY
 
 
 def _set(words: str) -> frozenset[str]:
@@ -56,15 +57,11 @@ _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # one line, stripped
 _LETTER = re.compile(r"[^\W\d_]")
 _END_PUNCT = re.compile(r"""(?:[.!?…:;]|[.!?]\s*(?:''|["”’)]|-RRB-))$""")
 _INITIAL = re.compile(r"^[A-Z]$")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 # "Sunday 3 April 2005 02.26 BST", "Thursday , April 29 , 2010 ; 4:49 PM": a weekday,
 # a full date and a clock time (with a time zone or am/pm), as pages stamp articles.
 _STAMP = re.compile(
-    rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*"
-    rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\s*,?\s*\d{{4}}\s*[;,]?\s*"
+    rf"\b{WEEKDAY}\s*,?\s*"
+    rf"(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})\s*,?\s*\d{{4}}\s*[;,]?\s*"
     r"\d{1,2}[:.]\d\d(?:\s*(?:[AaPp]\.?[Mm]\.?))?(?:\s*(?:BST|GMT|EDT|EST|ET|UTC|CET|CEST))?\b"
 )
 

@@ -164,18 +164,15 @@ def select_dates(
     spread: float = 0.0,
     spread_tau: float = 0.5,
 ) -> list[dt.date]:
-    """Top-``n`` dates by score, best first.
+    """Top-``n`` dates by score, best first; dates scoring -inf are never chosen.
 
-    ``min_gap_days`` keeps selected dates apart. With ``spread``, dates are
-    chosen greedily by their standardized score minus ``spread`` times the sum,
-    over the dates already chosen, of exp(-|days apart| / tau), where tau is
-    ``spread_tau`` times the mean spacing of ``n`` dates over the candidate
-    span: a date right next to chosen ones needs a slightly higher score,
-    so one busy week does not take the whole timeline.
+    ``min_gap_days`` keeps selected dates apart. Dates are chosen greedily by
+    their standardized score (the order of the raw score) minus ``spread``
+    times the sum, over the dates already chosen, of exp(-|days apart| / tau),
+    where tau is ``spread_tau`` times the mean spacing of ``n`` dates over the
+    candidate span: a date right next to chosen ones needs a slightly higher
+    score, so one busy week does not take the whole timeline.
     """
-    if not spread:
-        order = [int(i) for i in np.argsort(-scores, kind="stable")]
-        return _greedy(feats, scores, order, n, min_gap_days)
     s = standardized(scores)
     days = np.array([d.toordinal() for d in feats.dates], dtype=np.float64)
     if n <= 0 or len(days) == 0:
@@ -194,21 +191,6 @@ def select_dates(
         if min_gap_days and any(abs((d - c).days) < min_gap_days for c in chosen):
             continue
         chosen.append(d)
-        penalty += np.exp(-np.abs(days - days[i]) / tau)
-    return chosen
-
-
-def _greedy(
-    feats: DateFeatures, scores: np.ndarray, order: list[int], n: int, min_gap_days: int
-) -> list[dt.date]:
-    chosen: list[dt.date] = []
-    for i in order:
-        if not np.isfinite(scores[i]):
-            break
-        d = feats.dates[i]
-        if min_gap_days and any(abs((d - c).days) < min_gap_days for c in chosen):
-            continue
-        chosen.append(d)
-        if len(chosen) == n:
-            break
+        if spread:
+            penalty += np.exp(-np.abs(days - days[i]) / tau)
     return chosen

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.calendar import MONTH, WEEKDAY
+
 _LP = r"(?:\(|-LRB-)"
 _RP = r"(?:\)|-RRB-)"
 _STAMP = re.compile(
@@ -29,18 +31,14 @@ _COMMENT = re.compile(r"\b(?:at \d{1,2}:\d\d\s*[ap]m\s*\||\|)")
 _WIDGET = re.compile(r"^\s*YES\s*\|\s*NO\s+")
 _FIRST_PERSON = re.compile(r"(?:^|\s)(?:I|I 'm|I'm|we|We|my|My|our|Our|me)\s")
 _QUOTE_START = re.compile(r"^\s*(?:``|\"|“|')")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s+)?"
+_WEEKDAY = rf"(?:{WEEKDAY}\s*,?\s+)?"
 # "March 17 -", "Feb. 11 , 2011 :", "Friday , 17 March 2011 --", "2011-03-17 :";
 # a bullet may come first ("-", "•", "*", or "\*" as scraped text escapes it).
 # Only a dash or colon ends a label: after a comma ("On March 17 , the council
 # ...") the date belongs to the sentence.
 _ENTRY = re.compile(
     rf"^\s*(?:(?:\\?\*|[-•])\s*)?{_WEEKDAY}"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d\d-\d\d)"
+    rf"(?:{MONTH}\s+\d{{1,2}}(?:\s*,\s*\d{{4}})?|\d{{1,2}}\s+{MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d\d-\d\d)"
     r"\s*(?:--|-|:|–|—)\s+"
 )
 

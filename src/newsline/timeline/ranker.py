@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import NotFittedError
-from .dates import FEATURES, DateFeatures, LinearDateRanker
+from .dates import FEATURES, DateFeatures, LinearDateRanker, standardized
 from .linear import LinearModel
 
 SCHEMA = "newsline.date-ranker/1"
@@ -62,11 +62,6 @@ class LearnedDateRanker:
         return self
 
 
-def _standardized(x: np.ndarray) -> np.ndarray:
-    sd = x.std()
-    return (x - x.mean()) / sd if sd > 0 else x - x.mean()
-
-
 class BlendedDateRanker:
     """The fixed-weight ranker plus ``weight`` times the learned one.
 
@@ -91,6 +86,6 @@ class BlendedDateRanker:
             return np.zeros(0)
         if not hasattr(self.learned, "model_"):
             raise NotFittedError("BlendedDateRanker needs a fitted LearnedDateRanker")
-        fixed = _standardized(self.base.score(feats))
-        learned = _standardized(self.learned.model_.decision(feats.normalized()))
+        fixed = standardized(self.base.score(feats))
+        learned = standardized(self.learned.model_.decision(feats.normalized()))
         return fixed + self.weight * learned
