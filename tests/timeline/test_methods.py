@@ -13,7 +13,7 @@ from newsline.errors import ConfigError, NotFittedError
 from newsline.model import Article
 from newsline.timeline import TimelineConfig, available_methods, get_method
 from newsline.timeline.candidates import SentencePool
-from newsline.timeline.dates import FEATURES, date_features
+from newsline.timeline.dates import CENSORING_PRIOR, FEATURES, censoring_factors, date_features
 from newsline.timeline.length import default_n_dates
 from newsline.timeline.ranker import LearnedDateRanker
 from newsline.timeline.scorer import FEATURES as SENT_FEATURES
@@ -134,9 +134,24 @@ def test_date_features_count_mentions_by_article(corpus):
     assert named["pub"] == 1
     assert named["ment_docs"] == 2  # "early Tuesday" (same day), "on Tuesday" (next day)
     assert named["ment_near_docs"] == 2
-    assert named["ment_later_docs"] == 0  # "two days after" is a duration, not a date
+    assert named["ment_later_est"] == 0  # "two days after" is a duration, not a date
     later = dict(zip(FEATURES, feats.X[feats.dates.index(D(2021, 3, 4))], strict=True))
     assert later["ment_docs"] == 2 and later["pub"] == 1
+
+
+def test_back_references_are_corrected_for_the_end_of_the_collection():
+    # 10 articles a day for ten days: a date late in the collection has had
+    # fewer later articles to be recalled in, so its later mentions count more.
+    days = [D(2021, 3, 1) + dt.timedelta(days=i) for i in range(10)]
+    pub = dict.fromkeys(days, 10)
+    before = D(2021, 2, 20)  # every article is more than a day after it
+    later, span = censoring_factors(pub, [before, *days])
+    assert later[0] == pytest.approx(1.0) and span[0] < 1  # it had more time than the span
+    assert np.all(np.diff(later) >= 0) and np.all(np.diff(span) >= 0)
+    assert later[1] == pytest.approx((100 + 5) / (80 + 5))  # 80 articles after March 2
+    bound = (1 + CENSORING_PRIOR) / CENSORING_PRIOR
+    assert later[-1] == pytest.approx(bound) and span[-1] == pytest.approx(bound)
+    assert censoring_factors({}, days)[0].tolist() == [1.0] * 10
 
 
 def test_learned_models_follow_the_estimator_contract(tmp_path, corpus):

@@ -2,7 +2,9 @@
 
 Every candidate date gets a feature vector computed from the sentence pool
 (publication and mention counts, keyword-bearing mentions, how much later
-articles keep referring back to it). A ranker turns features into scores;
+articles keep referring back to it). Back-references are corrected for the
+end of the collection: a date near its end has had little time and few later
+articles to be referred to (:func:`censoring_factors`). A ranker turns features into scores;
 the default :class:`LinearDateRanker` has fixed weights and a learned one
 follows the same ``fit``/``score`` contract.
 """
@@ -25,8 +27,8 @@ FEATURES = (
     "ment_docs",  # distinct articles mentioning d
     "ment_kw",  # keyword sentences mentioning d
     "ment_kw_docs",  # distinct articles with a keyword sentence mentioning d
-    "ment_later_docs",  # distinct articles published > 1 day after d mentioning d
-    "ment_span_days",  # days between d and the last article mentioning it
+    "ment_later_est",  # distinct articles published > 1 day after d mentioning d (censoring-corrected)
+    "ment_span_est",  # days between d and the last article mentioning it (censoring-corrected)
     "pub_kw",  # keyword sentences in articles published on d
     "ment_near_docs",  # distinct articles published 0-2 days after d mentioning d
     "ment_peak",  # ment_docs of d above the mean of the 3 days either side
@@ -91,6 +93,7 @@ def date_features(
         return sum(counts.get(d + dt.timedelta(days=k), 0) for k in (-3, -2, -1, 1, 2, 3)) / 6
 
     ment_docs_n = {d: len(v) for d, v in ment_docs.items()}
+    later_f, span_f = censoring_factors(pub, dates)
     for i, d in enumerate(dates):
         X[i] = (
             pub.get(d, 0),
@@ -99,14 +102,51 @@ def date_features(
             len(ment_docs.get(d, ())),
             ment_kw.get(d, 0),
             len(ment_kw_docs.get(d, ())),
-            len(later.get(d, ())),
-            max(0, (last[d] - d).days) if d in last else 0,
+            len(later.get(d, ())) * later_f[i],
+            (max(0, (last[d] - d).days) if d in last else 0) * span_f[i],
             pub_kw.get(d, 0),
             len(near.get(d, ())),
             max(0.0, ment_docs_n.get(d, 0) - around(ment_docs_n, d)),
             max(0.0, pub.get(d, 0) - around(pub, d)),
         )
     return DateFeatures(dates, X)
+
+
+CENSORING_PRIOR = 0.05
+
+
+def censoring_factors(
+    pub: dict[dt.date, int], dates: list[dt.date], prior: float = CENSORING_PRIOR
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per date, the factors that correct its back-reference counts for the
+    end of the collection (right-censoring).
+
+    Later mentions of ``d`` can only come from articles published after
+    ``d + 1``, and its mention span cannot reach past the last publication
+    day: a date near the end of the corpus would otherwise lose to an older
+    one that simply had more time and more articles to be recalled in. The
+    first factor is N / (articles published after d + 1), the second
+    (publication span) / (days from d to the last publication day), both
+    shrunk towards 1 by adding ``prior`` times the whole to numerator and
+    denominator, so a date right at the end is not raised without bound.
+    """
+    n = len(dates)
+    if not pub or n == 0:
+        return np.ones(n), np.ones(n)
+    days = sorted(pub)
+    ords = np.array([d.toordinal() for d in days])
+    cum = np.cumsum([pub[d] for d in days])
+    total = float(cum[-1])
+    first, last = ords[0], ords[-1]
+    span = float(max(last - first, 1))
+    at = np.array([d.toordinal() for d in dates])
+    upto = np.searchsorted(ords, at + 1, side="right")
+    after = total - np.where(upto > 0, cum[np.maximum(upto - 1, 0)], 0)
+    k = prior * total
+    later = (total + k) / (after + k)
+    remain = np.clip(last - at, 0, None).astype(np.float64)
+    s = prior * span
+    return later, (span + s) / (remain + s)
 
 
 class LinearDateRanker:
@@ -119,8 +159,8 @@ class LinearDateRanker:
         "ment_docs": 0.5,
         "ment_kw": 0.5,
         "ment_kw_docs": 1.0,
-        "ment_later_docs": 0.5,
-        "ment_span_days": 0.1,
+        "ment_later_est": 0.5,
+        "ment_span_est": 0.1,
         "pub_kw": 0.3,
     }
 
@@ -163,21 +203,24 @@ def select_dates(
     min_gap_days: int = 0,
     spread: float = 0.0,
     spread_tau: float = 0.5,
+    span: tuple[dt.date, dt.date] | None = None,
 ) -> list[dt.date]:
     """Top-``n`` dates by score, best first; dates scoring -inf are never chosen.
 
     ``min_gap_days`` keeps selected dates apart. Dates are chosen greedily by
     their standardized score (the order of the raw score) minus ``spread``
     times the sum, over the dates already chosen, of exp(-|days apart| / tau),
-    where tau is ``spread_tau`` times the mean spacing of ``n`` dates over the
-    candidate span: a date right next to chosen ones needs a slightly higher
+    where tau is ``spread_tau`` times the mean spacing of ``n`` dates over
+    ``span`` (first and last day the timeline covers; default: the candidate
+    dates' range): a date right next to chosen ones needs a slightly higher
     score, so one busy week does not take the whole timeline.
     """
     s = standardized(scores)
     days = np.array([d.toordinal() for d in feats.dates], dtype=np.float64)
     if n <= 0 or len(days) == 0:
         return []
-    tau = spread_tau * (days.max() - days.min() + 1) / n
+    lo, hi = (span[0].toordinal(), span[1].toordinal()) if span else (days.min(), days.max())
+    tau = spread_tau * (max(hi - lo, 0) + 1) / n
     penalty = np.zeros(len(s))
     taken = np.zeros(len(s), dtype=bool)
     chosen: list[dt.date] = []

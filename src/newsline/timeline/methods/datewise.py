@@ -121,7 +121,14 @@ class DateWise:
         chosen score -inf)."""
         if self.chronology:
             scores = standardized(scores) + self.chronology * chronology_docs(pool, feats.dates)
-        return select_dates(feats, scores, n, self.min_gap_days, self.spread, self.spread_tau)
+        # The spread's reach follows the span the articles cover: a date
+        # recalled from decades before ("born on 31 October 1935") must not
+        # stretch it until every date of the story counts as a neighbour.
+        published = [d.article.published for d in pool.documents if d.article.published]
+        span = (min(published), max(published)) if published else None
+        return select_dates(
+            feats, scores, n, self.min_gap_days, self.spread, self.spread_tau, span
+        )
 
     def summarize(
         self,
