@@ -50,9 +50,15 @@ class DateFeatures:
 
 
 def date_features(
-    pool: SentencePool, start: dt.date | None = None, end: dt.date | None = None
+    pool: SentencePool,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    censoring: float | None = None,
 ) -> DateFeatures:
-    """Features of every date that is published on or mentioned (within bounds)."""
+    """Features of every date that is published on or mentioned (within bounds).
+
+    ``censoring`` is the prior of :func:`censoring_factors` (default
+    :data:`CENSORING_PRIOR`); ``float("inf")`` turns the correction off."""
     pub: dict[dt.date, int] = defaultdict(int)
     pub_kw: dict[dt.date, int] = defaultdict(int)
     ment: dict[dt.date, int] = defaultdict(int)
@@ -93,7 +99,9 @@ def date_features(
         return sum(counts.get(d + dt.timedelta(days=k), 0) for k in (-3, -2, -1, 1, 2, 3)) / 6
 
     ment_docs_n = {d: len(v) for d, v in ment_docs.items()}
-    later_f, span_f = censoring_factors(pub, dates)
+    later_f, span_f = censoring_factors(
+        pub, dates, CENSORING_PRIOR if censoring is None else censoring
+    )
     for i, d in enumerate(dates):
         X[i] = (
             pub.get(d, 0),
@@ -131,7 +139,7 @@ def censoring_factors(
     denominator, so a date right at the end is not raised without bound.
     """
     n = len(dates)
-    if not pub or n == 0:
+    if not pub or n == 0 or not np.isfinite(prior):
         return np.ones(n), np.ones(n)
     days = sorted(pub)
     ords = np.array([d.toordinal() for d in days])
