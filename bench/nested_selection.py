@@ -12,6 +12,7 @@ chosen on all 27 topics with ``--blend`` (the default's configuration).
 
     .venv/bin/python bench/nested_selection.py            # no-model configuration
     .venv/bin/python bench/nested_selection.py --blend    # the default (learned correction)
+    .venv/bin/python bench/nested_selection.py --blend --censoring   # the censoring prior
 
 With ``--blend`` the learned date ranker is the shipped model (in-sample);
 without it, nothing is learned, so every figure is out-of-sample except the
@@ -36,17 +37,27 @@ CHRONOLOGY = (0.0, 1.0, 2.0, 3.0)
 SPREAD = ((0.0, 0.5), (0.05, 0.5), (0.05, 1.0), (0.1, 0.5), (0.1, 1.0))
 GRID = [(w, lam, tau) for w, (lam, tau) in itertools.product(CHRONOLOGY, SPREAD)]
 SHIPPED = (3.0, 0.05, 0.5)  # DateWise's defaults: this script's choice on all topics (--blend)
+# --censoring: the end-of-collection prior of the date features on its own grid
+# (inf: off), the other parameters as shipped.
+CENSORING = (float("inf"), 0.001, 0.02, 0.05, 0.1, 0.2)
+SHIPPED_CENSORING = 0.05
 
 
-def method(point: tuple[float, float, float], blend: bool) -> DateWise:
-    w, lam, tau = point
+def method(point: tuple[float, ...], blend: bool) -> DateWise:
+    w, lam, tau = point[:3]
+    censoring = point[3] if len(point) > 3 else None
     ranker = None
     if blend:
         from newsline.timeline.ranker import BlendedDateRanker, LearnedDateRanker
 
         ranker = BlendedDateRanker(LearnedDateRanker.load())
     return DateWise(
-        ranker=ranker, sentence_filter=SUMMARY_LENGTH, chronology=w, spread=lam, spread_tau=tau
+        ranker=ranker,
+        sentence_filter=SUMMARY_LENGTH,
+        chronology=w,
+        spread=lam,
+        spread_tau=tau,
+        censoring=censoring,
     )
 
 
@@ -54,20 +65,26 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--blend", action="store_true", help="the default's learned date correction")
     ap.add_argument("--grid", action="store_true", help="also print every grid point's scores")
+    ap.add_argument(
+        "--censoring", action="store_true", help="select the censoring prior instead (others as shipped)"
+    )
     args = ap.parse_args()
+    grid = [(*SHIPPED, c) for c in CENSORING] if args.censoring else GRID
+    shipped = (*SHIPPED, SHIPPED_CENSORING) if args.censoring else SHIPPED
+    off = (*SHIPPED, float("inf")) if args.censoring else (0.0, 0.0, 0.5)
     # scores[(dataset, topic)][point] = per-task score dicts
-    scores: dict[tuple[str, str], dict[tuple[float, float, float], list[dict]]] = {}
+    scores: dict[tuple[str, str], dict[tuple[float, ...], list[dict]]] = {}
     for ds in ("t17", "entities"):
         for task, corpus in tasks(ds):
             config = task.config()
             per_point = scores.setdefault((ds, task.topic), {})
-            for point in GRID:
+            for point in grid:
                 tl = method(point, args.blend).build(corpus, config)
                 per_point.setdefault(point, []).append(score_timeline(tl, [task.gold]))
         print(f"built {ds}", file=sys.stderr, flush=True)
 
     if args.grid:
-        for point in GRID:
+        for point in grid:
             row = []
             for ds in ("t17", "entities"):
                 m = mean_scores([s for k in scores if k[0] == ds for s in scores[k][point]])
@@ -76,33 +93,33 @@ def main() -> None:
             print(f"{point}  " + "  ".join(row) + f"  all-tasks AR1 {both:.4f}")
 
     held_out: dict[str, list[dict]] = {"t17": [], "entities": []}
-    chosen: Counter[tuple[float, float, float]] = Counter()
+    chosen: Counter[tuple[float, ...]] = Counter()
     for key in scores:
         rest = [k for k in scores if k != key]
 
-        def train_ar1(point: tuple[float, float, float], rest: list = rest) -> float:
+        def train_ar1(point: tuple[float, ...], rest: list = rest) -> float:
             return mean_scores([s for k in rest for s in scores[k][point]])["align_r1_f"]
 
-        best = max(GRID, key=train_ar1)
+        best = max(grid, key=train_ar1)
         chosen[best] += 1
         held_out[key[0]].extend(scores[key][best])
 
     for ds in ("t17", "entities"):
         nested = mean_scores(held_out[ds])
-        shipped = mean_scores([s for k in scores if k[0] == ds for s in scores[k][SHIPPED]])
-        off = mean_scores([s for k in scores if k[0] == ds for s in scores[k][(0.0, 0.0, 0.5)]])
+        in_sample = mean_scores([s for k in scores if k[0] == ds for s in scores[k][shipped]])
+        none = mean_scores([s for k in scores if k[0] == ds for s in scores[k][off]])
         for label, m in (
             ("grid choice, leave-one-topic-out", nested),
-            (f"shipped {SHIPPED}, in-sample", shipped),
-            ("both off (0, 0, -)", off),
+            (f"shipped {shipped}, in-sample", in_sample),
+            (f"off {off}", none),
         ):
             print(
                 f"{ds:9s} {label:36s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  "
                 f"D-F1 {m['date_f1']:.4f}"
             )
-    print("chosen (chronology, spread, tau) per held-out topic:", dict(chosen.most_common()))
-    every = max(GRID, key=lambda p: mean_scores([s for k in scores for s in scores[k][p]])["align_r1_f"])
-    print("chosen on all topics (what DateWise ships):", every)
+    print("chosen (chronology, spread, tau[, censoring]) per held-out topic:", dict(chosen.most_common()))
+    every = max(grid, key=lambda p: mean_scores([s for k in scores for s in scores[k][p]])["align_r1_f"])
+    print("best on all topics:", every, "(DateWise ships", shipped, ")")
 
 
 if __name__ == "__main__":

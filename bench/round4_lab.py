@@ -44,7 +44,6 @@ from newsline.timeline.dates import (  # noqa: E402
     select_dates,
     standardized,
 )
-from newsline.timeline.methods import datewise as datewise_module  # noqa: E402
 from newsline.timeline.methods.datewise import DateWise  # noqa: E402
 from tls_lab import run, summary, tasks  # noqa: E402
 
@@ -57,13 +56,14 @@ def _report(name: str, make: Callable) -> None:
 
 
 def censoring(priors: list[float]) -> None:
-    original = datewise_module.date_features
-    try:
-        for prior in priors:
-            datewise_module.date_features = functools.partial(original, censoring=prior)
-            _report(f"censoring prior {prior:g}", lambda _t: get_method("datewise"))
-    finally:
-        datewise_module.date_features = original
+    for prior in priors:
+
+        def make(_t, prior=prior):
+            m = get_method("datewise")
+            m.censoring = prior
+            return m
+
+        _report(f"censoring prior {prior:g}", make)
 
 
 class LagWeighted(DateWise):

@@ -59,6 +59,8 @@ class DateWise:
     their own chronologies is a key date; then greedy selection with a small
     ``spread`` penalty for dates next to chosen ones (``spread_tau``: its reach
     in mean date spacings); ``min_gap_days`` keeps chosen dates apart.
+    ``censoring`` is the prior of the date features' end-of-collection
+    correction (None: the default, ``inf``: off).
     """
 
     name = "datewise"
@@ -80,6 +82,7 @@ class DateWise:
         chronology: float = 3.0,
         spread: float = 0.05,
         spread_tau: float = 0.5,
+        censoring: float | None = None,
     ) -> None:
         self.ranker = ranker or LinearDateRanker()
         self.summarizer = summarizer or CentroidSummarizer()
@@ -96,10 +99,11 @@ class DateWise:
         self.chronology = chronology
         self.spread = spread
         self.spread_tau = spread_tau
+        self.censoring = censoring
 
     def build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
         pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
-        feats = date_features(pool, config.start, config.end)
+        feats = date_features(pool, config.start, config.end, self.censoring)
         scores = self.ranker.score(feats)
         candidates = self.candidates(pool)
         # Only dates that have something to say can be chosen.
