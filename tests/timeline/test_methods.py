@@ -336,6 +336,22 @@ def test_select_dates_spread_keeps_one_busy_week_from_taking_the_timeline():
     assert select_dates(feats, scores, 2, min_gap_days=2, spread=0.01) == [dates[0], dates[2]]
 
 
+def test_spread_reach_follows_the_span_the_articles_cover():
+    from newsline.timeline.dates import DateFeatures, select_dates
+
+    story = [D(2011, 1, 25) + dt.timedelta(days=k) for k in range(12)]
+    recalled = D(1935, 10, 31)  # "born on 31 October 1935", in one article
+    dates = [recalled, *story]
+    feats = DateFeatures(dates, np.zeros((len(dates), len(FEATURES))))
+    scores = np.array([0.0] + [1.0] * len(story))
+    # Measured over the candidates' range, the reach spans decades: every
+    # chosen day of the story weighs on all the others and the 1935 date gets in.
+    assert recalled in select_dates(feats, scores, 10, spread=1.0)
+    # Measured over the publication span, only near days weigh on each other.
+    chosen = select_dates(feats, scores, 10, spread=1.0, span=(story[0], story[-1]))
+    assert recalled not in chosen and len(chosen) == 10
+
+
 def test_blended_ranker_moves_from_fixed_to_learned_with_its_weight(corpus):
     from newsline.timeline.dates import LinearDateRanker
     from newsline.timeline.ranker import BlendedDateRanker
