@@ -130,7 +130,6 @@ def main() -> None:
         models[k] = LexicalModel(args.alpha).fit(
             [t for s in tr for t in s[1]], np.concatenate([s[2] for s in tr])
         )
-    base: DateWise = get_method("datewise")  # type: ignore[assignment]
     for beta in args.betas:
         for ds in args.datasets:
 
@@ -141,7 +140,6 @@ def main() -> None:
 
             m = run(ds, make)
             print(summary(f"lex a={args.alpha} b={beta}", ds, m), flush=True)
-    del base
 
 
 if __name__ == "__main__":
