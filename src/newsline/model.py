@@ -178,6 +178,7 @@ class CleanReport:
     exact_duplicates: int = 0
     near_duplicates: int = 0
     boilerplate_lines: int = 0
+    comment_sections: int = 0
     empty: int = 0
 
     @property

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..model import Article, CleanReport
 from .boilerplate import drop_lines, frequent_lines, is_pattern_boilerplate, normalize, strip_lines
+from .comments import cut_comments
 from .dedupe import THRESHOLD, exact_key, near_duplicates, shingles, word_ids
 
 __all__ = ["clean", "is_pattern_boilerplate", "normalize", "preference_order"]
@@ -39,7 +40,8 @@ def clean(
     """Remove boilerplate lines and duplicate articles; report what went.
 
     1. per article: lines that repeat the title and known boilerplate lines
-       (tags, sharing, navigation, copyright footers);
+       (tags, sharing, navigation, copyright footers), and a trailing section
+       of reader comments (:mod:`newsline.clean.comments`);
     2. with ``dedupe``: exact duplicates (same words, ignoring case and
        punctuation), then near duplicates (Jaccard of word 5-shingles >=
        ``threshold``, MinHash LSH), keeping the earliest-published, then
@@ -50,11 +52,13 @@ def clean(
     Output keeps input order; unchanged articles are returned as they were.
     """
     texts: list[str] = []
-    boiler = 0
+    boiler = comments = 0
     for a in articles:
         text, n = strip_lines(a.text, a.title)
+        text, cut = cut_comments(text)
         texts.append(text)
         boiler += n
+        comments += cut
     alive = [i for i, t in enumerate(texts) if _LETTER.search(t)]
     empty = len(articles) - len(alive)
 
@@ -77,6 +81,7 @@ def clean(
         exact_duplicates=exact_dups,
         near_duplicates=near_dups,
         boilerplate_lines=boiler,
+        comment_sections=comments,
         empty=empty,
     )
     return out, report

@@ -90,6 +90,7 @@ def make_timeline(
             "exact_duplicates": rep.exact_duplicates,
             "near_duplicates": rep.near_duplicates,
             "boilerplate_lines": rep.boilerplate_lines,
+            "comment_sections": rep.comment_sections,
             "empty": rep.empty,
         },
     )
@@ -114,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
     note(
         f"{rep.articles_in} articles read, {rep.exact_duplicates} exact and "
         f"{rep.near_duplicates} near duplicates dropped, {rep.boilerplate_lines} boilerplate "
-        f"lines removed; timeline of {len(timeline)} dates in {stats['seconds']:.1f}s",
+        f"lines and {rep.comment_sections} reader-comment sections removed; timeline of {len(timeline)} dates in {stats['seconds']:.1f}s",
         args.quiet,
     )
     for n in timeline.meta.get("notes", []):  # type: ignore[union-attr]
