@@ -417,3 +417,21 @@ def test_datewise_raises_dates_that_outlets_list_in_their_chronologies():
     assert [e.time.date for e in plain.entries] == [busy]
     listed_first = DateWise(sentence_filter=filt).build(corpus, config)
     assert [e.time.date for e in listed_first.entries] == [listed]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HOUSTON | Thu Jun 3 , 2010 1:34 pm BST HOUSTON -LRB- Reuters -RRB- - BP 's oil spill "
+        "has become the worst in U.S. history .",
+        "DERAA , Syria | Sat Mar 26 , 2011 11:08 pm GMT DERAA , Syria -LRB- Reuters -RRB- - "
+        "BP 's oil spill has become the worst in U.S. history .",
+        "BENGHAZI Aug 29 -LRB- Reuters -RRB- - BP 's oil spill has become the worst in U.S. history .",
+    ],
+)
+def test_wire_page_stamps_and_datelines_are_trimmed(text):
+    from newsline.timeline.quality import prior, trim
+
+    assert text[trim(text):] == "BP 's oil spill has become the worst in U.S. history ."
+    # the stamp's "|" does not make the sentence a reader comment
+    assert prior(text) == 1.0

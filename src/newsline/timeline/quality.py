@@ -16,14 +16,23 @@ import re
 
 from ..text.calendar import MONTH, WEEKDAY
 
+_CITY = r"[A-Z][A-Za-z .'\\/-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?"
+
 _LP = r"(?:\(|-LRB-)"
 _RP = r"(?:\)|-RRB-)"
 _STAMP = re.compile(
     rf"^\s*(?:--\s*)?{_LP}\s*(?:update|updated|new|breaking|editor)[^()]*?{_RP}\s*(?:-LRB-[^()]*?-RRB-\s*)?(?:--|-|:)?\s*",
     re.IGNORECASE,
 )
+# "BENGHAZI Aug 29 (Reuters) -": the wire's dateline may carry the day.
 _DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Za-z .'-]{{1,40}}(?:,\s*[A-Z][A-Za-z .'-]{{1,30}})?\s*{_LP}\s*[A-Za-z .]{{2,20}}{_RP}\s*(?:--|-|:)\s*"
+    rf"^\s*{_CITY}(?:\s+{MONTH}\s+\d{{1,2}})?\s*{_LP}\s*[A-Za-z .]{{2,20}}{_RP}\s*(?:--|-|:)\s*"
+)
+# A wire page's header stamp before its dateline:
+# "HOUSTON | Thu Jun 3 , 2010 1:34 pm BST HOUSTON (Reuters) - BP 's ...".
+_PAGE_STAMP = re.compile(
+    rf"^\s*{_CITY}\s*\|\s*[A-Z][a-z]{{2}}\s+{MONTH}\s+\d{{1,2}}\s*,\s*\d{{4}}\s+"
+    r"\d{1,2}:\d\d\s*[ap]\.?m\.?\s+[A-Z]{2,5}\s+"
 )
 _COMMENT = re.compile(r"\b(?:at \d{1,2}:\d\d\s*[ap]m\s*\||\|)")
 # A poll or edition-chooser widget's buttons run into the next line of text
@@ -44,12 +53,15 @@ _ENTRY = re.compile(
 
 
 def trim(text: str) -> int:
-    """Characters to drop from the start of ``text`` (a stamp, dateline or widget), or 0."""
-    for pattern in (_WIDGET, _STAMP, _DATELINE):
-        m = pattern.match(text)
-        if m and len(text) - m.end() > 30:
-            return m.end()
-    return 0
+    """Characters to drop from the start of ``text`` (a widget, page stamp,
+    live-blog stamp or dateline, each at most once and in that order), or 0.
+    A piece is only dropped when more than 30 characters follow it."""
+    cut = 0
+    for pattern in (_WIDGET, _PAGE_STAMP, _STAMP, _DATELINE):
+        m = pattern.match(text[cut:])
+        if m and len(text) - cut - m.end() > 30:
+            cut += m.end()
+    return cut
 
 
 def entry_label(text: str) -> int:
@@ -65,11 +77,14 @@ def prior(text: str, fragment: float = 1.0) -> float:
     """A multiplicative prior in (0, 1]: 1 for a plain declarative sentence.
 
     ``fragment`` multiplies it for a stamp or dateline followed by too little
-    text to be trimmed (``CAIRO , Egypt (CNN) -- "Freedom!"``)."""
+    text to be trimmed (``CAIRO , Egypt (CNN) -- "Freedom!"``). The other
+    rules read the sentence as the summary shows it, after :func:`trim`."""
     t = _WIDGET.sub("", text.rstrip(), count=1)
     w = 1.0
-    if fragment != 1.0 and not trim(t) and any(p.match(t) for p in (_STAMP, _DATELINE)):
+    cut = trim(t)
+    if fragment != 1.0 and not cut and any(p.match(t) for p in (_PAGE_STAMP, _STAMP, _DATELINE)):
         w *= fragment
+    t = t[cut:]
     if t.endswith("?") or t.endswith("? ''") or t.endswith('?"'):
         w *= 0.3
     if _COMMENT.search(t):
