@@ -130,8 +130,8 @@ class _ThinSummarizer(CentroidSummarizer):
         super().__init__()
         self.min_terms, self.weight = min_terms, weight
 
-    def relevance(self, candidates: Sequence[int], context: np.ndarray | None) -> np.ndarray:
-        rel = super().relevance(candidates, context)
+    def relevance(self, candidates: Sequence[int], context: np.ndarray | None, weights=None) -> np.ndarray:
+        rel = super().relevance(candidates, context, weights)
         thin = np.array([self.matrix_[j].nnz < self.min_terms for j in candidates])
         return np.where(thin, rel * self.weight, rel)
 
@@ -173,8 +173,8 @@ class PlusCentroid(CentroidSummarizer):
         self.subset = subset
         self.weight = weight
 
-    def relevance(self, candidates: Sequence[int], context: np.ndarray | None) -> np.ndarray:
-        base = super().relevance(candidates, context)
+    def relevance(self, candidates: Sequence[int], context: np.ndarray | None, weights=None) -> np.ndarray:
+        base = super().relevance(candidates, context, weights)
         if context is None:
             return base
         explicit = context[:, 0] > 0
@@ -207,8 +207,8 @@ class TextRank(CentroidSummarizer):
         super().__init__()
         self.mix = mix
 
-    def relevance(self, candidates: Sequence[int], context: np.ndarray | None) -> np.ndarray:
-        sims = self.similarities(candidates)
+    def relevance(self, candidates: Sequence[int], context: np.ndarray | None, weights=None) -> np.ndarray:
+        sims = self.similarities(candidates, weights)
         M = self.matrix_[list(candidates)]
         S = (M @ M.T).toarray()
         np.fill_diagonal(S, 0.0)

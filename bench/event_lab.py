@@ -107,8 +107,8 @@ class LexicalSummarizer(CentroidSummarizer):
         self.lex_ = self.model.predict(list(texts)) if len(texts) else np.zeros(0)
         return self
 
-    def relevance(self, candidates, context):
-        rel = super().relevance(candidates, context)
+    def relevance(self, candidates, context, weights=None):
+        rel = super().relevance(candidates, context, weights)
         lex = self.lex_[list(candidates)]
         sd = lex.std()
         z = (lex - lex.mean()) / sd if sd > 0 else lex * 0

@@ -68,5 +68,12 @@ class LearnedSummarizer(CentroidSummarizer):
             context = np.zeros((len(candidates), len(CONTEXT_FEATURES)))
         return np.hstack([sims, context])
 
-    def relevance(self, candidates: Sequence[int], context: np.ndarray | None) -> np.ndarray:
+    def relevance(
+        self,
+        candidates: Sequence[int],
+        context: np.ndarray | None,
+        weights: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """The scorer's prediction; ``weights`` are not used: its features are
+        the unweighted similarities it was trained on."""
         return self.scorer.predict(self.features(candidates, context))

@@ -48,21 +48,26 @@ class CentroidSummarizer:
 
     Relevance of a candidate is its cosine to the centroid of the date's
     candidates plus ``topic_weight`` times its cosine to the centroid of all
-    candidates of the timeline (what the whole story is about). Greedy
-    selection skips a sentence whose cosine to anything already in the
-    timeline exceeds ``redundancy``. ``analyzer`` turns a sentence into the
-    terms of its TF-IDF vector.
+    candidates of the timeline (what the whole story is about). With
+    ``weighted_centroid`` the date's centroid is the mean weighted by the
+    candidates' priors (the ``weights`` of :meth:`select`), so sentences the
+    method trusts less to be about the date (another date's event, a
+    question, a comment) shape it less. Greedy selection skips a sentence
+    whose cosine to anything already in the timeline exceeds ``redundancy``.
+    ``analyzer`` turns a sentence into the terms of its TF-IDF vector.
     """
 
     def __init__(
         self,
         redundancy: float = 0.5,
-        topic_weight: float = 0.7,
+        topic_weight: float = 1.1,
         analyzer: Callable[[str], list[str]] = analyzer,
+        weighted_centroid: bool = True,
     ) -> None:
         self.redundancy = redundancy
         self.topic_weight = topic_weight
         self.analyzer = analyzer
+        self.weighted_centroid = weighted_centroid
 
     def fit(self, texts: Sequence[str]) -> CentroidSummarizer:
         self.matrix_ = tfidf_matrix(texts, self.analyzer).tocsr()
@@ -71,17 +76,28 @@ class CentroidSummarizer:
         self.topic_ = g / n if n else g
         return self
 
-    def similarities(self, candidates: Sequence[int]) -> np.ndarray:
-        """(n, 2): cosine of each candidate to the date centroid and to the topic centroid."""
+    def similarities(
+        self, candidates: Sequence[int], weights: np.ndarray | None = None
+    ) -> np.ndarray:
+        """(n, 2): cosine of each candidate to the date centroid (the mean of the
+        candidates, weighted by ``weights`` if given) and to the topic centroid."""
         M = self.matrix_[list(candidates)]
-        centroid = np.asarray(M.mean(axis=0)).ravel()
+        if weights is not None and float(np.sum(weights)) > 0:
+            centroid = np.asarray(M.T @ np.asarray(weights, dtype=np.float64)).ravel()
+        else:
+            centroid = np.asarray(M.mean(axis=0)).ravel()
         norm = np.linalg.norm(centroid)
         to_date = np.asarray(M @ (centroid / norm)).ravel() if norm else np.zeros(M.shape[0])
         to_topic = np.asarray(M @ self.topic_).ravel() if self.topic_.size else to_date * 0
         return np.column_stack([to_date, to_topic])
 
-    def relevance(self, candidates: Sequence[int], context: np.ndarray | None) -> np.ndarray:
-        sims = self.similarities(candidates)
+    def relevance(
+        self,
+        candidates: Sequence[int],
+        context: np.ndarray | None,
+        weights: np.ndarray | None = None,
+    ) -> np.ndarray:
+        sims = self.similarities(candidates, weights)
         return sims[:, 0] + self.topic_weight * sims[:, 1]
 
     def select(
@@ -99,7 +115,8 @@ class CentroidSummarizer:
         """
         if not candidates or k <= 0:
             return []
-        rel = self.relevance(candidates, context)
+        centroid_weights = weights if self.weighted_centroid else None
+        rel = self.relevance(candidates, context, weights=centroid_weights)
         if weights is not None:
             # Priors scale relevance; shift it to be positive first so that a
             # prior below 1 always lowers a candidate (learned scores can be < 0).
