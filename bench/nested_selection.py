@@ -31,21 +31,37 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsline.evaluate.scoring import mean_scores, score_timeline  # noqa: E402
 from newsline.timeline.methods.datewise import SUMMARY_LENGTH, DateWise  # noqa: E402
+from newsline.timeline.summarize import CentroidSummarizer  # noqa: E402
 from tls_lab import tasks  # noqa: E402
 
 CHRONOLOGY = (0.0, 1.0, 2.0, 3.0)
 SPREAD = ((0.0, 0.5), (0.05, 0.5), (0.05, 1.0), (0.1, 0.5), (0.1, 1.0))
+# Round five: stronger penalties of shorter reach (mostly the days right next
+# to a chosen date), which the first grid did not cover.
+SPREAD_SHORT = ((0.2, 0.2), (0.3, 0.2), (0.4, 0.1), (0.4, 0.2), (0.4, 0.3), (0.6, 0.1), (0.6, 0.2))
 GRID = [(w, lam, tau) for w, (lam, tau) in itertools.product(CHRONOLOGY, SPREAD)]
-SHIPPED = (3.0, 0.05, 0.5)  # DateWise's defaults: this script's choice on all topics (--blend)
+GRID_WIDE = [(w, lam, tau) for w, (lam, tau) in itertools.product(CHRONOLOGY, SPREAD + SPREAD_SHORT)]
+# --topic: the summarizer's topic weight chosen jointly with the spread
+# (chronology 2 or 3, the values every earlier selection kept).
+TOPIC = (0.7, 0.9, 1.1, 1.3)
+GRID_TOPIC = [
+    (w, lam, tau, None, t)
+    for w, (lam, tau), t in itertools.product((2.0, 3.0), SPREAD + SPREAD_SHORT, TOPIC)
+]
+SHIPPED_TOPIC = 1.1
+SHIPPED = (3.0, 0.4, 0.2)  # DateWise's defaults: this script's choice on all topics (--blend --wide)
 # --censoring: the end-of-collection prior of the date features on its own grid
 # (inf: off), the other parameters as shipped.
 CENSORING = (float("inf"), 0.001, 0.02, 0.05, 0.1, 0.2)
 SHIPPED_CENSORING = 0.05
 
 
-def method(point: tuple[float, ...], blend: bool) -> DateWise:
+def method(point: tuple[float | None, ...], blend: bool) -> DateWise:
+    """The default's method at a grid point (chronology, spread, tau[,
+    censoring[, topic weight]])."""
     w, lam, tau = point[:3]
     censoring = point[3] if len(point) > 3 else None
+    topic = point[4] if len(point) > 4 else None
     ranker = None
     if blend:
         from newsline.timeline.ranker import BlendedDateRanker, LearnedDateRanker
@@ -53,6 +69,7 @@ def method(point: tuple[float, ...], blend: bool) -> DateWise:
         ranker = BlendedDateRanker(LearnedDateRanker.load())
     return DateWise(
         ranker=ranker,
+        summarizer=CentroidSummarizer(topic_weight=topic) if topic is not None else None,
         sentence_filter=SUMMARY_LENGTH,
         chronology=w,
         spread=lam,
@@ -68,10 +85,25 @@ def main() -> None:
     ap.add_argument(
         "--censoring", action="store_true", help="select the censoring prior instead (others as shipped)"
     )
+    ap.add_argument(
+        "--wide", action="store_true", help="the round-five grid: also short-reach spread settings"
+    )
+    ap.add_argument(
+        "--topic", action="store_true", help="the round-five grid with the summarizer's topic weight"
+    )
     args = ap.parse_args()
-    grid = [(*SHIPPED, c) for c in CENSORING] if args.censoring else GRID
-    shipped = (*SHIPPED, SHIPPED_CENSORING) if args.censoring else SHIPPED
-    off = (*SHIPPED, float("inf")) if args.censoring else (0.0, 0.0, 0.5)
+    grid: list[tuple[float | None, ...]]
+    if args.censoring:
+        grid = [(*SHIPPED, c) for c in CENSORING]
+        shipped: tuple[float | None, ...] = (*SHIPPED, SHIPPED_CENSORING)
+        off: tuple[float | None, ...] = (*SHIPPED, float("inf"))
+    elif args.topic:
+        grid = GRID_TOPIC
+        shipped = (*SHIPPED, None, SHIPPED_TOPIC)
+        off = (2.0, 0.0, 0.5, None, 0.7)
+    else:
+        grid = GRID_WIDE if args.wide else GRID
+        shipped, off = SHIPPED, (0.0, 0.0, 0.5)
     # scores[(dataset, topic)][point] = per-task score dicts
     scores: dict[tuple[str, str], dict[tuple[float, ...], list[dict]]] = {}
     for ds in ("t17", "entities"):

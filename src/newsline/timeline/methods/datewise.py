@@ -80,8 +80,8 @@ class DateWise:
         next_day_weight: float = 1.0,
         entry: float = 1.3,
         chronology: float = 3.0,
-        spread: float = 0.05,
-        spread_tau: float = 0.5,
+        spread: float = 0.4,
+        spread_tau: float = 0.2,
         censoring: float | None = None,
     ) -> None:
         self.ranker = ranker or LinearDateRanker()
