@@ -54,3 +54,11 @@ def test_clean_reports_comment_sections():
     assert report.comment_sections == 1
     assert out[0].text == BODY.rstrip()
     assert out[1] is b
+
+
+def test_reply_style_signature_is_cut():
+    section = "March 21 , 2014 at 5:51 pm | Reply Who asked the fishermen ?\nNobody did ."
+    assert cut_comments(BODY + section) == (BODY.rstrip(), True)
+    # a byline with a date is not a comment
+    byline = "March 21 , 2014 | By a staff reporter\n" + BODY
+    assert cut_comments(byline) == (byline, False)

@@ -2,7 +2,8 @@
 
 Blog and news pages often carry their readers' comments after the article,
 each signed by a line such as ``Posted by : jack | September 19 , 2008 1:30
-PM | Report abuse`` or ``January 29 , 2011 at 9:43 am | Report abuse |``,
+PM | Report abuse``, ``January 29 , 2011 at 9:43 am | Report abuse |`` or
+``March 21 , 2011 at 5:51 pm | Reply``,
 and often opened by an invitation ("Leave your thoughts in the comments
 section below"). Comments are not reporting: their sentences would become
 timeline candidates, and their dates would count as mentions. When a page
@@ -18,9 +19,9 @@ import re
 from ..text.calendar import MONTH
 
 _SIGNATURE = re.compile(
-    r"(?:Posted\s+by\s*:?[^|\n]{0,80}\|[^|\n]{0,40}"
-    rf"|\b{MONTH}\s+\d{{1,2}}\s*,\s*\d{{4}}\s+at\s+\d{{1,2}}:\d\d\s*[ap]\.?m\.?\s*)"
-    r"\|\s*Report\s+abuse\b",
+    r"Posted\s+by\s*:?[^|\n]{0,80}\|[^|\n]{0,40}\|\s*Report\s+abuse\b"
+    # "March 21 , 2011 at 5:51 pm | Reply ...": a comment's time stamp, then its buttons
+    rf"|\b{MONTH}\s+\d{{1,2}}\s*,\s*\d{{4}}\s+(?:\d{{1,2}}:\d\d\s*[ap]m\s+)?at\s+\d{{1,2}}:\d\d\s*[ap]\.?m\.?\s*\|",
     re.IGNORECASE,
 )
 _INVITATION = re.compile(
@@ -36,7 +37,7 @@ def cut_comments(text: str) -> tuple[str, bool]:
     The cut starts at the line of the first comment signature; when that line
     is the text's first, at the signature itself. A text that would be left
     without letters is returned whole (a page of comments only)."""
-    if "abuse" not in text and "Abuse" not in text:
+    if "|" not in text:
         return text, False
     m = _SIGNATURE.search(text)
     if m is None:
