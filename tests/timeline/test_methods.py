@@ -427,6 +427,10 @@ def test_datewise_raises_dates_that_outlets_list_in_their_chronologies():
         "DERAA , Syria | Sat Mar 26 , 2011 11:08 pm GMT DERAA , Syria -LRB- Reuters -RRB- - "
         "BP 's oil spill has become the worst in U.S. history .",
         "BENGHAZI Aug 29 -LRB- Reuters -RRB- - BP 's oil spill has become the worst in U.S. history .",
+        "13 July 2010 Last updated at 09:43 GMT Help BP 's oil spill has become the worst in U.S. "
+        "history .",
+        "15 February 12 22:17 GMT BP 's oil spill has become the worst in U.S. history .",
+        "Photograph : Gerald Herbert\\/AP BP 's oil spill has become the worst in U.S. history .",
     ],
 )
 def test_wire_page_stamps_and_datelines_are_trimmed(text):

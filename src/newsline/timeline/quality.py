@@ -52,12 +52,26 @@ _ENTRY = re.compile(
 )
 
 
+# A page's "updated" stamp ("13 July 2010 Last updated at 09:43 GMT Help BP has ...",
+# "15 February 12 22:17 GMT Syrian President ...") and a photo credit that ran into
+# the text ("Photograph : Gerald Herbert/AP Underwater robots dived ...").
+_UPDATED = re.compile(
+    rf"^\s*(?:\d{{1,2}}\s+{MONTH}\s+\d{{2,4}}\s+)?(?:Last\s+updated\s+at\s+)?"
+    r"\d{1,2}[:.]\d\d\s*(?:GMT|BST|UTC|ET|EST|EDT)\s+(?:Help\s+)?"
+)
+_CREDIT = re.compile(
+    r"^\s*(?:Photograph|Photo|Picture)\s*:\s*[A-Z][\w .'-]{0,40}?\s*(?:\\?/|/)\s*"
+    r"(?:[A-Z][A-Za-z]*)(?:\s+Images)?\s+"
+)
+
+
 def trim(text: str) -> int:
-    """Characters to drop from the start of ``text`` (a widget, page stamp,
-    live-blog stamp or dateline, each at most once and in that order), or 0.
+    """Characters to drop from the start of ``text`` (a widget, photo credit,
+    updated stamp, page stamp, live-blog stamp or dateline, each at most once
+    and in that order), or 0.
     A piece is only dropped when more than 30 characters follow it."""
     cut = 0
-    for pattern in (_WIDGET, _PAGE_STAMP, _STAMP, _DATELINE):
+    for pattern in (_WIDGET, _CREDIT, _UPDATED, _PAGE_STAMP, _STAMP, _DATELINE):
         m = pattern.match(text[cut:])
         if m and len(text) - cut - m.end() > 30:
             cut += m.end()
