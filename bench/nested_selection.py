@@ -49,7 +49,7 @@ GRID_TOPIC = [
     for w, (lam, tau), t in itertools.product((2.0, 3.0), SPREAD + SPREAD_SHORT, TOPIC)
 ]
 SHIPPED_TOPIC = 1.1
-SHIPPED = (3.0, 0.4, 0.2)  # DateWise's defaults: this script's choice on all topics (--blend --wide)
+SHIPPED = (3.0, 0.6, 0.2)  # DateWise's defaults: this script's choice on all topics (--blend --topic)
 # --censoring: the end-of-collection prior of the date features on its own grid
 # (inf: off), the other parameters as shipped.
 CENSORING = (float("inf"), 0.001, 0.02, 0.05, 0.1, 0.2)

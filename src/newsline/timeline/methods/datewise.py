@@ -80,7 +80,7 @@ class DateWise:
         next_day_weight: float = 1.0,
         entry: float = 1.3,
         chronology: float = 3.0,
-        spread: float = 0.4,
+        spread: float = 0.6,
         spread_tau: float = 0.2,
         censoring: float | None = None,
     ) -> None:
