@@ -123,9 +123,15 @@ def date_tasks() -> list[dict]:
     return out
 
 
-def date_f1(data: list[dict], score: Callable[[dict], np.ndarray], label: str) -> None:
-    """Date F1 of the default's date choice (chronology 3, spread 0.05, tau 0.5)
-    with ``score`` in place of the ranker's."""
+def date_f1(
+    data: list[dict],
+    score: Callable[[dict], np.ndarray],
+    label: str,
+    spread: float = 0.05,
+    tau: float = 0.5,
+) -> None:
+    """Date F1 of the default's date choice (chronology 3; the spread and tau of
+    round four unless given) with ``score`` in place of the ranker's."""
     res = {}
     for ds in DATASETS:
         ps, rs = [], []
@@ -133,7 +139,7 @@ def date_f1(data: list[dict], score: Callable[[dict], np.ndarray], label: str) -
             s = np.where(t["ncand"] > 0, score(t), -np.inf)
             s = standardized(s) + 3.0 * t["chron"]
             n = min(t["n"], int((t["ncand"] > 0).sum()))
-            chosen = select_dates(t["feats"], s, n, 0, 0.05, 0.5, t["span"])
+            chosen = select_dates(t["feats"], s, n, 0, spread, tau, t["span"])
             d = date_scores(chosen, t["gold"])
             ps.append(d["date_p"])
             rs.append(d["date_r"])

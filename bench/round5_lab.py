@@ -31,14 +31,13 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsline.evaluate.rouge import sentence_tokens  # noqa: E402
-from newsline.evaluate.scoring import date_scores  # noqa: E402
 from newsline.timeline.base import get_method  # noqa: E402
-from newsline.timeline.dates import LinearDateRanker, select_dates, standardized  # noqa: E402
+from newsline.timeline.dates import LinearDateRanker, standardized  # noqa: E402
 from newsline.timeline.methods.datewise import DateWise  # noqa: E402
 from newsline.timeline.quality import trim  # noqa: E402
 from newsline.timeline.summarize import STOP_WORDS, CentroidSummarizer, analyzer  # noqa: E402
 from newsline.timeline.tfidf import tfidf_matrix  # noqa: E402
-from round4_lab import _extended, date_tasks  # noqa: E402
+from round4_lab import _extended, date_f1, date_tasks  # noqa: E402
 from tls_lab import run, summary  # noqa: E402
 
 DATASETS = ("t17", "entities")
@@ -66,19 +65,8 @@ def _default(**attrs: float) -> Callable:
 
 def _date_f1(data: list[dict], score: Callable[[dict], np.ndarray], label: str,
              spread: float = 0.6, tau: float = 0.2) -> None:
-    res = {}
-    for ds in DATASETS:
-        ps, rs = [], []
-        for t in (t for t in data if t["ds"] == ds):
-            s = np.where(t["ncand"] > 0, score(t), -np.inf)
-            s = standardized(s) + 3.0 * t["chron"]
-            n = min(t["n"], int((t["ncand"] > 0).sum()))
-            d = date_scores(select_dates(t["feats"], s, n, 0, spread, tau, t["span"]), t["gold"])
-            ps.append(d["date_p"])
-            rs.append(d["date_r"])
-        p, r = float(np.mean(ps)), float(np.mean(rs))
-        res[ds] = 2 * p * r / (p + r) if p + r else 0.0
-    print(f"{label:44s} T17 D-F1 {res['t17']:.4f}   Entities D-F1 {res['entities']:.4f}", flush=True)
+    """Date F1 of the date choice with the round-five default's spread unless given."""
+    date_f1(data, score, label, spread, tau)
 
 
 def spread() -> None:
