@@ -31,6 +31,20 @@ _INVITATION = re.compile(
 )
 
 
+# What every signature ends with: cheap to scan for; the full pattern is only
+# tried in the stretch of text before such an anchor.
+_ANCHOR = re.compile(r"\|\s*Report\s+abuse\b|\d\s*[ap]\.?m\.?\s*\|", re.IGNORECASE)
+_REACH = 200
+
+
+def _first_signature(text: str) -> re.Match[str] | None:
+    for anchor in _ANCHOR.finditer(text):
+        m = _SIGNATURE.search(text, max(0, anchor.start() - _REACH), anchor.end() + 20)
+        if m is not None:
+            return m
+    return None
+
+
 def cut_comments(text: str) -> tuple[str, bool]:
     """``text`` without its reader-comment section, and whether one was cut.
 
@@ -39,7 +53,7 @@ def cut_comments(text: str) -> tuple[str, bool]:
     without letters is returned whole (a page of comments only)."""
     if "|" not in text:
         return text, False
-    m = _SIGNATURE.search(text)
+    m = _first_signature(text)
     if m is None:
         return text, False
     line = text.rfind("\n", 0, m.start()) + 1
