@@ -220,7 +220,7 @@ def select_dates(
     times the sum, over the dates already chosen, of exp(-|days apart| / tau),
     where tau is ``spread_tau`` times the mean spacing of ``n`` dates over
     ``span`` (first and last day the timeline covers; default: the candidate
-    dates' range): a date right next to chosen ones needs a slightly higher
+    dates' range): a date right next to chosen ones needs a higher
     score, so one busy week does not take the whole timeline.
     """
     s = standardized(scores)

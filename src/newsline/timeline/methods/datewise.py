@@ -56,7 +56,7 @@ class DateWise:
     Date choice (:meth:`choose_dates`): the ranker's standardized score plus
     ``chronology`` times the (normalized) number of articles with a
     timeline-entry sentence for the date, since a date that outlets put in
-    their own chronologies is a key date; then greedy selection with a small
+    their own chronologies is a key date; then greedy selection with a
     ``spread`` penalty for dates next to chosen ones (``spread_tau``: its reach
     in mean date spacings); ``min_gap_days`` keeps chosen dates apart.
     ``censoring`` is the prior of the date features' end-of-collection
@@ -151,6 +151,14 @@ class DateWise:
             i: static_features(t, pool.sentences[i].sentence.index, len(pool.sentences[i].dates))
             for i, t in zip(used, texts, strict=True)
         }
+        # A sentence's form prior does not depend on the date it is a candidate for
+        # (leads are candidates for two days): computed once per sentence.
+        form: dict[int, float] = {}
+        if self.quality:
+            form = {
+                i: quality_prior(pool.sentences[i].text, self.fragment)
+                for i in dict.fromkeys(i for d in dates for i in candidates[d])
+            }
         chosen: list[int] = []
         entries = []
         for d in dates:
@@ -159,7 +167,7 @@ class DateWise:
             context = context_matrix(sents, d, [static[i] for i in candidates[d]])
             weights = self.pub_weights(sents, d)
             if self.quality:
-                weights = weights * np.array([quality_prior(ps.text, self.fragment) for ps in sents])
+                weights = weights * np.array([form[i] for i in candidates[d]])
             picked = self.summarizer.select(cand, k, chosen, weights, context)
             chosen.extend(picked)
             if not picked:
