@@ -1,0 +1,267 @@
+"""Round six of issue 5: what is left on the sentence and date side, and how
+much of T17 rides on the outlets' own chronologies in the input.
+
+Each experiment prints T17 and Entities figures for the default ``datewise``
+with one thing changed; prepared corpora come from ``tls_lab``'s cache, the
+shipped models are used as they are (in-sample), so every row is comparable
+with the default's row (T17 .1360 / .0453 / .5766, Entities .0883 / .0323 /
+.2941 at commit a1863d6).
+
+    .venv/bin/python bench/round6_lab.py tails        # trailing attributions cut from summaries
+    .venv/bin/python bench/round6_lab.py length       # length bounds of summary sentences, length prior
+    .venv/bin/python bench/round6_lab.py consensus    # ROUGE-token consensus in place of the date centroid
+    .venv/bin/python bench/round6_lab.py datecontent  # date choice: what the date's candidates say
+    .venv/bin/python bench/round6_lab.py chronology   # per task: without the timeline-entry signals
+
+``bench/gold_in_input.py`` measures which T17 gold timelines are articles of
+the input; ``newsline eval DATASET --no-keywords`` gives the keyword-free rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newsline.evaluate.rouge import sentence_tokens  # noqa: E402
+from newsline.model import Timeline  # noqa: E402
+from newsline.timeline.base import get_method  # noqa: E402
+from newsline.timeline.candidates import SentencePool  # noqa: E402
+from newsline.timeline.dates import standardized  # noqa: E402
+from newsline.timeline.methods.datewise import DateWise  # noqa: E402
+from newsline.timeline.summarize import CentroidSummarizer, SentenceFilter, analyzer  # noqa: E402
+from newsline.timeline.tfidf import tfidf_matrix  # noqa: E402
+from round4_lab import DATASETS, date_f1, date_tasks  # noqa: E402
+from round5_lab import LengthPrior, _default, _report, _summarizer, _swapped  # noqa: E402
+from tls_lab import run, tasks  # noqa: E402
+
+# --- summaries without their trailing attribution -----------------------------
+
+# ", officials said on Tuesday ." / ", according to the coast guard ." at the end.
+_TAIL = re.compile(
+    r"\s*,\s*(?:[^,]{0,60}?\s)?(?:said|says|reported|told [^,]{0,40}|according to [^,]{0,60})"
+    r"(?:\s+(?:on|late|early)\s+\w+(?:\s+\w+)?)?\s*\.?\s*$"
+)
+
+
+def _tail_cut(make: Callable) -> Callable:
+    """The method's timelines with each summary's trailing attribution cut
+    (kept when less than 40 characters would remain)."""
+
+    def wrapped(task):
+        m = make(task)
+        build = m.build
+
+        def build_cut(corpus, config) -> Timeline:
+            tl = build(corpus, config)
+            entries = []
+            for e in tl.entries:
+                sents = []
+                for s in e.sentences:
+                    hit = _TAIL.search(s.text)
+                    text = s.text[: hit.start()] + " ." if hit and hit.start() > 40 else s.text
+                    sents.append(dataclasses.replace(s, text=text))
+                entries.append(dataclasses.replace(e, sentences=tuple(sents)))
+            return dataclasses.replace(tl, entries=tuple(entries))
+
+        m.build = build_cut
+        return m
+
+    return wrapped
+
+
+def tails() -> None:
+    _report("default", _default())
+    _report("trailing attribution cut", _tail_cut(_default()))
+
+
+# --- length -------------------------------------------------------------------
+
+
+def _bounds(lo: int, hi: int) -> Callable:
+    def make(_task):
+        m = get_method("datewise")
+        m.sentence_filter = SentenceFilter(lo, hi)
+        return m
+
+    return make
+
+
+def length() -> None:
+    _report("default (8-50 words)", _default())
+    for hi in (35, 40):
+        _report(f"8-{hi} words", _bounds(8, hi))
+    _report("10-50 words", _bounds(10, 50))
+    for beta in (-0.2, -0.3):
+        _report(f"length prior {beta}", _summarizer(LengthPrior, beta=beta))
+
+
+# --- ROUGE-token consensus ------------------------------------------------------
+
+
+class RougeConsensus(CentroidSummarizer):
+    """Date term of the relevance = the candidate's mean ROUGE-1 F (the metric's
+    stemmed tokens, as sets) against the date's other candidates, weighted by
+    their priors and rescaled to the cosine's mean; ``mix`` of it replaces the
+    TF-IDF centroid cosine."""
+
+    mix = 1.0
+
+    def fit(self, texts):  # type: ignore[override]
+        super().fit(texts)
+        vocab: dict[str, int] = {}
+        rows, cols = [], []
+        for i, t in enumerate(texts):
+            for w in set(sentence_tokens(t)):
+                rows.append(i)
+                cols.append(vocab.setdefault(w, len(vocab)))
+        self.bags_ = sp.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(texts), max(len(vocab), 1))
+        )
+        self.lengths_ = np.asarray(self.bags_.sum(axis=1)).ravel()
+        return self
+
+    def relevance(self, candidates, context, weights=None):  # type: ignore[override]
+        sims = self.similarities(candidates, weights)
+        c = list(candidates)
+        B, L = self.bags_[c], self.lengths_[c]
+        F = 2 * (B @ B.T).toarray() / np.maximum(L[:, None] + L[None, :], 1)
+        np.fill_diagonal(F, 0)
+        w = np.ones(len(c)) if weights is None else np.asarray(weights, float)
+        den = w.sum() - w
+        f = (F @ w) / np.where(den > 0, den, 1)
+        if f.mean() > 0:
+            f = f * (sims[:, 0].mean() / f.mean())
+        return (1 - self.mix) * sims[:, 0] + self.mix * f + self.topic_weight * sims[:, 1]
+
+
+def consensus() -> None:
+    _report("default", _default())
+    for mix in (0.5, 1.0):
+        _report(f"ROUGE consensus {mix}", _summarizer(RougeConsensus, mix=mix))
+
+
+# --- date choice from what the candidates say ---------------------------------
+
+
+def _content_stats(pool: SentencePool, dates: list, cands: dict) -> dict[str, np.ndarray]:
+    """Per date: cohesion (mean pairwise cosine of its candidates' TF-IDF
+    vectors), cosine of its centroid to the topic centroid, and its best
+    candidate's cosine to its own centroid."""
+    idx = sorted({i for d in dates for i in cands.get(d, ())})
+    out = {k: np.zeros(len(dates)) for k in ("cohesion", "topic", "best")}
+    if not idx:
+        return out
+    pos = {g: j for j, g in enumerate(idx)}
+    M = tfidf_matrix([pool.sentences[i].text for i in idx], analyzer).tocsr()
+    topic = np.asarray(M.mean(axis=0)).ravel()
+    topic /= np.linalg.norm(topic) or 1.0
+    for k, d in enumerate(dates):
+        rows = [pos[i] for i in cands.get(d, ())]
+        if not rows:
+            continue
+        S = M[rows]
+        m = np.asarray(S.mean(axis=0)).ravel()
+        n = len(rows)
+        out["cohesion"][k] = (n * float(m @ m) - 1) / (n - 1) if n > 1 else 0.0
+        unit = m / (np.linalg.norm(m) or 1.0)
+        out["topic"][k] = float(unit @ topic)
+        out["best"][k] = float(np.max(S @ unit))
+    return out
+
+
+def _z(v: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    out = np.zeros_like(v)
+    x = v[mask]
+    if x.size > 1 and x.std() > 0:
+        out[mask] = (x - x.mean()) / x.std()
+    return out
+
+
+class TopicDates(DateWise):
+    """Date score plus ``lam`` x the standardized cosine of the date's
+    candidate centroid to the topic centroid."""
+
+    lam = 0.2
+
+    def candidates(self, pool):  # type: ignore[override]
+        self._cands = super().candidates(pool)
+        return self._cands
+
+    def choose_dates(self, pool, feats, scores, n):  # type: ignore[override]
+        ok = np.isfinite(scores)
+        top = _content_stats(pool, feats.dates, self._cands)["topic"]
+        s = np.where(ok, standardized(scores) + self.lam * _z(top, ok), -np.inf)
+        return super().choose_dates(pool, feats, s, n)
+
+
+def datecontent() -> None:
+    method: DateWise = get_method("datewise")  # type: ignore[assignment]
+    data = date_tasks()
+    at = 0
+    for ds in DATASETS:
+        for task, corpus in tasks(ds):
+            t = data[at]
+            at += 1
+            pool = SentencePool.from_corpus(corpus, task.keywords, task.start, task.end)
+            t.update(_content_stats(pool, t["feats"].dates, method.candidates(pool)))
+    date_f1(data, lambda t: t["base"], "default", 0.6, 0.2)
+    for f in ("cohesion", "topic", "best"):
+        for lam in (0.1, 0.2, 0.4):
+            date_f1(
+                data,
+                lambda t, f=f, lam=lam: (
+                    standardized(np.where(t["ncand"] > 0, t["base"], -np.inf))
+                    + lam * _z(t[f], t["ncand"] > 0)
+                ),
+                f"{f} {lam}",
+                0.6,
+                0.2,
+            )
+    for lam in (0.2, 0.3):
+        _report(f"topic-centred dates {lam} (whole build)", _swapped(TopicDates, lam=lam))
+
+
+# --- the outlets' chronologies --------------------------------------------------
+
+
+def chronology() -> None:
+    settings = {
+        "default": _default(),
+        "no entry prior": _default(entry=1.0),
+        "no chronology date signal": _default(chronology=0.0),
+        "neither": _default(entry=1.0, chronology=0.0),
+    }
+    for name, make in settings.items():
+        for ds in DATASETS:
+            m = run(
+                ds, make, verbose=(ds == "t17" and name in ("default", "no chronology date signal"))
+            )
+            print(
+                f"{name:28s} {ds:9s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  "
+                f"D-F1 {m['date_f1']:.4f}",
+                flush=True,
+            )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "experiment", choices=["tails", "length", "consensus", "datecontent", "chronology"]
+    )
+    args = ap.parse_args()
+    globals()[args.experiment]()
+
+
+if __name__ == "__main__":
+    main()
