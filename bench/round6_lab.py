@@ -11,6 +11,7 @@ with the default's row (T17 .1360 / .0453 / .5766, Entities .0883 / .0323 /
     .venv/bin/python bench/round6_lab.py length       # length bounds of summary sentences, length prior
     .venv/bin/python bench/round6_lab.py consensus    # ROUGE-token consensus in place of the date centroid
     .venv/bin/python bench/round6_lab.py datecontent  # date choice: what the date's candidates say
+    .venv/bin/python bench/round6_lab.py mentions     # date choice: explicit vs relative mentions
     .venv/bin/python bench/round6_lab.py chronology   # per task: without the timeline-entry signals
 
 ``bench/gold_in_input.py`` measures which T17 gold timelines are articles of
@@ -230,6 +231,77 @@ def datecontent() -> None:
         _report(f"topic-centred dates {lam} (whole build)", _swapped(TopicDates, lam=lam))
 
 
+# --- explicit and relative mentions ---------------------------------------------
+
+
+def _mention_kinds(corpus, task, dates: list) -> dict[str, np.ndarray]:
+    """Per date, distinct articles with a keyword sentence mentioning it
+    explicitly or partially ("March 17 , 2011", "March 17"), the same published
+    2+ days later, relatively ("on Friday"), relatively 2+ days later, and
+    explicitly within the sentence's first 25 characters."""
+    from collections import defaultdict
+
+    from newsline.model import Granularity
+    from newsline.timeline.candidates import keyword_match
+
+    at = {d: i for i, d in enumerate(dates)}
+    kws = tuple(k.lower() for k in task.keywords)
+    names = ("explicit", "explicit later", "relative", "relative later", "explicit first")
+    seen: dict[str, dict] = {k: defaultdict(set) for k in names}
+    for di, doc in enumerate(corpus.documents):
+        pub = doc.article.published
+        for sent, mentions in zip(doc.sentences, doc.mentions_by_sentence(), strict=True):
+            if not keyword_match(sent.text.lower(), kws):
+                continue
+            for m in mentions:
+                if m.time is None or m.time.granularity is not Granularity.DAY:
+                    continue
+                d = m.time.date
+                if d not in at:
+                    continue
+                later = pub is not None and (pub - d).days >= 2
+                if m.kind in ("explicit", "partial"):
+                    seen["explicit"][d].add(di)
+                    if later:
+                        seen["explicit later"][d].add(di)
+                    if m.start - sent.start < 25:
+                        seen["explicit first"][d].add(di)
+                elif m.kind == "relative":
+                    seen["relative"][d].add(di)
+                    if later:
+                        seen["relative later"][d].add(di)
+    out = {}
+    for k, per in seen.items():
+        v = np.zeros(len(dates))
+        for d, docs in per.items():
+            v[at[d]] = len(docs)
+        v = np.log1p(v)
+        out[k] = v / v.max() if v.max() > 0 else v
+    return out
+
+
+def mentions() -> None:
+    data = date_tasks()
+    at = 0
+    for ds in DATASETS:
+        for task, corpus in tasks(ds):
+            data[at]["kinds"] = _mention_kinds(corpus, task, data[at]["feats"].dates)
+            at += 1
+    date_f1(data, lambda t: t["base"], "default", 0.6, 0.2)
+    for k in data[0]["kinds"]:
+        for lam in (0.1, 0.3, 0.6):
+            date_f1(
+                data,
+                lambda t, k=k, lam=lam: (
+                    standardized(np.where(t["ncand"] > 0, t["base"], -np.inf))
+                    + lam * standardized(t["kinds"][k])
+                ),
+                f"{k} {lam}",
+                0.6,
+                0.2,
+            )
+
+
 # --- the outlets' chronologies --------------------------------------------------
 
 
@@ -257,7 +329,8 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument(
-        "experiment", choices=["tails", "length", "consensus", "datecontent", "chronology"]
+        "experiment",
+        choices=["tails", "length", "consensus", "datecontent", "mentions", "chronology"],
     )
     args = ap.parse_args()
     globals()[args.experiment]()
