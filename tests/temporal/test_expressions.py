@@ -93,6 +93,14 @@ CASES: list[tuple[str, dt.date | None, str, TimexType, str, str | None]] = [
     ("Pilgrims visit the shrine every year in spring.", FRI, "every year", S, "P1Y", None),
     ("The report is published annually by the bank.", FRI, "annually", S, "XXXX", None),
     ("Patients take the pill three times a day with food.", FRI, "three times a day", S, "P1D", None),
+    # ranges of days: the first day, with the year that closes the range
+    ("Talks were held on May 11-12 , 2009 in Geneva.", FRI, "May 11-12 , 2009", D, "2009-05-11", "day"),
+    ("A riot broke out on February 15/16 , 2009 in the city.", FRI, "February 15/16 , 2009", D, "2009-02-15", "day"),
+    ("The abuse took place between September 13 and 15 2003 in Basra.", FRI, "September 13 and 15 2003", D, "2003-09-13", "day"),
+    ("The trip from December 30 - January 2 , 2009 was long.", FRI, "December 30 - January 2 , 2009", D, "2008-12-30", "day"),
+    ("The siege of the town , 3-6 June 2009 , was the first.", FRI, "3-6 June 2009", D, "2009-06-03", "day"),
+    ("The massacre happened between 25 and 26 May in the village.", FRI, "25 and 26 May", D, "2010-05-25", "day"),
+    ("The poll ran from 21 to 27 April 2008 nationwide.", FRI, "21 to 27 April 2008", D, "2008-04-21", "day"),
     # no reference date
     ("Police said Saturday that two men were held.", None, "Saturday", D, "XXXX-WXX-6", None),
     ("Protesters marched on October 17 through the city.", None, "October 17", D, "XXXX-10-17", None),

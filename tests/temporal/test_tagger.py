@@ -155,3 +155,16 @@ def test_cli_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_nothing_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run_cli([str(tmp_path / "missing.jsonl.gz")]) == 3
     assert capsys.readouterr().err.strip()
+
+
+def test_a_range_never_reaches_into_a_number_or_the_previous_mention() -> None:
+    # "Jan 04-16 Sep 05": "04" is a year, not the first day of a range
+    ms = tag("The chart covers 1 Jan 04-16 Sep 05 in the report.", dt.date(2005, 11, 8))
+    assert all(m.value != "2005-09-04" for m in ms)
+    # a score is not a range of days, and a reversed pair is not one either
+    ms = tag("They played on 30-2 June 2009 in the final.", dt.date(2009, 7, 1))
+    assert [m.value for m in ms if m.text.endswith("June 2009")] == ["2009-06-02"]
+    text = "The summit on June 3-5 , 2009 in Rome ended early."
+    ms = tag(text, dt.date(2013, 6, 1))
+    assert [(m.text, m.value) for m in ms] == [("June 3-5 , 2009", "2009-06-03")]
+    assert all(text[m.start : m.end] == m.text for m in ms)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
 from ..model import DateMention
 from . import resolve as R
 from .context import (
+    _DAY_RANGE_END,
+    _DAY_RANGE_START,
     _MONTH_CUE,
     _NOT_YEAR_BEFORE,
     _RANGE_YEAR,
@@ -56,12 +59,41 @@ def _partial_day(m: re.Match[str], ctx: Context, mon: int, dom: int) -> DateMent
     return _day_mention(m, ctx, d, PARTIAL) if d else None
 
 
+def _spanning(mention: DateMention | None, ctx: Context, start: int, end: int) -> DateMention | None:
+    """``mention`` stretched over ``text[start:end]`` (a range of days it stands for)."""
+    if mention is None:
+        return None
+    if ctx.anchor_pos == mention.start:
+        ctx.anchor_pos = start
+    return dataclasses.replace(mention, text=ctx.text[start:end], start=start, end=end)
+
+
 def dmy(m: re.Match[str], ctx: Context) -> DateMention | None:
     mon, dom = _month_num(m.group("d_mon")), _day_num(m.group("d_day"))
+    # "3-6 June 2011": the range's first day.
+    r = _DAY_RANGE_START.search(ctx.text, max(ctx.floor, m.start() - 12), m.start())
+    if r is not None and m.group().lower().startswith("the"):
+        r = None
+    first = int(r.group("d")) if r is not None else dom
+    if r is not None and not first < dom:
+        r, first = None, dom
     if m.group("d_year"):
-        d = R.safe_date(int(m.group("d_year")), mon, dom)
-        return _day_mention(m, ctx, d, EXPLICIT) if d else None
-    return _partial_day(m, ctx, mon, dom)
+        d = R.safe_date(int(m.group("d_year")), mon, first)
+        mention = _day_mention(m, ctx, d, EXPLICIT) if d else None
+    else:
+        mention = _partial_day(m, ctx, mon, first)
+    return _spanning(mention, ctx, r.start(), m.end()) if r is not None else mention
+
+
+def _range_start(mon: int, dom: int, r: re.Match[str]) -> dt.date | None:
+    """First day of "``mon`` ``dom`` - [month] day , year" (``r`` matched the rest)."""
+    end_mon = _month_num(r.group("m")) if r.group("m") else mon
+    end_day, year = int(r.group("d")), int(r.group("y"))
+    if end_mon == mon and not dom < end_day:
+        return None
+    if R.safe_date(year, end_mon, end_day) is None:
+        return None
+    return R.safe_date(year - 1 if end_mon < mon else year, mon, dom)
 
 
 def month(m: re.Match[str], ctx: Context) -> DateMention | None:
@@ -72,6 +104,9 @@ def month(m: re.Match[str], ctx: Context) -> DateMention | None:
         if m.group("mo_year"):
             d = R.safe_date(int(m.group("mo_year")), mon, dom)
             return _day_mention(m, ctx, d, EXPLICIT) if d else None
+        r = _DAY_RANGE_END.match(ctx.text, m.end())
+        if r is not None and (d := _range_start(mon, dom, r)) is not None:
+            return _spanning(_day_mention(m, ctx, d, EXPLICIT), ctx, m.start(), r.end())
         return _partial_day(m, ctx, mon, dom)
     if m.group("mo_year2"):
         value, point = R.month(int(m.group("mo_year2")), mon)

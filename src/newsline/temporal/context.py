@@ -44,6 +44,17 @@ _DATE_AFTER = re.compile(
 _RANGE_YEAR = re.compile(
     rf"\s*(?:to|-|--|and|through|until|till|or)\s+{_MONTHS_RE}\s*,?\s*((?:1[5-9]|20)\d\d)\b"
 )
+# A range of days stands for its first day and takes the year that closes it:
+# after "May 11" in "May 11-12 , 2009", "Feb 15\/16 , 2011", "September 13 and 15
+# 2003", "May 30 - June 2 , 2010" ...
+_DAY_RANGE_END = re.compile(
+    rf"\s*(?:--|-|–|\\?/|and|to|through|until)\s*(?:(?P<m>{_MONTHS_RE})\s*)?"
+    r"(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)\s*,?\s*(?P<y>(?:1[5-9]|20)\d\d)(?!\d)"
+)
+# ... and before "6 June 2011" in "3-6 June 2011", "19\/20 December", "13 and 18 January".
+_DAY_RANGE_START = re.compile(
+    r"(?<![\w.,-])(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th)?\s*(?:--|-|–|\\?/|and|to)\s*$"
+)
 _NEXT_DAY_OR = re.compile(r"\s+or\s+(?:two|so)\b")
 _NOT_YEAR_BEFORE = re.compile(r"(?:[Rr]esolution|No\.|[Nn]umber|[Ff]light|[Rr]oute|[Ss]ection)\s+$")
 
@@ -56,6 +67,8 @@ class Context:
     dct: dt.date | None
     anchor: dt.date | None = None
     anchor_pos: int = -(10**9)
+    floor: int = 0
+    """End of the last mention: a handler may not reach back before it."""
 
     def reference(self, pos: int) -> dt.date | None:
         """The last day mentioned if it is close before ``pos``, else the DCT."""

@@ -89,6 +89,7 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
             m = match(text, s)
             if m is None or m.end() <= p:
                 continue
+            ctx.floor = last_end
             mention = HANDLERS[m.lastgroup](m, ctx)  # type: ignore[index]
             if mention is not None:
                 out.append(mention)
