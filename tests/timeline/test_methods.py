@@ -431,6 +431,10 @@ def test_datewise_raises_dates_that_outlets_list_in_their_chronologies():
         "history .",
         "15 February 12 22:17 GMT BP 's oil spill has become the worst in U.S. history .",
         "Photograph : Gerald Herbert\\/AP BP 's oil spill has become the worst in U.S. history .",
+        "-LRB- Getty Images -RRB- BP 's oil spill has become the worst in U.S. history .",
+        "-LRB- AP Photo\\/Charles Dharapak -RRB- -LRB- Charles Dharapak - AP -RRB- BP 's oil spill "
+        "has become the worst in U.S. history .",
+        "(By Ted S. Warren -- Associated Press) BP 's oil spill has become the worst in U.S. history .",
     ],
 )
 def test_wire_page_stamps_and_datelines_are_trimmed(text):
@@ -439,3 +443,21 @@ def test_wire_page_stamps_and_datelines_are_trimmed(text):
     assert text[trim(text):] == "BP 's oil spill has become the worst in U.S. history ."
     # the stamp's "|" does not make the sentence a reader comment
     assert prior(text) == 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a parenthetical sentence is text, not a credit
+        "-LRB- The vote was later annulled by the court -RRB- Protesters returned to the square .",
+        # a source tag before a dash is left to the dateline rules
+        "-LRB- CNN -RRB- -- Egyptian President Hosni Mubarak stepped down on Friday after weeks .",
+        # a credit is short
+        "-LRB- A Very Long Parenthesized List Of Capitalized Names Well Beyond What A Photo Credit "
+        "Holds -RRB- Protesters returned to the square on Friday .",
+    ],
+)
+def test_parentheses_that_are_not_credits_stay(text):
+    from newsline.timeline.quality import trim
+
+    assert trim(text) == 0

@@ -13,6 +13,7 @@ of the chronologies news outlets publish.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..text.calendar import MONTH, WEEKDAY
 
@@ -65,16 +66,66 @@ _CREDIT = re.compile(
 )
 
 
+_PAREN_OPEN = re.compile(rf"\s*{_LP}\s*")
+_PAREN_CLOSE = re.compile(rf"\s*{_RP}\s*")
+_PAREN_WORD = re.compile(r"[A-Za-z][\w'.]*")
+_CREDIT_LOWER = frozenset({"by", "via", "and", "of", "for", "photo", "photos", "courtesy", "file"})
+_CAPITAL_NEXT = re.compile(r"[A-Z`'\"]")
+
+
+def _paren_credits(text: str) -> int:
+    """End of one to three leading parenthesized credits that ran into the
+    text ("-LRB- AP Photo\\/Charles Dharapak -RRB- -LRB- Charles Dharapak - AP -RRB-
+    President Bush ...", "(By Ted S. Warren -- Associated Press) If ever ..."), or 0.
+
+    A credit is at most 60 characters of capitalized words (and "by", "via",
+    "photo" ...), and a capitalized word or a quote follows the last one; a
+    source tag followed by a dash ("(CNN) --") is a dateline's business."""
+    end = 0
+    for _ in range(3):
+        o = _PAREN_OPEN.match(text, end)
+        if o is None:
+            break
+        c = _PAREN_CLOSE.search(text, o.end(), o.end() + 61 + 6)
+        if c is None or c.start() - o.end() > 60:
+            break
+        inner = text[o.end() : c.start()]
+        words = _PAREN_WORD.findall(inner)
+        if "(" in inner or "-LRB-" in inner or not words:
+            break
+        if any(w[0].islower() and w.lower() not in _CREDIT_LOWER for w in words):
+            break
+        end = c.end()
+    return end if end and _CAPITAL_NEXT.match(text, end) else 0
+
+
+def _match_end(pattern: re.Pattern[str]) -> Callable[[str], int]:
+    """``pattern`` as a lead: the end of its match at the start, or 0."""
+    return lambda text: m.end() if (m := pattern.match(text)) else 0
+
+
+# What trim drops, in order, each at most once.
+_LEADS = (
+    _match_end(_WIDGET),
+    _match_end(_CREDIT),
+    _paren_credits,
+    _match_end(_UPDATED),
+    _match_end(_PAGE_STAMP),
+    _match_end(_STAMP),
+    _match_end(_DATELINE),
+)
+
+
 def trim(text: str) -> int:
     """Characters to drop from the start of ``text`` (a widget, photo credit,
-    updated stamp, page stamp, live-blog stamp or dateline, each at most once
-    and in that order), or 0.
+    parenthesized credits, updated stamp, page stamp, live-blog stamp or
+    dateline, each at most once and in that order), or 0.
     A piece is only dropped when more than 30 characters follow it."""
     cut = 0
-    for pattern in (_WIDGET, _CREDIT, _UPDATED, _PAGE_STAMP, _STAMP, _DATELINE):
-        m = pattern.match(text[cut:])
-        if m and len(text) - cut - m.end() > 30:
-            cut += m.end()
+    for lead in _LEADS:
+        n = lead(text[cut:])
+        if n and len(text) - cut - n > 30:
+            cut += n
     return cut
 
 
