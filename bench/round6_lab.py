@@ -12,6 +12,7 @@ with the default's row (T17 .1360 / .0453 / .5766, Entities .0883 / .0323 /
     .venv/bin/python bench/round6_lab.py consensus    # ROUGE-token consensus in place of the date centroid
     .venv/bin/python bench/round6_lab.py datecontent  # date choice: what the date's candidates say
     .venv/bin/python bench/round6_lab.py mentions     # date choice: explicit vs relative mentions
+    .venv/bin/python bench/round6_lab.py fill         # more candidates: non-lead sentences, stand-by dates
     .venv/bin/python bench/round6_lab.py chronology   # per task: without the timeline-entry signals
 
 ``bench/gold_in_input.py`` measures which T17 gold timelines are articles of
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import re
 import sys
 from collections.abc import Callable
@@ -36,7 +38,7 @@ from newsline.evaluate.rouge import sentence_tokens  # noqa: E402
 from newsline.model import Timeline  # noqa: E402
 from newsline.timeline.base import get_method  # noqa: E402
 from newsline.timeline.candidates import SentencePool  # noqa: E402
-from newsline.timeline.dates import standardized  # noqa: E402
+from newsline.timeline.dates import chronology_docs, standardized  # noqa: E402
 from newsline.timeline.methods.datewise import DateWise  # noqa: E402
 from newsline.timeline.summarize import CentroidSummarizer, SentenceFilter, analyzer  # noqa: E402
 from newsline.timeline.tfidf import tfidf_matrix  # noqa: E402
@@ -302,6 +304,76 @@ def mentions() -> None:
             )
 
 
+# --- filling the timeline -------------------------------------------------------
+
+_DAY = dt.timedelta(days=1)
+
+
+class NonLeadFill(DateWise):
+    """Undated keyword sentences past the first ``lead_sentences`` of their
+    article also become candidates for its publication day and the day before,
+    at prior ``bw`` (only for dates that already have candidates unless
+    ``eligible``)."""
+
+    bw = 0.1
+    eligible = False
+
+    def candidates(self, pool):  # type: ignore[override]
+        out = super().candidates(pool)
+        before = set(out)
+        self._extra: set[int] = set()
+        ok = self.sentence_filter.ok
+        for i, ps in enumerate(pool.sentences):
+            if not ps.keyword or ps.dates or ps.months or ps.published is None:
+                continue
+            if ps.sentence.index < (self.lead_sentences or 0) or not ok(ps.text):
+                continue
+            for d in (ps.published, ps.published - _DAY):
+                if d in before or self.eligible:
+                    out.setdefault(d, []).append(i)
+                    self._extra.add(id(ps))
+        return out
+
+    def pub_weights(self, sents, day):  # type: ignore[override]
+        w = super().pub_weights(sents, day)
+        return w * np.array([self.bw if id(ps) in self._extra else 1.0 for ps in sents])
+
+
+class StandBy(DateWise):
+    """A chosen date whose every candidate repeats earlier entries (so it gets
+    no entry) is replaced by the next date of the greedy choice."""
+
+    def build(self, corpus, config):  # type: ignore[override]
+        from newsline.timeline.dates import date_features, select_dates
+
+        pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
+        feats = date_features(pool, config.start, config.end, self.censoring)
+        scores = self.ranker.score(feats)
+        cands = self.candidates(pool)
+        has = np.array([bool(cands.get(d)) for d in feats.dates], dtype=bool)
+        n = min(config.n_dates, int(has.sum()))
+        scores = np.where(has, scores, -np.inf)
+        scores = standardized(scores) + self.chronology * chronology_docs(pool, feats.dates)
+        published = [d.article.published for d in pool.documents if d.article.published]
+        span = (min(published), max(published))
+        # the greedy choice continued past n, with the spread's reach of n dates
+        longer = select_dates(feats, scores, 2 * n, 0, self.spread, self.spread_tau * 2, span)
+        first = select_dates(feats, scores, n, 0, self.spread, self.spread_tau, span)
+        order = first + [d for d in longer if d not in set(first)]
+        entries = self.summarize(pool, cands, order, config.n_sentences)[:n]
+        return Timeline(tuple(entries), config.keywords, self.name, {})
+
+
+def fill() -> None:
+    _report("default", _default())
+    for bw in (0.001, 0.03, 0.1, 0.3):
+        _report(f"non-lead candidates, prior {bw}", _swapped(NonLeadFill, bw=bw))
+    _report(
+        "non-lead candidates, prior 0.1, new dates", _swapped(NonLeadFill, bw=0.1, eligible=True)
+    )
+    _report("stand-by dates", _swapped(StandBy))
+
+
 # --- the outlets' chronologies --------------------------------------------------
 
 
@@ -330,7 +402,7 @@ def main() -> None:
     )
     ap.add_argument(
         "experiment",
-        choices=["tails", "length", "consensus", "datecontent", "mentions", "chronology"],
+        choices=["tails", "length", "consensus", "datecontent", "mentions", "fill", "chronology"],
     )
     args = ap.parse_args()
     globals()[args.experiment]()
