@@ -10,7 +10,7 @@ with the default's row (T17 .1360 / .0453 / .5766, Entities .0883 / .0323 /
     .venv/bin/python bench/round6_lab.py tails        # trailing attributions cut from summaries
     .venv/bin/python bench/round6_lab.py length       # length bounds of summary sentences, length prior
     .venv/bin/python bench/round6_lab.py consensus    # ROUGE-token consensus in place of the date centroid
-    .venv/bin/python bench/round6_lab.py datecontent  # date choice: what the date's candidates say
+    .venv/bin/python bench/round6_lab.py datecontent  # date choice: what the date's candidates say, redundancy
     .venv/bin/python bench/round6_lab.py mentions     # date choice: explicit vs relative mentions
     .venv/bin/python bench/round6_lab.py fill         # more candidates: non-lead sentences, stand-by dates
     .venv/bin/python bench/round6_lab.py chronology   # per task: without the timeline-entry signals
@@ -206,6 +206,59 @@ class TopicDates(DateWise):
         return super().choose_dates(pool, feats, s, n)
 
 
+class DateRedundancy(DateWise):
+    """The greedy date choice also pays ``mu`` x the highest cosine of the
+    date's candidate centroid to the centroid of any date already chosen
+    (content redundancy at the date level, every chosen date, not only
+    neighbours); ``mu`` 0 is the default's choice."""
+
+    mu = 0.3
+
+    def build(self, corpus, config):  # type: ignore[override]
+        from newsline.timeline.dates import date_features
+        from newsline.timeline.quality import trim
+
+        pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
+        feats = date_features(pool, config.start, config.end, self.censoring)
+        scores = self.ranker.score(feats)
+        cands = self.candidates(pool)
+        has = np.array([bool(cands.get(d)) for d in feats.dates], dtype=bool)
+        n = min(config.n_dates, int(has.sum()))
+        scores = np.where(has, scores, -np.inf)
+        s = standardized(
+            standardized(scores) + self.chronology * chronology_docs(pool, feats.dates)
+        )
+        used = sorted({i for d in feats.dates for i in cands.get(d, ())})
+        pos = {g: j for j, g in enumerate(used)}
+        texts = [pool.sentences[i].text[trim(pool.sentences[i].text) :] for i in used]
+        M = tfidf_matrix(texts, analyzer).tocsr()
+        C = np.zeros((len(feats.dates), M.shape[1]))
+        for k, d in enumerate(feats.dates):
+            rows = [pos[i] for i in cands.get(d, ())]
+            if rows:
+                c = np.asarray(M[rows].mean(axis=0)).ravel()
+                C[k] = c / (np.linalg.norm(c) or 1.0)
+        published = [d.article.published for d in pool.documents if d.article.published]
+        lo, hi = min(published).toordinal(), max(published).toordinal()
+        days = np.array([d.toordinal() for d in feats.dates], dtype=float)
+        tau = self.spread_tau * (hi - lo + 1) / max(n, 1)
+        penalty, red = np.zeros(len(s)), np.zeros(len(s))
+        taken = np.zeros(len(s), dtype=bool)
+        chosen: list = []
+        while len(chosen) < n:
+            eff = np.where(taken, -np.inf, s - self.spread * penalty - self.mu * red)
+            i = int(np.argmax(eff))
+            if not np.isfinite(eff[i]):
+                break
+            taken[i] = True
+            chosen.append(feats.dates[i])
+            penalty += np.exp(-np.abs(days - days[i]) / tau)
+            red = np.maximum(red, C @ C[i])
+        score_of = dict(zip(feats.dates, scores, strict=True))
+        entries = self.summarize(pool, cands, chosen, config.n_sentences, score_of)
+        return Timeline(tuple(entries), config.keywords, self.name, {})
+
+
 def datecontent() -> None:
     method: DateWise = get_method("datewise")  # type: ignore[assignment]
     data = date_tasks()
@@ -231,6 +284,8 @@ def datecontent() -> None:
             )
     for lam in (0.2, 0.3):
         _report(f"topic-centred dates {lam} (whole build)", _swapped(TopicDates, lam=lam))
+    for mu in (0.0, 0.3, 1.0):
+        _report(f"date content redundancy {mu}", _swapped(DateRedundancy, mu=mu))
 
 
 # --- explicit and relative mentions ---------------------------------------------
