@@ -189,6 +189,31 @@ def _z(v: np.ndarray, mask: np.ndarray) -> np.ndarray:
     return out
 
 
+def _date_inputs(method: DateWise, corpus, config):
+    """What the default's date choice starts from: the pool, date features, the
+    ranker's scores (-inf without candidates), the candidates, the number of
+    dates, and the standardized scores plus the chronology signal."""
+    from newsline.timeline.dates import date_features
+
+    pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
+    feats = date_features(pool, config.start, config.end, method.censoring)
+    cands = method.candidates(pool)
+    has = np.array([bool(cands.get(d)) for d in feats.dates], dtype=bool)
+    n = min(config.n_dates, int(has.sum()))
+    scores = np.where(has, method.ranker.score(feats), -np.inf)
+    chron = standardized(scores) + method.chronology * chronology_docs(pool, feats.dates)
+    return pool, feats, scores, cands, n, chron
+
+
+def _with_tasks(data: list[dict]):
+    """``date_tasks()``'s records with their task and corpus, in the same order."""
+    at = 0
+    for ds in DATASETS:
+        for task, corpus in tasks(ds):
+            yield data[at], task, corpus
+            at += 1
+
+
 class TopicDates(DateWise):
     """Date score plus ``lam`` x the standardized cosine of the date's
     candidate centroid to the topic centroid."""
@@ -215,19 +240,10 @@ class DateRedundancy(DateWise):
     mu = 0.3
 
     def build(self, corpus, config):  # type: ignore[override]
-        from newsline.timeline.dates import date_features
         from newsline.timeline.quality import trim
 
-        pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
-        feats = date_features(pool, config.start, config.end, self.censoring)
-        scores = self.ranker.score(feats)
-        cands = self.candidates(pool)
-        has = np.array([bool(cands.get(d)) for d in feats.dates], dtype=bool)
-        n = min(config.n_dates, int(has.sum()))
-        scores = np.where(has, scores, -np.inf)
-        s = standardized(
-            standardized(scores) + self.chronology * chronology_docs(pool, feats.dates)
-        )
+        pool, feats, scores, cands, n, s = _date_inputs(self, corpus, config)
+        s = standardized(s)
         used = sorted({i for d in feats.dates for i in cands.get(d, ())})
         pos = {g: j for j, g in enumerate(used)}
         texts = [pool.sentences[i].text[trim(pool.sentences[i].text) :] for i in used]
@@ -262,13 +278,9 @@ class DateRedundancy(DateWise):
 def datecontent() -> None:
     method: DateWise = get_method("datewise")  # type: ignore[assignment]
     data = date_tasks()
-    at = 0
-    for ds in DATASETS:
-        for task, corpus in tasks(ds):
-            t = data[at]
-            at += 1
-            pool = SentencePool.from_corpus(corpus, task.keywords, task.start, task.end)
-            t.update(_content_stats(pool, t["feats"].dates, method.candidates(pool)))
+    for t, task, corpus in _with_tasks(data):
+        pool = SentencePool.from_corpus(corpus, task.keywords, task.start, task.end)
+        t.update(_content_stats(pool, t["feats"].dates, method.candidates(pool)))
     date_f1(data, lambda t: t["base"], "default", 0.6, 0.2)
     for f in ("cohesion", "topic", "best"):
         for lam in (0.1, 0.2, 0.4):
@@ -339,11 +351,8 @@ def _mention_kinds(corpus, task, dates: list) -> dict[str, np.ndarray]:
 
 def mentions() -> None:
     data = date_tasks()
-    at = 0
-    for ds in DATASETS:
-        for task, corpus in tasks(ds):
-            data[at]["kinds"] = _mention_kinds(corpus, task, data[at]["feats"].dates)
-            at += 1
+    for t, task, corpus in _with_tasks(data):
+        t["kinds"] = _mention_kinds(corpus, task, t["feats"].dates)
     date_f1(data, lambda t: t["base"], "default", 0.6, 0.2)
     for k in data[0]["kinds"]:
         for lam in (0.1, 0.3, 0.6):
@@ -399,16 +408,9 @@ class StandBy(DateWise):
     no entry) is replaced by the next date of the greedy choice."""
 
     def build(self, corpus, config):  # type: ignore[override]
-        from newsline.timeline.dates import date_features, select_dates
+        from newsline.timeline.dates import select_dates
 
-        pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
-        feats = date_features(pool, config.start, config.end, self.censoring)
-        scores = self.ranker.score(feats)
-        cands = self.candidates(pool)
-        has = np.array([bool(cands.get(d)) for d in feats.dates], dtype=bool)
-        n = min(config.n_dates, int(has.sum()))
-        scores = np.where(has, scores, -np.inf)
-        scores = standardized(scores) + self.chronology * chronology_docs(pool, feats.dates)
+        pool, feats, _raw, cands, n, scores = _date_inputs(self, corpus, config)
         published = [d.article.published for d in pool.documents if d.article.published]
         span = (min(published), max(published))
         # the greedy choice continued past n, with the spread's reach of n dates
