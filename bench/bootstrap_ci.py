@@ -47,23 +47,20 @@ def _tasks(path: Path) -> dict[str, dict]:
         ) from None
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    ap.add_argument("a", type=Path)
-    ap.add_argument("b", type=Path, nargs="?")
-    ap.add_argument("--samples", type=int, default=10_000)
-    ap.add_argument("--seed", type=int, default=0)
-    args = ap.parse_args()
-    a = _tasks(args.a)
-    b = _tasks(args.b) if args.b else None
+def report(
+    a: Mapping[str, Mapping[str, float]],
+    b: Mapping[str, Mapping[str, float]] | None = None,
+    samples: int = 10_000,
+    seed: int = 0,
+) -> None:
+    """Print each figure of ``a`` (per-task scores by task name) with its 95%
+    interval, and with ``b`` the paired difference ``a - b`` and its interval."""
     names = sorted(a)
     if b is not None and sorted(b) != names:
-        raise SystemExit(f"bootstrap_ci: {args.a} and {args.b} do not hold the same tasks")
-    rng = random.Random(args.seed)
-    draws = [[rng.choice(names) for _ in names] for _ in range(args.samples)]
-    print(f"{len(names)} tasks, {args.samples} resamples, seed {args.seed}")
+        raise SystemExit("bootstrap_ci: the two results do not hold the same tasks")
+    rng = random.Random(seed)
+    draws = [[rng.choice(names) for _ in names] for _ in range(samples)]
+    print(f"{len(names)} tasks, {samples} resamples, seed {seed}")
     for label, key in METRICS:
         fa = protocol_f([a[n] for n in names], key)
         ia = _interval([protocol_f([a[n] for n in d], key) for d in draws])
@@ -77,6 +74,22 @@ def main() -> None:
             lo, hi = _interval(diffs)
             line += f"   B {fb:.4f}   A - B {fa - fb:+.4f} [{lo:+.4f}, {hi:+.4f}]"
         print(line)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("a", type=Path)
+    ap.add_argument("b", type=Path, nargs="?")
+    ap.add_argument("--samples", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args()
+    a = _tasks(args.a)
+    b = _tasks(args.b) if args.b else None
+    if b is not None and sorted(b) != sorted(a):
+        raise SystemExit(f"bootstrap_ci: {args.a} and {args.b} do not hold the same tasks")
+    report(a, b, args.samples, args.seed)
 
 
 if __name__ == "__main__":

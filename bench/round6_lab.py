@@ -13,6 +13,7 @@ with the default's row (T17 .1360 / .0453 / .5766, Entities .0883 / .0323 /
     .venv/bin/python bench/round6_lab.py datecontent  # date choice: what the date's candidates say, redundancy
     .venv/bin/python bench/round6_lab.py mentions     # date choice: explicit vs relative mentions
     .venv/bin/python bench/round6_lab.py fill         # more candidates: non-lead sentences, stand-by dates
+    .venv/bin/python bench/round6_lab.py within       # redundancy among one date's sentences (nested)
     .venv/bin/python bench/round6_lab.py chronology   # per task: without the timeline-entry signals
 
 ``bench/gold_in_input.py`` measures which T17 gold timelines are articles of
@@ -431,6 +432,99 @@ def fill() -> None:
     _report("stand-by dates", _swapped(StandBy))
 
 
+# --- redundancy among one date's sentences ----------------------------------------
+
+
+class WithinDate(CentroidSummarizer):
+    """The default summarizer with its own threshold ``within`` for a date's
+    sentences among themselves (``redundancy`` still applies against the
+    sentences of earlier dates)."""
+
+    within = 0.3
+
+    def select(self, candidates, k, chosen, weights=None, context=None):  # type: ignore[override]
+        if not candidates or k <= 0:
+            return []
+        rel = self.relevance(candidates, context, weights if self.weighted_centroid else None)
+        if weights is not None:
+            rel = (rel - rel.min() + 1e-3) * weights
+        picked: list[int] = []
+        before = self.matrix_[chosen] if chosen else None
+        for j in np.argsort(-rel, kind="stable"):
+            idx = candidates[int(j)]
+            row = self.matrix_[idx]
+            if before is not None and (before @ row.T).max() > self.redundancy:
+                continue
+            if picked and (self.matrix_[picked] @ row.T).max() > self.within:
+                continue
+            picked.append(idx)
+            if len(picked) == k:
+                break
+        return picked
+
+
+def _per_task(ds: str, make: Callable) -> dict[str, dict[str, float]]:
+    from newsline.evaluate.scoring import score_timeline
+
+    return {
+        task.name: score_timeline(make(task).build(corpus, task.config()), [task.gold])
+        for task, corpus in tasks(ds)
+    }
+
+
+WITHIN = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+
+
+def within() -> None:
+    """Each threshold on both datasets; the choice by mean task AR1 on all
+    topics and, per held-out topic, on the other 26 (nested, like
+    ``nested_selection.py``); the chosen point against 0.5 with tasks resampled."""
+    from collections import Counter
+
+    from bootstrap_ci import report
+    from newsline.evaluate.scoring import mean_scores
+
+    per = {
+        w: {
+            (ds, name): sc
+            for ds in DATASETS
+            for name, sc in _per_task(ds, _summarizer(WithinDate, within=w)).items()
+        }
+        for w in WITHIN
+    }
+    keys = sorted(per[WITHIN[0]])
+    for w in WITHIN:
+        for ds in DATASETS:
+            m = mean_scores([per[w][k] for k in keys if k[0] == ds])
+            print(
+                f"within-date {w:<5} {ds:9s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  D-F1 {m['date_f1']:.4f}"
+            )
+
+    def mean_ar1(w: float, ks: list) -> float:
+        return sum(per[w][k]["align_r1_f"] for k in ks) / len(ks)
+
+    topic = {k: (k[0], k[1].split("/")[0]) for k in keys}
+    best = max(WITHIN, key=lambda w: mean_ar1(w, keys))
+    print("chosen on all topics:", best, {w: round(mean_ar1(w, keys), 4) for w in WITHIN})
+    held: dict[str, list] = {ds: [] for ds in DATASETS}
+    choices: Counter[float] = Counter()
+    for tp in sorted(set(topic.values())):
+        train = [k for k in keys if topic[k] != tp]
+        w = max(WITHIN, key=lambda w: mean_ar1(w, train))
+        choices[w] += 1
+        held[tp[0]] += [per[w][k] for k in keys if topic[k] == tp]
+    print("held-out choices:", dict(choices))
+    for ds in DATASETS:
+        m = mean_scores(held[ds])
+        print(
+            f"nested {ds:9s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  D-F1 {m['date_f1']:.4f}"
+        )
+        print(f"{ds}: within-date {best} (A) against 0.5 (B), tasks resampled")
+        a = {k[1]: v for k, v in per[best].items() if k[0] == ds}
+        b = {k[1]: v for k, v in per[0.5].items() if k[0] == ds}
+        report(a, b, 5000)
+
+
 # --- the outlets' chronologies --------------------------------------------------
 
 
@@ -459,7 +553,16 @@ def main() -> None:
     )
     ap.add_argument(
         "experiment",
-        choices=["tails", "length", "consensus", "datecontent", "mentions", "fill", "chronology"],
+        choices=[
+            "tails",
+            "length",
+            "consensus",
+            "datecontent",
+            "mentions",
+            "fill",
+            "within",
+            "chronology",
+        ],
     )
     args = ap.parse_args()
     globals()[args.experiment]()

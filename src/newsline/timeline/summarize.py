@@ -53,8 +53,11 @@ class CentroidSummarizer:
     candidates' priors (the ``weights`` of :meth:`select`), so sentences the
     method trusts less to be about the date (another date's event, a
     question, a comment) shape it less. Greedy selection skips a sentence
-    whose cosine to anything already in the timeline exceeds ``redundancy``.
-    ``analyzer`` turns a sentence into the terms of its TF-IDF vector.
+    whose cosine to a sentence of an earlier date exceeds ``redundancy``, or
+    to one already picked for the same date exceeds ``within_redundancy``
+    (stricter: a date's sentences should each add something, while two dates
+    may share the story's words). ``analyzer`` turns a sentence into the terms
+    of its TF-IDF vector.
     """
 
     def __init__(
@@ -63,11 +66,13 @@ class CentroidSummarizer:
         topic_weight: float = 1.1,
         analyzer: Callable[[str], list[str]] = analyzer,
         weighted_centroid: bool = True,
+        within_redundancy: float = 0.25,
     ) -> None:
         self.redundancy = redundancy
         self.topic_weight = topic_weight
         self.analyzer = analyzer
         self.weighted_centroid = weighted_centroid
+        self.within_redundancy = within_redundancy
 
     def fit(self, texts: Sequence[str]) -> CentroidSummarizer:
         self.matrix_ = tfidf_matrix(texts, self.analyzer).tocsr()
@@ -126,12 +131,9 @@ class CentroidSummarizer:
         for j in np.argsort(-rel, kind="stable"):
             idx = candidates[int(j)]
             row = self.matrix_[idx]
-            sims = []
-            if prior is not None:
-                sims.append((prior @ row.T).max())
-            if picked:
-                sims.append((self.matrix_[picked] @ row.T).max())
-            if sims and max(sims) > self.redundancy:
+            if prior is not None and (prior @ row.T).max() > self.redundancy:
+                continue
+            if picked and (self.matrix_[picked] @ row.T).max() > self.within_redundancy:
                 continue
             picked.append(idx)
             if len(picked) == k:
