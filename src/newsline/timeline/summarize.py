@@ -63,7 +63,7 @@ class CentroidSummarizer:
     def __init__(
         self,
         redundancy: float = 0.5,
-        topic_weight: float = 1.1,
+        topic_weight: float = 0.9,
         analyzer: Callable[[str], list[str]] = analyzer,
         weighted_centroid: bool = True,
         within_redundancy: float = 0.25,
