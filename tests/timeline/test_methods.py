@@ -435,6 +435,9 @@ def test_datewise_raises_dates_that_outlets_list_in_their_chronologies():
         "-LRB- AP Photo\\/Charles Dharapak -RRB- -LRB- Charles Dharapak - AP -RRB- BP 's oil spill "
         "has become the worst in U.S. history .",
         "(By Ted S. Warren -- Associated Press) BP 's oil spill has become the worst in U.S. history .",
+        # a dateline without its city
+        "-LRB- CNN -RRB- -- BP 's oil spill has become the worst in U.S. history .",
+        "(Reuters) - BP 's oil spill has become the worst in U.S. history .",
     ],
 )
 def test_wire_page_stamps_and_datelines_are_trimmed(text):
@@ -450,8 +453,6 @@ def test_wire_page_stamps_and_datelines_are_trimmed(text):
     [
         # a parenthetical sentence is text, not a credit
         "-LRB- The vote was later annulled by the court -RRB- Protesters returned to the square .",
-        # a source tag before a dash is left to the dateline rules
-        "-LRB- CNN -RRB- -- Egyptian President Hosni Mubarak stepped down on Friday after weeks .",
         # a credit is short
         "-LRB- A Very Long Parenthesized List Of Capitalized Names Well Beyond What A Photo Credit "
         "Holds -RRB- Protesters returned to the square on Friday .",

@@ -26,8 +26,9 @@ _STAMP = re.compile(
     re.IGNORECASE,
 )
 # "BENGHAZI Aug 29 (Reuters) -": the wire's dateline may carry the day.
+# The city may be missing: "(CNN) -- Egyptian President ...", "(Reuters) - BP said ...".
 _DATELINE = re.compile(
-    rf"^\s*{_CITY}(?:\s+{MONTH}\s+\d{{1,2}})?\s*{_LP}\s*[A-Za-z .]{{2,20}}{_RP}\s*(?:--|-|:)\s*"
+    rf"^\s*(?:{_CITY}(?:\s+{MONTH}\s+\d{{1,2}})?\s*)?{_LP}\s*[A-Za-z .]{{2,20}}{_RP}\s*(?:--|-|:)\s*"
 )
 # A wire page's header stamp before its dateline:
 # "HOUSTON | Thu Jun 3 , 2010 1:34 pm BST HOUSTON (Reuters) - BP 's ...".
