@@ -415,9 +415,8 @@ class StandBy(DateWise):
         published = [d.article.published for d in pool.documents if d.article.published]
         span = (min(published), max(published))
         # the greedy choice continued past n, with the spread's reach of n dates
-        longer = select_dates(feats, scores, 2 * n, 0, self.spread, self.spread_tau * 2, span)
-        first = select_dates(feats, scores, n, 0, self.spread, self.spread_tau, span)
-        order = first + [d for d in longer if d not in set(first)]
+        # (its first n dates are the default's choice)
+        order = select_dates(feats, scores, 2 * n, 0, self.spread, self.spread_tau * 2, span)
         entries = self.summarize(pool, cands, order, config.n_sentences)[:n]
         return Timeline(tuple(entries), config.keywords, self.name, {})
 

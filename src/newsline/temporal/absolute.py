@@ -72,10 +72,8 @@ def dmy(m: re.Match[str], ctx: Context) -> DateMention | None:
     mon, dom = _month_num(m.group("d_mon")), _day_num(m.group("d_day"))
     # "3-6 June 2011": the range's first day.
     r = _DAY_RANGE_START.search(ctx.text, max(ctx.floor, m.start() - 12), m.start())
-    if r is not None and m.group().lower().startswith("the"):
-        r = None
     first = int(r.group("d")) if r is not None else dom
-    if r is not None and not first < dom:
+    if r is None or not first < dom or m.group().lower().startswith("the"):
         r, first = None, dom
     if m.group("d_year"):
         d = R.safe_date(int(m.group("d_year")), mon, first)

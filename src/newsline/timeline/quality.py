@@ -72,6 +72,7 @@ _PAREN_CLOSE = re.compile(rf"\s*{_RP}\s*")
 _PAREN_WORD = re.compile(r"[A-Za-z][\w'.]*")
 _CREDIT_LOWER = frozenset({"by", "via", "and", "of", "for", "photo", "photos", "courtesy", "file"})
 _CAPITAL_NEXT = re.compile(r"[A-Z`'\"]")
+_CREDIT_MAX = 60  # characters inside a credit's parentheses
 
 
 def _paren_credits(text: str) -> int:
@@ -87,8 +88,8 @@ def _paren_credits(text: str) -> int:
         o = _PAREN_OPEN.match(text, end)
         if o is None:
             break
-        c = _PAREN_CLOSE.search(text, o.end(), o.end() + 61 + 6)
-        if c is None or c.start() - o.end() > 60:
+        c = _PAREN_CLOSE.search(text, o.end(), o.end() + _CREDIT_MAX + 8)
+        if c is None or c.start() - o.end() > _CREDIT_MAX:
             break
         inner = text[o.end() : c.start()]
         words = _PAREN_WORD.findall(inner)
