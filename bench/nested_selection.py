@@ -53,7 +53,7 @@ GRID_TOPIC = [
     (w, lam, tau, None, t)
     for w, (lam, tau), t in itertools.product((2.0, 3.0), SPREAD + SPREAD_SHORT, TOPIC)
 ]
-SHIPPED_TOPIC = 1.1
+SHIPPED_TOPIC = 0.9
 SHIPPED = (3.0, 0.6, 0.2)  # DateWise's defaults: this script's choice on all topics (--blend --topic)
 # --censoring: the end-of-collection prior of the date features on its own grid
 # (inf: off), the other parameters as shipped.

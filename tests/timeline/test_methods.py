@@ -483,3 +483,38 @@ def test_a_dates_sentences_each_add_something_while_dates_may_share_words():
     assert loose.select([0, 1, 2], 2, chosen=[]) == [0, 1]
     # a later date may still take a sentence as close as that to an earlier date's
     assert summ.select([1], 1, chosen=[0]) == [1]
+
+
+def test_every_date_gets_its_first_sentence_before_any_gets_a_second():
+    import numpy as np
+
+    from newsline.timeline.summarize import CentroidSummarizer
+
+    texts = [
+        "Regulators proposed a record fine against the chemical company",
+        "Residents of the valley were evacuated overnight",
+    ]
+    summ = CentroidSummarizer(topic_weight=0.0).fit(texts)
+    # the first date may take both sentences; the second has only the evacuation
+    groups = [([0, 1], np.array([1.0, 0.5]), None), ([1], None, None)]
+    # filled one date after the other, the second date is left with nothing to say
+    assert summ.select_timeline(groups, 2, by_slot=False) == [[0, 1], []]
+    # by slot, it keeps its one sentence and the first date has one less
+    assert summ.select_timeline(groups, 2) == [[0], [1]]
+    assert summ.select_timeline(groups, 0) == [[], []]
+
+
+def test_a_date_that_ran_out_of_sentences_gets_no_later_slot():
+    import numpy as np
+
+    from newsline.timeline.summarize import CentroidSummarizer
+
+    texts = [
+        "Regulators proposed a record fine against the chemical company",
+        "Regulators proposed a record fine against the chemical company on appeal",
+        "Residents of the valley were evacuated overnight",
+    ]
+    summ = CentroidSummarizer(topic_weight=0.0).fit(texts)
+    # the second date's only sentence repeats the first date's: it stays empty in every slot
+    groups = [([0, 2], np.array([1.0, 0.5]), None), ([1], None, None)]
+    assert summ.select_timeline(groups, 3) == [[0, 2], []]

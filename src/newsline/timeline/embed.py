@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError, NotFittedError
-from .summarize import analyzer
+from .summarize import GreedySummarizer, analyzer
 from .tfidf import tfidf_matrix
 
 INSTALL_HINT = "pip install 'newsline[embeddings]'"
@@ -86,7 +86,7 @@ class MiniLMEncoder:
         return np.asarray(out.numpy(), dtype=np.float32)
 
 
-class EmbeddingSummarizer:
+class EmbeddingSummarizer(GreedySummarizer):
     """Pick ``k`` sentences per date near the date's embedding centroid, avoiding repeats.
 
     Per date, the ``shortlist`` candidates nearest the date's TF-IDF centroid
@@ -95,7 +95,8 @@ class EmbeddingSummarizer:
     the method. Relevance is the cosine to the shortlist's embedding centroid,
     mixed with the TF-IDF relevance by ``tfidf_weight`` in [0, 1]
     (0: embeddings only). A sentence is skipped when its embedding cosine to a
-    sentence already in the timeline exceeds ``redundancy``.
+    sentence already in the timeline (of its own date or another) exceeds
+    ``redundancy``.
     """
 
     def __init__(
@@ -106,6 +107,7 @@ class EmbeddingSummarizer:
         encoder: MiniLMEncoder | None = None,
     ) -> None:
         self.redundancy = redundancy
+        self.within_redundancy = redundancy
         self.tfidf_weight = tfidf_weight
         self.shortlist = shortlist
         self.encoder = encoder
@@ -138,22 +140,18 @@ class EmbeddingSummarizer:
         n = float(np.linalg.norm(c))
         return np.asarray(M @ (c / n)).ravel() if n > 0 else np.zeros(len(candidates))
 
-    def select(
+    def ranked(
         self,
         candidates: Sequence[int],
-        k: int,
-        chosen: list[int],
         weights: np.ndarray | None = None,
         context: np.ndarray | None = None,
     ) -> list[int]:
-        """Indices (into the fitted texts) of up to ``k`` sentences from ``candidates``.
-
-        ``weights`` multiply the relevance; ``context`` (per-candidate features
-        for other scorers) is not used.
-        """
+        """The shortlist of ``candidates``, best first by embedding relevance
+        times the priors ``weights``; ``context`` (per-candidate features for
+        other scorers) is not used."""
         if not hasattr(self, "texts_"):
             raise NotFittedError("EmbeddingSummarizer is not fitted; call fit(texts) first")
-        if not candidates or k <= 0:
+        if not candidates:
             return []
         prior = np.ones(len(candidates)) if weights is None else np.asarray(weights, float)
         t = self._tfidf_relevance(candidates)
@@ -167,21 +165,11 @@ class EmbeddingSummarizer:
         rel = E @ (centroid / norm) if norm > 0 else np.zeros(len(cand))
         w = self.tfidf_weight
         rel = ((1 - w) * rel + w * t[keep]) * prior[keep]
-        taken = list(chosen)
-        self._embed(taken)
-        picked: list[int] = []
-        for j in np.argsort(-rel, kind="stable"):
-            idx = cand[int(j)]
-            if (
-                taken
-                and float((self.embeddings_[taken] @ self.embeddings_[idx]).max()) > self.redundancy
-            ):
-                continue
-            picked.append(idx)
-            taken.append(idx)
-            if len(picked) == k:
-                break
-        return picked
+        return [cand[int(j)] for j in np.argsort(-rel, kind="stable")]
+
+    def similarity(self, taken: Sequence[int], j: int) -> float:
+        """The highest embedding cosine of sentence ``j`` to any of ``taken``."""
+        return float((self._embed(taken) @ self._embed([j])[0]).max())
 
 
 __all__ = ["EmbeddingSummarizer", "MiniLMEncoder", "default_model_dir"]

@@ -43,7 +43,90 @@ class SentenceFilter:
         return self.min_words <= n <= self.max_words
 
 
-class CentroidSummarizer:
+class GreedySummarizer:
+    """Greedy selection of each date's sentences, shared by the summarizers.
+
+    A subclass ranks a date's candidates (:meth:`ranked`) and measures how
+    close a sentence is to ones already taken (:meth:`similarity`); a
+    sentence is skipped when it is closer than ``redundancy`` to a sentence of
+    another date or than ``within_redundancy`` to one of its own date.
+    """
+
+    redundancy: float
+    within_redundancy: float
+
+    def ranked(
+        self,
+        candidates: Sequence[int],
+        weights: np.ndarray | None = None,
+        context: np.ndarray | None = None,
+    ) -> list[int]:
+        raise NotImplementedError
+
+    def similarity(self, taken: Sequence[int], j: int) -> float:
+        raise NotImplementedError
+
+    def select(
+        self,
+        candidates: Sequence[int],
+        k: int,
+        chosen: list[int],
+        weights: np.ndarray | None = None,
+        context: np.ndarray | None = None,
+    ) -> list[int]:
+        """Indices (into the fitted texts) of up to ``k`` sentences from
+        ``candidates`` for one date, none too close to ``chosen`` (other dates').
+
+        ``weights`` multiply the relevance; ``context`` holds per-candidate
+        features for scorers that use them.
+        """
+        return self.select_timeline([(candidates, weights, context)], k, chosen)[0]
+
+    def select_timeline(
+        self,
+        groups: Sequence[tuple[Sequence[int], np.ndarray | None, np.ndarray | None]],
+        k: int,
+        chosen: Sequence[int] = (),
+        by_slot: bool = True,
+    ) -> list[list[int]]:
+        """Up to ``k`` sentences for each date of a timeline, best date first.
+
+        ``groups`` holds per date its candidates, priors and context (as
+        :meth:`select`). With ``by_slot`` every date gets its first sentence
+        before any date gets its second, and so on: otherwise a date's k-th
+        sentence can take the one new thing a later date had to say, and that
+        date is left out of the timeline. Without it, dates are filled one
+        after the other.
+        """
+        if k <= 0:
+            return [[] for _ in groups]
+        orders = [self.ranked(c, w, x) for c, w, x in groups]
+        picks: list[list[int]] = [[] for _ in groups]
+        next_at = [0] * len(groups)
+        taken: list[int] = list(chosen)
+        rounds, per_round = (k, 1) if by_slot else (1, k)
+        for r in range(rounds):
+            for g, order in enumerate(orders):
+                own = picks[g]
+                if len(own) < r * per_round:  # ran out of new sentences earlier
+                    continue
+                mine = set(own)
+                others = [j for j in taken if j not in mine]
+                goal = len(own) + per_round
+                while next_at[g] < len(order) and len(own) < goal:
+                    j = order[next_at[g]]
+                    next_at[g] += 1
+                    # Taken sets only grow, so a sentence skipped once stays skipped.
+                    if others and self.similarity(others, j) > self.redundancy:
+                        continue
+                    if own and self.similarity(own, j) > self.within_redundancy:
+                        continue
+                    own.append(j)
+                    taken.append(j)
+        return picks
+
+
+class CentroidSummarizer(GreedySummarizer):
     """Pick ``k`` sentences per date near the date's TF-IDF centroid, avoiding repeats.
 
     Relevance of a candidate is its cosine to the centroid of the date's
@@ -105,20 +188,14 @@ class CentroidSummarizer:
         sims = self.similarities(candidates, weights)
         return sims[:, 0] + self.topic_weight * sims[:, 1]
 
-    def select(
+    def ranked(
         self,
         candidates: Sequence[int],
-        k: int,
-        chosen: list[int],
         weights: np.ndarray | None = None,
         context: np.ndarray | None = None,
     ) -> list[int]:
-        """Indices (into the fitted texts) of up to ``k`` sentences from ``candidates``.
-
-        ``weights`` multiply the relevance; ``context`` holds per-candidate
-        features for scorers that use them.
-        """
-        if not candidates or k <= 0:
+        """``candidates`` best first: relevance times the priors ``weights``."""
+        if not candidates:
             return []
         centroid_weights = weights if self.weighted_centroid else None
         rel = self.relevance(candidates, context, weights=centroid_weights)
@@ -126,16 +203,8 @@ class CentroidSummarizer:
             # Priors scale relevance; shift it to be positive first so that a
             # prior below 1 always lowers a candidate (learned scores can be < 0).
             rel = (rel - rel.min() + 1e-3) * weights
-        picked: list[int] = []
-        prior = self.matrix_[chosen] if chosen else None
-        for j in np.argsort(-rel, kind="stable"):
-            idx = candidates[int(j)]
-            row = self.matrix_[idx]
-            if prior is not None and (prior @ row.T).max() > self.redundancy:
-                continue
-            if picked and (self.matrix_[picked] @ row.T).max() > self.within_redundancy:
-                continue
-            picked.append(idx)
-            if len(picked) == k:
-                break
-        return picked
+        return [candidates[int(j)] for j in np.argsort(-rel, kind="stable")]
+
+    def similarity(self, taken: Sequence[int], j: int) -> float:
+        """The highest TF-IDF cosine of sentence ``j`` to any of ``taken``."""
+        return float((self.matrix_[list(taken)] @ self.matrix_[j].T).max())

@@ -61,6 +61,12 @@ class DateWise:
     in mean date spacings); ``min_gap_days`` keeps chosen dates apart.
     ``censoring`` is the prior of the date features' end-of-collection
     correction (None: the default, ``inf``: off).
+
+    Sentences are picked with ``by_slot`` (the summarizer's
+    :meth:`~newsline.timeline.summarize.GreedySummarizer.select_timeline`):
+    every chosen date gets its first sentence before any gets its second, so
+    a date whose one new sentence an earlier date would have taken as its
+    k-th still gets an entry.
     """
 
     name = "datewise"
@@ -83,6 +89,7 @@ class DateWise:
         spread: float = 0.6,
         spread_tau: float = 0.2,
         censoring: float | None = None,
+        by_slot: bool = True,
     ) -> None:
         self.ranker = ranker or LinearDateRanker()
         self.summarizer = summarizer or CentroidSummarizer()
@@ -100,6 +107,7 @@ class DateWise:
         self.spread = spread
         self.spread_tau = spread_tau
         self.censoring = censoring
+        self.by_slot = by_slot
 
     def build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
         pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
@@ -159,17 +167,17 @@ class DateWise:
                 i: quality_prior(pool.sentences[i].text, self.fragment)
                 for i in dict.fromkeys(i for d in dates for i in candidates[d])
             }
-        chosen: list[int] = []
-        entries = []
+        groups = []
         for d in dates:
-            cand = [local[i] for i in candidates[d]]
             sents = [pool.sentences[i] for i in candidates[d]]
             context = context_matrix(sents, d, [static[i] for i in candidates[d]])
             weights = self.pub_weights(sents, d)
             if self.quality:
                 weights = weights * np.array([form[i] for i in candidates[d]])
-            picked = self.summarizer.select(cand, k, chosen, weights, context)
-            chosen.extend(picked)
+            groups.append(([local[i] for i in candidates[d]], weights, context))
+        picks = self.summarizer.select_timeline(groups, k, by_slot=self.by_slot)
+        entries = []
+        for d, picked in zip(dates, picks, strict=True):
             if not picked:
                 continue
             out = tuple(

@@ -20,7 +20,7 @@ def datewise_embed(summarizer: EmbeddingSummarizer | None = None) -> DateWise:
     method = get_method("datewise")
     if not isinstance(method, DateWise):
         raise TypeError("datewise-embed needs the datewise method to be a DateWise")
-    # DateWise only calls fit/select, which EmbeddingSummarizer shares.
+    # DateWise only calls fit and select_timeline, which EmbeddingSummarizer shares.
     method.summarizer = summarizer or EmbeddingSummarizer()  # type: ignore[assignment]
     method.name = "datewise-embed"
     return method
