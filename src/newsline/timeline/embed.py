@@ -167,9 +167,9 @@ class EmbeddingSummarizer(GreedySummarizer):
         rel = ((1 - w) * rel + w * t[keep]) * prior[keep]
         return [cand[int(j)] for j in np.argsort(-rel, kind="stable")]
 
-    def similarity(self, taken: Sequence[int], j: int) -> float:
-        """The highest embedding cosine of sentence ``j`` to any of ``taken``."""
-        return float((self._embed(taken) @ self._embed([j])[0]).max())
+    def similarity(self, taken: Sequence[int], js: Sequence[int]) -> np.ndarray:
+        """For each sentence of ``js``, its highest embedding cosine to any of ``taken``."""
+        return (self._embed(js) @ self._embed(taken).T).max(axis=1)
 
 
 __all__ = ["EmbeddingSummarizer", "MiniLMEncoder", "default_model_dir"]

@@ -63,8 +63,11 @@ class GreedySummarizer:
     ) -> list[int]:
         raise NotImplementedError
 
-    def similarity(self, taken: Sequence[int], j: int) -> float:
+    def similarity(self, taken: Sequence[int], js: Sequence[int]) -> np.ndarray:
+        """For each sentence of ``js``, its highest similarity to any of ``taken``."""
         raise NotImplementedError
+
+    _block = 8
 
     def select(
         self,
@@ -114,15 +117,20 @@ class GreedySummarizer:
                 others = [j for j in taken if j not in mine]
                 goal = len(own) + per_round
                 while next_at[g] < len(order) and len(own) < goal:
-                    j = order[next_at[g]]
-                    next_at[g] += 1
-                    # Taken sets only grow, so a sentence skipped once stays skipped.
-                    if others and self.similarity(others, j) > self.redundancy:
-                        continue
-                    if own and self.similarity(own, j) > self.within_redundancy:
-                        continue
-                    own.append(j)
-                    taken.append(j)
+                    # Taken sets only grow, so a sentence skipped once stays
+                    # skipped; the next few are checked against other dates at once.
+                    block = order[next_at[g] : next_at[g] + self._block]
+                    near = self.similarity(others, block) if others else np.zeros(len(block))
+                    for j, close in zip(block, near, strict=True):
+                        next_at[g] += 1
+                        if close > self.redundancy:
+                            continue
+                        if own and self.similarity(own, [j])[0] > self.within_redundancy:
+                            continue
+                        own.append(j)
+                        taken.append(j)
+                        if len(own) == goal:
+                            break
         return picks
 
 
@@ -205,6 +213,7 @@ class CentroidSummarizer(GreedySummarizer):
             rel = (rel - rel.min() + 1e-3) * weights
         return [candidates[int(j)] for j in np.argsort(-rel, kind="stable")]
 
-    def similarity(self, taken: Sequence[int], j: int) -> float:
-        """The highest TF-IDF cosine of sentence ``j`` to any of ``taken``."""
-        return float((self.matrix_[list(taken)] @ self.matrix_[j].T).max())
+    def similarity(self, taken: Sequence[int], js: Sequence[int]) -> np.ndarray:
+        """For each sentence of ``js``, its highest TF-IDF cosine to any of ``taken``."""
+        sims = (self.matrix_[list(js)] @ self.matrix_[list(taken)].T).toarray()
+        return sims.max(axis=1)
