@@ -157,7 +157,7 @@ class CentroidSummarizer(GreedySummarizer):
         topic_weight: float = 0.9,
         analyzer: Callable[[str], list[str]] = analyzer,
         weighted_centroid: bool = True,
-        within_redundancy: float = 0.25,
+        within_redundancy: float = 0.3,
     ) -> None:
         self.redundancy = redundancy
         self.topic_weight = topic_weight
