@@ -153,7 +153,7 @@ class CentroidSummarizer(GreedySummarizer):
 
     def __init__(
         self,
-        redundancy: float = 0.5,
+        redundancy: float = 0.45,
         topic_weight: float = 0.9,
         analyzer: Callable[[str], list[str]] = analyzer,
         weighted_centroid: bool = True,
