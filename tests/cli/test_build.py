@@ -107,6 +107,20 @@ def test_demo_prints_and_writes_html(tmp_path, capsys, monkeypatch):
     assert "http://" not in html.split("<body", 1)[0] and "<script src" not in html
 
 
+def test_demo_output_format_follows_the_suffix_like_build(tmp_path, capsys):
+    out = tmp_path / "demo.json"
+    assert main(["-q", "demo", "-o", str(out)]) == 0
+    tl = jsonfmt.loads(out.read_text(encoding="utf-8"))
+    assert len(tl) == 10
+    capsys.readouterr()
+    # a suffix that names no format is refused before anything is written
+    assert main(["-q", "demo", "-o", str(tmp_path / "demo.xyz")]) != 0
+    captured = capsys.readouterr()
+    assert "cannot tell the output format" in captured.err
+    assert "September 2026" not in captured.out  # refused before the build
+    assert not (tmp_path / "demo.xyz").exists()
+
+
 @pytest.mark.slow
 def test_t17_egypt_timeline(shared_data, tmp_path):
     out = tmp_path / "egypt.json"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .. import demo
+from .. import demo, render
 from .build import add_timeline_options, emit, make_timeline
 from .common import note, read_inputs
 
@@ -14,14 +14,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "demo",
         help="build a timeline from the bundled demo corpus",
         description="Run the full pipeline on a small bundled corpus: prints the timeline "
-        "and writes timeline.html.",
+        "and writes timeline.html (or the file -o names, in the format of its suffix).",
     )
     add_timeline_options(p)
-    p.add_argument("-o", "--output", default="timeline.html", help="HTML file to write")
+    p.add_argument(
+        "-o",
+        "--output",
+        default="timeline.html",
+        help="file to write, format from its suffix like build's (default: timeline.html)",
+    )
     p.set_defaults(func=run, inputs=None)
 
 
 def run(args: argparse.Namespace) -> int:
+    render.format_for_path(args.output)  # an output name of no known format fails first
     path = str(demo.corpus_path())
     if args.query is None:
         args.query = getattr(demo, "DEMO_QUERY", None)
@@ -36,5 +42,5 @@ def run(args: argparse.Namespace) -> int:
     for n in timeline.meta.get("notes", []):  # type: ignore[union-attr]
         note(f"warning: {n}", args.quiet)
     emit(timeline, None, "text", args.quiet)
-    emit(timeline, args.output, "html", args.quiet)
+    emit(timeline, args.output, None, args.quiet)
     return 0
