@@ -101,6 +101,9 @@ CASES: list[tuple[str, dt.date | None, str, TimexType, str, str | None]] = [
     ("The siege of the town , 3-6 June 2009 , was the first.", FRI, "3-6 June 2009", D, "2009-06-03", "day"),
     ("The massacre happened between 25 and 26 May in the village.", FRI, "25 and 26 May", D, "2010-05-25", "day"),
     ("The poll ran from 21 to 27 April 2008 nationwide.", FRI, "21 to 27 April 2008", D, "2008-04-21", "day"),
+    # a day number run into a full date is not a day of its month ("6 June")
+    ("The Lakers won 12-6 June 3 , 2009 in Los Angeles.", FRI, "June 3 , 2009", D, "2009-06-03", "day"),
+    ("On 6 June 10 people died in the floods.", FRI, "6 June", D, "2010-06-06", "day"),
     # no reference date
     ("Police said Saturday that two men were held.", None, "Saturday", D, "XXXX-WXX-6", None),
     ("Protesters marched on October 17 through the city.", None, "October 17", D, "XXXX-10-17", None),

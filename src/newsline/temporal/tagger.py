@@ -92,7 +92,27 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
             ctx.floor = last_end
             mention = HANDLERS[m.lastgroup](m, ctx)  # type: ignore[index]
             if mention is not None:
+                if mention.kind == "partial":
+                    mention = _full_date_inside(text, mention, ctx)
                 out.append(mention)
                 last_end = mention.end
                 break
     return out
+
+
+def _full_date_inside(text: str, mention: DateMention, ctx: Context) -> DateMention:
+    """A full date that starts inside a partial ``mention`` and reaches past
+    it, if there is one: in a score or range run into a date, "12-6 June 3 ,
+    2009" is June 3, 2009, not "6 June" of the publication year. "6 June 10
+    people" keeps "6 June" ("June 10" has no year)."""
+    for t in TRIGGER.finditer(" " + text, mention.start + 1, mention.end + 1):
+        q = t.start("t") - 1
+        if q <= mention.start:
+            continue
+        m = FAMILY[t.group("t")].match(text, q)
+        if m is None or m.end() <= mention.end:
+            continue
+        alt = HANDLERS[m.lastgroup](m, ctx)  # type: ignore[index]
+        if alt is not None and alt.kind == "explicit" and alt.end > mention.end:
+            return alt
+    return mention
