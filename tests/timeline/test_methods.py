@@ -438,6 +438,14 @@ def test_datewise_raises_dates_that_outlets_list_in_their_chronologies():
         # a dateline without its city
         "-LRB- CNN -RRB- -- BP 's oil spill has become the worst in U.S. history .",
         "(Reuters) - BP 's oil spill has become the worst in U.S. history .",
+        # bylines that ran into the text
+        "By the CNN Wire Staff BP 's oil spill has become the worst in U.S. history .",
+        "By Pam Benson , CNN National Security Producer BP 's oil spill has become the worst in "
+        "U.S. history .",
+        "By Nic Robertson and Paul Cruickshank , CNN Senior Correspondents BP 's oil spill has "
+        "become the worst in U.S. history .",
+        "By Pam Benson , CNN National Security Producer WASHINGTON -LRB- CNN -RRB- -- BP 's oil "
+        "spill has become the worst in U.S. history .",
     ],
 )
 def test_wire_page_stamps_and_datelines_are_trimmed(text):
@@ -459,6 +467,20 @@ def test_wire_page_stamps_and_datelines_are_trimmed(text):
     ],
 )
 def test_parentheses_that_are_not_credits_stay(text):
+    from newsline.timeline.quality import trim
+
+    assert trim(text) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the time the senator spoke on Sept. 24 , the markets had fallen again .",
+        "By Monday , Staff at the embassy had been told to leave the country .",
+        "By June 28 last year , the authority had spent up to $ 20bn of Iraq 's money .",
+    ],
+)
+def test_a_sentence_of_its_own_that_starts_with_by_is_not_a_byline(text):
     from newsline.timeline.quality import trim
 
     assert trim(text) == 0

@@ -1,6 +1,6 @@
 """How well a sentence can serve as a timeline summary.
 
-Conservative pieces: :func:`trim` removes a leading live-blog stamp or
+Conservative pieces: :func:`trim` removes a leading byline, live-blog stamp or
 dateline (``(Update 3:09 a.m. Wednesday in Cairo ...)``, ``CAIRO , Egypt
 (CNN) --``) by moving the start offset, so the summary stays an exact span of
 its article; :func:`prior` down-weights sentences that rarely state an event:
@@ -67,6 +67,18 @@ _CREDIT = re.compile(
 )
 
 
+# A byline that ran into the text: "By the CNN Wire Staff ...", "By Pam Benson ,
+# CNN National Security Producer ...". Only the shapes whose end is certain: a
+# staff line, or a name, a comma and a role ("By the time ...", "By Monday , ..."
+# are text).
+_NAME = r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}"
+_BYLINE = re.compile(
+    r"^\s*By\s+(?:the\s+)?(?:[A-Z][\w.]*\s+){0,3}(?:Wire\s+)?Staff\s+"
+    rf"|^\s*By\s+{_NAME}(?:\s+and\s+{_NAME})?\s*,\s*(?:[A-Z][\w.]*\s+){{0,4}}"
+    r"(?:Producer|Correspondent|Writer|Reporter|Editor|Contributor|Analyst)s?\s+"
+)
+
+
 _PAREN_OPEN = re.compile(rf"\s*{_LP}\s*")
 _PAREN_CLOSE = re.compile(rf"\s*{_RP}\s*")
 _PAREN_WORD = re.compile(r"[A-Za-z][\w'.]*")
@@ -109,6 +121,7 @@ def _match_end(pattern: re.Pattern[str]) -> Callable[[str], int]:
 # What trim drops, in order, each at most once.
 _LEADS = (
     _match_end(_WIDGET),
+    _match_end(_BYLINE),
     _match_end(_CREDIT),
     _paren_credits,
     _match_end(_UPDATED),
@@ -119,8 +132,8 @@ _LEADS = (
 
 
 def trim(text: str) -> int:
-    """Characters to drop from the start of ``text`` (a widget, photo credit,
-    parenthesized credits, updated stamp, page stamp, live-blog stamp or
+    """Characters to drop from the start of ``text`` (a widget, byline, photo
+    credit, parenthesized credits, updated stamp, page stamp, live-blog stamp or
     dateline, each at most once and in that order), or 0.
     A piece is only dropped when more than 30 characters follow it."""
     cut = 0
