@@ -457,50 +457,57 @@ def _within(w: float) -> Callable:
     return _summarizer(CentroidSummarizer, within_redundancy=w, topic_weight=TOPIC_WEIGHT)
 
 
-def within() -> None:
-    """Each threshold on both datasets; the choice by mean task AR1 on all
-    topics and, per held-out topic, on the other 26 (nested, like
-    ``nested_selection.py``); the chosen point against 0.5 with tasks resampled."""
+def choose_value(label: str, values: tuple[float, ...], current: float, make: Callable) -> None:
+    """``make(value)`` at each value on both datasets; the choice by mean task
+    AR1 over all 37 tasks and, per held-out topic, on the other 26 (nested,
+    like ``nested_selection.py``); the all-topic choice against ``current``
+    with tasks resampled."""
     from collections import Counter
 
     from bootstrap_ci import report
     from newsline.evaluate.scoring import mean_scores
 
     per = {
-        w: {(ds, name): sc for ds in DATASETS for name, sc in _per_task(ds, _within(w)).items()}
-        for w in WITHIN
+        v: {(ds, name): sc for ds in DATASETS for name, sc in _per_task(ds, make(v)).items()}
+        for v in values
     }
-    keys = sorted(per[WITHIN[0]])
-    for w in WITHIN:
+    keys = sorted(per[values[0]])
+    for v in values:
         for ds in DATASETS:
-            m = mean_scores([per[w][k] for k in keys if k[0] == ds])
+            m = mean_scores([per[v][k] for k in keys if k[0] == ds])
             print(
-                f"within-date {w:<5} {ds:9s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  D-F1 {m['date_f1']:.4f}"
+                f"{label} {v:<5} {ds:9s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  "
+                f"D-F1 {m['date_f1']:.4f}"
             )
 
-    def mean_ar1(w: float, ks: list) -> float:
-        return sum(per[w][k]["align_r1_f"] for k in ks) / len(ks)
+    def mean_ar1(v: float, ks: list) -> float:
+        return sum(per[v][k]["align_r1_f"] for k in ks) / len(ks)
 
     topic = {k: (k[0], k[1].split("/")[0]) for k in keys}
-    best = max(WITHIN, key=lambda w: mean_ar1(w, keys))
-    print("chosen on all topics:", best, {w: round(mean_ar1(w, keys), 4) for w in WITHIN})
+    best = max(values, key=lambda v: mean_ar1(v, keys))
+    print("chosen on all topics:", best, {v: round(mean_ar1(v, keys), 4) for v in values})
     held: dict[str, list] = {ds: [] for ds in DATASETS}
     choices: Counter[float] = Counter()
     for tp in sorted(set(topic.values())):
         train = [k for k in keys if topic[k] != tp]
-        w = max(WITHIN, key=lambda w: mean_ar1(w, train))
-        choices[w] += 1
-        held[tp[0]] += [per[w][k] for k in keys if topic[k] == tp]
+        v = max(values, key=lambda v: mean_ar1(v, train))
+        choices[v] += 1
+        held[tp[0]] += [per[v][k] for k in keys if topic[k] == tp]
     print("held-out choices:", dict(choices))
     for ds in DATASETS:
         m = mean_scores(held[ds])
         print(
             f"nested {ds:9s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  D-F1 {m['date_f1']:.4f}"
         )
-        print(f"{ds}: within-date {best} (A) against 0.5 (B), tasks resampled")
-        a = {k[1]: v for k, v in per[best].items() if k[0] == ds}
-        b = {k[1]: v for k, v in per[0.5].items() if k[0] == ds}
+        print(f"{ds}: {label} {best} (A) against {current} (B), tasks resampled")
+        a = {k[1]: sc for k, sc in per[best].items() if k[0] == ds}
+        b = {k[1]: sc for k, sc in per[current].items() if k[0] == ds}
         report(a, b, 5000)
+
+
+def within() -> None:
+    """Each within-date threshold, chosen as :func:`choose_value` does."""
+    choose_value("within-date", WITHIN, 0.5, _within)
 
 
 # --- the outlets' chronologies --------------------------------------------------

@@ -34,6 +34,7 @@ from newsline.timeline.methods.datewise import DateWise  # noqa: E402
 from newsline.timeline.summarize import CentroidSummarizer  # noqa: E402
 from round4_lab import DATASETS  # noqa: E402
 from round5_lab import _default, _report  # noqa: E402
+from round6_lab import choose_value  # noqa: E402
 from tls_lab import tasks  # noqa: E402
 
 
@@ -62,10 +63,7 @@ class StrongOnly(CentroidSummarizer):
     def ranked(self, candidates, weights=None, context=None):  # type: ignore[override]
         if not candidates:
             return []
-        centroid_weights = weights if self.weighted_centroid else None
-        rel = self.relevance(candidates, context, weights=centroid_weights)
-        if weights is not None:
-            rel = (rel - rel.min() + 1e-3) * weights
+        rel = self.weighted_relevance(candidates, weights, context)
         keep = np.flatnonzero(rel >= self.alpha * rel.max())
         return [candidates[int(j)] for j in keep[np.argsort(-rel[keep], kind="stable")]]
 
@@ -195,57 +193,8 @@ def pagerank() -> None:
 # --- the across-dates redundancy threshold, chosen again ---------------------
 
 
-def _choose(label: str, values: tuple[float, ...], current: float, make: Callable) -> None:
-    """``make(value)`` at each value on both datasets; the choice by mean task
-    AR1 over all 37 tasks and, per held-out topic, on the other 26 (nested);
-    the all-topic choice against ``current`` with tasks resampled."""
-    from collections import Counter
-
-    from bootstrap_ci import report
-    from newsline.evaluate.scoring import mean_scores, score_timeline
-
-    per: dict[float, dict[tuple[str, str], dict[str, float]]] = {v: {} for v in values}
-    for ds in DATASETS:
-        for task, corpus in tasks(ds):
-            for v in values:
-                tl = make(v)(task).build(corpus, task.config())
-                per[v][(ds, task.name)] = score_timeline(tl, [task.gold])
-    keys = sorted(per[values[0]])
-    for v in values:
-        for ds in DATASETS:
-            m = mean_scores([per[v][k] for k in keys if k[0] == ds])
-            print(
-                f"{label} {v:<5} {ds:9s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  "
-                f"D-F1 {m['date_f1']:.4f}"
-            )
-
-    def mean_ar1(v: float, ks: list) -> float:
-        return sum(per[v][k]["align_r1_f"] for k in ks) / len(ks)
-
-    topic = {k: (k[0], k[1].split("/")[0]) for k in keys}
-    best = max(values, key=lambda v: mean_ar1(v, keys))
-    print("chosen on all topics:", best, {v: round(mean_ar1(v, keys), 4) for v in values})
-    held: dict[str, list] = {ds: [] for ds in DATASETS}
-    choices: Counter[float] = Counter()
-    for tp in sorted(set(topic.values())):
-        train = [k for k in keys if topic[k] != tp]
-        v = max(values, key=lambda v: mean_ar1(v, train))
-        choices[v] += 1
-        held[tp[0]] += [per[v][k] for k in keys if topic[k] == tp]
-    print("held-out choices:", dict(choices))
-    for ds in DATASETS:
-        m = mean_scores(held[ds])
-        print(
-            f"nested {ds:9s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  D-F1 {m['date_f1']:.4f}"
-        )
-        print(f"{ds}: {label} {best} (A) against {current} (B), tasks resampled")
-        a = {k[1]: sc for k, sc in per[best].items() if k[0] == ds}
-        b = {k[1]: sc for k, sc in per[current].items() if k[0] == ds}
-        report(a, b, 5000)
-
-
 def redundancy() -> None:
-    _choose(
+    choose_value(
         "across-dates redundancy",
         (0.4, 0.45, 0.5, 0.55, 0.6),
         0.5,

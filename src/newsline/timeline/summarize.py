@@ -202,16 +202,26 @@ class CentroidSummarizer(GreedySummarizer):
         weights: np.ndarray | None = None,
         context: np.ndarray | None = None,
     ) -> list[int]:
-        """``candidates`` best first: relevance times the priors ``weights``."""
+        """``candidates`` best first by :meth:`weighted_relevance`."""
         if not candidates:
             return []
+        rel = self.weighted_relevance(candidates, weights, context)
+        return [candidates[int(j)] for j in np.argsort(-rel, kind="stable")]
+
+    def weighted_relevance(
+        self,
+        candidates: Sequence[int],
+        weights: np.ndarray | None = None,
+        context: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Relevance of each candidate times its prior ``weights``."""
         centroid_weights = weights if self.weighted_centroid else None
         rel = self.relevance(candidates, context, weights=centroid_weights)
         if weights is not None:
             # Priors scale relevance; shift it to be positive first so that a
             # prior below 1 always lowers a candidate (learned scores can be < 0).
             rel = (rel - rel.min() + 1e-3) * weights
-        return [candidates[int(j)] for j in np.argsort(-rel, kind="stable")]
+        return rel
 
     def similarity(self, taken: Sequence[int], js: Sequence[int]) -> np.ndarray:
         """For each sentence of ``js``, its highest TF-IDF cosine to any of ``taken``."""
