@@ -17,7 +17,7 @@ chosen on all 27 topics with ``--blend --topic`` (the default's configuration).
     .venv/bin/python bench/nested_selection.py --blend --topic       # round five: with the topic weight
 
 ``--topic`` is the grid that chose the shipped defaults (chronology 3,
-spread 0.6, tau 0.2, topic weight 1.1).
+spread 0.6, tau 0.2, topic weight 0.9 since round six; 1.1 in round five).
 
 With ``--blend`` the learned date ranker is the shipped model (in-sample);
 without it, nothing is learned, so every figure is out-of-sample except the
