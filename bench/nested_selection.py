@@ -15,9 +15,11 @@ chosen on all 27 topics with ``--blend --topic`` (the default's configuration).
     .venv/bin/python bench/nested_selection.py --blend --censoring   # the censoring prior
     .venv/bin/python bench/nested_selection.py --blend --wide        # also short-reach spreads
     .venv/bin/python bench/nested_selection.py --blend --topic       # round five: with the topic weight
+    .venv/bin/python bench/nested_selection.py --blend --topic --chronology 2 3 4 5   # round seven
 
-``--topic`` is the grid that chose the shipped defaults (chronology 3,
-spread 0.6, tau 0.2, topic weight 0.9 since round six; 1.1 in round five).
+``--topic --chronology 2 3 4 5`` is the grid that chose the shipped defaults
+(chronology 4, spread 0.4, tau 0.2, topic weight 0.9, round seven; rounds five
+and six chose chronology 3 and spread 0.6 on chronology 2 and 3 only).
 
 With ``--blend`` the learned date ranker is the shipped model (in-sample);
 without it, nothing is learned, so every figure is out-of-sample except the
@@ -49,12 +51,16 @@ GRID_WIDE = [(w, lam, tau) for w, (lam, tau) in itertools.product(CHRONOLOGY, SP
 # --topic: the summarizer's topic weight chosen jointly with the spread
 # (chronology 2 or 3, the values every earlier selection kept).
 TOPIC = (0.7, 0.9, 1.1, 1.3)
-GRID_TOPIC = [
-    (w, lam, tau, None, t)
-    for w, (lam, tau), t in itertools.product((2.0, 3.0), SPREAD + SPREAD_SHORT, TOPIC)
-]
+def topic_grid(chronology: tuple[float, ...]) -> list[tuple[float | None, ...]]:
+    return [
+        (w, lam, tau, None, t)
+        for w, (lam, tau), t in itertools.product(chronology, SPREAD + SPREAD_SHORT, TOPIC)
+    ]
+
+
+GRID_TOPIC = topic_grid((2.0, 3.0))
 SHIPPED_TOPIC = 0.9
-SHIPPED = (3.0, 0.6, 0.2)  # DateWise's defaults: this script's choice on all topics (--blend --topic)
+SHIPPED = (4.0, 0.4, 0.2)  # DateWise's defaults: this script's choice on all topics (--blend --topic --chronology 2 3 4 5)
 # --censoring: the end-of-collection prior of the date features on its own grid
 # (inf: off), the other parameters as shipped.
 CENSORING = (float("inf"), 0.001, 0.02, 0.05, 0.1, 0.2)
@@ -96,6 +102,13 @@ def main() -> None:
     ap.add_argument(
         "--topic", action="store_true", help="the round-five grid with the summarizer's topic weight"
     )
+    ap.add_argument(
+        "--chronology",
+        type=float,
+        nargs="+",
+        default=None,
+        help="with --topic: chronology weights of the grid (default 2 3; round seven also 4 5)",
+    )
     args = ap.parse_args()
     grid: list[tuple[float | None, ...]]
     if args.censoring:
@@ -103,7 +116,7 @@ def main() -> None:
         shipped: tuple[float | None, ...] = (*SHIPPED, SHIPPED_CENSORING)
         off: tuple[float | None, ...] = (*SHIPPED, float("inf"))
     elif args.topic:
-        grid = GRID_TOPIC
+        grid = GRID_TOPIC if args.chronology is None else topic_grid(tuple(args.chronology))
         shipped = (*SHIPPED, None, SHIPPED_TOPIC)
         off = (2.0, 0.0, 0.5, None, 0.7)
     else:
