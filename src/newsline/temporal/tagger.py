@@ -80,7 +80,8 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
     last_end = 0
     family = FAMILY
     # Scan " " + text so that a trigger at offset 0 has a separator before it.
-    for t in TRIGGER.finditer(" " + text):
+    padded = " " + text
+    for t in TRIGGER.finditer(padded):
         p = t.start("t") - 1
         if p < last_end:
             continue
@@ -93,19 +94,21 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
             mention = HANDLERS[m.lastgroup](m, ctx)  # type: ignore[index]
             if mention is not None:
                 if mention.kind == "partial":
-                    mention = _full_date_inside(text, mention, ctx)
+                    mention = _full_date_inside(padded, mention, ctx)
                 out.append(mention)
                 last_end = mention.end
                 break
     return out
 
 
-def _full_date_inside(text: str, mention: DateMention, ctx: Context) -> DateMention:
+def _full_date_inside(padded: str, mention: DateMention, ctx: Context) -> DateMention:
     """A full date that starts inside a partial ``mention`` and reaches past
     it, if there is one: in a score or range run into a date, "12-6 June 3 ,
     2009" is June 3, 2009, not "6 June" of the publication year. "6 June 10
-    people" keeps "6 June" ("June 10" has no year)."""
-    for t in TRIGGER.finditer(" " + text, mention.start + 1, mention.end + 1):
+    people" keeps "6 June" ("June 10" has no year). ``padded`` is the text
+    with the one leading space the trigger scan reads."""
+    text = ctx.text
+    for t in TRIGGER.finditer(padded, mention.start + 1, mention.end + 1):
         q = t.start("t") - 1
         if q <= mention.start:
             continue

@@ -54,6 +54,7 @@ class GreedySummarizer:
 
     redundancy: float
     within_redundancy: float
+    _block = 8  # candidates checked against other dates' sentences at once
 
     def ranked(
         self,
@@ -66,8 +67,6 @@ class GreedySummarizer:
     def similarity(self, taken: Sequence[int], js: Sequence[int]) -> np.ndarray:
         """For each sentence of ``js``, its highest similarity to any of ``taken``."""
         raise NotImplementedError
-
-    _block = 8
 
     def select(
         self,
