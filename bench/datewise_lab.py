@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from newsline.evaluate.stemmer import rouge_stem  # noqa: E402
 from newsline.timeline.candidates import SentencePool  # noqa: E402
 from newsline.timeline.methods.datewise import SUMMARY_LENGTH, Candidates, DateWise  # noqa: E402
-from newsline.timeline.summarize import CentroidSummarizer, SentenceFilter, analyzer  # noqa: E402
+from newsline.timeline.sentences.summarize import CentroidSummarizer, SentenceFilter, analyzer  # noqa: E402
 from tls_lab import run, summary  # noqa: E402
 
 

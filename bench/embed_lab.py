@@ -27,7 +27,7 @@ from newsline.timeline.base import (
 )
 from newsline.timeline.embed import EmbeddingSummarizer  # noqa: E402
 from newsline.timeline.methods.embedded import datewise_embed  # noqa: E402
-from newsline.timeline.summarize import CentroidSummarizer  # noqa: E402
+from newsline.timeline.sentences.summarize import CentroidSummarizer  # noqa: E402
 from tls_lab import summary, tasks  # noqa: E402
 
 

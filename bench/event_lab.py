@@ -26,11 +26,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsline.evaluate.rouge import sentence_tokens  # noqa: E402
+from newsline.text.quality import trim  # noqa: E402
 from newsline.timeline.base import get_method  # noqa: E402
 from newsline.timeline.candidates import SentencePool  # noqa: E402
 from newsline.timeline.methods.datewise import DateWise  # noqa: E402
-from newsline.timeline.quality import trim  # noqa: E402
-from newsline.timeline.summarize import CentroidSummarizer  # noqa: E402
+from newsline.timeline.sentences.summarize import CentroidSummarizer  # noqa: E402
 from tls_lab import CACHE, run, summary, tasks  # noqa: E402
 from train_sentence_scorer import rouge_target  # noqa: E402
 

@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsline.evaluate.scoring import mean_scores, score_timeline  # noqa: E402
 from newsline.timeline.methods.datewise import SUMMARY_LENGTH, DateWise  # noqa: E402
-from newsline.timeline.summarize import CentroidSummarizer  # noqa: E402
+from newsline.timeline.sentences.summarize import CentroidSummarizer  # noqa: E402
 from tls_lab import tasks  # noqa: E402
 
 CHRONOLOGY = (0.0, 1.0, 2.0, 3.0)
@@ -75,7 +75,7 @@ def method(point: tuple[float | None, ...], blend: bool) -> DateWise:
     topic = point[4] if len(point) > 4 else None
     ranker = None
     if blend:
-        from newsline.timeline.ranker import BlendedDateRanker, LearnedDateRanker
+        from newsline.timeline.dates.ranker import BlendedDateRanker, LearnedDateRanker
 
         ranker = BlendedDateRanker(LearnedDateRanker.load())
     return DateWise(

@@ -31,12 +31,12 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsline.evaluate.rouge import sentence_tokens  # noqa: E402
+from newsline.text.quality import trim  # noqa: E402
 from newsline.timeline.base import get_method  # noqa: E402
 from newsline.timeline.dates import LinearDateRanker, standardized  # noqa: E402
 from newsline.timeline.methods.datewise import DateWise  # noqa: E402
-from newsline.timeline.quality import trim  # noqa: E402
-from newsline.timeline.summarize import STOP_WORDS, CentroidSummarizer, analyzer  # noqa: E402
-from newsline.timeline.tfidf import tfidf_matrix  # noqa: E402
+from newsline.timeline.sentences.summarize import STOP_WORDS, CentroidSummarizer, analyzer  # noqa: E402
+from newsline.timeline.sentences.tfidf import tfidf_matrix  # noqa: E402
 from round4_lab import _extended, date_f1, date_tasks  # noqa: E402
 from tls_lab import run, summary  # noqa: E402
 

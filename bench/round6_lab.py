@@ -42,8 +42,8 @@ from newsline.timeline.base import get_method  # noqa: E402
 from newsline.timeline.candidates import SentencePool  # noqa: E402
 from newsline.timeline.dates import chronology_docs, standardized  # noqa: E402
 from newsline.timeline.methods.datewise import DateWise  # noqa: E402
-from newsline.timeline.summarize import CentroidSummarizer, SentenceFilter, analyzer  # noqa: E402
-from newsline.timeline.tfidf import tfidf_matrix  # noqa: E402
+from newsline.timeline.sentences.summarize import CentroidSummarizer, SentenceFilter, analyzer  # noqa: E402
+from newsline.timeline.sentences.tfidf import tfidf_matrix  # noqa: E402
 from round4_lab import DATASETS, date_f1, date_tasks  # noqa: E402
 from round5_lab import LengthPrior, _default, _report, _summarizer, _swapped  # noqa: E402
 from tls_lab import run, tasks  # noqa: E402
@@ -242,7 +242,7 @@ class DateRedundancy(DateWise):
     mu = 0.3
 
     def build(self, corpus, config):  # type: ignore[override]
-        from newsline.timeline.quality import trim
+        from newsline.text.quality import trim
 
         pool, feats, scores, cands, n, s = _date_inputs(self, corpus, config)
         s = standardized(s)

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsline.timeline.dates import chronology_docs, select_dates, standardized  # noqa: E402
 from newsline.timeline.methods.datewise import DateWise  # noqa: E402
-from newsline.timeline.summarize import CentroidSummarizer  # noqa: E402
+from newsline.timeline.sentences.summarize import CentroidSummarizer  # noqa: E402
 from round4_lab import DATASETS  # noqa: E402
 from round5_lab import _default, _report  # noqa: E402
 from round6_lab import choose_value  # noqa: E402

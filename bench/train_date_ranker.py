@@ -24,7 +24,7 @@ from newsline.evaluate.protocol import Task  # noqa: E402
 from newsline.evaluate.scoring import date_scores  # noqa: E402
 from newsline.timeline.candidates import SentencePool  # noqa: E402
 from newsline.timeline.dates import DateFeatures, LinearDateRanker, date_features  # noqa: E402
-from newsline.timeline.ranker import LearnedDateRanker  # noqa: E402
+from newsline.timeline.dates.ranker import LearnedDateRanker  # noqa: E402
 from tls_lab import tasks  # noqa: E402
 
 

@@ -2,7 +2,7 @@
 
 For every task and every gold date with candidate sentences, each candidate
 is one sample: the summarizer's similarity features and the context features
-(:mod:`newsline.timeline.sentfeatures`), and as target its ROUGE-1 + ROUGE-2
+(:mod:`newsline.timeline.sentences.features`), and as target its ROUGE-1 + ROUGE-2
 F against the gold summary of that date (the evaluation's own tokens:
 stemmed, stop words removed). Figures printed are leave-one-topic-out for
 both the date ranker and the sentence scorer; ``--save`` writes models
@@ -23,16 +23,16 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsline.evaluate.rouge import sentence_tokens  # noqa: E402
+from newsline.text.quality import trim  # noqa: E402
 from newsline.timeline import methods  # noqa: E402,F401
 from newsline.timeline.candidates import SentencePool  # noqa: E402
+from newsline.timeline.dates.ranker import DEFAULT_MODEL as RANKER_PATH  # noqa: E402
+from newsline.timeline.dates.ranker import BlendedDateRanker, LearnedDateRanker  # noqa: E402
 from newsline.timeline.methods.datewise import DateWise  # noqa: E402
-from newsline.timeline.quality import trim  # noqa: E402
-from newsline.timeline.ranker import DEFAULT_MODEL as RANKER_PATH  # noqa: E402
-from newsline.timeline.ranker import BlendedDateRanker, LearnedDateRanker  # noqa: E402
-from newsline.timeline.scorer import DEFAULT_MODEL as SCORER_PATH  # noqa: E402
-from newsline.timeline.scorer import LearnedSentenceScorer, LearnedSummarizer  # noqa: E402
-from newsline.timeline.sentfeatures import context_matrix, static_features  # noqa: E402
-from newsline.timeline.summarize import CentroidSummarizer, SentenceFilter  # noqa: E402
+from newsline.timeline.sentences.features import context_matrix, static_features  # noqa: E402
+from newsline.timeline.sentences.scorer import DEFAULT_MODEL as SCORER_PATH  # noqa: E402
+from newsline.timeline.sentences.scorer import LearnedSentenceScorer, LearnedSummarizer  # noqa: E402
+from newsline.timeline.sentences.summarize import CentroidSummarizer, SentenceFilter  # noqa: E402
 from tls_lab import run, summary, tasks  # noqa: E402
 from train_date_ranker import collect, loto_rankers  # noqa: E402
 

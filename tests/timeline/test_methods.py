@@ -14,10 +14,10 @@ from newsline.model import Article
 from newsline.timeline import TimelineConfig, available_methods, get_method
 from newsline.timeline.candidates import SentencePool
 from newsline.timeline.dates import CENSORING_PRIOR, FEATURES, censoring_factors, date_features
+from newsline.timeline.dates.ranker import LearnedDateRanker
 from newsline.timeline.length import default_n_dates
-from newsline.timeline.ranker import LearnedDateRanker
-from newsline.timeline.scorer import FEATURES as SENT_FEATURES
-from newsline.timeline.scorer import LearnedSentenceScorer
+from newsline.timeline.sentences.scorer import FEATURES as SENT_FEATURES
+from newsline.timeline.sentences.scorer import LearnedSentenceScorer
 
 D = dt.date
 
@@ -184,7 +184,7 @@ def test_shipped_models_load():
 
 def test_datewise_candidates_are_mentions_and_undated_leads_of_the_day_and_the_day_after():
     from newsline.timeline.methods.datewise import DateWise
-    from newsline.timeline.summarize import SentenceFilter
+    from newsline.timeline.sentences.summarize import SentenceFilter
 
     lead = " ".join(f"Filler sentence number {i} about the harbour strike goes here." for i in range(8))
     arts = [
@@ -224,53 +224,9 @@ def test_datewise_prefers_sentences_whose_first_date_is_the_entry_date():
     assert list(DateWise(secondary=0.5).pub_weights([first], d1)) == [1.0]
 
 
-def test_quality_prior_penalises_a_bare_dateline():
-    from newsline.timeline.quality import prior
-
-    bare = "CAIRO , Egypt -LRB- CNN -RRB- -- `` Freedom ! ''"
-    full = "CAIRO , Egypt -LRB- CNN -RRB- -- Thousands marched to the square on Friday demanding change ."
-    assert prior(bare, fragment=0.3) == pytest.approx(0.3 * prior(bare))
-    assert prior(full, fragment=0.3) == prior(full)
-
-
-def test_widget_buttons_are_trimmed_and_not_taken_for_a_comment():
-    from newsline.timeline.quality import prior, trim
-
-    text = "YES | NO Egyptian President Hosni Mubarak stepped down as president of Egypt on February 11 ."
-    assert text[trim(text):].startswith("Egyptian President")
-    assert prior(text) == prior(text[trim(text):]) == 1.0
-    comment = "February 3 , 2011 at 11:49 pm | Report abuse | If this was n't caused by Mubarak , who ?"
-    assert trim(comment) == 0 and prior(comment) < 1.0
-
-
-@pytest.mark.parametrize(
-    "text, label",
-    [
-        ("March 17 - The U.N. Security Council votes to authorize a no-fly zone .", "March 17 - "),
-        ("Feb. 11 , 2011 : Mubarak steps down and hands power to the army .", "Feb. 11 , 2011 : "),
-        ("- 17 March 2011 -- The Security Council votes for a no-fly zone over Libya .",
-         "- 17 March 2011 -- "),
-        ("Friday , May 5 : A barge begins towing a containment dome to the leak .",
-         "Friday , May 5 : "),
-        ("2010-06-16 : BP agrees to put $ 20 billion into an escrow fund for claims .",
-         "2010-06-16 : "),
-        ("\\* May 6 - Oil washes ashore on the barrier islands off the coast .", "\\* May 6 - "),
-        # A date followed by a comma belongs to the sentence; no label.
-        ("On March 17 , the Security Council voted to authorize a no-fly zone .", ""),
-        ("March 2011 - The month the uprising spread to every province of the country .", ""),
-        ("March 17 - Vote passes .", ""),  # too little after the label
-        ("The Security Council voted on March 17 - a Thursday - for a no-fly zone .", ""),
-    ],
-)
-def test_entry_label_finds_the_date_label_of_a_timeline_entry(text, label):
-    from newsline.timeline.quality import entry_label
-
-    assert text[: entry_label(text)] == label
-
-
 def test_datewise_prefers_timeline_entries_and_drops_their_date_label():
     from newsline.timeline.methods.datewise import DateWise
-    from newsline.timeline.summarize import SentenceFilter
+    from newsline.timeline.sentences.summarize import SentenceFilter
 
     day = D(2011, 3, 17)
     entry = "March 17 - The Security Council votes to authorize a no-fly zone over Libya ."
@@ -354,7 +310,7 @@ def test_spread_reach_follows_the_span_the_articles_cover():
 
 def test_blended_ranker_moves_from_fixed_to_learned_with_its_weight(corpus):
     from newsline.timeline.dates import LinearDateRanker
-    from newsline.timeline.ranker import BlendedDateRanker
+    from newsline.timeline.dates.ranker import BlendedDateRanker
 
     feats = date_features(SentencePool.from_corpus(corpus))
     learned = LearnedDateRanker.load()
@@ -388,7 +344,7 @@ def test_datewise_vocabulary_is_every_candidate_up_to_a_bound():
 
 def test_datewise_raises_dates_that_outlets_list_in_their_chronologies():
     from newsline.timeline.methods.datewise import DateWise
-    from newsline.timeline.summarize import SentenceFilter
+    from newsline.timeline.sentences.summarize import SentenceFilter
 
     busy, listed = D(2022, 3, 3), D(2022, 3, 9)
     # Reports on 3 March and a later look back at it; 9 March only in two chronologies.
@@ -419,75 +375,8 @@ def test_datewise_raises_dates_that_outlets_list_in_their_chronologies():
     assert [e.time.date for e in listed_first.entries] == [listed]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "HOUSTON | Thu Jun 3 , 2010 1:34 pm BST HOUSTON -LRB- Reuters -RRB- - BP 's oil spill "
-        "has become the worst in U.S. history .",
-        "DERAA , Syria | Sat Mar 26 , 2011 11:08 pm GMT DERAA , Syria -LRB- Reuters -RRB- - "
-        "BP 's oil spill has become the worst in U.S. history .",
-        "BENGHAZI Aug 29 -LRB- Reuters -RRB- - BP 's oil spill has become the worst in U.S. history .",
-        "13 July 2010 Last updated at 09:43 GMT Help BP 's oil spill has become the worst in U.S. "
-        "history .",
-        "15 February 12 22:17 GMT BP 's oil spill has become the worst in U.S. history .",
-        "Photograph : Gerald Herbert\\/AP BP 's oil spill has become the worst in U.S. history .",
-        "-LRB- Getty Images -RRB- BP 's oil spill has become the worst in U.S. history .",
-        "-LRB- AP Photo\\/Charles Dharapak -RRB- -LRB- Charles Dharapak - AP -RRB- BP 's oil spill "
-        "has become the worst in U.S. history .",
-        "(By Ted S. Warren -- Associated Press) BP 's oil spill has become the worst in U.S. history .",
-        # a dateline without its city
-        "-LRB- CNN -RRB- -- BP 's oil spill has become the worst in U.S. history .",
-        "(Reuters) - BP 's oil spill has become the worst in U.S. history .",
-        # bylines that ran into the text
-        "By the CNN Wire Staff BP 's oil spill has become the worst in U.S. history .",
-        "By Pam Benson , CNN National Security Producer BP 's oil spill has become the worst in "
-        "U.S. history .",
-        "By Nic Robertson and Paul Cruickshank , CNN Senior Correspondents BP 's oil spill has "
-        "become the worst in U.S. history .",
-        "By Pam Benson , CNN National Security Producer WASHINGTON -LRB- CNN -RRB- -- BP 's oil "
-        "spill has become the worst in U.S. history .",
-    ],
-)
-def test_wire_page_stamps_and_datelines_are_trimmed(text):
-    from newsline.timeline.quality import prior, trim
-
-    assert text[trim(text):] == "BP 's oil spill has become the worst in U.S. history ."
-    # the stamp's "|" does not make the sentence a reader comment
-    assert prior(text) == 1.0
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a parenthetical sentence is text, not a credit
-        "-LRB- The vote was later annulled by the court -RRB- Protesters returned to the square .",
-        # a credit is short
-        "-LRB- A Very Long Parenthesized List Of Capitalized Names Well Beyond What A Photo Credit "
-        "Holds -RRB- Protesters returned to the square on Friday .",
-    ],
-)
-def test_parentheses_that_are_not_credits_stay(text):
-    from newsline.timeline.quality import trim
-
-    assert trim(text) == 0
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "By the time the senator spoke on Sept. 24 , the markets had fallen again .",
-        "By Monday , Staff at the embassy had been told to leave the country .",
-        "By June 28 last year , the authority had spent up to $ 20bn of Iraq 's money .",
-    ],
-)
-def test_a_sentence_of_its_own_that_starts_with_by_is_not_a_byline(text):
-    from newsline.timeline.quality import trim
-
-    assert trim(text) == 0
-
-
 def test_a_dates_sentences_each_add_something_while_dates_may_share_words():
-    from newsline.timeline.summarize import CentroidSummarizer
+    from newsline.timeline.sentences.summarize import CentroidSummarizer
 
     texts = [
         "Residents filed a class action lawsuit against the chemical company",
@@ -510,7 +399,7 @@ def test_a_dates_sentences_each_add_something_while_dates_may_share_words():
 def test_every_date_gets_its_first_sentence_before_any_gets_a_second():
     import numpy as np
 
-    from newsline.timeline.summarize import CentroidSummarizer
+    from newsline.timeline.sentences.summarize import CentroidSummarizer
 
     texts = [
         "Regulators proposed a record fine against the chemical company",
@@ -529,7 +418,7 @@ def test_every_date_gets_its_first_sentence_before_any_gets_a_second():
 def test_a_date_that_ran_out_of_sentences_gets_no_later_slot():
     import numpy as np
 
-    from newsline.timeline.summarize import CentroidSummarizer
+    from newsline.timeline.sentences.summarize import CentroidSummarizer
 
     texts = [
         "Regulators proposed a record fine against the chemical company",

@@ -16,6 +16,8 @@ from typing import Protocol
 import numpy as np
 
 from ...model import Corpus, Timeline, TimelineEntry, TimePoint
+from ...text.quality import entry_label, trim
+from ...text.quality import prior as quality_prior
 from ..base import TimelineConfig, register
 from ..candidates import PooledSentence, SentencePool
 from ..dates import (
@@ -27,10 +29,8 @@ from ..dates import (
     standardized,
 )
 from ..length import DEFAULT_SENTENCES, default_n_dates
-from ..quality import entry_label, trim
-from ..quality import prior as quality_prior
-from ..sentfeatures import context_matrix, static_features
-from ..summarize import CentroidSummarizer, SentenceFilter
+from ..sentences.features import context_matrix, static_features
+from ..sentences.summarize import CentroidSummarizer, SentenceFilter
 
 
 class DateRanker(Protocol):
@@ -48,7 +48,7 @@ class DateWise:
     ``next_day``), ``sentence_filter`` bounds their length. Priors multiply a
     candidate's relevance: ``pub_weight`` for undated candidates, ``secondary``
     for one that mentions another date first, and with ``quality`` the
-    sentence-form prior of :mod:`newsline.timeline.quality` (``fragment`` for a
+    sentence-form prior of :mod:`newsline.text.quality` (``fragment`` for a
     dateline with little after it); ``entry`` for a timeline-entry sentence
     that leads with the date (``March 17 - The council votes ...``), whose date
     label is left out of the summary.
@@ -63,7 +63,7 @@ class DateWise:
     correction (None: the default, ``inf``: off).
 
     Sentences are picked with ``by_slot`` (the summarizer's
-    :meth:`~newsline.timeline.summarize.GreedySummarizer.select_timeline`):
+    :meth:`~newsline.timeline.sentences.summarize.GreedySummarizer.select_timeline`):
     every chosen date gets its first sentence before any gets its second, so
     a date whose one new sentence an earlier date would have taken as its
     k-th still gets an entry.
@@ -256,7 +256,7 @@ SUMMARY_LENGTH = SentenceFilter(min_words=8, max_words=50)
 
 
 def _learned_summarizer() -> CentroidSummarizer:
-    from ..scorer import LearnedSentenceScorer, LearnedSummarizer
+    from ..sentences.scorer import LearnedSentenceScorer, LearnedSummarizer
 
     return LearnedSummarizer(LearnedSentenceScorer.load())
 
@@ -274,7 +274,7 @@ def _default() -> DateWise:
 
     It had the best leave-one-topic-out scores of the variants on T17 and
     Entities (BENCHMARKS.md)."""
-    from ..ranker import BlendedDateRanker, LearnedDateRanker
+    from ..dates.ranker import BlendedDateRanker, LearnedDateRanker
 
     return _variant("datewise", ranker=BlendedDateRanker(LearnedDateRanker.load()))
 
@@ -288,7 +288,7 @@ def _fixed() -> DateWise:
 @register("datewise-ranked")
 def _ranked() -> DateWise:
     """Learned date ranker alone (shipped model), TF-IDF centroid selection."""
-    from ..ranker import LearnedDateRanker
+    from ..dates.ranker import LearnedDateRanker
 
     return _variant("datewise-ranked", ranker=LearnedDateRanker.load())
 
@@ -296,7 +296,7 @@ def _ranked() -> DateWise:
 @register("datewise-learned")
 def _learned() -> DateWise:
     """The default's dates, sentences by the learned sentence scorer (shipped model)."""
-    from ..ranker import BlendedDateRanker, LearnedDateRanker
+    from ..dates.ranker import BlendedDateRanker, LearnedDateRanker
 
     return _variant(
         "datewise-learned",

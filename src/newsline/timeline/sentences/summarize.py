@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..text.stopwords import smart_stopwords
+from ...text.stopwords import smart_stopwords
 from .tfidf import tfidf_matrix
 
 _PTB = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})

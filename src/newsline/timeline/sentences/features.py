@@ -14,7 +14,7 @@ import re
 
 import numpy as np
 
-from .candidates import PooledSentence
+from ..candidates import PooledSentence
 
 CONTEXT_FEATURES = (
     "explicit",  # the sentence mentions the date (else: published on it)

@@ -1,9 +1,9 @@
 """A learned sentence scorer: which candidate best summarizes its date.
 
 Ridge regression from the summarizer's similarity features and the
-per-candidate context features (:mod:`newsline.timeline.sentfeatures`) to the
+per-candidate context features (:mod:`newsline.timeline.sentences.features`) to the
 ROUGE of the sentence against reference summaries of that date. Plugs into
-:class:`~newsline.timeline.summarize.CentroidSummarizer` as its relevance.
+:class:`~newsline.timeline.sentences.summarize.CentroidSummarizer` as its relevance.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import NotFittedError
-from .linear import LinearModel
-from .sentfeatures import CONTEXT_FEATURES
+from ...errors import NotFittedError
+from ..linear import LinearModel
+from .features import CONTEXT_FEATURES
 from .summarize import CentroidSummarizer
 
 SCHEMA = "newsline.sentence-scorer/1"
 FEATURES = ("to_date", "to_topic", *CONTEXT_FEATURES)
-DEFAULT_MODEL = Path(__file__).with_name("models") / "sentence_scorer.json"
+DEFAULT_MODEL = Path(__file__).parent.parent / "models" / "sentence_scorer.json"
 
 
 class LearnedSentenceScorer:

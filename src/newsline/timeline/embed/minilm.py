@@ -1,6 +1,6 @@
 """A BERT encoder forward pass in plain torch, for all-MiniLM-L6-v2's files.
 
-Imported only by :mod:`newsline.timeline.embed` when it first encodes, so
+Imported only by :mod:`newsline.timeline.embed.summarizer` when it first encodes, so
 that ``newsline`` imports without torch. Plain torch rather than
 ``transformers``: importing transformers costs ~4 s per process, more than
 encoding a timeline's sentences. The weights are read from ``model.safetensors``
@@ -18,7 +18,7 @@ import torch.nn.functional as F
 from safetensors.torch import load_file
 from tokenizers import Tokenizer
 
-from ..errors import ConfigError
+from ...errors import ConfigError
 
 
 class Bert:

@@ -1,7 +1,7 @@
 """A learned date ranker (scikit-learn's estimator contract, JSON model file).
 
 Pointwise logistic regression over the normalized date features of
-:mod:`newsline.timeline.dates`: how likely a candidate date is a date of a
+:mod:`newsline.timeline.dates.features`: how likely a candidate date is a date of a
 reference timeline (``score`` returns that probability). ``fit`` needs scikit-learn; ``score`` is a dot product,
 so a fitted model loads from JSON without it.
 """
@@ -13,12 +13,13 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import NotFittedError
-from .dates import FEATURES, DateFeatures, LinearDateRanker, standardized
-from .linear import LinearModel
+from ...errors import NotFittedError
+from ..linear import LinearModel
+from .features import FEATURES, DateFeatures
+from .select import LinearDateRanker, standardized
 
 SCHEMA = "newsline.date-ranker/1"
-DEFAULT_MODEL = Path(__file__).with_name("models") / "date_ranker.json"
+DEFAULT_MODEL = Path(__file__).parent.parent / "models" / "date_ranker.json"
 
 
 class LearnedDateRanker:
