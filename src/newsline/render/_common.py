@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from ..model import Granularity, SourceRef, Timeline, TimePoint
+from ..text.tokens import detokenize
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -112,6 +113,16 @@ def notes(timeline: Timeline) -> list[str]:
 def one_line(text: str) -> str:
     """Collapse all whitespace (newlines included) into single spaces."""
     return " ".join(text.split())
+
+
+def display_text(text: str) -> str:
+    """A summary sentence as a reader sees it: one line, tokenization undone
+    (``Ali , who fled -LRB- ...`` -> ``Ali, who fled (...``, :func:`~newsline.text.detokenize`).
+
+    For the human formats only (HTML, Markdown, terminal); JSON and the tilse text
+    format keep the exact text, whose offsets index the article.
+    """
+    return detokenize(one_line(text))
 
 
 def source_name(ref: SourceRef) -> str:

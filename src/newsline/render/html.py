@@ -16,7 +16,16 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..model import Granularity, SummarySentence, Timeline, TimelineEntry
-from ._common import facts, long_label, notes, one_line, safe_url, source_name, title_of
+from ._common import (
+    display_text,
+    facts,
+    long_label,
+    notes,
+    one_line,
+    safe_url,
+    source_name,
+    title_of,
+)
 
 _SCRIPT = """
 document.addEventListener("click", function (ev) {
@@ -110,7 +119,7 @@ def _entry(i: int, entry: TimelineEntry, prev: TimelineEntry | None) -> list[str
             tip = _e(source_name(s.source))
             cite = f'<a class="cite" href="#{anchor}" title="{tip}">{len(items) + 1}</a>'
             items.append(_source_item(anchor, s))
-        out.append(f"<p>{_e(s.text)}{cite}</p>")
+        out.append(f"<p>{_e(display_text(s.text))}{cite}</p>")
     if not entry.sentences:
         out.append('<p class="empty">No summary for this date.</p>')
     if items:

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 
 from ..model import SourceRef, Timeline
-from ._common import facts, notes, one_line, period_label, safe_url, source_name, title_of
+from ._common import (
+    display_text,
+    facts,
+    notes,
+    one_line,
+    period_label,
+    safe_url,
+    source_name,
+    title_of,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>$])")
 _LIST_START = re.compile(r"^(\d+)([.)]\s)|^([-+#>])")
@@ -48,7 +57,7 @@ def render(timeline: Timeline) -> str:
     for entry in timeline:
         lines += [f"## {period_label(entry.time)}", ""]
         for s in entry.sentences:
-            bullet = f"- {escape(s.text)}"
+            bullet = f"- {escape(display_text(s.text))}"
             if s.source is not None:
                 bullet += f" ({cite(s.source)})"
             lines.append(bullet)

@@ -7,6 +7,7 @@ import textwrap
 
 from ..model import Timeline
 from ._common import (
+    display_text,
     facts,
     long_label,
     notes,
@@ -56,7 +57,7 @@ def render(timeline: Timeline, *, width: int | None = None) -> str:
         out += ["", long_label(entry.time)]
         for s in entry.sentences:
             marker = f" [{numbers[s.source.article_id]}]" if s.source else ""
-            out += body.wrap(one_line(s.text) + marker)
+            out += body.wrap(display_text(s.text) + marker)
     refs = sources_in_order(timeline)
     if refs:
         out += ["", "Sources"]
