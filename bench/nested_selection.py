@@ -17,6 +17,13 @@ chosen on all 27 topics with ``--blend --topic`` (the default's configuration).
     .venv/bin/python bench/nested_selection.py --blend --topic       # round five: with the topic weight
     .venv/bin/python bench/nested_selection.py --blend --topic --chronology 2 3 4 5   # round seven
 
+    .venv/bin/python bench/nested_selection.py --summarizer within_redundancy 0.2 0.25 0.3 0.35 0.4 0.5 0.6
+    .venv/bin/python bench/nested_selection.py --summarizer redundancy 0.4 0.45 0.5 0.55 0.6
+
+``--summarizer NAME VALUES`` selects one attribute of the default's summarizer
+(the within-date and across-dates redundancy thresholds) the same way, with
+everything else as shipped.
+
 ``--topic --chronology 2 3 4 5`` is the grid that chose the shipped defaults
 (chronology 4, spread 0.4, tau 0.2, topic weight 0.9, round seven; rounds five
 and six chose chronology 3 and spread 0.6 on chronology 2 and 3 only).
@@ -36,10 +43,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _common import tasks  # noqa: E402
 from newsline.evaluate.scoring import mean_scores, score_timeline  # noqa: E402
+from newsline.timeline import get_method  # noqa: E402
 from newsline.timeline.methods.datewise import SUMMARY_LENGTH, DateWise  # noqa: E402
 from newsline.timeline.sentences.summarize import CentroidSummarizer  # noqa: E402
-from tls_lab import tasks  # noqa: E402
 
 CHRONOLOGY = (0.0, 1.0, 2.0, 3.0)
 SPREAD = ((0.0, 0.5), (0.05, 0.5), (0.05, 1.0), (0.1, 0.5), (0.1, 1.0))
@@ -89,6 +97,13 @@ def method(point: tuple[float | None, ...], blend: bool) -> DateWise:
     )
 
 
+def summarizer_variant(name: str, value: float) -> DateWise:
+    """The default ``datewise`` with one attribute of its summarizer changed."""
+    m = get_method("datewise")
+    setattr(m.summarizer, name, value)
+    return m
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--blend", action="store_true", help="the default's learned date correction")
@@ -109,12 +124,28 @@ def main() -> None:
         default=None,
         help="with --topic: chronology weights of the grid (default 2 3; round seven also 4 5)",
     )
+    ap.add_argument(
+        "--summarizer",
+        nargs="+",
+        metavar=("NAME", "VALUE"),
+        help="select this attribute of the default's summarizer over these values instead",
+    )
     args = ap.parse_args()
     grid: list[tuple[float | None, ...]]
-    if args.censoring:
+    shipped: tuple[float | None, ...]
+    off: tuple[float | None, ...]
+    make = lambda point: method(point, args.blend)  # noqa: E731
+    off_label = "off"
+    if args.summarizer:
+        name, values = args.summarizer[0], [float(v) for v in args.summarizer[1:]]
+        grid = [(v,) for v in values]
+        shipped = (getattr(get_method("datewise").summarizer, name),)
+        off, off_label = grid[0], "lowest"
+        make = lambda point: summarizer_variant(name, point[0])  # noqa: E731
+    elif args.censoring:
         grid = [(*SHIPPED, c) for c in CENSORING]
-        shipped: tuple[float | None, ...] = (*SHIPPED, SHIPPED_CENSORING)
-        off: tuple[float | None, ...] = (*SHIPPED, float("inf"))
+        shipped = (*SHIPPED, SHIPPED_CENSORING)
+        off = (*SHIPPED, float("inf"))
     elif args.topic:
         grid = GRID_TOPIC if args.chronology is None else topic_grid(tuple(args.chronology))
         shipped = (*SHIPPED, None, SHIPPED_TOPIC)
@@ -129,7 +160,7 @@ def main() -> None:
             config = task.config()
             per_point = scores.setdefault((ds, task.topic), {})
             for point in grid:
-                tl = method(point, args.blend).build(corpus, config)
+                tl = make(point).build(corpus, config)
                 per_point.setdefault(point, []).append(score_timeline(tl, [task.gold]))
         print(f"built {ds}", file=sys.stderr, flush=True)
 
@@ -161,7 +192,7 @@ def main() -> None:
         for label, m in (
             ("grid choice, leave-one-topic-out", nested),
             (f"shipped {shipped}, in-sample", in_sample),
-            (f"off {off}", none),
+            (f"{off_label} {off}", none),
         ):
             print(
                 f"{ds:9s} {label:36s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  "

@@ -1,18 +1,15 @@
-"""Timeline-method lab: score method variants on the benchmark datasets, fast.
+"""Helpers shared by the bench scripts that build many timelines on T17 and Entities.
 
-Prepared corpora (clean + sentences + dates) are cached on disk between runs,
-keyed by the source of the preparing stages, so trying a variant costs only
-the timeline build and scoring. Used to compare the variants reported in
-BENCHMARKS.md; ``newsline eval`` remains the reference command.
-
-    python bench/tls_lab.py --datasets t17 entities --variant datewise
+Prepared corpora (clean + sentences + dates) are cached on disk between runs
+(``NEWSLINE_CACHE``, default ``/tmp/newsline-lab-cache``), keyed by the source of
+the preparing stages, so a script that builds every task many times (a grid, a
+leave-one-topic-out training) prepares each topic once. Scores are the
+protocol's (``newsline eval`` is the reference command and gives the same figures).
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import json
 import os
 import pickle
 import resource
@@ -24,7 +21,7 @@ from pathlib import Path
 from newsline.evaluate.protocol import Task, Topic, load_dataset, prepare_topic
 from newsline.evaluate.scoring import mean_scores, score_timeline
 from newsline.model import Corpus, Timeline
-from newsline.timeline.base import TimelineConfig, TimelineMethod, get_method
+from newsline.timeline.base import TimelineMethod
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(os.environ.get("NEWSLINE_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -93,33 +90,13 @@ def summary(name: str, dataset: str, m: dict[str, float]) -> str:
         f"{name:28s} {dataset:9s} AR1 {m['align_r1_f']:.4f}  AR2 {m['align_r2_f']:.4f}  "
         f"D-F1 {m['date_f1']:.4f}  C-R1 {m['concat_r1_f']:.4f}  C-R2 {m['concat_r2_f']:.4f}  "
         f"Ag-R1 {m['agreement_r1_f']:.4f}  Ag-R2 {m['agreement_r2_f']:.4f}  "
-        f"build s/task {m['seconds']:.2f}  peak RSS {_peak_mb():.0f} MB"
+        f"build s/task {m['seconds']:.2f}  peak RSS {peak_mb():.0f} MB"
     )
 
 
-def _peak_mb() -> float:
+def peak_mb() -> float:
     """The process's peak resident memory so far (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--datasets", nargs="+", default=["t17", "entities"])
-    ap.add_argument("--variant", nargs="+", default=["datewise"], help="registered method names")
-    ap.add_argument("--topics", nargs="*", default=[])
-    ap.add_argument("--json", help="append results as JSON lines to this file")
-    ap.add_argument("-v", "--verbose", action="store_true")
-    args = ap.parse_args()
-    for variant in args.variant:
-        for ds in args.datasets:
-            m = run(ds, lambda _t, v=variant: get_method(v), tuple(args.topics), args.verbose)
-            print(summary(variant, ds, m), flush=True)
-            if args.json:
-                with open(args.json, "a") as f:
-                    f.write(json.dumps({"variant": variant, "dataset": ds, **m}) + "\n")
-
-
-if __name__ == "__main__":
-    main()
-
-__all__ = ["TimelineConfig", "run", "tasks", "prepared", "summary"]
+__all__ = ["DATA", "peak_mb", "prepared", "run", "summary", "tasks"]
