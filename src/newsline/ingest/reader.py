@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import os
 import re
-import sys
+import stat
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,10 +16,23 @@ from ..errors import NoInputError, Problem
 from ..model import Article
 from ._report import Reporter
 from .dates import check_date, parse_date
-from .decode import SNIFF_BYTES, decode, looks_binary
+from .decode import SNIFF_BYTES, decode_text, html_charset, looks_binary
 from .html import parse_html
-from .paths import date_from_path, walk
+from .paths import date_from_path, is_hidden
 from .records import iter_csv, iter_json, iter_jsonl, to_article
+from .source import (
+    DEFAULT_LIMITS,
+    Limits,
+    Skip,
+    describe,
+    human_size,
+    iter_lines,
+    kind_of,
+    open_input,
+    read_all,
+    shown,
+    walk,
+)
 from .text import parse_text
 
 PathLike = str | os.PathLike[str]
@@ -45,6 +58,15 @@ class IngestResult:
     files_read: int = 0
     files_skipped: int = 0
     renamed_ids: int = 0
+    #: input items (files, records, lines) skipped, by cause; each also has a problem line
+    skipped: Counter[str] = field(default_factory=Counter)
+    #: the files read (for refusing an output that is one of them)
+    paths: list[Path] = field(default_factory=list)
+
+    @property
+    def items_read(self) -> int:
+        """Input items met: every one became an article or was skipped with a line."""
+        return len(self.articles) + sum(self.skipped.values())
 
     @property
     def undated(self) -> int:
@@ -75,6 +97,7 @@ def read(
     default_date: dt.date | None = None,
     strict: bool = False,
     progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IngestResult:
     """Read articles from files, folders (recursive) and ``"-"`` (standard input).
 
@@ -88,16 +111,19 @@ def read(
     ``IngestResult.problems``; with ``strict=True`` the first one raises
     :class:`~newsline.errors.InputError`. Nothing read is not an error here:
     call :meth:`IngestResult.require_articles` for that. ``progress`` wraps
-    the list of files (e.g. ``tqdm``).
+    the list of files (e.g. ``tqdm``). Files are read through the size caps of
+    ``limits`` (:mod:`newsline.ingest.source`); what is not a regular file is
+    skipped with a problem.
     """
     report = Reporter(strict)
     result = IngestResult()
     sources = list(_sources(paths, report))
     result.files_seen = len(sources)
+    result.paths = [s.path for s in sources if s.path is not None]
     items: Iterable[Source] = progress(sources) if progress else sources
     for source in items:
         before = len(result.articles)
-        failed = _read_source(source, default_date, report, result.articles)
+        failed = _read_source(source, default_date, report, result.articles, limits)
         report.finish_file(source.name)
         if failed:
             result.files_skipped += 1
@@ -106,6 +132,7 @@ def read(
     result.notes = _unique_ids(result.articles)
     result.renamed_ids = len(result.notes)
     result.problems = report.problems
+    result.skipped = report.skipped
     return result
 
 
@@ -113,22 +140,27 @@ def _sources(paths: Sequence[PathLike], report: Reporter) -> Iterator[Source]:
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for raw in paths:
-        shown = os.fspath(raw)
-        if shown == "-":
+        if os.fspath(raw) == "-":
             yield Source(None, "<stdin>", "stdin")
             continue
         path = Path(raw)
-        if path.is_dir():
+        name = shown(os.fspath(raw))
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            report.problem(name, describe(exc), cause="unreadable")
+            continue
+        if stat.S_ISDIR(mode):
             found = False
-            for file in walk(path):
+            for file in walk(path, lambda w, m, c: report.problem(w, m, cause=c), is_hidden):
                 found = True
-                yield Source(file, str(file), file.relative_to(path).as_posix())
-            if not found:
-                report.problem(shown, "folder contains no files (hidden files are skipped)")
-        elif path.exists():
-            yield Source(path, shown, path.as_posix().removeprefix("./"))
+                yield Source(file, shown(os.fspath(file)), shown(file.relative_to(path).as_posix()))
+            if not found and report.count(name) == 0:
+                report.problem(name, "folder contains no files (hidden files are skipped)")
+        elif stat.S_ISREG(mode):
+            yield Source(path, name, shown(path.as_posix().removeprefix("./")))
         else:
-            report.problem(shown, "no such file or folder")
+            report.problem(name, f"{kind_of(mode)}, not a regular file; skipped", cause="not a regular file")
 
 
 def _kind(name: str) -> tuple[str, bool]:
@@ -159,28 +191,35 @@ def _stem(name: str) -> str:
         base = stem
 
 
-def _read_source(source: Source, default_date: dt.date | None, report: Reporter, out: list[Article]) -> bool:
+def _read_source(
+    source: Source, default_date: dt.date | None, report: Reporter, out: list[Article], limits: Limits
+) -> bool:
     """Append the articles of one source to ``out``; True when the whole file was skipped."""
     name = source.name
     kind, gz = _kind(source.path.name) if source.path is not None else ("", False)
     if kind == "jsonl" and source.path is not None:
-        return _read_jsonl_file(source, report, out, gz, default_date)
-    data = _read_bytes(source, report, gz)
+        return _read_jsonl_file(source, report, out, gz, default_date, limits)
+    data = _read_bytes(source, report, gz, limits)
     if data is None:
         return True
     if not data.strip():
-        report.problem(name, "file is empty; skipped")
+        report.problem(name, "file is empty; skipped", cause="empty")
         return True
     if looks_binary(data):
-        report.problem(name, "binary file, not text; skipped")
+        report.problem(name, "binary file, not text; skipped", cause="binary")
         return True
-    text = decode(data)
+    text, remark = decode_text(data, html_charset(data) if kind in ("html", "") else None)
     if text is None:
-        report.problem(name, "cannot decode the text (unknown encoding); skipped")
+        report.problem(name, "cannot decode the text (unknown encoding); skipped", cause="undecodable")
         return True
+    if remark:
+        report.problem(name, remark)
     if not kind:
         kind = _sniff(text)
     before = report.count(name)
+    if kind in ("text", "html") and len(data) > limits.max_record_size:
+        report.problem(name, f"article is larger than the {human_size(limits.max_record_size)} cap (--max-record-size); skipped", cause="too large")
+        return True
     if kind in ("text", "html"):
         article = (_text_article if kind == "text" else _html_article)(source, text, default_date, report)
         if article is None:
@@ -189,49 +228,69 @@ def _read_source(source: Source, default_date: dt.date | None, report: Reporter,
         return False
     stem = _stem(name) if source.path is not None else "stdin"
     if kind == "jsonl":
-        records = iter_jsonl(text.split("\n"), name=name, report=report)
+        records = iter_jsonl(text.split("\n"), name=name, report=report, max_record=limits.max_record_size)
     elif kind == "json":
         records = iter_json(text, name=name, report=report)
     else:
-        records = iter_csv(text, name=name, report=report, delimiter="\t" if kind == "tsv" else None)
-    n = _add_records(records, source, stem, default_date, report, out)
+        records = iter_csv(
+            text, name=name, report=report, delimiter="\t" if kind == "tsv" else None,
+            max_record=limits.max_record_size,
+        )
+    n = _add_records(records, source, stem, default_date, report, out, limits)
     return n == 0 and report.count(name) > before
 
 
-def _read_bytes(source: Source, report: Reporter, gz: bool) -> bytes | None:
+def _read_bytes(source: Source, report: Reporter, gz: bool, limits: Limits) -> bytes | None:
     try:
-        data = sys.stdin.buffer.read() if source.path is None else source.path.read_bytes()
-    except OSError as exc:
-        report.problem(source.name, f"cannot read file ({exc.strerror or exc}); skipped")
+        stream = open_input(source.path, limits, gz=gz)
+    except Skip as exc:
+        report.problem(source.name, str(exc), cause=exc.cause)
         return None
-    if gz or data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            report.problem(source.name, f"not a valid gzip file ({exc}); skipped")
-            return None
-    return data
+    try:
+        return read_all(stream)
+    except Skip as exc:
+        report.problem(source.name, str(exc), cause=exc.cause)
+    except (EOFError, zlib.error) as exc:
+        report.problem(source.name, f"not a valid gzip file ({exc}); skipped", cause="malformed")
+    except OSError as exc:
+        what = "not a valid gzip file" if "gzip" in str(exc).lower() else "cannot read file"
+        report.problem(source.name, f"{what} ({describe(exc)}); skipped", cause="malformed")
+    return None
 
 
 def _read_jsonl_file(
-    source: Source, report: Reporter, out: list[Article], gz: bool, default_date: dt.date | None
+    source: Source,
+    report: Reporter,
+    out: list[Article],
+    gz: bool,
+    default_date: dt.date | None,
+    limits: Limits,
 ) -> bool:
     assert source.path is not None
     name = source.name
     before = report.count(name)
+    n = 0
     try:
-        with (gzip.open(source.path, "rb") if gz else open(source.path, "rb")) as f:
-            head = f.read(SNIFF_BYTES)
-            if looks_binary(head):
-                report.problem(name, "binary file, not text; skipped")
+        with open_input(source.path, limits, gz=gz) as f:
+            if looks_binary(f.peek(SNIFF_BYTES)[:SNIFF_BYTES]):
+                report.problem(name, "binary file, not text; skipped", cause="binary")
                 return True
-            f.seek(0)
-            records = iter_jsonl(f, name=name, report=report)
-            n = _add_records(records, source, _stem(name), default_date, report, out)
+            lines = iter_lines(f, limits.max_record_size)
+            records = iter_jsonl(lines, name=name, report=report, max_record=limits.max_record_size)
+            n = _add_records(records, source, _stem(name), default_date, report, out, limits)
+    except Skip as exc:
+        report.problem(name, f"{exc} (after {n} articles)".replace("; skipped", "; rest skipped") if n else str(exc), cause=exc.cause)
+        return n == 0
     except (OSError, EOFError, zlib.error) as exc:
-        report.problem(name, f"cannot read file ({getattr(exc, 'strerror', None) or exc}); rest skipped")
-        return True
+        reason = "compressed file ended early" if isinstance(exc, EOFError) else describe(exc) if isinstance(exc, OSError) else str(exc)
+        report.problem(name, f"cannot read the rest of the file ({reason}) after {_count(out, name)} articles; rest skipped", cause="truncated")
+        return _count(out, name) == 0
     return n == 0 and report.count(name) > before
+
+
+def _count(out: list[Article], name: str) -> int:
+    prefix = name + ":"
+    return sum(1 for a in out if a.origin.startswith(prefix))
 
 
 def _add_records(
@@ -241,18 +300,19 @@ def _add_records(
     default_date: dt.date | None,
     report: Reporter,
     out: list[Article],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> int:
     n = 0
     for line, record in records:
         where = f"{source.name}:{line}"
-        if n == 0 and not isinstance(record, dict):
-            kind = type(record).__name__
-            report.problem(where, f"not a file of article objects (record is a JSON {kind}); file skipped", file=source.name)
-            break
         article = to_article(
             record, where=where, default_id=f"{stem}:{line}", origin=where, report=report, file=source.name
         )
         if article is None:
+            continue
+        if len(article.text) > limits.max_record_size:
+            cap = human_size(limits.max_record_size)
+            report.problem(where, f"article text is larger than the {cap} cap (--max-record-size); skipped", file=source.name, cause="too large")
             continue
         if article.published is None and default_date is not None:
             article = replace(article, published=default_date, date_source="cli")
