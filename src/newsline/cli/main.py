@@ -7,7 +7,7 @@ prints, and chooses exit codes (one rule for every command):
 - 0: every input item was read and used;
 - 1: some input was skipped (each with a warning line naming it);
 - 2: usage or output error (bad option, output not writable or one of the inputs);
-- 3: nothing usable (no article could be read, no dated event);
+- 3: nothing usable (no article could be read, no dated event, a timeline to score unreadable);
 - 4: an unexpected error (a bug): one line, ``-v`` shows the traceback;
 - 130: interrupted (Ctrl-C).
 """
@@ -23,7 +23,7 @@ import traceback
 from collections.abc import Sequence
 
 from .. import __version__
-from ..errors import NewslineError, NoInputError
+from ..errors import InputError, NewslineError
 
 COMMANDS = ("build", "demo", "dates", "eval", "score")
 
@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         verbose = args.verbose
         _configure_logging(verbose)
         return int(args.func(args))
-    except NoInputError as exc:
+    except InputError as exc:  # NoInputError, or the one input unreadable (score)
         print(f"newsline: error {_one_line(exc)}", file=sys.stderr)
         return EXIT_NOTHING
     except NewslineError as exc:

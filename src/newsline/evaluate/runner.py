@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -42,10 +43,23 @@ def evaluate_topics(
                 progress(f"{topic.name}: {len(topic.tasks)} task(s)")
             results.extend(run_topic(topic, options))
         return results
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Workers ignore SIGINT: Ctrl-C reaches the parent alone, which stops them
+    # without waiting (no traceback from each worker, no wait for a long topic).
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+    try:
         futures = [pool.submit(run_topic, topic, options) for topic in topics]
         for topic, future in zip(topics, futures, strict=True):
             results.extend(future.result())
             if progress:
                 progress(f"{topic.name}: done")
+    except BaseException:
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return results
+
+
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

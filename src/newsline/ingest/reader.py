@@ -392,8 +392,13 @@ def _html_article(source: Source, text: str, default_date: dt.date | None, repor
         report.problem(source.name, "no article text found in the HTML page; skipped")
         return None
     published, date_source = parsed.published, "html"
-    if published is not None and check_date(published) is not None:
-        published = None
+    if parsed.date_problem:
+        report.problem(source.name, parsed.date_problem)
+    if published is not None:
+        reason = check_date(published)
+        if reason:
+            report.problem(source.name, f"HTML {reason}; date dropped")
+            published = None
     if published is None:
         published, date_source = _date_fallbacks(source, None, default_date, report)
     return Article(
