@@ -21,6 +21,7 @@ from .common import (
     note,
     positive_int,
     progress,
+    publication_date,
     read_inputs,
     undated_note,
 )
@@ -56,7 +57,7 @@ def add_timeline_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--start", type=iso_date, help="first date of the timeline (YYYY-MM-DD)")
     g.add_argument("--end", type=iso_date, help="last date of the timeline (YYYY-MM-DD)")
     g.add_argument(
-        "--date", type=iso_date, help="publication date for articles that have none (YYYY-MM-DD)"
+        "--date", type=publication_date, help="publication date for articles that have none (YYYY-MM-DD)"
     )
     g.add_argument(
         "--method", default=DEFAULT_METHOD, choices=available_methods(), help="timeline method"

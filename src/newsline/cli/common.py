@@ -23,6 +23,19 @@ def iso_date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def publication_date(value: str) -> dt.date:
+    """argparse type for ``--date``: ``YYYY-MM-DD`` that is a plausible publication date
+    (from 1800 to a year ahead: ``0001-01-01`` or ``9999-12-31`` would push date arithmetic
+    off the calendar)."""
+    from ..ingest.dates import check_date
+
+    day = iso_date(value)
+    reason = check_date(day)
+    if reason:
+        raise argparse.ArgumentTypeError(f"{reason}: not a publication date")
+    return day
+
+
 def _whole(value: str, minimum: int) -> int:
     try:
         n = int(value)

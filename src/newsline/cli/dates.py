@@ -14,7 +14,7 @@ from ..errors import NoInputError
 from ..model import Article, DateMention
 from ..render.output import check_output, refuse_inputs, write_text
 from ..temporal import infer_publication_date, tag
-from .common import add_input_options, iso_date, limits_from, read_inputs
+from .common import add_input_options, limits_from, publication_date, read_inputs
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 3
 
@@ -31,7 +31,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or - (stdin)")
     p.add_argument(
         "--date",
-        type=iso_date,
+        type=publication_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="publication date for articles that have none",

@@ -11,7 +11,7 @@ from ..evaluate.report import format_table, to_json
 from ..evaluate.runner import evaluate_dataset
 from ..render.output import check_output, write_text
 from ..timeline import DEFAULT_METHOD, available_methods
-from .common import non_negative_int, note, positive_int
+from .common import add_input_options, limits_from, non_negative_int, note, positive_int
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -37,6 +37,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=0, help="random_state for the method (default 0)")
     p.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE")
     p.add_argument("--jobs", type=positive_int, default=1, help="topics run in N processes")
+    add_input_options(p)
     p.set_defaults(func=run)
 
 
@@ -55,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
         options,
         jobs=args.jobs,
         progress=lambda message: note(message, args.quiet),
+        limits=limits_from(args),
     )
     warnings = [w for r in results for w in r.warnings]
     for w in warnings:

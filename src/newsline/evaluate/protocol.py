@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatasetError
+from ..ingest.source import DEFAULT_LIMITS, Limits
 from ..model import Corpus, Timeline
 from ..timeline.base import TimelineConfig, get_method
 from .scoring import score_timeline
@@ -189,7 +190,9 @@ def load_dataset(
     return [load_topic(p, window) for p in folders]
 
 
-def prepare_topic(topic: Topic, warnings: list[str] | None = None) -> Corpus:
+def prepare_topic(
+    topic: Topic, warnings: list[str] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Corpus:
     """Read and prepare all of a topic's articles once (the expensive part).
 
     Reading problems (a truncated ``articles.jsonl.gz``, bad lines) are
@@ -198,7 +201,7 @@ def prepare_topic(topic: Topic, warnings: list[str] | None = None) -> Corpus:
     """
     from .. import core, ingest
 
-    result = ingest.read([topic.articles_path])
+    result = ingest.read([topic.articles_path], limits=limits)
     if not result.articles:
         detail = f" ({result.problems[0].message})" if result.problems else ""
         raise DatasetError(f"{topic.articles_path}: no readable article{detail}")
@@ -223,12 +226,13 @@ def run_topic(
     options: EvalOptions,
     keep_timelines: bool = False,
     prepare: Callable[[Topic], Corpus] = prepare_topic,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[TaskResult]:
     """Build and score every task of a topic."""
     method = get_method(options.method)
     started = time.perf_counter()
     warnings: list[str] = []
-    corpus = prepare_topic(topic, warnings) if prepare is prepare_topic else prepare(topic)
+    corpus = prepare_topic(topic, warnings, limits) if prepare is prepare_topic else prepare(topic)
     share = (time.perf_counter() - started) / len(topic.tasks)
     results = []
     for task in topic.tasks:

@@ -25,6 +25,7 @@ from .source import (
     Limits,
     Skip,
     describe,
+    finish,
     human_size,
     iter_lines,
     kind_of,
@@ -278,6 +279,7 @@ def _read_jsonl_file(
             lines = iter_lines(f, limits.max_record_size)
             records = iter_jsonl(lines, name=name, report=report, max_record=limits.max_record_size)
             n = _add_records(records, source, _stem(name), default_date, report, out, limits)
+            finish(f)
     except Skip as exc:
         report.problem(name, f"{exc} (after {n} articles)".replace("; skipped", "; rest skipped") if n else str(exc), cause=exc.cause)
         return n == 0

@@ -24,6 +24,7 @@ import gzip
 import io
 import os
 import stat
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,6 +168,8 @@ class _Capped(io.RawIOBase):
 
     def __init__(self, inner: BinaryIO, limit: int, what: str) -> None:
         self.inner, self.limit, self.what, self.total = inner, limit, what, 0
+        #: a truncated or corrupt compressed stream: what was inflated before it is kept
+        self.error: Exception | None = None
 
     def readable(self) -> bool:
         return True
@@ -175,7 +178,13 @@ class _Capped(io.RawIOBase):
         want = min(len(buffer), self.limit + 1 - self.total)
         if want <= 0:
             want = 1
-        data = self.inner.read(want)
+        if self.error is not None:
+            return 0
+        try:  # read1: one raw read, so data inflated before a truncation is not lost
+            data = self.inner.read1(want) if hasattr(self.inner, "read1") else self.inner.read(want)
+        except (EOFError, OSError, zlib.error) as exc:
+            self.error = exc  # end of the usable data; :func:`finish` raises it
+            return 0
         n = len(data)
         buffer[:n] = data
         self.total += n
@@ -221,10 +230,21 @@ def open_input(
     return io.BufferedReader(_Capped(inner, limits.max_file_size, what), 1 << 16)  # type: ignore[return-value]
 
 
+def finish(stream: BinaryIO) -> None:
+    """Raise the error that ended a stream from :func:`open_input` early (truncated gzip...)."""
+    raw = getattr(stream, "raw", None)
+    error = getattr(raw, "error", None)
+    if error is not None:
+        raise error
+
+
 def read_all(stream: BinaryIO) -> bytes:
-    """All bytes of a stream from :func:`open_input` (the cap raises :class:`Skip`)."""
+    """All bytes of a stream from :func:`open_input` (the cap raises :class:`Skip`; a
+    truncated or corrupt compressed stream raises its ``EOFError``/``OSError``)."""
     with stream:
-        return stream.read()
+        data = stream.read()
+        finish(stream)
+        return data
 
 
 def iter_lines(stream: BinaryIO, max_record: int) -> Iterator[bytes | None]:
