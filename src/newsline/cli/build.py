@@ -156,4 +156,4 @@ def run(args: argparse.Namespace) -> int:
             + " (undated articles need --date YYYY-MM-DD)"
         )
     emit(timeline, args.output, args.format, args.quiet)
-    return 1 if result.problems else 0
+    return 1 if result.skipped else 0

@@ -372,7 +372,7 @@ def _date_fallbacks(
 def _text_article(source: Source, text: str, default_date: dt.date | None, report: Reporter) -> Article | None:
     parsed = parse_text(text)
     if not parsed.text:
-        report.problem(source.name, "no article text; skipped")
+        report.problem(source.name, "no article text; skipped", cause="no text")
         return None
     h = parsed.headers
     published, date_source = _date_fallbacks(source, h.get("date"), default_date, report)
@@ -391,7 +391,7 @@ def _text_article(source: Source, text: str, default_date: dt.date | None, repor
 def _html_article(source: Source, text: str, default_date: dt.date | None, report: Reporter) -> Article | None:
     parsed = parse_html(text)
     if not parsed.text:
-        report.problem(source.name, "no article text found in the HTML page; skipped")
+        report.problem(source.name, "no article text found in the HTML page; skipped", cause="no text")
         return None
     published, date_source = parsed.published, "html"
     if parsed.date_problem:

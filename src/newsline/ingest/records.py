@@ -38,7 +38,7 @@ def to_article(
 ) -> Article | None:
     """An :class:`Article` from one record, or ``None`` (with a problem) if it has no text."""
     if not isinstance(record, Mapping):
-        report.problem(where, f"record is a JSON {type(record).__name__}, not an object; skipped", file=file)
+        report.problem(where, f"record is a JSON {type(record).__name__}, not an object; skipped", file=file, cause="malformed")
         return None
     text = ""
     for key in TEXT_FIELDS:
@@ -49,7 +49,7 @@ def to_article(
             text = _no_surrogates(value.strip())
             break
     if not text:
-        report.problem(where, "record has no text; skipped", file=file)
+        report.problem(where, "record has no text; skipped", file=file, cause="no text")
         return None
     rid = record.get("id")
     rid = default_id if rid is None or str(rid).strip() == "" else _no_surrogates(str(rid))
@@ -227,7 +227,9 @@ def _csv_rows(text: str, name: str, report: Reporter, delimiter: str) -> Iterato
             return
         except csv.Error as exc:
             where = f"{name}:{reader.line_num + offset}"
-            report.problem(where, f"malformed CSV row ({exc}); skipped", file=name, cause="malformed")
+            big = "field larger than" in str(exc)
+            what = "CSV row too large (--max-record-size)" if big else "malformed CSV row"
+            report.problem(where, f"{what} ({exc}); skipped", file=name, cause="too large" if big else "malformed")
             start = reader.line_num + offset + 1
             continue
         line, start = start, reader.line_num + offset + 1
