@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -310,53 +311,74 @@ def test_eval_on_a_truncated_topic_warns_with_counts(tmp_path: Path) -> None:
     assert counts and 0 < int(counts.group(1)) < 40, r.stderr  # the cut line and the truncation
 
 
-def _nobody_can_run_python() -> bool:
-    try:
-        subprocess.run([sys.executable, "-c", ""], user=65534, group=65534, timeout=30, check=True)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return True
-
-
-def _as_nobody() -> dict[str, object]:
-    return {"user": 65534, "group": 65534, "env": {**os.environ, "HOME": "/tmp"}}
-
-
 def _world_tmp() -> Path:
     path = Path(tempfile.mkdtemp(prefix="newsline-hostile-"))
     path.chmod(0o755)
     return path
 
 
-needs_root = pytest.mark.skipif(
-    os.geteuid() != 0 or not _nobody_can_run_python(),
-    reason="drops to uid 65534 to meet EACCES: needs root and an interpreter uid 65534 may run",
-)
+def _as_nobody(job: Callable[[], object]) -> object:
+    """Run ``job`` in a forked child that dropped root to uid/gid 65534 (so EACCES is real);
+    returns its JSON-able result."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 0
+        try:
+            os.close(read_end)
+            os.setgroups([])
+            os.setgid(65534)
+            os.setuid(65534)
+            payload = json.dumps(job()).encode()
+        except BaseException as exc:
+            payload, code = json.dumps(repr(exc)).encode(), 1
+        with os.fdopen(write_end, "wb") as f:
+            f.write(payload)
+        os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as f:
+        data = f.read()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, data
+    return json.loads(data)
 
 
-@needs_root
-def test_unreadable_folders_are_reported_as_permission_denied() -> None:
+@pytest.mark.skipif(os.geteuid() != 0, reason="drops root to uid 65534 to meet a real EACCES")
+def test_unreadable_folders_and_read_only_output_as_permission_denied() -> None:
+    from newsline.errors import OutputError
+    from newsline.ingest import read
+    from newsline.render.output import check_output, write_text
+
     base = _world_tmp()
     try:
-        (base / "ok").mkdir()
-        (base / "ok" / "a.txt").write_text(ARTICLE)
-        (base / "ok" / "secret").mkdir()
-        (base / "ok" / "secret").chmod(0o000)
-        (base / "closed").mkdir()
-        (base / "closed").chmod(0o000)
-        for p in (base, base / "ok", base / "ok" / "a.txt"):
-            p.chmod(p.stat().st_mode | 0o755)
-        r = run("dates", str(base / "ok"), str(base / "closed"), **_as_nobody())
-        assert r.returncode == 1, r.stderr
-        assert f"{base / 'ok' / 'secret'}: cannot read folder (permission denied); skipped" in r.stderr
-        assert f"{base / 'closed'}: cannot read folder (permission denied); skipped" in r.stderr
+        ok = base / "ok"
+        ok.mkdir(mode=0o755)
+        (ok / "a.txt").write_text(ARTICLE)
+        (ok / "secret").mkdir(mode=0o000)
+        (base / "closed").mkdir(mode=0o000)
         ro = base / "ro"
-        ro.mkdir()
-        ro.chmod(0o555)
-        r = run("build", str(base / "ok"), "-o", str(ro / "tl.json"), **_as_nobody())
-        assert r.returncode == 2 and "permission denied" in r.stderr
+        ro.mkdir(mode=0o555)
+
+        def job() -> dict[str, object]:
+            result = read([ok, base / "closed"])
+            errors = []
+            for attempt in (lambda: check_output(ro / "tl.json"), lambda: write_text(ro / "tl.json", "x")):
+                try:
+                    attempt()
+                except OutputError as exc:
+                    errors.append(str(exc))
+            return {"problems": [str(p) for p in result.problems], "n": len(result.articles), "errors": errors}
+
+        got = _as_nobody(job)
+        assert got["n"] == 1
+        assert got["problems"] == [
+            f"{ok / 'secret'}: cannot read folder (permission denied); skipped",
+            f"{base / 'closed'}: cannot read folder (permission denied); skipped",
+        ]
+        assert len(got["errors"]) == 2 and all("permission denied" in e for e in got["errors"])
+        assert not (ro / "tl.json").exists()
     finally:
-        for p in (base / "ok" / "secret", base / "closed"):
+        for p in (ok / "secret", base / "closed", ro):
             p.chmod(0o755)
         subprocess.run(["rm", "-rf", str(base)], check=False)
 
