@@ -14,16 +14,12 @@ prints, and chooses exit codes (one rule for every command):
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import logging
-import os
 import sys
-import traceback
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .. import __version__
-from ..errors import InputError, NewslineError
+if TYPE_CHECKING:  # the module imports almost nothing, so Ctrl-C at start-up meets main()
+    import argparse
+    from collections.abc import Sequence
 
 COMMANDS = ("build", "demo", "dates", "eval", "score")
 
@@ -33,6 +29,11 @@ QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "charset_nor
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    import argparse
+    import importlib
+
+    from .. import __version__
+
     parser = argparse.ArgumentParser(
         prog="newsline",
         description="Turn a pile of news articles into a dated, sourced timeline.",
@@ -61,6 +62,18 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("newsline: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    import traceback
+
+    from ..errors import InputError, NewslineError
+
     verbose = 0
     try:
         args = parse_args(argv)
@@ -74,8 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsline: error {_one_line(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("newsline: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        raise
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_OK
@@ -93,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _configure_logging(verbose: int) -> None:
+    import logging
+
     level = logging.WARNING - 10 * verbose
     logging.basicConfig(level=level, format="newsline: %(levelname)s: %(message)s")
     if verbose < 2:
@@ -107,6 +121,8 @@ def _one_line(exc: BaseException) -> str:
 
 def _silence_stdout() -> None:
     """After a closed pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    import os
+
     try:
         fd = os.open(os.devnull, os.O_WRONLY)
         os.dup2(fd, sys.stdout.fileno())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import stat
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -14,26 +13,14 @@ from pathlib import Path
 
 from ..errors import NoInputError, Problem
 from ..model import Article
+from . import source as safe
 from ._report import Reporter
 from .dates import check_date, parse_date
 from .decode import SNIFF_BYTES, decode_text, html_charset, looks_binary
 from .html import parse_html
 from .paths import date_from_path, is_hidden
 from .records import iter_csv, iter_json, iter_jsonl, to_article
-from .source import (
-    DEFAULT_LIMITS,
-    Limits,
-    Skip,
-    describe,
-    finish,
-    human_size,
-    iter_lines,
-    kind_of,
-    open_input,
-    read_all,
-    shown,
-    walk,
-)
+from .source import DEFAULT_LIMITS, Limits, Skip
 from .text import parse_text
 
 PathLike = str | os.PathLike[str]
@@ -144,24 +131,9 @@ def _sources(paths: Sequence[PathLike], report: Reporter) -> Iterator[Source]:
         if os.fspath(raw) == "-":
             yield Source(None, "<stdin>", "stdin")
             continue
-        path = Path(raw)
-        name = shown(os.fspath(raw))
-        try:
-            mode = os.stat(path).st_mode
-        except OSError as exc:
-            report.problem(name, describe(exc), cause="unreadable")
-            continue
-        if stat.S_ISDIR(mode):
-            found = False
-            for file in walk(path, lambda w, m, c: report.problem(w, m, cause=c), is_hidden):
-                found = True
-                yield Source(file, shown(os.fspath(file)), shown(file.relative_to(path).as_posix()))
-            if not found and report.count(name) == 0:
-                report.problem(name, "folder contains no files (hidden files are skipped)")
-        elif stat.S_ISREG(mode):
-            yield Source(path, name, shown(path.as_posix().removeprefix("./")))
-        else:
-            report.problem(name, f"{kind_of(mode)}, not a regular file; skipped", cause="not a regular file")
+        problem = lambda w, m, c: report.problem(w, m, cause=c)  # noqa: E731
+        for path, name, id_base in safe.expand(Path(raw), problem, is_hidden):
+            yield Source(path, name, id_base)
 
 
 def _kind(name: str) -> tuple[str, bool]:
@@ -219,7 +191,7 @@ def _read_source(
         kind = _sniff(text)
     before = report.count(name)
     if kind in ("text", "html") and len(data) > limits.max_record_size:
-        report.problem(name, f"article is larger than the {human_size(limits.max_record_size)} cap (--max-record-size); skipped", cause="too large")
+        report.problem(name, f"article is larger than the {safe.human_size(limits.max_record_size)} cap (--max-record-size); skipped", cause="too large")
         return True
     if kind in ("text", "html"):
         article = (_text_article if kind == "text" else _html_article)(source, text, default_date, report)
@@ -243,19 +215,9 @@ def _read_source(
 
 def _read_bytes(source: Source, report: Reporter, gz: bool, limits: Limits) -> bytes | None:
     try:
-        stream = open_input(source.path, limits, gz=gz)
+        return safe.read_file(source.path, limits, gz=gz)
     except Skip as exc:
         report.problem(source.name, str(exc), cause=exc.cause)
-        return None
-    try:
-        return read_all(stream)
-    except Skip as exc:
-        report.problem(source.name, str(exc), cause=exc.cause)
-    except (EOFError, zlib.error) as exc:
-        report.problem(source.name, f"not a valid gzip file ({exc}); skipped", cause="malformed")
-    except OSError as exc:
-        what = "not a valid gzip file" if "gzip" in str(exc).lower() else "cannot read file"
-        report.problem(source.name, f"{what} ({describe(exc)}); skipped", cause="malformed")
     return None
 
 
@@ -269,30 +231,27 @@ def _read_jsonl_file(
 ) -> bool:
     assert source.path is not None
     name = source.name
-    before = report.count(name)
-    n = 0
+    before, start = report.count(name), len(out)
     try:
-        with open_input(source.path, limits, gz=gz) as f:
+        with safe.open_input(source.path, limits, gz=gz) as f:
             if looks_binary(f.peek(SNIFF_BYTES)[:SNIFF_BYTES]):
                 report.problem(name, "binary file, not text; skipped", cause="binary")
                 return True
-            lines = iter_lines(f, limits.max_record_size)
+            lines = safe.iter_lines(f, limits.max_record_size)
             records = iter_jsonl(lines, name=name, report=report, max_record=limits.max_record_size)
             n = _add_records(records, source, _stem(name), default_date, report, out, limits)
-            finish(f)
-    except Skip as exc:
-        report.problem(name, f"{exc} (after {n} articles)".replace("; skipped", "; rest skipped") if n else str(exc), cause=exc.cause)
+            safe.finish(f)
+    except (Skip, OSError, EOFError, zlib.error) as exc:  # the rest of the file is lost
+        n = len(out) - start
+        if isinstance(exc, Skip):
+            message, cause = str(exc).removesuffix("; skipped"), exc.cause
+        else:
+            reason = "compressed file ended early" if isinstance(exc, EOFError) else (
+                safe.describe(exc) if isinstance(exc, OSError) else str(exc))
+            message, cause = f"cannot read the rest of the file ({reason})", "truncated"
+        report.problem(name, f"{message}; rest skipped after {n} articles" if n else f"{message}; skipped", cause=cause)
         return n == 0
-    except (OSError, EOFError, zlib.error) as exc:
-        reason = "compressed file ended early" if isinstance(exc, EOFError) else describe(exc) if isinstance(exc, OSError) else str(exc)
-        report.problem(name, f"cannot read the rest of the file ({reason}) after {_count(out, name)} articles; rest skipped", cause="truncated")
-        return _count(out, name) == 0
     return n == 0 and report.count(name) > before
-
-
-def _count(out: list[Article], name: str) -> int:
-    prefix = name + ":"
-    return sum(1 for a in out if a.origin.startswith(prefix))
 
 
 def _add_records(
@@ -313,7 +272,7 @@ def _add_records(
         if article is None:
             continue
         if len(article.text) > limits.max_record_size:
-            cap = human_size(limits.max_record_size)
+            cap = safe.human_size(limits.max_record_size)
             report.problem(where, f"article text is larger than the {cap} cap (--max-record-size); skipped", file=source.name, cause="too large")
             continue
         if article.published is None and default_date is not None:

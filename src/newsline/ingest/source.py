@@ -263,7 +263,44 @@ def iter_lines(stream: BinaryIO, max_record: int) -> Iterator[bytes | None]:
         yield line
 
 
+def read_file(path: str | os.PathLike[str] | None, limits: Limits = DEFAULT_LIMITS, *, gz: bool = False) -> bytes:
+    """All bytes of a file (``None``: stdin), inflated and capped; every failure is :class:`Skip`."""
+    try:
+        return read_all(open_input(path, limits, gz=gz))
+    except (EOFError, zlib.error) as exc:
+        raise Skip(f"not a valid gzip file ({exc}); skipped", "malformed") from None
+    except OSError as exc:
+        what = "not a valid gzip file" if "gzip" in str(exc).lower() else "cannot read file"
+        raise Skip(f"{what} ({describe(exc)}); skipped", "malformed") from None
+
+
 Report = Callable[[str, str, str], None]  # (where, message, cause)
+
+
+def expand(path: Path, report: Report, hidden: Callable[[str], bool]) -> Iterator[tuple[Path, str, str]]:
+    """``(file, name to show, id base)`` for an input path: a file, or a folder's files.
+
+    A missing or unreadable path, a non-regular file, or a folder without files is
+    one ``report`` line.
+    """
+    name = shown(os.fspath(path))
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        report(name, describe(exc), "unreadable")
+        return
+    if stat.S_ISDIR(mode):
+        found = False
+        problems: list[str] = []
+        for file in walk(path, lambda w, m, c: (problems.append(w), report(w, m, c)), hidden):
+            found = True
+            yield file, shown(os.fspath(file)), shown(file.relative_to(path).as_posix())
+        if not found and not problems:
+            report(name, "folder contains no files (hidden files are skipped)", "")
+    elif stat.S_ISREG(mode):
+        yield path, name, shown(path.as_posix().removeprefix("./"))
+    else:
+        report(name, f"{kind_of(mode)}, not a regular file; skipped", "not a regular file")
 
 
 def walk(folder: Path, report: Report, hidden: Callable[[str], bool]) -> Iterator[Path]:
