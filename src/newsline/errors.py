@@ -65,3 +65,9 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+
+class OutputError(NewslineError, OSError):
+    """The output cannot be written (bad place, one of the inputs, disk full...)."""
+
+    code = "E500"

@@ -16,8 +16,10 @@ chance of missing a true pair.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from functools import cache
+from itertools import chain
 
 import numpy as np
 
@@ -25,6 +27,9 @@ SHINGLE = 5
 THRESHOLD = 0.8
 NUM_PERM = 64  # one-permutation MinHash bins (a power of two)
 BANDS = 16  # 16 bands of 4 rows: a pair at Jaccard 0.8 becomes a candidate with p > 0.999
+MAX_BUCKET = 64  # kept documents per LSH bucket (adversarial near-identical items)
+MAX_CHECKS = 64  # candidate pairs verified per document
+_SMALL = 256  # shingle sets up to this size are compared as Python sets
 
 _U64 = np.uint64
 _EMPTY = np.iinfo(np.uint64).max
@@ -167,39 +172,74 @@ def near_duplicates(
     threshold: float = THRESHOLD,
     num_perm: int = NUM_PERM,
     bands: int = BANDS,
+    max_bucket: int = MAX_BUCKET,
+    max_checks: int = MAX_CHECKS,
 ) -> set[int]:
     """Indices of sets that are near duplicates of a set earlier in ``order`` (which are kept).
 
     Greedy in preference order: a document is dropped when its Jaccard
     similarity with an already kept document reaches ``threshold``.
+
+    Cost stays near-linear on adversarial input (thousands of near-identical
+    short items that are not duplicates, all in the same LSH buckets): a
+    bucket holds at most ``max_bucket`` kept documents (the most preferred),
+    and at most ``max_checks`` candidates are verified per document, those
+    sharing the most bands first. Neither cap is reached on ordinary corpora,
+    where the result is that of the uncapped search.
     """
     if len(sets) < 2:
         return set()
     keys = band_keys(signatures(sets, num_perm), bands).tolist()
     buckets: list[dict[int, list[int]]] = [{} for _ in range(bands)]
+    small: dict[int, frozenset[int]] = {}
     dropped: set[int] = set()
     for i in order:
         s = sets[i]
         if not len(s):
             continue
         row = keys[i]
-        candidates: set[int] = set()
+        hits: list[list[int]] = []
         for band, key in enumerate(row):
             members = buckets[band].get(key)
             if members:
-                candidates.update(members)
+                hits.append(members)
         n = len(s)
         duplicate = False
-        for c in sorted(candidates):
-            m = len(sets[c])
-            if min(n, m) < threshold * max(n, m):
-                continue  # sizes too different to reach the threshold
-            if jaccard(s, sets[c]) >= threshold:
-                duplicate = True
-                break
+        if hits:
+            shared = Counter(chain.from_iterable(hits))
+            if len(shared) > max_checks:
+                ranked = sorted(shared, key=lambda c: (-shared[c], c))[:max_checks]
+            else:
+                ranked = sorted(shared)
+            for c in ranked:
+                m = len(sets[c])
+                if min(n, m) < threshold * max(n, m):
+                    continue  # sizes too different to reach the threshold
+                if _similar(i, c, sets, small, threshold):
+                    duplicate = True
+                    break
         if duplicate:
             dropped.add(i)
             continue
         for band, key in enumerate(row):
-            buckets[band].setdefault(key, []).append(i)
+            members = buckets[band].setdefault(key, [])
+            if len(members) < max_bucket:
+                members.append(i)
     return dropped
+
+
+def _similar(
+    i: int, c: int, sets: Sequence[np.ndarray], small: dict[int, frozenset[int]], threshold: float
+) -> bool:
+    """Jaccard of sets ``i`` and ``c`` reaches ``threshold`` (Python sets for small ones: faster)."""
+    a, b = sets[i], sets[c]
+    if len(a) > _SMALL or len(b) > _SMALL:
+        return jaccard(a, b) >= threshold
+    fa = small.get(i)
+    if fa is None:
+        fa = small[i] = frozenset(a.tolist())
+    fb = small.get(c)
+    if fb is None:
+        fb = small[c] = frozenset(b.tolist())
+    inter = len(fa & fb)
+    return inter / (len(fa) + len(fb) - inter) >= threshold

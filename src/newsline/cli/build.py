@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import sys
 import time
 from collections.abc import Sequence
 
@@ -14,7 +13,18 @@ from ..core import parse_query, prepare
 from ..errors import NoInputError
 from ..model import Article, Timeline
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
-from .common import check_range, iso_date, note, positive_int, progress, read_inputs, undated_note
+from .common import (
+    add_input_options,
+    check_range,
+    iso_date,
+    limits_from,
+    note,
+    positive_int,
+    progress,
+    publication_date,
+    read_inputs,
+    undated_note,
+)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +36,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or - (stdin)")
     add_timeline_options(p)
-    p.add_argument("-o", "--output", help="output file (format from its suffix)")
+    add_input_options(p)
+    p.add_argument(
+        "-o",
+        "--output",
+        help="output file (format from its suffix; folders are created), or - for standard output",
+    )
     p.add_argument(
         "-f", "--format", choices=sorted(render.FORMATS), help="output format (default: from -o)"
     )
@@ -42,7 +57,7 @@ def add_timeline_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--start", type=iso_date, help="first date of the timeline (YYYY-MM-DD)")
     g.add_argument("--end", type=iso_date, help="last date of the timeline (YYYY-MM-DD)")
     g.add_argument(
-        "--date", type=iso_date, help="publication date for articles that have none (YYYY-MM-DD)"
+        "--date", type=publication_date, help="publication date for articles that have none (YYYY-MM-DD)"
     )
     g.add_argument(
         "--method", default=DEFAULT_METHOD, choices=available_methods(), help="timeline method"
@@ -98,18 +113,32 @@ def make_timeline(
     return dataclasses.replace(timeline, meta=meta), stats
 
 
+def output_format(output: str | None, fmt: str | None) -> str:
+    """The format to write: ``-f``, else from the suffix of ``-o``, else ``text`` (stdout)."""
+    if fmt:
+        render.get_renderer(fmt)  # ConfigError when unknown
+        return fmt
+    if output and not render.output.is_stream_name(output):
+        return render.format_for_path(output)
+    return "text"
+
+
 def emit(timeline: Timeline, output: str | None, fmt: str | None, quiet: bool) -> None:
-    if output:
-        fmt = fmt or render.format_for_path(output)
+    fmt = output_format(output, fmt)
+    if output and not render.output.is_stdout(output):
         render.write(timeline, output, fmt)
         note(f"wrote {len(timeline)} dates to {output}", quiet)
     else:
-        sys.stdout.write(render.render(timeline, fmt or "text"))
-        sys.stdout.flush()
+        render.output.write_text("-", render.render(timeline, fmt))
 
 
 def run(args: argparse.Namespace) -> int:
-    result = read_inputs(args.inputs, args.date, args.quiet)
+    output_format(args.output, args.format)  # an unknown format fails before any work
+    if args.output:
+        render.output.check_output(args.output, args.inputs)
+    result = read_inputs(args.inputs, args.date, args.quiet, limits_from(args))
+    if args.output:
+        render.output.refuse_inputs(args.output, result.paths)
     timeline, stats = make_timeline(result.articles, args, args.title)
     rep = stats["report"]
     note(
@@ -127,4 +156,4 @@ def run(args: argparse.Namespace) -> int:
             + " (undated articles need --date YYYY-MM-DD)"
         )
     emit(timeline, args.output, args.format, args.quiet)
-    return 1 if result.problems else 0
+    return 1 if result.skipped else 0

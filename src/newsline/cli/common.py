@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from ..errors import ConfigError, NoInputError
 from ..ingest import IngestResult, read
+from ..ingest.source import DEFAULT_LIMITS, Limits, human_size, parse_size
 
 T = TypeVar("T")
 
@@ -20,6 +21,19 @@ def iso_date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def publication_date(value: str) -> dt.date:
+    """argparse type for ``--date``: ``YYYY-MM-DD`` that is a plausible publication date
+    (from 1800 to a year ahead: ``0001-01-01`` or ``9999-12-31`` would push date arithmetic
+    off the calendar)."""
+    from ..ingest.dates import check_date
+
+    day = iso_date(value)
+    reason = check_date(day)
+    if reason:
+        raise argparse.ArgumentTypeError(f"{reason}: not a publication date")
+    return day
 
 
 def _whole(value: str, minimum: int) -> int:
@@ -56,13 +70,63 @@ def note(message: str, quiet: bool = False) -> None:
         print(f"newsline: {message}", file=sys.stderr)
 
 
+def size(value: str) -> int:
+    """argparse type: a size in bytes, ``512M``, ``2G``, ``800k``."""
+    try:
+        return parse_size(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size (e.g. 512M, 2G): {value!r}") from None
+
+
+def add_input_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("input limits")
+    g.add_argument(
+        "--max-file-size",
+        type=size,
+        default=DEFAULT_LIMITS.max_file_size,
+        metavar="SIZE",
+        help="skip a file (or stdin) past SIZE bytes, counted after decompression "
+        f"(default {human_size(DEFAULT_LIMITS.max_file_size)})",
+    )
+    g.add_argument(
+        "--max-record-size",
+        type=size,
+        default=DEFAULT_LIMITS.max_record_size,
+        metavar="SIZE",
+        help="skip one article, JSON line or CSV row past SIZE "
+        f"(default {human_size(DEFAULT_LIMITS.max_record_size)})",
+    )
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    return Limits(
+        max_file_size=getattr(args, "max_file_size", DEFAULT_LIMITS.max_file_size),
+        max_record_size=getattr(args, "max_record_size", DEFAULT_LIMITS.max_record_size),
+    )
+
+
+def summary_line(result: IngestResult) -> str:
+    """``12 items read: 10 used, 2 skipped (1 too large, 1 malformed)``."""
+    skipped = sum(result.skipped.values())
+    line = f"{result.items_read} items read: {len(result.articles)} used, {skipped} skipped"
+    if skipped:
+        causes = ", ".join(f"{n} {cause}" for cause, n in sorted(result.skipped.items()))
+        line += f" ({causes})"
+    return line
+
+
 def read_inputs(
-    paths: Sequence[str], default_date: dt.date | None, quiet: bool
+    paths: Sequence[str],
+    default_date: dt.date | None,
+    quiet: bool,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IngestResult:
     """Read inputs, report every problem on one line, fail when nothing is usable."""
-    result = read(paths, default_date=default_date)
+    result = read(paths, default_date=default_date, limits=limits)
     for problem in result.problems:
         print(f"newsline: warning: {problem}", file=sys.stderr)
+    if result.skipped or not quiet:
+        print(f"newsline: {summary_line(result)}", file=sys.stderr)
     if not result.articles:
         where = ", ".join(paths)
         raise NoInputError(f"no readable article in {where}")

@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..ingest import read
+from ..errors import NoInputError
 from ..model import Article, DateMention
+from ..render.output import check_output, refuse_inputs, write_text
 from ..temporal import infer_publication_date, tag
+from .common import add_input_options, limits_from, publication_date, read_inputs
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 3
-
-
-def _iso_date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,12 +31,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or - (stdin)")
     p.add_argument(
         "--date",
-        type=_iso_date,
+        type=publication_date,
         default=None,
         metavar="YYYY-MM-DD",
         help="publication date for articles that have none",
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "-o", "--output", default="-", help="file to write (folders are created), - for stdout"
+    )
+    add_input_options(p)
     p.set_defaults(func=run)
 
 
@@ -69,13 +69,14 @@ def _write_text(out: TextIO, article: Article, dct: dt.date | None, how: str,
 
 
 def run(args: argparse.Namespace) -> int:
-    result = read(args.inputs, default_date=args.date)
-    for problem in result.problems:
-        print(f"newsline: warning: {problem}", file=sys.stderr)
-    if not result.articles:
-        print(f"newsline: error: no readable article in {', '.join(args.inputs)}", file=sys.stderr)
+    check_output(args.output, args.inputs)
+    try:
+        result = read_inputs(args.inputs, args.date, getattr(args, "quiet", False), limits_from(args))
+    except NoInputError as exc:
+        print(f"newsline: error {exc}", file=sys.stderr)
         return EXIT_NOTHING
-    out = sys.stdout
+    refuse_inputs(args.output, result.paths)
+    out = io.StringIO()
     for article in result.articles:
         dct, how = article.published, ""
         if dct is None:
@@ -92,4 +93,8 @@ def run(args: argparse.Namespace) -> int:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             _write_text(out, article, dct, how, mentions)
-    return EXIT_PARTIAL if result.problems else EXIT_OK
+        if args.output == "-" and out.tell() > 1 << 16:  # stream to stdout as we go
+            write_text("-", out.getvalue())
+            out = io.StringIO()
+    write_text(args.output, out.getvalue())
+    return EXIT_PARTIAL if result.skipped else EXIT_OK

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .. import demo, render
-from .build import add_timeline_options, emit, make_timeline
+from .build import add_timeline_options, emit, make_timeline, output_format
 from .common import note, read_inputs
 
 
@@ -27,7 +27,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    render.format_for_path(args.output)  # an output name of no known format fails first
+    output_format(args.output, None)  # an output name of no known format fails first
+    render.output.check_output(args.output)
     path = str(demo.corpus_path())
     if args.query is None:
         args.query = getattr(demo, "DEMO_QUERY", None)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from pathlib import Path
 
 from ..evaluate.protocol import EvalOptions
 from ..evaluate.report import format_table, to_json
 from ..evaluate.runner import evaluate_dataset
+from ..render.output import check_output, write_text
 from ..timeline import DEFAULT_METHOD, available_methods
-from .common import non_negative_int, note, positive_int
+from .common import add_input_options, limits_from, non_negative_int, note, positive_int
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -37,10 +37,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=0, help="random_state for the method (default 0)")
     p.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE")
     p.add_argument("--jobs", type=positive_int, default=1, help="topics run in N processes")
+    add_input_options(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.json:
+        check_output(args.json)
     options = EvalOptions(
         method=args.method,
         window_days=args.window_days,
@@ -53,10 +56,14 @@ def run(args: argparse.Namespace) -> int:
         options,
         jobs=args.jobs,
         progress=lambda message: note(message, args.quiet),
+        limits=limits_from(args),
     )
-    print(format_table(results))
+    warnings = [w for r in results for w in r.warnings]
+    for w in warnings:
+        note(f"warning: {w}")
+    write_text("-", format_table(results) + "\n")
     if args.json:
         data = to_json(os.fspath(args.dataset), args.method, results)
-        Path(args.json).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        write_text(args.json, json.dumps(data, indent=2) + "\n")
         note(f"wrote {args.json}", args.quiet)
-    return 0
+    return 1 if warnings else 0

@@ -2,27 +2,38 @@
 
 Each command module exposes ``add_parser(subparsers)`` (which sets
 ``func``) and a ``run(args) -> int``. Only the CLI configures logging,
-prints, and chooses exit codes: 0 success, 1 partial failure (some inputs
-skipped), 2 usage error, 3 nothing usable.
+prints, and chooses exit codes (one rule for every command):
+
+- 0: every input item was read and used;
+- 1: some input was skipped (each with a warning line naming it);
+- 2: usage or output error (bad option, output not writable or one of the inputs);
+- 3: nothing usable (no article could be read, no dated event, a timeline to score unreadable);
+- 4: an unexpected error (a bug): one line, ``-v`` shows the traceback;
+- 130: interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import logging
 import sys
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .. import __version__
-from ..errors import NewslineError, NoInputError
+if TYPE_CHECKING:  # the module imports almost nothing, so Ctrl-C at start-up meets main()
+    import argparse
+    from collections.abc import Sequence
 
 COMMANDS = ("build", "demo", "dates", "eval", "score")
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+#: Loggers of libraries whose messages name no file (``parsed tree length: 0``): shown only with -vv.
+QUIET_LIBRARIES = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    import argparse
+    import importlib
+
+    from .. import __version__
+
     parser = argparse.ArgumentParser(
         prog="newsline",
         description="Turn a pile of news articles into a dated, sourced timeline.",
@@ -51,22 +62,73 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
-    level = logging.WARNING - 10 * args.verbose
-    logging.basicConfig(level=level, format="newsline: %(levelname)s: %(message)s")
     try:
-        return int(args.func(args))
-    except NoInputError as exc:
-        print(f"newsline: error {exc}", file=sys.stderr)
-        return EXIT_NOTHING
-    except NewslineError as exc:
-        print(f"newsline: error {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return _main(argv)
     except KeyboardInterrupt:
         print("newsline: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    import traceback
+
+    from ..errors import InputError, NewslineError
+
+    verbose = 0
+    try:
+        args = parse_args(argv)
+        verbose = args.verbose
+        _configure_logging(verbose)
+        return int(args.func(args))
+    except InputError as exc:  # NoInputError, or the one input unreadable (score)
+        print(f"newsline: error {_one_line(exc)}", file=sys.stderr)
+        return EXIT_NOTHING
+    except NewslineError as exc:
+        print(f"newsline: error {_one_line(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        raise
     except BrokenPipeError:
+        _silence_stdout()
         return EXIT_OK
+    except SystemExit:
+        raise
+    except BaseException as exc:  # a bug: one line, the traceback only with -v
+        if verbose:
+            traceback.print_exc()
+        print(
+            f"newsline: internal error: {type(exc).__name__}: {_one_line(exc)} "
+            "(run again with -v for the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+def _configure_logging(verbose: int) -> None:
+    import logging
+
+    level = logging.WARNING - 10 * verbose
+    logging.basicConfig(level=level, format="newsline: %(levelname)s: %(message)s")
+    if verbose < 2:
+        for name in QUIET_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc)
+    return text.replace("\r", "\\r").replace("\n", "\\n")[:2000]
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at /dev/null so the interpreter's final flush is quiet."""
+    import os
+
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

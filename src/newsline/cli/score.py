@@ -8,6 +8,8 @@ import json
 from ..evaluate.report import format_scores
 from ..evaluate.scoring import score_timeline
 from ..evaluate.timeline_io import read_timeline, read_timelines
+from ..render.output import write_text
+from .common import add_input_options, limits_from
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,15 +23,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("system", metavar="SYSTEM", help="the timeline to score")
     p.add_argument("golds", nargs="+", metavar="GOLD", help="gold timeline file(s)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    add_input_options(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    system = read_timeline(args.system)
-    golds = [t for path in args.golds for t in read_timelines(path)]
+    limits = limits_from(args)
+    system = read_timeline(args.system, limits)
+    golds = [t for path in args.golds for t in read_timelines(path, limits)]
     scores = score_timeline(system, golds)
-    if args.json:
-        print(json.dumps(scores, indent=2))
-    else:
-        print(format_scores(scores))
+    text = json.dumps(scores, indent=2) if args.json else format_scores(scores)
+    write_text("-", text + "\n")
     return 0

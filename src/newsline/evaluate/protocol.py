@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DatasetError
+from ..ingest.source import DEFAULT_LIMITS, Limits
 from ..model import Corpus, Timeline
 from ..timeline.base import TimelineConfig, get_method
 from .scoring import score_timeline
@@ -119,6 +120,8 @@ class TaskResult:
     n_sentences: int
     n_articles: int
     timeline: Timeline | None = field(default=None, repr=False)
+    #: problems met reading the topic's articles (on the topic's first task only)
+    warnings: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -187,13 +190,28 @@ def load_dataset(
     return [load_topic(p, window) for p in folders]
 
 
-def prepare_topic(topic: Topic) -> Corpus:
-    """Read and prepare all of a topic's articles once (the expensive part)."""
+def prepare_topic(
+    topic: Topic, warnings: list[str] | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Corpus:
+    """Read and prepare all of a topic's articles once (the expensive part).
+
+    Reading problems (a truncated ``articles.jsonl.gz``, bad lines) are
+    appended to ``warnings`` with a count line, so a partial topic is never
+    scored silently.
+    """
     from .. import core, ingest
 
-    result = ingest.read([topic.articles_path])
+    result = ingest.read([topic.articles_path], limits=limits)
     if not result.articles:
-        raise DatasetError(f"{topic.articles_path}: no readable article")
+        detail = f" ({result.problems[0].message})" if result.problems else ""
+        raise DatasetError(f"{topic.articles_path}: no readable article{detail}")
+    if warnings is not None and (result.problems or result.skipped):
+        warnings.extend(str(p) for p in result.problems)
+        skipped = sum(result.skipped.values())
+        warnings.append(
+            f"{topic.name}: {len(result.articles)} articles read, {skipped} input items skipped; "
+            "the topic is scored on the articles read"
+        )
     return core.prepare(result.articles)
 
 
@@ -208,11 +226,13 @@ def run_topic(
     options: EvalOptions,
     keep_timelines: bool = False,
     prepare: Callable[[Topic], Corpus] = prepare_topic,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> list[TaskResult]:
     """Build and score every task of a topic."""
     method = get_method(options.method)
     started = time.perf_counter()
-    corpus = prepare(topic)
+    warnings: list[str] = []
+    corpus = prepare_topic(topic, warnings, limits) if prepare is prepare_topic else prepare(topic)
     share = (time.perf_counter() - started) / len(topic.tasks)
     results = []
     for task in topic.tasks:
@@ -231,6 +251,7 @@ def run_topic(
                 n_sentences=task.n_sentences,
                 n_articles=len(sub),
                 timeline=timeline if keep_timelines else None,
+                warnings=tuple(warnings) if not results else (),
             )
         )
     return results

@@ -18,22 +18,30 @@ from __future__ import annotations
 
 import json
 import os
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..ingest.source import DEFAULT_LIMITS, Limits, Skip, open_input, read_all, shown
 from ..model import Granularity, SummarySentence, Timeline, TimelineEntry, TimePoint
 from ..render import tilse
 
 
-def read_timelines(path: str | os.PathLike[str]) -> list[Timeline]:
-    """Every timeline in a file (one, except for ``timelines.jsonl`` files)."""
+def read_timelines(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> list[Timeline]:
+    """Every timeline in a file (one, except for ``timelines.jsonl`` files).
+
+    Read through :mod:`newsline.ingest.source`: regular files only, gzip
+    inflated, at most ``limits.max_file_size`` bytes.
+    """
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: cannot read timeline file ({exc})") from None
+        text = read_all(open_input(p, limits)).decode("utf-8")
+    except Skip as exc:
+        raise InputError(f"{shown(str(p))}: {str(exc).removesuffix('; skipped')}") from None
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
+        raise InputError(f"{shown(str(p))}: cannot read timeline file ({exc})") from None
     stripped = text.lstrip()
     try:
         if stripped.startswith("{"):
@@ -42,8 +50,10 @@ def read_timelines(path: str | os.PathLike[str]) -> list[Timeline]:
             return [
                 timeline_from_pairs(json.loads(line)) for line in text.splitlines() if line.strip()
             ]
-    except (ValueError, TypeError, KeyError) as exc:
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise InputError(f"{p}: not a timeline ({exc})") from None
+    except RecursionError:
+        raise InputError(f"{p}: not a timeline (JSON nested too deeply)") from None
     try:
         timeline = tilse.loads(text)
     except InputError as exc:
@@ -53,9 +63,9 @@ def read_timelines(path: str | os.PathLike[str]) -> list[Timeline]:
     return [timeline]
 
 
-def read_timeline(path: str | os.PathLike[str]) -> Timeline:
+def read_timeline(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS) -> Timeline:
     """The one timeline of a file."""
-    timelines = read_timelines(path)
+    timelines = read_timelines(path, limits)
     if len(timelines) != 1:
         raise InputError(f"{path}: holds {len(timelines)} timelines, expected one")
     return timelines[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..errors import InputError, Problem
 
 #: At most this many problems are recorded per file; the rest are summed up.
@@ -9,17 +11,30 @@ MAX_PROBLEMS_PER_FILE = 20
 
 
 class Reporter:
-    """Records :class:`Problem` items; with ``strict`` raises :class:`InputError` instead."""
+    """Records :class:`Problem` items; with ``strict`` raises :class:`InputError` instead.
+
+    A problem that skips an input item (a file, a record, a line) counts one
+    item under its ``cause`` in :attr:`skipped`; warnings about an item that
+    is kept (a dropped date) do not. Without an explicit ``cause``, a message
+    ending in "skipped" counts under ``"other"``.
+    """
 
     def __init__(self, strict: bool = False) -> None:
         self.strict = strict
         self.problems: list[Problem] = []
+        self.skipped: Counter[str] = Counter()
         self._per_file: dict[str, int] = {}
 
-    def problem(self, where: str, message: str, *, file: str | None = None) -> None:
+    def problem(
+        self, where: str, message: str, *, file: str | None = None, cause: str | None = None
+    ) -> None:
         """Record that ``where`` (``file`` or ``file:line``) was skipped because of ``message``."""
         if self.strict:
             raise InputError(f"{where}: {message}")
+        if cause is None and message.endswith("skipped"):
+            cause = "other"
+        if cause:
+            self.skipped[cause] += 1
         key = file if file is not None else where
         count = self._per_file.get(key, 0) + 1
         self._per_file[key] = count

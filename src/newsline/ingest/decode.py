@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 #: How many leading bytes are inspected to tell text from binary.
 SNIFF_BYTES = 8192
@@ -35,30 +36,77 @@ def looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes) -> str | None:
-    """Text of ``data``; ``None`` when no encoding gives plausible text.
+    """Text of ``data``; ``None`` when no encoding gives plausible text (see :func:`decode_text`)."""
+    return decode_text(data)[0]
 
-    UTF-8 (and BOM-marked UTF-16/32) first, then charset-normalizer's best
-    guess. Line ends are normalised to ``\\n``.
+
+def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
+    """Text of ``data`` and a remark worth a warning line (or ``None``).
+
+    A BOM decides first; then a ``declared`` charset (an HTML page's
+    ``<meta charset>``) when Python knows it; then UTF-8. A file that is
+    UTF-8 but for a few bad bytes (it has at least as many valid multi-byte
+    characters as invalid bytes) is decoded as UTF-8 with U+FFFD for each bad
+    byte, and the remark counts them; only other files go to
+    charset-normalizer's guess. Line ends are normalised to ``\\n``.
     """
     text: str | None = None
+    remark: str | None = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
-                return None
+                return None, None
             text = text.lstrip("\ufeff")
             break
+    if text is None and declared:
+        try:
+            text = data.decode(declared)
+        except LookupError:
+            text = None  # unknown charset name: fall through to UTF-8
+        except UnicodeDecodeError:
+            text = data.decode(declared, "replace")
+            remark = f"bytes invalid in the declared charset {declared!r} replaced with U+FFFD"
     if text is None:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _guess(data)
-            if text is None:
-                return None
+            bad, good = _utf8_damage(data)
+            if good >= bad:
+                text = data.decode("utf-8", "replace")
+                remark = f"{bad} invalid UTF-8 byte{'s' if bad != 1 else ''} replaced with U+FFFD"
+            else:
+                text = _guess(data)
+                if text is None:
+                    return None, None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text
+    return text, remark
+
+
+def _utf8_damage(data: bytes) -> tuple[int, int]:
+    """(invalid bytes, valid non-ASCII characters) of ``data`` read as UTF-8."""
+    text = data.decode("utf-8", "surrogateescape")
+    bad = len(_ESCAPED.findall(text))
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    return bad, non_ascii - bad
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag of its first 4 KB, if any."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def _guess(data: bytes) -> str | None:

@@ -20,7 +20,7 @@ from functools import cache
 from html.parser import HTMLParser
 from types import ModuleType
 
-from .dates import parse_date
+from .dates import check_date, parse_date
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,8 @@ class HtmlArticle:
     published: dt.date | None = None
     #: the site's name (``og:site_name``, else derived from the URL), or ``""``
     site: str = ""
+    #: why a publication date the page declares was ignored (``2021-02-30``, year 1650), or ``""``
+    date_problem: str = ""
 
 
 def parse_html(content: str) -> HtmlArticle:
@@ -50,7 +52,49 @@ def parse_html(content: str) -> HtmlArticle:
             site=found.site if found else "",
         )
     found.published = _htmldate(content)
+    bad, problem = declared_date_problem(content)
+    if bad:
+        found.date_problem = problem
+        year, month = int(bad[:4]), int(bad[5:7])
+        p = found.published
+        if p is not None and (p.year, p.month) == (year, month):
+            found.published = None  # htmldate's repair of an impossible date (day 1)
     return found
+
+
+_META = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""")
+_DATE_NAMES = {
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.date",
+    "sailthru.date", "parsely-pub-date", "article.published",
+}  # fmt: skip
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{0,40})"')
+_YMD = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def declared_date_problem(content: str) -> tuple[str, str]:
+    """The first publication date a page declares (meta tag, JSON-LD) that is no calendar
+    date or is absurd (:func:`~newsline.ingest.dates.check_date`), with the reason; else ``("", "")``."""
+    values = [m.group(1) for m in _LD_DATE.finditer(content)]
+    for tag in _META.finditer(content):
+        attrs = {k.lower(): v.strip("\"'") for k, v in _ATTR.findall(tag.group(0))}
+        name = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if name in _DATE_NAMES and "content" in attrs:
+            values.append(attrs["content"])
+    for value in values:
+        m = _YMD.match(value)
+        if m is None:
+            continue
+        text = m.group(0).strip()
+        try:
+            value = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return text, f"HTML date {text} is not a calendar date; ignored"
+        reason = check_date(value)
+        if reason:
+            return text, f"HTML {reason}; ignored"
+    return "", ""
 
 
 @cache

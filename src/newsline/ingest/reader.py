@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import os
 import re
-import sys
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import NoInputError, Problem
 from ..model import Article
+from . import source as safe
 from ._report import Reporter
 from .dates import check_date, parse_date
-from .decode import SNIFF_BYTES, decode, looks_binary
+from .decode import SNIFF_BYTES, decode_text, html_charset, looks_binary
 from .html import parse_html
-from .paths import date_from_path, walk
+from .paths import date_from_path, is_hidden
 from .records import iter_csv, iter_json, iter_jsonl, to_article
+from .source import DEFAULT_LIMITS, Limits, Skip
 from .text import parse_text
 
 PathLike = str | os.PathLike[str]
@@ -45,6 +46,15 @@ class IngestResult:
     files_read: int = 0
     files_skipped: int = 0
     renamed_ids: int = 0
+    #: input items (files, records, lines) skipped, by cause; each also has a problem line
+    skipped: Counter[str] = field(default_factory=Counter)
+    #: the files read (for refusing an output that is one of them)
+    paths: list[Path] = field(default_factory=list)
+
+    @property
+    def items_read(self) -> int:
+        """Input items met: every one became an article or was skipped with a line."""
+        return len(self.articles) + sum(self.skipped.values())
 
     @property
     def undated(self) -> int:
@@ -75,6 +85,7 @@ def read(
     default_date: dt.date | None = None,
     strict: bool = False,
     progress: Progress | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IngestResult:
     """Read articles from files, folders (recursive) and ``"-"`` (standard input).
 
@@ -88,16 +99,19 @@ def read(
     ``IngestResult.problems``; with ``strict=True`` the first one raises
     :class:`~newsline.errors.InputError`. Nothing read is not an error here:
     call :meth:`IngestResult.require_articles` for that. ``progress`` wraps
-    the list of files (e.g. ``tqdm``).
+    the list of files (e.g. ``tqdm``). Files are read through the size caps of
+    ``limits`` (:mod:`newsline.ingest.source`); what is not a regular file is
+    skipped with a problem.
     """
     report = Reporter(strict)
     result = IngestResult()
     sources = list(_sources(paths, report))
     result.files_seen = len(sources)
+    result.paths = [s.path for s in sources if s.path is not None]
     items: Iterable[Source] = progress(sources) if progress else sources
     for source in items:
         before = len(result.articles)
-        failed = _read_source(source, default_date, report, result.articles)
+        failed = _read_source(source, default_date, report, result.articles, limits)
         report.finish_file(source.name)
         if failed:
             result.files_skipped += 1
@@ -106,6 +120,7 @@ def read(
     result.notes = _unique_ids(result.articles)
     result.renamed_ids = len(result.notes)
     result.problems = report.problems
+    result.skipped = report.skipped
     return result
 
 
@@ -113,22 +128,12 @@ def _sources(paths: Sequence[PathLike], report: Reporter) -> Iterator[Source]:
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for raw in paths:
-        shown = os.fspath(raw)
-        if shown == "-":
+        if os.fspath(raw) == "-":
             yield Source(None, "<stdin>", "stdin")
             continue
-        path = Path(raw)
-        if path.is_dir():
-            found = False
-            for file in walk(path):
-                found = True
-                yield Source(file, str(file), file.relative_to(path).as_posix())
-            if not found:
-                report.problem(shown, "folder contains no files (hidden files are skipped)")
-        elif path.exists():
-            yield Source(path, shown, path.as_posix().removeprefix("./"))
-        else:
-            report.problem(shown, "no such file or folder")
+        problem = lambda w, m, c: report.problem(w, m, cause=c)  # noqa: E731
+        for path, name, id_base in safe.expand(Path(raw), problem, is_hidden):
+            yield Source(path, name, id_base)
 
 
 def _kind(name: str) -> tuple[str, bool]:
@@ -159,28 +164,35 @@ def _stem(name: str) -> str:
         base = stem
 
 
-def _read_source(source: Source, default_date: dt.date | None, report: Reporter, out: list[Article]) -> bool:
+def _read_source(
+    source: Source, default_date: dt.date | None, report: Reporter, out: list[Article], limits: Limits
+) -> bool:
     """Append the articles of one source to ``out``; True when the whole file was skipped."""
     name = source.name
     kind, gz = _kind(source.path.name) if source.path is not None else ("", False)
     if kind == "jsonl" and source.path is not None:
-        return _read_jsonl_file(source, report, out, gz, default_date)
-    data = _read_bytes(source, report, gz)
+        return _read_jsonl_file(source, report, out, gz, default_date, limits)
+    data = _read_bytes(source, report, gz, limits)
     if data is None:
         return True
     if not data.strip():
-        report.problem(name, "file is empty; skipped")
+        report.problem(name, "file is empty; skipped", cause="empty")
         return True
     if looks_binary(data):
-        report.problem(name, "binary file, not text; skipped")
+        report.problem(name, "binary file, not text; skipped", cause="binary")
         return True
-    text = decode(data)
+    text, remark = decode_text(data, html_charset(data) if kind in ("html", "") else None)
     if text is None:
-        report.problem(name, "cannot decode the text (unknown encoding); skipped")
+        report.problem(name, "cannot decode the text (unknown encoding); skipped", cause="undecodable")
         return True
+    if remark:
+        report.problem(name, remark)
     if not kind:
         kind = _sniff(text)
     before = report.count(name)
+    if kind in ("text", "html") and len(data) > limits.max_record_size:
+        report.problem(name, f"article is larger than the {safe.human_size(limits.max_record_size)} cap (--max-record-size); skipped", cause="too large")
+        return True
     if kind in ("text", "html"):
         article = (_text_article if kind == "text" else _html_article)(source, text, default_date, report)
         if article is None:
@@ -189,48 +201,56 @@ def _read_source(source: Source, default_date: dt.date | None, report: Reporter,
         return False
     stem = _stem(name) if source.path is not None else "stdin"
     if kind == "jsonl":
-        records = iter_jsonl(text.split("\n"), name=name, report=report)
+        records = iter_jsonl(text.split("\n"), name=name, report=report, max_record=limits.max_record_size)
     elif kind == "json":
         records = iter_json(text, name=name, report=report)
     else:
-        records = iter_csv(text, name=name, report=report, delimiter="\t" if kind == "tsv" else None)
-    n = _add_records(records, source, stem, default_date, report, out)
+        records = iter_csv(
+            text, name=name, report=report, delimiter="\t" if kind == "tsv" else None,
+            max_record=limits.max_record_size,
+        )
+    n = _add_records(records, source, stem, default_date, report, out, limits)
     return n == 0 and report.count(name) > before
 
 
-def _read_bytes(source: Source, report: Reporter, gz: bool) -> bytes | None:
+def _read_bytes(source: Source, report: Reporter, gz: bool, limits: Limits) -> bytes | None:
     try:
-        data = sys.stdin.buffer.read() if source.path is None else source.path.read_bytes()
-    except OSError as exc:
-        report.problem(source.name, f"cannot read file ({exc.strerror or exc}); skipped")
-        return None
-    if gz or data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as exc:
-            report.problem(source.name, f"not a valid gzip file ({exc}); skipped")
-            return None
-    return data
+        return safe.read_file(source.path, limits, gz=gz)
+    except Skip as exc:
+        report.problem(source.name, str(exc), cause=exc.cause)
+    return None
 
 
 def _read_jsonl_file(
-    source: Source, report: Reporter, out: list[Article], gz: bool, default_date: dt.date | None
+    source: Source,
+    report: Reporter,
+    out: list[Article],
+    gz: bool,
+    default_date: dt.date | None,
+    limits: Limits,
 ) -> bool:
     assert source.path is not None
     name = source.name
-    before = report.count(name)
+    before, start = report.count(name), len(out)
     try:
-        with (gzip.open(source.path, "rb") if gz else open(source.path, "rb")) as f:
-            head = f.read(SNIFF_BYTES)
-            if looks_binary(head):
-                report.problem(name, "binary file, not text; skipped")
+        with safe.open_input(source.path, limits, gz=gz) as f:
+            if looks_binary(f.peek(SNIFF_BYTES)[:SNIFF_BYTES]):
+                report.problem(name, "binary file, not text; skipped", cause="binary")
                 return True
-            f.seek(0)
-            records = iter_jsonl(f, name=name, report=report)
-            n = _add_records(records, source, _stem(name), default_date, report, out)
-    except (OSError, EOFError, zlib.error) as exc:
-        report.problem(name, f"cannot read file ({getattr(exc, 'strerror', None) or exc}); rest skipped")
-        return True
+            lines = safe.iter_lines(f, limits.max_record_size)
+            records = iter_jsonl(lines, name=name, report=report, max_record=limits.max_record_size)
+            n = _add_records(records, source, _stem(name), default_date, report, out, limits)
+            safe.finish(f)
+    except (Skip, OSError, EOFError, zlib.error) as exc:  # the rest of the file is lost
+        n = len(out) - start
+        if isinstance(exc, Skip):
+            message, cause = str(exc).removesuffix("; skipped"), exc.cause
+        else:
+            reason = "compressed file ended early" if isinstance(exc, EOFError) else (
+                safe.describe(exc) if isinstance(exc, OSError) else str(exc))
+            message, cause = f"cannot read the rest of the file ({reason})", "truncated"
+        report.problem(name, f"{message}; rest skipped after {n} articles" if n else f"{message}; skipped", cause=cause)
+        return n == 0
     return n == 0 and report.count(name) > before
 
 
@@ -241,18 +261,19 @@ def _add_records(
     default_date: dt.date | None,
     report: Reporter,
     out: list[Article],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> int:
     n = 0
     for line, record in records:
         where = f"{source.name}:{line}"
-        if n == 0 and not isinstance(record, dict):
-            kind = type(record).__name__
-            report.problem(where, f"not a file of article objects (record is a JSON {kind}); file skipped", file=source.name)
-            break
         article = to_article(
             record, where=where, default_id=f"{stem}:{line}", origin=where, report=report, file=source.name
         )
         if article is None:
+            continue
+        if len(article.text) > limits.max_record_size:
+            cap = safe.human_size(limits.max_record_size)
+            report.problem(where, f"article text is larger than the {cap} cap (--max-record-size); skipped", file=source.name, cause="too large")
             continue
         if article.published is None and default_date is not None:
             article = replace(article, published=default_date, date_source="cli")
@@ -310,7 +331,7 @@ def _date_fallbacks(
 def _text_article(source: Source, text: str, default_date: dt.date | None, report: Reporter) -> Article | None:
     parsed = parse_text(text)
     if not parsed.text:
-        report.problem(source.name, "no article text; skipped")
+        report.problem(source.name, "no article text; skipped", cause="no text")
         return None
     h = parsed.headers
     published, date_source = _date_fallbacks(source, h.get("date"), default_date, report)
@@ -329,11 +350,16 @@ def _text_article(source: Source, text: str, default_date: dt.date | None, repor
 def _html_article(source: Source, text: str, default_date: dt.date | None, report: Reporter) -> Article | None:
     parsed = parse_html(text)
     if not parsed.text:
-        report.problem(source.name, "no article text found in the HTML page; skipped")
+        report.problem(source.name, "no article text found in the HTML page; skipped", cause="no text")
         return None
     published, date_source = parsed.published, "html"
-    if published is not None and check_date(published) is not None:
-        published = None
+    if parsed.date_problem:
+        report.problem(source.name, parsed.date_problem)
+    if published is not None:
+        reason = check_date(published)
+        if reason:
+            report.problem(source.name, f"HTML {reason}; date dropped")
+            published = None
     if published is None:
         published, date_source = _date_fallbacks(source, None, default_date, report)
     return Article(

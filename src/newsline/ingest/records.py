@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -23,13 +23,22 @@ DATE_FIELDS = ("time", "date", "published", "pub_date", "publish_date", "publish
 
 Record = tuple[int, Any]  # (line or record number, decoded JSON value / CSV row)
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Unclosed-quote recoveries per CSV file before the rest of the file is given up.
+MAX_CSV_RECOVERIES = 20
+
+
+def _no_surrogates(text: str) -> str:
+    """Lone surrogates (JSON ``"\\ud800"``) become U+FFFD: same length, so offsets hold."""
+    return _SURROGATE.sub("\ufffd", text) if not text.isascii() else text
+
 
 def to_article(
     record: Any, *, where: str, default_id: str, origin: str, report: Reporter, file: str
 ) -> Article | None:
     """An :class:`Article` from one record, or ``None`` (with a problem) if it has no text."""
     if not isinstance(record, Mapping):
-        report.problem(where, f"record is a JSON {type(record).__name__}, not an object; skipped", file=file)
+        report.problem(where, f"record is a JSON {type(record).__name__}, not an object; skipped", file=file, cause="malformed")
         return None
     text = ""
     for key in TEXT_FIELDS:
@@ -37,13 +46,13 @@ def to_article(
         if isinstance(value, list):
             value = "\n".join(str(v) for v in value if v is not None)
         if isinstance(value, str) and value.strip():
-            text = value.strip()
+            text = _no_surrogates(value.strip())
             break
     if not text:
-        report.problem(where, "record has no text; skipped", file=file)
+        report.problem(where, "record has no text; skipped", file=file, cause="no text")
         return None
     rid = record.get("id")
-    rid = default_id if rid is None or str(rid).strip() == "" else str(rid)
+    rid = default_id if rid is None or str(rid).strip() == "" else _no_surrogates(str(rid))
     published = None
     for key in DATE_FIELDS:
         raw = record.get(key)
@@ -76,12 +85,22 @@ def _str(value: object) -> str:
         return ""
     if isinstance(value, Mapping):  # e.g. {"source": {"name": "Reuters"}}
         value = value.get("name") or value.get("title") or ""
-    return str(value).strip()
+    return _no_surrogates(str(value).strip())
 
 
-def iter_jsonl(lines: Iterable[bytes | str], *, name: str, report: Reporter) -> Iterator[Record]:
-    """Decoded JSON values of non-empty lines; malformed lines become problems naming the line."""
+def iter_jsonl(
+    lines: Iterable[bytes | str | None], *, name: str, report: Reporter, max_record: int | None = None
+) -> Iterator[Record]:
+    """Decoded JSON values of non-empty lines; malformed lines become problems naming the line.
+
+    A ``None`` line (or one longer than ``max_record``) was too large and is skipped with a problem.
+    """
     for lineno, line in enumerate(lines, 1):
+        where = f"{name}:{lineno}"
+        if line is None or (max_record is not None and len(line) > max_record):
+            cap = f" {max_record} bytes" if max_record else ""
+            report.problem(where, f"line longer than the{cap} cap (--max-record-size); skipped", file=name, cause="too large")
+            continue
         if not line.strip():
             continue
         try:
@@ -90,10 +109,16 @@ def iter_jsonl(lines: Iterable[bytes | str], *, name: str, report: Reporter) -> 
             try:
                 value = json.loads(_fallback_decode(line))
             except ValueError as exc:
-                report.problem(f"{name}:{lineno}", f"malformed JSON line ({exc}); skipped", file=name)
+                report.problem(where, f"malformed JSON line ({exc}); skipped", file=name, cause="malformed")
+                continue
+            except RecursionError:
+                report.problem(where, "JSON nested too deeply; skipped", file=name, cause="malformed")
                 continue
         except ValueError as exc:
-            report.problem(f"{name}:{lineno}", f"malformed JSON line ({exc}); skipped", file=name)
+            report.problem(where, f"malformed JSON line ({exc}); skipped", file=name, cause="malformed")
+            continue
+        except RecursionError:
+            report.problem(where, "JSON nested too deeply; skipped", file=name, cause="malformed")
             continue
         yield lineno, value
 
@@ -114,7 +139,10 @@ def iter_json(text: str, *, name: str, report: Reporter) -> Iterator[Record]:
     try:
         doc = json.loads(text)
     except ValueError as exc:
-        report.problem(name, f"malformed JSON ({exc}); file skipped", file=name)
+        report.problem(name, f"malformed JSON ({exc}); file skipped", file=name, cause="malformed")
+        return
+    except RecursionError:
+        report.problem(name, "JSON nested too deeply; file skipped", file=name, cause="malformed")
         return
     if isinstance(doc, Mapping):
         for key in ("articles", "documents", "items", "data", "records"):
@@ -125,38 +153,86 @@ def iter_json(text: str, *, name: str, report: Reporter) -> Iterator[Record]:
             if any(k in doc for k in TEXT_FIELDS):
                 doc = [doc]
     if not isinstance(doc, list):
-        report.problem(name, "JSON is neither a list of articles nor {\"articles\": [...]}; file skipped", file=name)
+        report.problem(name, "JSON is neither a list of articles nor {\"articles\": [...]}; file skipped", file=name, cause="malformed")
         return
     yield from enumerate(doc, 1)
 
 
-def iter_csv(text: str, *, name: str, report: Reporter, delimiter: str | None = None) -> Iterator[Record]:
-    """Rows of a CSV/TSV file with a header row, keyed by lower-cased column name."""
+def iter_csv(
+    text: str,
+    *,
+    name: str,
+    report: Reporter,
+    delimiter: str | None = None,
+    max_record: int = 2**31 - 1,
+) -> Iterator[Record]:
+    """Rows of a CSV/TSV file with a header row, keyed by lower-cased column name.
+
+    A field longer than ``max_record`` skips its row. An unclosed quote that
+    would swallow the rest of the file into one field (the file has an odd
+    number of quote characters and the last row runs to the end) is reported
+    at the line where that row starts, and reading resumes on the next line.
+    """
     if delimiter is None:
         first = text.split("\n", 1)[0]
         delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    if csv.field_size_limit() < sys.maxsize // 2:
-        csv.field_size_limit(2**31 - 1)
+    previous = csv.field_size_limit()
+    csv.field_size_limit(min(max_record, 2**31 - 1))  # a field past the cap is a csv.Error
+    try:
+        yield from _csv_rows(text, name, report, delimiter)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _csv_rows(text: str, name: str, report: Reporter, delimiter: str) -> Iterator[Record]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
         return
     except csv.Error as exc:
-        report.problem(name, f"malformed CSV header ({exc}); file skipped", file=name)
+        report.problem(name, f"malformed CSV header ({exc}); file skipped", file=name, cause="malformed")
         return
     columns = [h.strip().lower() for h in header]
+    odd_quotes = text.count('"') % 2 == 1
+    offset = 0  # lines before the text the reader reads (after a recovery)
+    recoveries = 0
     start = 2
+    pending: tuple[int, list[str]] | None = None
     while True:
         try:
             row = next(reader)
         except StopIteration:
+            if pending is not None:
+                line, cells = pending
+                if odd_quotes and reader.line_num + offset > line and recoveries < MAX_CSV_RECOVERIES:
+                    end = reader.line_num + offset
+                    report.problem(
+                        f"{name}:{line}",
+                        f"unclosed quote: the row runs to the end of the file (line {end}); "
+                        "row skipped, reading resumes on the next line",
+                        file=name,
+                        cause="malformed",
+                    )
+                    recoveries += 1
+                    rest = text.split("\n", line)[-1] if line < text.count("\n") + 1 else ""
+                    offset = line
+                    odd_quotes = rest.count('"') % 2 == 1
+                    reader = csv.reader(io.StringIO(rest, newline=""), delimiter=delimiter)
+                    start = line + 1
+                    pending = None
+                    continue
+                if any(cell.strip() for cell in cells):
+                    yield line, dict(zip(columns, cells, strict=False))
             return
         except csv.Error as exc:
-            report.problem(f"{name}:{reader.line_num}", f"malformed CSV row ({exc}); skipped", file=name)
-            start = reader.line_num + 1
+            where = f"{name}:{reader.line_num + offset}"
+            big = "field larger than" in str(exc)
+            what = "CSV row too large (--max-record-size)" if big else "malformed CSV row"
+            report.problem(where, f"{what} ({exc}); skipped", file=name, cause="too large" if big else "malformed")
+            start = reader.line_num + offset + 1
             continue
-        line, start = start, reader.line_num + 1
-        if not any(cell.strip() for cell in row):
-            continue
-        yield line, dict(zip(columns, row, strict=False))
+        line, start = start, reader.line_num + offset + 1
+        if pending is not None and any(cell.strip() for cell in pending[1]):
+            yield pending[0], dict(zip(columns, pending[1], strict=False))
+        pending = (line, row)

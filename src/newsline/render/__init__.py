@@ -9,13 +9,12 @@ chosen by suffix with :func:`format_for_path` and written atomically by
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import Timeline
-from . import html, jsonfmt, markdown, terminal, tilse
+from . import html, jsonfmt, markdown, output, terminal, tilse
 
 Renderer = Callable[[Timeline], str]
 
@@ -69,24 +68,16 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
 
 
 def write(timeline: Timeline, path: str | os.PathLike[str], fmt: str | None = None) -> Path:
-    """Render and write UTF-8 atomically (temporary file in the same folder, then rename).
+    """Render and write UTF-8 by the rules of :mod:`newsline.render.output`.
 
-    ``fmt`` defaults to :func:`format_for_path`. A new file gets mode 0644, a
-    replaced one keeps its mode. Returns the path written.
+    Atomic for regular files (temporary file in the same folder, then
+    rename; a new file gets mode 0644, a replaced one keeps its mode);
+    symbolic links are followed, devices and pipes streamed into, ``-`` is
+    standard output (format ``text`` unless ``fmt``). ``fmt`` defaults to
+    :func:`format_for_path`. Returns the path written.
     """
     target = Path(path)
-    text = render(timeline, fmt or format_for_path(target))
-    folder = target.parent
-    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(text.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    if fmt is None:
+        fmt = "text" if output.is_stdout(path) else format_for_path(target)
+    output.write_text(path, render(timeline, fmt))
     return target

@@ -70,8 +70,8 @@ def month(year: int, mon: int) -> tuple[str, TimePoint]:
 
 
 def year(value: int) -> tuple[str, TimePoint | None]:
-    if not 1 <= value <= 9999:
-        return f"{value:04d}", None
+    if not 1 <= value <= 9999:  # "3000 years ago": a past/future reference, no calendar year
+        return ("PAST_REF" if value < 1 else "FUTURE_REF"), None
     return f"{value:04d}", TimePoint(dt.date(value, 1, 1), Granularity.YEAR)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 
 from ..model import DateMention
 from .context import Context
@@ -74,6 +75,19 @@ def tag(text: str, dct: dt.date | None) -> list[DateMention]:
     return out
 
 
+#: A year the patterns refused right after a partial date: "December 31, 9999", "May 5, 12000."
+_ABSURD_YEAR = re.compile(r",?\s*(?:[3-9]\d{3}|\d{5,})\b(?!\s+[a-z])")
+
+
+def _handle(m: re.Match[str], ctx: Context) -> DateMention | None:
+    """The handler's mention; ``None`` when its date arithmetic leaves the calendar
+    ("99999999999 days ago", a relative date next to year 1 or 9999)."""
+    try:
+        return HANDLERS[m.lastgroup](m, ctx)  # type: ignore[index]
+    except (OverflowError, ValueError):
+        return None
+
+
 def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
     ctx = Context(text, dct)
     out: list[DateMention] = []
@@ -91,10 +105,13 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
             if m is None or m.end() <= p:
                 continue
             ctx.floor = last_end
-            mention = HANDLERS[m.lastgroup](m, ctx)  # type: ignore[index]
+            mention = _handle(m, ctx)
             if mention is not None:
                 if mention.kind == "partial":
                     mention = _full_date_inside(padded, mention, ctx)
+                if mention.kind == "partial" and _ABSURD_YEAR.match(text, mention.end):
+                    last_end = mention.end  # "December 31, 9999": its year is out of range
+                    break
                 out.append(mention)
                 last_end = mention.end
                 break
@@ -115,7 +132,7 @@ def _full_date_inside(padded: str, mention: DateMention, ctx: Context) -> DateMe
         m = FAMILY[t.group("t")].match(text, q)
         if m is None or m.end() <= mention.end:
             continue
-        alt = HANDLERS[m.lastgroup](m, ctx)  # type: ignore[index]
+        alt = _handle(m, ctx)
         if alt is not None and alt.kind == "explicit" and alt.end > mention.end:
             return alt
     return mention
