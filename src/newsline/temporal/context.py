@@ -69,6 +69,12 @@ class Context:
     anchor_pos: int = -(10**9)
     floor: int = 0
     """End of the last mention: a handler may not reach back before it."""
+    told: TimePoint | None = None
+    """The last date written out in the text (day, month or year): what "that year",
+    "the following month" or "later that day" refer to."""
+    quarter: tuple[int, int] | None = None
+    quarter_pos: int = -(10**9)
+    """The last quarter named (year, 1-4) and where: "the quarter", "a year earlier"."""
 
     def reference(self, pos: int) -> dt.date | None:
         """The last day mentioned if it is close before ``pos``, else the DCT."""
@@ -128,4 +134,5 @@ def _day_mention(m: re.Match[str], ctx: Context, d: dt.date, kind: str) -> DateM
     value, point = R.day(d)
     if kind in (EXPLICIT, PARTIAL):
         ctx.anchor, ctx.anchor_pos = d, m.start()
+        ctx.told = point
     return _mk(m, DATE, value, kind, point)

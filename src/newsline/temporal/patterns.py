@@ -30,13 +30,26 @@ NUMBERS: dict[str, int] = {
 }  # fmt: skip
 VAGUE_NUMBERS = frozenset({"few", "a few", "several", "many", "some", "the few"})
 SEASONS: dict[str, str] = {
-    "winter": "WI", "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA",
+    "winter": "WI",
+    "spring": "SP",
+    "summer": "SU",
+    "autumn": "FA",
+    "fall": "FA",
 }
 ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "final": 4,
+    "last": 4,
 }
 PARTS_OF_DAY: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "overnight": "NI",
 }
 
 
@@ -62,6 +75,9 @@ _NUMWORD = (
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|hundreds?|thousands?|an?)"
 )
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|centur(?:y|ies))s?"
 _BIGUNIT = r"(?:day|week|month|year|decade)s?"
 _POD = r"(?:morning|afternoon|evening|night|overnight)"
@@ -83,7 +99,10 @@ _RULES: list[tuple[str, str]] = [
     # 2011-01-25
     ("iso", r"\b(?P<iso_y>1[5-9]\d\d|20\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b"),
     # 1/25/2011 (US order)
-    ("slash", r"\b(?P<sl_m>1[0-2]|0?[1-9])/(?P<sl_d>[12]\d|3[01]|0?[1-9])/(?P<sl_y>(?:19|20)\d\d)\b"),
+    (
+        "slash",
+        r"\b(?P<sl_m>1[0-2]|0?[1-9])/(?P<sl_d>[12]\d|3[01]|0?[1-9])/(?P<sl_y>(?:19|20)\d\d)\b",
+    ),
     # 9:30 p.m. (Tuesday), 10 am, 1400 GMT
     (
         "clock",
@@ -115,14 +134,30 @@ _RULES: list[tuple[str, str]] = [
     # the 20th century
     ("century", r"\b(?:[Tt]he\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
     # on the 17th
-    ("ordday", r"(?<=\bon\s)the\s+(?P<od_day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
-     r"(?!\s*-|\s+(?:century|floor|anniversary|birthday|time|minute|round|place|amendment"
-     r"|street|avenue|division|day|year|of\s+[a-z]))"),
+    (
+        "ordday",
+        r"(?<=\bon\s)the\s+(?P<od_day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+        r"(?!\s*-|\s+(?:century|floor|anniversary|birthday|time|minute|round|place|amendment"
+        r"|street|avenue|division|day|year|of\s+[a-z]))",
+    ),
     # the second quarter (of 2010)
     (
         "quarter",
         rf"\b(?:[Tt]he\s+)?(?P<q_ord>first|second|third|fourth|final|last)[\s-]+quarter"
         rf"(?:\s+of\s+(?:(?P<q_year>{_YEAR})|(?P<q_rel>last|this|next)\s+year))?\b",
+    ),
+    # the quarter, the latest quarter, the year-ago quarter (an earnings report's quarter)
+    (
+        "qref",
+        r"\b(?:(?P<qr_det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<qr_mod>latest|current"
+        r"|recent|same|comparable|corresponding|year-earlier|year-ago|previous|prior|fiscal)\s+)?"
+        r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?quarter\b(?![-\w])",
+    ),
+    # nineteen ninety-six, two thousand (spoken years, as in broadcast transcripts)
+    (
+        "spoken",
+        rf"\b(?P<sp_c>(?i:nineteen))[\s-]+(?P<sp_y>(?i:{_TENS}(?:[\s-]{_ONES})?|{_TEENS}))\b"
+        rf"|\b(?P<sp_k>(?i:two)\s+thousand)(?:\s+(?:and\s+)?(?P<sp_y2>{_ONES}|{_TEENS}))?\b",
     ),
     # early 2008, the end of 2008, 2008
     (
@@ -135,6 +170,17 @@ _RULES: list[tuple[str, str]] = [
         "ago",
         rf"\b(?P<ago_n>(?i:{_NUMWORD}))"
         rf"[\s-]+(?:more\s+)?(?P<ago_unit>{_BIGUNIT})\s+(?P<ago_dir>ago|earlier|later)\b",
+    ),
+    # that day, the same year, the following month, later that year: the date told last
+    (
+        "told",
+        r"\b(?:(?P<tl_pre>"
+        + _cap("later|earlier|early|late").replace(" ", r"\s+")
+        + r")\s+(?:in\s+)?)?(?P<tl_det>"
+        + _cap(
+            "that same|that|the same|the following|the previous|the preceding|the prior"
+        ).replace(" ", r"\s+")
+        + r")\s+(?P<tl_unit>day|week|month|year)\b(?![-\w]|\s+(?:old|long)\b)",
     ),
     # last week, this month, next year, earlier this week, the past week, late last week
     (
@@ -152,19 +198,21 @@ _RULES: list[tuple[str, str]] = [
     (
         "weekday",
         r"\b(?:(?P<wd_mod>"
-        + _cap("early|late|earlier|later|last|this past|this coming|this|next|coming").replace(" ", r"\s+")
+        + _cap("early|late|earlier|later|last|this past|this coming|this|next|coming").replace(
+            " ", r"\s+"
+        )
         + rf")\s+)?(?P<wd_day>{_WEEKDAY})(?P<wd_pl>s)?\b(?:\s+(?P<wd_pod>{_POD})s?\b)?",
     ),
     # today, yesterday, tomorrow (morning), tonight, last night, this morning
     (
         "deictic",
         r"\b(?:(?P<dx_mod>"
-        + _cap("earlier|later|early|late|the day before|the day after")
-        .replace(" ", r"\s+")
+        + _cap("earlier|later|early|late|the day before|the day after").replace(" ", r"\s+")
         + r")\s+)?(?P<dx_word>"
         + _cap("today|yesterday|tomorrow|tonight|overnight")
         + rf")\b(?:\s+(?P<dx_pod>{_POD})\b)?"
-        r"|\b(?P<dx_this>" + _cap("this|last|late last|early this|later this|earlier this").replace(" ", r"\s+")
+        r"|\b(?P<dx_this>"
+        + _cap("this|last|late last|early this|later this|earlier this").replace(" ", r"\s+")
         + rf")\s+(?P<dx_pod2>{_POD})\b",
     ),
     # the weekend
@@ -199,7 +247,7 @@ _RULES: list[tuple[str, str]] = [
         "set",
         rf"\b(?:{_cap('every|each')})\s+(?:(?P<set_n>(?i:{_NUMWORD}))\s+)?(?P<set_unit>{_UNIT}|{_WEEKDAY}|{_SEASON})\b"
         rf"|\b(?:(?i:{_NUMWORD})\s+times|once|twice)\s+(?:a|an|per|each|every)\s+(?P<set_unit2>{_UNIT})\b"
-        r"|\b(?P<set_adv>[Aa]nnually|[Mm]onthly|[Ww]eekly|[Yy]early|[Qq]uarterly)\b",
+        r"|\b(?P<set_adv>[Aa]nnually|[Mm]onthly|[Ww]eekly|[Yy]early|[Qq]uarterly|[Dd]aily|[Hh]ourly)\b",
     ),
     # for three years, a day, more than 20 years, the past 10 years, 24 hours
     (
@@ -210,7 +258,16 @@ _RULES: list[tuple[str, str]] = [
             "|the past|the last|the next|the first|the previous|another|the coming|only|roughly"
         ).replace(" ", r"\s+")
         + r")?\s*\b(?P<du_n>"
-        + rf"(?i:{_NUMWORD}))(?:[\s-]+(?:more|full|long|straight|consecutive|whole))?[\s-]+(?P<du_unit>{_UNIT})\b",
+        + rf"(?i:{_NUMWORD}))(?P<du_half>\s+1/2|\s+and\s+a\s+half)?"
+        r"(?:[\s-]+(?:more|full|long|straight|consecutive|whole|trading))?"
+        rf"[\s-]+(?P<du_unit>{_UNIT})\b(?P<du_half2>\s+and\s+a\s+half\b)?",
+    ),
+    # (for) years, (over) months: a bare plural unit after a preposition of extent
+    (
+        "bare",
+        r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))"
+        r"(?P<bare_unit>years|months|weeks|days|decades|hours|minutes)\b"
+        r"(?!\s+(?:ago|earlier|later|before|after|old)\b)",
     ),
     # now, currently, recently, recent days, in the coming weeks
     (
@@ -220,6 +277,8 @@ _RULES: list[tuple[str, str]] = [
             "right now|just now|now|currently|recent (?:days|weeks|months|years|decades)"
             "|recently|recent|the coming (?:days|weeks|months|years)"
             "|coming (?:days|weeks|months|years)|as soon as possible|current"
+            "|the near future|the distant future|the foreseeable future|the future|the distant past"
+            "|the past"
         ).replace(" ", r"\s+")
         + r")\b",
     ),
@@ -231,7 +290,7 @@ RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 _TRIGGER_WORDS = (
     "today tonight tomorrow yesterday overnight now current recent "
     "future past morning afternoon evening night second minute hour day week month year "
-    "decade centur quarter winter spring summer autumn fall annually monthly weekly daily "
+    "decade centur quarter nineteen thousand winter spring summer autumn fall annually monthly weekly daily "
     "hourly yearly quarterly Christmas Easter New Year Halloween Thanksgiving Valentine "
     "as soon as possible Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday"
@@ -262,15 +321,36 @@ def _trigger_words() -> list[str]:
 
 # A candidate time expression contains a digit, a month or weekday name or a
 # keyword; TRIGGER finds those (after a space or punctuation) in one cheap pass.
-TRIGGER: re.Pattern[str] = re.compile(
-    r"[\s(\-/\"'`](?P<t>\d|" + _trie(_trigger_words()) + ")"
-)
+TRIGGER: re.Pattern[str] = re.compile(r"[\s(\-/\"'`](?P<t>\d|" + _trie(_trigger_words()) + ")")
 
 # Which rules can contain a trigger, by trigger word: the tagger only tries
 # those (a much smaller expression than MASTER) at the candidate starts.
-_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "year", "ago",
-                "set", "duration")
-_UNIT_RULES = ("relunit", "ago", "quarter", "weekend", "anaphor", "set", "duration", "ref")
+_DIGIT_RULES = (
+    "iso",
+    "slash",
+    "clock",
+    "dmy",
+    "decade",
+    "century",
+    "ordday",
+    "year",
+    "ago",
+    "set",
+    "duration",
+)
+_UNIT_RULES = (
+    "quarter",
+    "qref",
+    "told",
+    "relunit",
+    "ago",
+    "weekend",
+    "anaphor",
+    "set",
+    "duration",
+    "bare",
+    "ref",
+)
 _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "digit": _DIGIT_RULES,
     "month": ("month",),
@@ -282,16 +362,42 @@ _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "season": ("season", "set"),
     "holiday": ("holiday",),
     "set": ("set",),
+    "spoken": ("spoken", "duration"),
 }
 _FAMILY_OF: dict[str, str] = {}
 for _w in ["today", "tonight", "tomorrow", "yesterday", "overnight"]:
     _FAMILY_OF[_w] = "deictic"
-for _w in ["now", "nowadays", "current", "present", "lately", "future", "past", "recent", "as", "soon", "as", "possible"]:
+for _w in [
+    "now",
+    "nowadays",
+    "current",
+    "present",
+    "lately",
+    "future",
+    "past",
+    "recent",
+    "as",
+    "soon",
+    "as",
+    "possible",
+]:
     _FAMILY_OF[_w] = "ref"
 _FAMILY_OF["as soon as possible"] = "ref"
+_FAMILY_OF["nineteen"] = _FAMILY_OF["thousand"] = "spoken"
 for _w in ["morning", "afternoon", "evening", "night"]:
     _FAMILY_OF[_w] = "pod"
-for _w in ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"]:
+for _w in [
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "centur",
+    "quarter",
+]:
     _FAMILY_OF[_w] = "unit"
 for _w in ["winter", "spring", "summer", "autumn", "fall"]:
     _FAMILY_OF[_w] = "season"

@@ -24,6 +24,7 @@ from .context import (
     _number,
 )
 from .liveblog import in_update_stamp, stamp_weekday_date
+from .narrative import year_ago_quarter
 from .patterns import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from .periods import _unit
 
@@ -47,8 +48,8 @@ def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mkv(m, R.month(*R.shift_month(ref.year, ref.month, sign * n)), RELATIVE)
     if unit == "decade":
         return _mk(m, DATE, f"{(ref.year + sign * 10 * n) // 10:03d}", RELATIVE)
-    if n == 1 and m.group("ago_n").lower() in ("a", "one"):
-        return _mkv(m, R.day(R.add_years(ref, sign)), RELATIVE)
+    if n == 1 and sign < 0 and (q := year_ago_quarter(ctx, m.start())) is not None:
+        return _mk(m, DATE, q, RELATIVE)  # "the third quarter ... a year earlier"
     return _mkv(m, R.year(ref.year + sign * n), RELATIVE)
 
 
