@@ -119,11 +119,7 @@ def _run_cli(argv: list[str]) -> int:
 
 def _write_articles(path: Path) -> None:
     rows = [
-        {
-            "id": "a1",
-            "time": "2011-01-28",
-            "text": "Police said Saturday that 20 April 2010 mattered.",
-        },
+        {"id": "a1", "time": "2011-01-28", "text": "Police said Saturday that 20 April 2010 mattered."},
         {"id": "a2", "time": "2011-01-28", "text": "No dates here at all."},
     ]
     with gzip.open(path, "wt") as f:

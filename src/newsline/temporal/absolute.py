@@ -59,9 +59,7 @@ def _partial_day(m: re.Match[str], ctx: Context, mon: int, dom: int) -> DateMent
     return _day_mention(m, ctx, d, PARTIAL) if d else None
 
 
-def _spanning(
-    mention: DateMention | None, ctx: Context, start: int, end: int
-) -> DateMention | None:
+def _spanning(mention: DateMention | None, ctx: Context, start: int, end: int) -> DateMention | None:
     """``mention`` stretched over ``text[start:end]`` (a range of days it stands for)."""
     if mention is None:
         return None

@@ -33,9 +33,7 @@ _SEPARATOR_AFTER = re.compile(r"\s*(?:$|\n|\||-|--|—|–|\(|/|By\b|\d{1,2}:\d\
 _WEEKDAY_BEFORE = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*(?:the\s+)?$"
 )
-_WEEKDAY_AFTER = re.compile(
-    r"^\s*,?\s*(?:\(\s*)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_WEEKDAY_AFTER = re.compile(r"^\s*,?\s*(?:\(\s*)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 
 def _full_dates(text: str) -> list[DateMention]:

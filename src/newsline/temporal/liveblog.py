@@ -29,9 +29,7 @@ _STAMP = re.compile(
 )
 # Inside any stamp ("(Update", "(Posted", "(Last updated" ...), up to a point: no
 # closing parenthesis since its opening.
-_INSIDE_STAMP = re.compile(
-    _OPEN + r"(?:update|updated|posted|last updated)\b[^()]{0,80}$", re.IGNORECASE
-)
+_INSIDE_STAMP = re.compile(_OPEN + r"(?:update|updated|posted|last updated)\b[^()]{0,80}$", re.IGNORECASE)
 #: Fewer stamps than this is not a live blog.
 MIN_STAMPS = 3
 #: A clock going back by less than this (minutes) is an out-of-order update, not a new day.
@@ -120,11 +118,7 @@ def update_days(text: str, dct: dt.date) -> list[tuple[int, int, dt.date]]:
     def day_of(offset: int) -> dt.date:
         return oldest + dt.timedelta(days=offset)
 
-    confirmed = {
-        o
-        for o, w in zip(offsets, weekdays, strict=True)
-        if w is not None and day_of(o).weekday() == w
-    }
+    confirmed = {o for o, w in zip(offsets, weekdays, strict=True) if w is not None and day_of(o).weekday() == w}
     days = [day_of(o) if o in confirmed else dct for o in offsets]
     if all(d == dct for d in days):
         return []

@@ -30,26 +30,13 @@ NUMBERS: dict[str, int] = {
 }  # fmt: skip
 VAGUE_NUMBERS = frozenset({"few", "a few", "several", "many", "some", "the few"})
 SEASONS: dict[str, str] = {
-    "winter": "WI",
-    "spring": "SP",
-    "summer": "SU",
-    "autumn": "FA",
-    "fall": "FA",
+    "winter": "WI", "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA",
 }
 ORDINALS: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "final": 4,
-    "last": 4,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4,
 }
 PARTS_OF_DAY: dict[str, str] = {
-    "morning": "MO",
-    "afternoon": "AF",
-    "evening": "EV",
-    "night": "NI",
-    "overnight": "NI",
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
 }
 
 
@@ -99,10 +86,7 @@ _RULES: list[tuple[str, str]] = [
     # 2011-01-25
     ("iso", r"\b(?P<iso_y>1[5-9]\d\d|20\d\d)-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>[0-3]\d)\b"),
     # 1/25/2011 (US order)
-    (
-        "slash",
-        r"\b(?P<sl_m>1[0-2]|0?[1-9])/(?P<sl_d>[12]\d|3[01]|0?[1-9])/(?P<sl_y>(?:19|20)\d\d)\b",
-    ),
+    ("slash", r"\b(?P<sl_m>1[0-2]|0?[1-9])/(?P<sl_d>[12]\d|3[01]|0?[1-9])/(?P<sl_y>(?:19|20)\d\d)\b"),
     # 9:30 p.m. (Tuesday), 10 am, 1400 GMT
     (
         "clock",
@@ -134,12 +118,9 @@ _RULES: list[tuple[str, str]] = [
     # the 20th century
     ("century", r"\b(?:[Tt]he\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
     # on the 17th
-    (
-        "ordday",
-        r"(?<=\bon\s)the\s+(?P<od_day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
-        r"(?!\s*-|\s+(?:century|floor|anniversary|birthday|time|minute|round|place|amendment"
-        r"|street|avenue|division|day|year|of\s+[a-z]))",
-    ),
+    ("ordday", r"(?<=\bon\s)the\s+(?P<od_day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+     r"(?!\s*-|\s+(?:century|floor|anniversary|birthday|time|minute|round|place|amendment"
+     r"|street|avenue|division|day|year|of\s+[a-z]))"),
     # the second quarter (of 2010)
     (
         "quarter",
@@ -177,9 +158,8 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:(?P<tl_pre>"
         + _cap("later|earlier|early|late").replace(" ", r"\s+")
         + r")\s+(?:in\s+)?)?(?P<tl_det>"
-        + _cap(
-            "that same|that|the same|the following|the previous|the preceding|the prior"
-        ).replace(" ", r"\s+")
+        + _cap("that same|that|the same|the following|the previous|the preceding|the prior")
+        .replace(" ", r"\s+")
         + r")\s+(?P<tl_unit>day|week|month|year)\b(?![-\w]|\s+(?:old|long)\b)",
     ),
     # last week, this month, next year, earlier this week, the past week, late last week
@@ -198,21 +178,19 @@ _RULES: list[tuple[str, str]] = [
     (
         "weekday",
         r"\b(?:(?P<wd_mod>"
-        + _cap("early|late|earlier|later|last|this past|this coming|this|next|coming").replace(
-            " ", r"\s+"
-        )
+        + _cap("early|late|earlier|later|last|this past|this coming|this|next|coming").replace(" ", r"\s+")
         + rf")\s+)?(?P<wd_day>{_WEEKDAY})(?P<wd_pl>s)?\b(?:\s+(?P<wd_pod>{_POD})s?\b)?",
     ),
     # today, yesterday, tomorrow (morning), tonight, last night, this morning
     (
         "deictic",
         r"\b(?:(?P<dx_mod>"
-        + _cap("earlier|later|early|late|the day before|the day after").replace(" ", r"\s+")
+        + _cap("earlier|later|early|late|the day before|the day after")
+        .replace(" ", r"\s+")
         + r")\s+)?(?P<dx_word>"
         + _cap("today|yesterday|tomorrow|tonight|overnight")
         + rf")\b(?:\s+(?P<dx_pod>{_POD})\b)?"
-        r"|\b(?P<dx_this>"
-        + _cap("this|last|late last|early this|later this|earlier this").replace(" ", r"\s+")
+        r"|\b(?P<dx_this>" + _cap("this|last|late last|early this|later this|earlier this").replace(" ", r"\s+")
         + rf")\s+(?P<dx_pod2>{_POD})\b",
     ),
     # the weekend
@@ -321,36 +299,16 @@ def _trigger_words() -> list[str]:
 
 # A candidate time expression contains a digit, a month or weekday name or a
 # keyword; TRIGGER finds those (after a space or punctuation) in one cheap pass.
-TRIGGER: re.Pattern[str] = re.compile(r"[\s(\-/\"'`](?P<t>\d|" + _trie(_trigger_words()) + ")")
+TRIGGER: re.Pattern[str] = re.compile(
+    r"[\s(\-/\"'`](?P<t>\d|" + _trie(_trigger_words()) + ")"
+)
 
 # Which rules can contain a trigger, by trigger word: the tagger only tries
 # those (a much smaller expression than MASTER) at the candidate starts.
-_DIGIT_RULES = (
-    "iso",
-    "slash",
-    "clock",
-    "dmy",
-    "decade",
-    "century",
-    "ordday",
-    "year",
-    "ago",
-    "set",
-    "duration",
-)
-_UNIT_RULES = (
-    "quarter",
-    "qref",
-    "told",
-    "relunit",
-    "ago",
-    "weekend",
-    "anaphor",
-    "set",
-    "duration",
-    "bare",
-    "ref",
-)
+_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "year", "ago",
+                "set", "duration")
+_UNIT_RULES = ("quarter", "qref", "told", "relunit", "ago", "weekend", "anaphor", "set",
+               "duration", "bare", "ref")
 _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "digit": _DIGIT_RULES,
     "month": ("month",),
@@ -367,37 +325,13 @@ _FAMILY_RULES: dict[str, tuple[str, ...]] = {
 _FAMILY_OF: dict[str, str] = {}
 for _w in ["today", "tonight", "tomorrow", "yesterday", "overnight"]:
     _FAMILY_OF[_w] = "deictic"
-for _w in [
-    "now",
-    "nowadays",
-    "current",
-    "present",
-    "lately",
-    "future",
-    "past",
-    "recent",
-    "as",
-    "soon",
-    "as",
-    "possible",
-]:
+for _w in ["now", "nowadays", "current", "present", "lately", "future", "past", "recent", "as", "soon", "as", "possible"]:
     _FAMILY_OF[_w] = "ref"
 _FAMILY_OF["as soon as possible"] = "ref"
 _FAMILY_OF["nineteen"] = _FAMILY_OF["thousand"] = "spoken"
 for _w in ["morning", "afternoon", "evening", "night"]:
     _FAMILY_OF[_w] = "pod"
-for _w in [
-    "second",
-    "minute",
-    "hour",
-    "day",
-    "week",
-    "month",
-    "year",
-    "decade",
-    "centur",
-    "quarter",
-]:
+for _w in ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"]:
     _FAMILY_OF[_w] = "unit"
 for _w in ["winter", "spring", "summer", "autumn", "fall"]:
     _FAMILY_OF[_w] = "season"

@@ -49,21 +49,13 @@ def tense(text: str, start: int, end: int, right_side: bool = True) -> int:
     # cue on the left wins; the right is read only when the left has none.
     found = UNKNOWN
     for m in _CUE.finditer(left):
-        kind = (
-            FUTURE
-            if m.group("f") or m.group("f2")
-            else (UNKNOWN if m.group() in _NOT_PAST else PAST)
-        )
+        kind = FUTURE if m.group("f") or m.group("f2") else (UNKNOWN if m.group() in _NOT_PAST else PAST)
         if kind != UNKNOWN:
             found = kind
     if found != UNKNOWN or not right_side:
         return found
     for m in _CUE.finditer(right):
-        kind = (
-            FUTURE
-            if m.group("f") or m.group("f2")
-            else (UNKNOWN if m.group() in _NOT_PAST else PAST)
-        )
+        kind = FUTURE if m.group("f") or m.group("f2") else (UNKNOWN if m.group() in _NOT_PAST else PAST)
         if kind != UNKNOWN:
             return kind
     return UNKNOWN
