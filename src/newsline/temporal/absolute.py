@@ -108,7 +108,7 @@ def month(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _partial_day(m, ctx, mon, dom)
     if m.group("mo_year2"):
         value, point = R.month(int(m.group("mo_year2")), mon)
-        ctx.told = point
+        ctx.told, ctx.told_pos = point, m.start()
         return _mk(m, DATE, value, EXPLICIT, point)
     mod, rng, rel = _norm(m.group("mo_mod")), m.group("mo_range"), m.group("mo_rel")
     if not (mod or rng or rel):
@@ -118,7 +118,7 @@ def month(m: re.Match[str], ctx: Context) -> DateMention | None:
             return None
     if not (mod or rng or rel) and (r := _RANGE_YEAR.match(ctx.text, m.end())):
         value, point = R.month(int(r.group(1)), mon)
-        ctx.told = point
+        ctx.told, ctx.told_pos = point, m.start()
         return _mk(m, DATE, value, EXPLICIT, point)
     if ctx.dct is None:
         return _mk(m, DATE, f"XXXX-{mon:02d}", PARTIAL if not rel else RELATIVE)
@@ -132,7 +132,7 @@ def month(m: re.Match[str], ctx: Context) -> DateMention | None:
     elif mod not in ("this", "earlier this", "later this"):
         y = R.year_for_month_day(ctx.dct, mon, None, ctx.tense(m))
     value, point = R.month(y, mon)
-    ctx.told = point
+    ctx.told, ctx.told_pos = point, m.start()
     return _mk(m, DATE, value, RELATIVE if (rel or mod in ("last", "next")) else PARTIAL, point)
 
 
@@ -183,7 +183,7 @@ def year(m: re.Match[str], ctx: Context) -> DateMention | None:
         return None  # "Resolution 1973", "Flight 1549"
     value, point = R.year(int(m.group("y_year")))
     if point is not None:
-        ctx.told = point
+        ctx.told, ctx.told_pos = point, m.start()
     return _mk(m, DATE, value, EXPLICIT, point)
 
 

@@ -69,6 +69,7 @@ class Context:
     anchor_pos: int = -(10**9)
     floor: int = 0
     """End of the last mention: a handler may not reach back before it."""
+    told_pos: int = -(10**9)
     told: TimePoint | None = None
     """The last date written out in the text (day, month or year): what "that year",
     "the following month" or "later that day" refer to."""
@@ -134,5 +135,5 @@ def _day_mention(m: re.Match[str], ctx: Context, d: dt.date, kind: str) -> DateM
     value, point = R.day(d)
     if kind in (EXPLICIT, PARTIAL):
         ctx.anchor, ctx.anchor_pos = d, m.start()
-        ctx.told = point
+        ctx.told, ctx.told_pos = point, m.start()
     return _mk(m, DATE, value, kind, point)

@@ -23,7 +23,9 @@ _TOLD_OFFSET = {
     "that": 0, "that same": 0, "the same": 0, "the following": 1, "the previous": -1,
     "the preceding": -1, "the prior": -1,
 }  # fmt: skip
-_QUARTER_REACH = 600  # characters: "the quarter" continues a quarter named shortly before
+_QUARTER_REACH = 600
+# characters: how far back the date told may be for "that year" / "the following month"
+_TOLD_REACH = {"week": 500, "month": 500, "year": 1500}  # characters: "the quarter" continues a quarter named shortly before
 
 
 def told(m: re.Match[str], ctx: Context) -> DateMention | None:
@@ -32,6 +34,8 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     off = _TOLD_OFFSET[_norm(m.group("tl_det"))]
     unit = m.group("tl_unit").lower()
     told_at = ctx.told
+    if told_at is not None and m.start() - ctx.told_pos > _TOLD_REACH.get(unit, 0):
+        told_at = None  # told too long ago: "the previous month" of a statistic is the DCT's
     if unit == "day":
         # the day told last; "the following day" keeps the rule of "the next day"
         ref = ctx.reference(m.start()) if off else (ctx.anchor or ctx.dct)
@@ -105,5 +109,5 @@ def spoken(m: re.Match[str], ctx: Context) -> DateMention | None:
         return None
     value, point = R.year(y)
     if point is not None:
-        ctx.told = point
+        ctx.told, ctx.told_pos = point, m.start()
     return _mk(m, DATE, value, EXPLICIT, point)

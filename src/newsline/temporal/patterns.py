@@ -256,8 +256,9 @@ _RULES: list[tuple[str, str]] = [
             "|recently|recent|the coming (?:days|weeks|months|years)"
             "|coming (?:days|weeks|months|years)|as soon as possible|current"
             "|the near future|the distant future|the foreseeable future|the future|the distant past"
-            "|the past"
         ).replace(" ", r"\s+")
+        # "in the past," but not "the past year", "the past president"
+        + r"|[Tt]he\s+past(?=\s*[,.;:!?)'\"]|\s+(?:and|or|but|when|as|because|that|is|was|has|have|had)\b)"
         + r")\b",
     ),
 ]
