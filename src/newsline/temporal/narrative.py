@@ -70,14 +70,26 @@ def _last_quarter(d: dt.date) -> tuple[int, int]:
 
 def qref(m: re.Match[str], ctx: Context) -> DateMention | None:
     """``the quarter`` (the one named last, else the last ended), ``this quarter``
-    (the DCT's), ``the year-ago quarter`` (the same quarter a year before)."""
+    (the DCT's), ``the year-ago quarter`` (the same quarter a year before);
+    ``the latest period``, ``the year-earlier period`` and ``year-earlier``
+    before a noun likewise when a quarter was just named."""
     det, mod = _norm(m.group("qr_det")), _norm(m.group("qr_mod"))
-    year_ago = mod.startswith("year-") or bool(m.group("qr_mod2"))
+    year_ago = mod.startswith("year-") or bool(m.group("qr_mod2") or m.group("qr_adj"))
     if not det and not year_ago:
         return None  # a bare "quarter" is a noun of many kinds ("the French quarter" has "the")
+    near = ctx.quarter is not None and m.start() - ctx.quarter_pos <= _QUARTER_REACH
+    if m.group("qr_adj") or m.group("qr_unit") == "period":
+        # "a year-earlier loss", "the year-ago period": the year before, or the
+        # quarter before when a quarter was just named; "the latest period" only then
+        if not (near or year_ago):
+            return None
+        if not near:
+            if ctx.dct is None:
+                return _mk(m, DATE, "XXXX", RELATIVE)
+            value, point = R.year(ctx.dct.year - 1)
+            return _mk(m, DATE, value, RELATIVE, point)
     if ctx.dct is None:
         return _mk(m, DATE, "XXXX-QX", RELATIVE)
-    near = ctx.quarter is not None and m.start() - ctx.quarter_pos <= _QUARTER_REACH
     if mod == "current" or (det == "this" and not near):
         y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
     elif ctx.quarter is not None and near:

@@ -91,7 +91,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "clock",
         r"\b(?P<cl_h>[01]?\d|2[0-3])(?::(?P<cl_m>[0-5]\d))?\s?(?P<cl_ap>[ap])\.?\s?m\b\.?"
-        rf"(?:\s*(?:on\s+)?(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b)?"
+        r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
+        rf"(?:\s*,?\s*(?:on\s+)?(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b)?"
         r"|\b(?P<cl_hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?:GMT|UTC)\b",
     ),
     # 25 January 2011, 23rd March 1880, the 17th of March
@@ -124,7 +125,7 @@ _RULES: list[tuple[str, str]] = [
     # the second quarter (of 2010)
     (
         "quarter",
-        rf"\b(?:[Tt]he\s+)?(?P<q_ord>first|second|third|fourth|final|last)[\s-]+quarter"
+        rf"\b(?:[Tt]he\s+)?(?P<q_ord>(?i:first|second|third|fourth|final|last))[\s-]+quarter"
         rf"(?:\s+of\s+(?:(?P<q_year>{_YEAR})|(?P<q_rel>last|this|next)\s+year))?\b",
     ),
     # the quarter, the latest quarter, the year-ago quarter (an earnings report's quarter)
@@ -132,7 +133,8 @@ _RULES: list[tuple[str, str]] = [
         "qref",
         r"\b(?:(?P<qr_det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<qr_mod>latest|current"
         r"|recent|same|comparable|corresponding|year-earlier|year-ago|previous|prior|fiscal)\s+)?"
-        r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?quarter\b(?![-\w])",
+        r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?(?P<qr_unit>quarter|period)\b(?![-\w])"
+        r"|\b(?P<qr_adj>year-(?:earlier|ago))\b",
     ),
     # nineteen ninety-six, two thousand (spoken years, as in broadcast transcripts)
     (
@@ -149,7 +151,8 @@ _RULES: list[tuple[str, str]] = [
     # 9 days ago, two years earlier, a week later
     (
         "ago",
-        rf"\b(?P<ago_n>(?i:{_NUMWORD}))"
+        r"\b(?:(?i:almost|nearly|about|around|some|just|only|roughly|more\s+than|less\s+than|over)\s+)?"
+        rf"(?P<ago_n>(?i:{_NUMWORD}))"
         rf"[\s-]+(?:more\s+)?(?P<ago_unit>{_BIGUNIT})\s+(?P<ago_dir>ago|earlier|later)\b",
     ),
     # that day, the same year, the following month, later that year: the date told last

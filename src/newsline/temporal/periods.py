@@ -54,8 +54,9 @@ def _period(n: int | None, unit: str, half: bool = False) -> str:
 def set_(m: re.Match[str], ctx: Context) -> DateMention | None:
     adv = m.group("set_adv")
     if adv:
-        if _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        if adv.lower() != "daily" and _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
             return None  # "its quarterly dividend": an adjective of the noun, not a time
+        # ("his daily life", "a daily rally" do recur every day: TimeML keeps them)
         return _mk(m, SET, _ADVERB[adv.lower()])
     unit = m.group("set_unit") or m.group("set_unit2")
     low = unit.lower()
