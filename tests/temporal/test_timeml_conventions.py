@@ -112,3 +112,25 @@ def test_without_a_date_told_the_dct_is_the_anchor() -> None:
         "DATE",
         "XXXX",
     )
+
+
+def test_quarters_named_by_their_end_or_their_year() -> None:
+    text = (
+        "The bakery chain earned more in the quarter ended Sept. 30 than in the 2008 "
+        "quarter. This year's third quarter was its best; next year's first quarter may be "
+        "weaker, and the current quarter began well."
+    )
+    found = _found(text, dt.date(2009, 10, 28))
+    assert found["the quarter"] == ("DATE", "2009-Q3")
+    assert found["the 2008 quarter"] == ("DATE", "2008-Q3")
+    assert found["This year's third quarter"] == ("DATE", "2009-Q3")
+    assert found["next year's first quarter"] == ("DATE", "2010-Q1")
+    assert found["the current quarter"] == ("DATE", "2009-Q4")
+
+
+def test_times_of_day_with_their_day() -> None:
+    found = _found("The offer runs until 5 p.m. EST Jan. 22 and the vote will be at noon Saturday.")
+    assert found["5 p.m. EST Jan. 22"] == ("TIME", "2010-01-22T17:00")
+    assert found["noon Saturday"] == ("TIME", "2010-01-16T12:00")
+    found = _found("The ferry will leave at 4 a.m. GMT Sunday from the pier.")
+    assert found["4 a.m. GMT Sunday"] == ("TIME", "2010-01-17T04:00")

@@ -26,6 +26,7 @@ from .context import (
     _month_num,
     _norm,
 )
+from .narrative import quarter_ended
 from .patterns import ORDINALS, WEEKDAYS
 
 
@@ -172,7 +173,9 @@ def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, f"XXXX-Q{q}", RELATIVE)
     rel = m.group("q_rel")
     y = ctx.dct.year + {"last": -1, "next": 1}.get(rel or "", 0)
-    if rel is None and 3 * q - 2 > ctx.dct.month and ctx.tense(m) != R.FUTURE:
+    if rel is None and (ended := quarter_ended(ctx, m.end())) is not None:
+        y = ended[0]  # "the fourth quarter ended Sept. 30" (a fiscal quarter): its year
+    elif rel is None and 3 * q - 2 > ctx.dct.month and ctx.tense(m) != R.FUTURE:
         y -= 1
     ctx.quarter, ctx.quarter_pos = (y, q), m.start()
     return _mk(m, DATE, f"{y}-Q{q}", RELATIVE)

@@ -17,7 +17,8 @@ import re
 
 from ..model import DateMention, Granularity
 from . import resolve as R
-from .context import DATE, EXPLICIT, RELATIVE, Context, _mk, _norm, _number
+from .context import _MONTHS_RE, DATE, EXPLICIT, RELATIVE, Context, _mk, _month_num, _norm, _number
+from .patterns import ORDINALS
 
 _TOLD_OFFSET = {
     "that": 0, "that same": 0, "the same": 0, "the following": 1, "the previous": -1,
@@ -96,10 +97,57 @@ def qref(m: re.Match[str], ctx: Context) -> DateMention | None:
         y, q = ctx.quarter
     else:
         y, q = _last_quarter(ctx.dct)
-    if year_ago:
+    if (ended := quarter_ended(ctx, m.end())) is not None and not year_ago:
+        y, q = ended
+    elif year_ago:
         y -= 1
     elif mod in ("previous", "prior"):
         y, q = (y - 1, 4) if q == 1 else (y, q - 1)
+    if not year_ago:
+        ctx.quarter, ctx.quarter_pos = (y, q), m.start()
+    return _mk(m, DATE, f"{y}-Q{q}", RELATIVE)
+
+
+_ENDED = re.compile(rf"\s*,?\s+(?:that\s+)?(?:ended|ending|ends|to)\s+(?P<mon>{_MONTHS_RE})\s*(?P<dom>[0-3]?\d)\b")
+
+
+def quarter_ended(ctx: Context, pos: int) -> tuple[int, int] | None:
+    """The quarter of "the quarter ended Sept. 30": the calendar quarter that most of
+    the three months before that day fall in (a fiscal quarter ended July 31 is Q2)."""
+    e = _ENDED.match(ctx.text, pos)
+    if e is None or ctx.dct is None:
+        return None
+    mon, dom = _month_num(e.group("mon")), int(e.group("dom"))
+    end = R.safe_date(R.year_for_month_day(ctx.dct, mon, dom, R.PAST), mon, dom)
+    if end is None:
+        return None
+    mid = end - dt.timedelta(days=45)
+    return mid.year, (mid.month - 1) // 3 + 1
+
+
+def yquarter(m: re.Match[str], ctx: Context) -> DateMention | None:
+    """``the 1988 quarter``, ``this year's third quarter``, ``the 1989 period``: the
+    quarter named (or the one just named, in that year)."""
+    if m.group("yq_year"):
+        y: int | None = int(m.group("yq_year"))
+    elif ctx.dct is not None:
+        y = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m.group("yq_rel").lower()]
+    else:
+        y = None
+    near = ctx.quarter is not None and m.start() - ctx.quarter_pos <= _QUARTER_REACH
+    q = ORDINALS[m.group("yq_ord").lower()] if m.group("yq_ord") else None
+    if q is None and near:
+        assert ctx.quarter is not None
+        q = ctx.quarter[1]
+    if y is None:
+        return _mk(m, DATE, f"XXXX-Q{q}" if q else "XXXX", RELATIVE)
+    if q is None:
+        if m.group("yq_unit") == "period":
+            value, point = R.year(y)
+            return _mk(m, DATE, value, RELATIVE, point)
+        return _mk(m, DATE, f"{y}-QX", RELATIVE)
+    if m.group("yq_ord"):
+        ctx.quarter, ctx.quarter_pos = (y, q), m.start()
     return _mk(m, DATE, f"{y}-Q{q}", RELATIVE)
 
 

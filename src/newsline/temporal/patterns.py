@@ -92,7 +92,8 @@ _RULES: list[tuple[str, str]] = [
         "clock",
         r"\b(?P<cl_h>[01]?\d|2[0-3])(?::(?P<cl_m>[0-5]\d))?\s?(?P<cl_ap>[ap])\.?\s?m\b\.?"
         r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
-        rf"(?:\s*,?\s*(?:on\s+)?(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b)?"
+        rf"(?:\s*,?\s*(?:on\s+)?(?:(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b"
+        rf"|(?P<cl_mon>{_MONTH})\s*(?P<cl_dom>{_DAYNUM})))?"
         r"|\b(?P<cl_hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?:GMT|UTC)\b",
     ),
     # 25 January 2011, 23rd March 1880, the 17th of March
@@ -135,6 +136,12 @@ _RULES: list[tuple[str, str]] = [
         r"|recent|same|comparable|corresponding|year-earlier|year-ago|previous|prior|fiscal)\s+)?"
         r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?(?P<qr_unit>quarter|period)\b(?![-\w])"
         r"|\b(?P<qr_adj>year-(?:earlier|ago))\b",
+    ),
+    # the 1988 quarter, this year's third quarter, the 1989 period
+    (
+        "yquarter",
+        rf"\b(?:[Tt]he\s+)?(?:(?P<yq_year>{_YEAR})|(?P<yq_rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year\s*'s)\s+"
+        r"(?:(?P<yq_ord>(?i:first|second|third|fourth))[\s-]+)?(?P<yq_unit>quarter|period)\b(?![-\w])",
     ),
     # nineteen ninety-six, two thousand (spoken years, as in broadcast transcripts)
     (
@@ -180,7 +187,7 @@ _RULES: list[tuple[str, str]] = [
     # (early) Tuesday (morning), last Friday, Fridays
     (
         "weekday",
-        r"\b(?:(?P<wd_mod>"
+        r"\b(?:(?P<wd_clock>[Nn]oon|[Mm]idnight)\s+(?:on\s+)?)?(?:(?P<wd_mod>"
         + _cap("early|late|earlier|later|last|this past|this coming|this|next|coming").replace(" ", r"\s+")
         + rf")\s+)?(?P<wd_day>{_WEEKDAY})(?P<wd_pl>s)?\b(?:\s+(?P<wd_pod>{_POD})s?\b)?",
     ),
@@ -309,9 +316,9 @@ TRIGGER: re.Pattern[str] = re.compile(
 
 # Which rules can contain a trigger, by trigger word: the tagger only tries
 # those (a much smaller expression than MASTER) at the candidate starts.
-_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "year", "ago",
+_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "yquarter", "year", "ago",
                 "set", "duration")
-_UNIT_RULES = ("quarter", "qref", "told", "relunit", "ago", "weekend", "anaphor", "set",
+_UNIT_RULES = ("quarter", "qref", "yquarter", "told", "relunit", "ago", "weekend", "anaphor", "set",
                "duration", "bare", "ref")
 _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "digit": _DIGIT_RULES,
@@ -320,7 +327,7 @@ _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "unit": _UNIT_RULES,
     "deictic": ("deictic",),
     "pod": ("deictic", "anaphor", "weekday", "set", "duration"),
-    "ref": ("relunit", "weekday", "season", "duration", "ref", "deictic"),
+    "ref": ("qref", "relunit", "weekday", "season", "duration", "ref", "deictic"),
     "season": ("season", "set"),
     "holiday": ("holiday",),
     "set": ("set",),

@@ -90,11 +90,13 @@ _WD_DIRECTION = {
 
 def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
     wd = WEEKDAYS[m.group("wd_day").lower()]
-    pod = m.group("wd_pod")
+    pod, at = m.group("wd_pod"), m.group("wd_clock")
     suffix = f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
+    if at:  # "noon Saturday", "midnight Friday"
+        suffix = "T12:00" if at.lower() == "noon" else "T24:00"
     if m.group("wd_pl"):
         return _mk(m, SET, f"XXXX-WXX-{wd + 1}{suffix}")
-    type_ = TIME if pod else DATE
+    type_ = TIME if suffix else DATE
     if ctx.dct is None:
         return _mk(m, type_, f"XXXX-WXX-{wd + 1}{suffix}", RELATIVE)
     after = _DATE_AFTER.match(ctx.text, m.end())
@@ -219,4 +221,8 @@ def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
     elif word:
         d = ctx.dct + dt.timedelta(days=_DEICTIC[word])
         point = TimePoint(d, Granularity.DAY)
+    elif m.group("cl_mon"):  # "5 p.m. EST Nov. 9"
+        mon, dom = _month_num(m.group("cl_mon")), int(m.group("cl_dom").rstrip("stndrh"))
+        if (day := R.safe_date(R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m)), mon, dom)) is not None:
+            d, point = day, TimePoint(day, Granularity.DAY)
     return _mk(m, TIME, d.isoformat() + hhmm, RELATIVE if point else "", point)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .absolute import century, decade, dmy, holiday, iso, month, ordday, quarter, slash, year
 from .context import Handler
-from .narrative import qref, spoken, told
+from .narrative import qref, spoken, told, yquarter
 from .periods import bare, duration, ref, set_
 from .relative import ago, anaphor, clock, deictic, relunit, season, weekday, weekend
 
@@ -14,5 +14,5 @@ HANDLERS: dict[str, Handler] = {
     "year": year, "ago": ago, "relunit": relunit, "weekday": weekday, "deictic": deictic,
     "weekend": weekend, "season": season, "holiday": holiday, "anaphor": anaphor,
     "set": set_, "duration": duration, "ref": ref, "qref": qref, "spoken": spoken, "told": told,
-    "bare": bare,
+    "bare": bare, "yquarter": yquarter,
 }  # fmt: skip
