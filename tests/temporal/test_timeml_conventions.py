@@ -134,3 +134,19 @@ def test_times_of_day_with_their_day() -> None:
     assert found["noon Saturday"] == ("TIME", "2010-01-16T12:00")
     found = _found("The ferry will leave at 4 a.m. GMT Sunday from the pier.")
     assert found["4 a.m. GMT Sunday"] == ("TIME", "2010-01-17T04:00")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "type_", "value"),
+    [
+        ("The mill earns $2 million a year from flour.", "a year", "SET", "P1Y"),
+        ("Rooms at the inn cost $35 a night.", "a night", "SET", "P1D"),
+        ("It was a day late, the baker said.", "a day", "DURATION", "P1D"),
+        ("The fair is held each July in the square.", "each July", "SET", "XXXX-07"),
+        ("The mill closed a week or so ago after a fire.", "a week or so ago", "DATE", "2010-W01"),
+        ("The dam burst almost four years ago in the spring.", "almost four years ago", "DATE", "2006"),
+    ],
+)
+def test_rates_sets_and_approximate_ago(sentence: str, expr: str, type_: str, value: str) -> None:
+    found = _found(sentence)
+    assert found.get(expr) == (type_, value), found

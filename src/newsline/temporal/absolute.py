@@ -173,11 +173,14 @@ def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, f"XXXX-Q{q}", RELATIVE)
     rel = m.group("q_rel")
     y = ctx.dct.year + {"last": -1, "next": 1}.get(rel or "", 0)
+    anchor = None
     if rel is None and (ended := quarter_ended(ctx, m.end())) is not None:
-        y = ended[0]  # "the fourth quarter ended Sept. 30" (a fiscal quarter): its year
+        # "the fourth quarter ended Sept. 30" (a fiscal quarter): its year; what
+        # follows ("a year earlier") compares calendar quarters
+        y, anchor = ended[0], ended
     elif rel is None and 3 * q - 2 > ctx.dct.month and ctx.tense(m) != R.FUTURE:
         y -= 1
-    ctx.quarter, ctx.quarter_pos = (y, q), m.start()
+    ctx.quarter, ctx.quarter_pos = anchor or (y, q), m.start()
     return _mk(m, DATE, f"{y}-Q{q}", RELATIVE)
 
 

@@ -135,7 +135,7 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:(?P<qr_det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<qr_mod>latest|current"
         r"|recent|same|comparable|corresponding|year-earlier|year-ago|previous|prior|fiscal)\s+)?"
         r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?(?P<qr_unit>quarter|period)\b(?![-\w])"
-        r"|\b(?P<qr_adj>year-(?:earlier|ago))\b",
+        r"|\b(?:[Aa]\s+)?(?P<qr_adj>year-(?:earlier|ago))\b",
     ),
     # the 1988 quarter, this year's third quarter, the 1989 period
     (
@@ -160,7 +160,7 @@ _RULES: list[tuple[str, str]] = [
         "ago",
         r"\b(?:(?i:almost|nearly|about|around|some|just|only|roughly|more\s+than|less\s+than|over)\s+)?"
         rf"(?P<ago_n>(?i:{_NUMWORD}))"
-        rf"[\s-]+(?:more\s+)?(?P<ago_unit>{_BIGUNIT})\s+(?P<ago_dir>ago|earlier|later)\b",
+        rf"[\s-]+(?:more\s+)?(?P<ago_unit>{_BIGUNIT})(?:\s+or\s+so)?\s+(?P<ago_dir>ago|earlier|later)\b",
     ),
     # that day, the same year, the following month, later that year: the date told last
     (
@@ -233,7 +233,7 @@ _RULES: list[tuple[str, str]] = [
     # every day, each year, annually, three times a week
     (
         "set",
-        rf"\b(?:{_cap('every|each')})\s+(?:(?P<set_n>(?i:{_NUMWORD}))\s+)?(?P<set_unit>{_UNIT}|{_WEEKDAY}|{_SEASON})\b"
+        rf"\b(?:{_cap('every|each')})\s+(?:(?P<set_n>(?i:{_NUMWORD}))\s+)?(?P<set_unit>{_UNIT}|{_WEEKDAY}|{_SEASON}|{_MONTH})\b"
         rf"|\b(?:(?i:{_NUMWORD})\s+times|once|twice)\s+(?:a|an|per|each|every)\s+(?P<set_unit2>{_UNIT})\b"
         r"|\b(?P<set_adv>[Aa]nnually|[Mm]onthly|[Ww]eekly|[Yy]early|[Qq]uarterly|[Dd]aily|[Hh]ourly)\b",
     ),
@@ -322,7 +322,7 @@ _UNIT_RULES = ("quarter", "qref", "yquarter", "told", "relunit", "ago", "weekend
                "duration", "bare", "ref")
 _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "digit": _DIGIT_RULES,
-    "month": ("month",),
+    "month": ("month", "set"),
     "weekday": ("weekday", "set"),
     "unit": _UNIT_RULES,
     "deictic": ("deictic",),

@@ -15,7 +15,7 @@ from .context import (
     _norm,
     _number,
 )
-from .patterns import SEASONS, WEEKDAYS
+from .patterns import MONTHS, SEASONS, WEEKDAYS
 
 _UNIT_CODE = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
@@ -64,6 +64,8 @@ def set_(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, SET, f"XXXX-WXX-{WEEKDAYS[low] + 1}")
     if low in SEASONS:
         return _mk(m, SET, f"XXXX-{SEASONS[low]}")
+    if low[:3] in MONTHS and low[:1].isalpha() and unit[:1].isupper():  # "each July"
+        return _mk(m, SET, f"XXXX-{MONTHS[low[:3]]:02d}")
     n = _number(m.group("set_n")) if m.group("set_n") else 1
     return _mk(m, SET, _period(n, _unit(unit)))
 
@@ -72,6 +74,10 @@ def duration(m: re.Match[str], ctx: Context) -> DateMention | None:
     if _AGE_AFTER.match(ctx.text, m.end()):
         return None  # "a 52-year-old teacher": an age, which TimeML corpora leave out
     n = _number(m.group("du_n"))
+    if m.group("du_n").lower() in ("a", "an") and not m.group("du_pre") and _RATE_BEFORE.search(
+        ctx.text, max(0, m.start() - 30), m.start()
+    ):
+        return _mk(m, SET, _period(1, _unit(m.group("du_unit"))))  # "$2 million a year": a rate
     half = bool(m.group("du_half") or m.group("du_half2"))
     return _mk(m, DURATION, _period(n, _unit(m.group("du_unit")), half))
 
@@ -85,6 +91,13 @@ _ADVERB = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W"
            "hourly": "PT1H", "quarterly": "P3M"}  # fmt: skip
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:[Ii]ts|[Tt]he|an?|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|first|initial|regular)\s+$"
+)
+# A quantity before "a year" / "a day" makes it a rate ("$35 a night", "700 seats a week",
+# "interviews a day"): TimeML's SET.
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents|dollars)"
+    r"|\b(?!(?:was|has|does|takes|lasts|gets|needs|spends|goes|comes|makes|plus|thus|this|its|his"
+    r"|hers|ours|yours|theirs|as|us|less|across|always|perhaps|sometimes|besides)\s)[a-z]{2,}[^s\W]s)\s+$"
 )
 _AGE_AFTER = re.compile(r"[\s-]+old\b")
 # "recent weeks", "the coming years": an unspecified number of units (TimeML: a DURATION)
