@@ -83,11 +83,11 @@ def test_quarter_anaphora_in_an_earnings_report() -> None:
     assert found["the year-ago quarter"] == ("DATE", "2008-Q3")
 
 
-def test_a_year_ago_is_a_year() -> None:
-    assert _found("The mill was sold a year ago to a cooperative.")["a year ago"] == (
-        "DATE",
-        "2009",
-    )
+def test_a_year_ago_is_the_day_a_year_before_unless_a_quarter_was_named() -> None:
+    # the project's convention (and HeidelTime's); after a quarter it is that quarter
+    found = _found("The mill was sold a year ago; two years ago it was bought.")
+    assert found["a year ago"] == ("DATE", "2009-01-15")
+    assert found["two years ago"] == ("DATE", "2008")
 
 
 def test_narrative_anchoring_to_the_date_told_last() -> None:

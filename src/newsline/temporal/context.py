@@ -83,6 +83,12 @@ class Context:
             return self.anchor
         return self.dct
 
+    def told_at(self, pos: int, reach: int) -> dt.date | None:
+        """The date told last, if it was told within ``reach`` characters before ``pos``."""
+        if self.told is not None and pos - self.told_pos <= reach:
+            return self.told.date
+        return None
+
     def tense(self, m: re.Match[str]) -> int:
         return R.tense(self.text, m.start(), m.end())
 

@@ -26,7 +26,8 @@ _TOLD_OFFSET = {
 }  # fmt: skip
 _QUARTER_REACH = 600
 # characters: how far back the date told may be for "that year" / "the following month"
-_TOLD_REACH = {"week": 500, "month": 500, "year": 1500}  # characters: "the quarter" continues a quarter named shortly before
+_TOLD_REACH = {"week": 500, "month": 500, "year": 1500}
+_SHIFT_REACH = 300  # "the following / previous ...": a date told in the same passage  # characters: "the quarter" continues a quarter named shortly before
 
 
 def told(m: re.Match[str], ctx: Context) -> DateMention | None:
@@ -35,11 +36,12 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     off = _TOLD_OFFSET[_norm(m.group("tl_det"))]
     unit = m.group("tl_unit").lower()
     told_at = ctx.told
-    if told_at is not None and m.start() - ctx.told_pos > _TOLD_REACH.get(unit, 0):
+    reach = _TOLD_REACH.get(unit, 0) if off == 0 else _SHIFT_REACH
+    if told_at is not None and m.start() - ctx.told_pos > reach:
         told_at = None  # told too long ago: "the previous month" of a statistic is the DCT's
     if unit == "day":
-        # the day told last; "the following day" keeps the rule of "the next day"
-        ref = ctx.reference(m.start()) if off else (ctx.anchor or ctx.dct)
+        # the day named just before (the rule of "the next day"), else the DCT
+        ref = ctx.reference(m.start())
         if ref is None:
             return _mk(m, DATE, "XXXX-XX-XX", RELATIVE)
         return _day(m, ref + dt.timedelta(days=off))

@@ -93,7 +93,7 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?P<cl_h>[01]?\d|2[0-3])(?::(?P<cl_m>[0-5]\d))?\s?(?P<cl_ap>[ap])\.?\s?m\b\.?"
         r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
         rf"(?:\s*,?\s*(?:on\s+)?(?:(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b"
-        rf"|(?P<cl_mon>{_MONTH})\s*(?P<cl_dom>{_DAYNUM})))?"
+        rf"|(?P<cl_mon>{_MONTH})\s*(?P<cl_dom>{_DAYNUM})(?!\s*,?\s*{_YEAR})))?"
         r"|\b(?P<cl_hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?:GMT|UTC)\b",
     ),
     # 25 January 2011, 23rd March 1880, the 17th of March

@@ -23,7 +23,7 @@ dates as a past with a wider slack (``_REPORTED_SLACK_DAYS``)."""
 # "payable", "effective", "as soon as".
 _PROSPECT = (
     r"(?:ready|poised|likely|prepared|preparing|agreed|agree|decided|promised|pledged"
-    r"|vowed|threatened|offered|wants?|wanted|by|was|were)"
+    r"|vowed|threatened|offered|by)"
     r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
 )
 _FUTURE_CUE = (
@@ -50,10 +50,10 @@ _NOT_PAST = frozenset({"expected", "scheduled", "planned", "needed", "based", "u
 # ("said it will redeem the notes on Dec. 7").
 _REPORTING = frozenset({"said", "says", "told", "announced", "reported"})
 _REPORTING_REACH = 30
-# A relative clause, a contrast or a parenthesis starts a clause of its own: "...,
+# A relative clause or a contrast starts a clause of its own: "...,
 # where the Aug. 7 blasts killed ..." is not governed by the verb before the comma.
 _CLAUSE = re.compile(
-    r",\s+(?:where|which|who|whom|whose|when|while|but|although|though)\b|\(|-LRB-|--\s+which\b"
+    r",\s+(?:where|which|who|whom|whose|when|while|but|although|though)\b|--\s+which\b"
 )
 _WINDOW = 120
 _SLACK_DAYS = 30
@@ -77,8 +77,6 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
     left = text[lo:start]
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
     for c in _CLAUSE.finditer(left):
-        if c.group() in ("(", "-LRB-") and (")" in left[c.end() :] or "-RRB-" in left[c.end() :]):
-            continue  # a parenthesis closed before the mention is an aside, not its clause
         cut = max(cut, c.start())
     if cut >= 0:
         left = left[cut + 1 :]
