@@ -26,6 +26,9 @@ FRI = dt.date(2010, 1, 15)
         ("The match is this coming Saturday at the park.", "this coming Saturday", "2010-01-16"),
         # ... and the past: perfect aspect, a reporting verb next to the day
         ("Engineers had been working on the bridge since Monday.", "Monday", "2010-01-11"),
+        ("The offer had been due to expire on Tuesday, before it was extended.", "Tuesday", "2010-01-12"),
+        ("The strike went ahead as previously planned on Wednesday.", "Wednesday", "2010-01-13"),
+        ("The split would be paid on an unspecified date in March.", "March", "2010-03"),
         ("The mayor said on Tuesday that the roads were clear.", "Tuesday", "2010-01-12"),
         # a relative clause has its own verb
         ("He would sail again, he said, but the storm, which struck on Wednesday, kept him ashore.",

@@ -26,7 +26,7 @@ NUMBERS: dict[str, int] = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "couple": 2, "a couple of": 2, "a couple": 2,
+    "couple": 2, "a couple of": 2, "a couple": 2, "couple of": 2,
 }  # fmt: skip
 VAGUE_NUMBERS = frozenset({"few", "a few", "several", "many", "some", "the few"})
 SEASONS: dict[str, str] = {

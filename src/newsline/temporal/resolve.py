@@ -33,9 +33,13 @@ _FUTURE_CUE = (
     r"|payable|effective|as\s+soon\s+as"
 )
 _PAST_CUE = (
-    r"said|says|was|were|had|did|ago|told|announced|reported|killed|died|began|came|went"
+    # a plan told in the past perfect is over: "had been due to expire Friday"
+    r"had\s+(?:been\s+)?(?:due|scheduled|set|expected|supposed|slated|planned|planning|going)\s+to"
+    r"|had\s+(?:planned|intended|hoped|wanted|expected|promised|agreed)\s+to"
+    r"|previously\s+(?:planned|scheduled|set)"
+    r"|said|says|was|were|had|did|ago|told|announced|reported|killed|died|began|came|went"
     r"|took|made|held|met|left|fell|rose|gave|won|lost|saw|sent|began|became|shot|struck"
-    r"|been|last|since|(?<!\sbe\s)(?<!been\s)(?<!being\s)[a-z]{3,}ed"
+    r"|been|last|since|(?<!\sbe\s)(?<!been\s)(?<!being\s)(?!un)[a-z]{3,}ed"
 )
 _CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b|(?P<f2>'ll)\b")
 # Before the mention, "agreed to meet (on Friday)" dates the meeting: a future. After
