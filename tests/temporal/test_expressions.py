@@ -78,7 +78,7 @@ CASES: list[tuple[str, dt.date | None, str, TimexType, str, str | None]] = [
     ("Growth has slowed over the past decade in Europe.", FRI, "the past decade", D, "200", None),
     ("Prices are high now in the capital.", FRI, "now", D, "PRESENT_REF", None),
     ("The group has recently expanded abroad.", FRI, "recently", D, "PAST_REF", None),
-    ("Aid will arrive in the coming days by sea.", FRI, "the coming days", D, "FUTURE_REF", None),
+    ("Aid will arrive in the coming days by sea.", FRI, "the coming days", DUR, "PXD", None),
     ("The ceasefire collapsed last fall in the north.", FRI, "last fall", D, "2010-FA", None),
     ("The troops attacked Tuesday night, officials said.", FRI, "Tuesday night", T, "2011-01-25TNI", "day"),
     ("The speech is due tonight on state television.", FRI, "tonight", T, "2011-01-28TNI", "day"),
@@ -91,7 +91,7 @@ CASES: list[tuple[str, dt.date | None, str, TimexType, str, str | None]] = [
     ("It took several weeks to restore power.", FRI, "several weeks", DUR, "PXW", None),
     ("The council meets every week in the town hall.", FRI, "every week", S, "P1W", None),
     ("Pilgrims visit the shrine every year in spring.", FRI, "every year", S, "P1Y", None),
-    ("The report is published annually by the bank.", FRI, "annually", S, "XXXX", None),
+    ("The report is published annually by the bank.", FRI, "annually", S, "P1Y", None),
     ("Patients take the pill three times a day with food.", FRI, "three times a day", S, "P1D", None),
     # ranges of days: the first day, with the year that closes the range
     ("Talks were held on May 11-12 , 2009 in Geneva.", FRI, "May 11-12 , 2009", D, "2009-05-11", "day"),

@@ -26,6 +26,7 @@ from .context import (
     _month_num,
     _norm,
 )
+from .narrative import quarter_ended
 from .patterns import ORDINALS, WEEKDAYS
 
 
@@ -108,6 +109,7 @@ def month(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _partial_day(m, ctx, mon, dom)
     if m.group("mo_year2"):
         value, point = R.month(int(m.group("mo_year2")), mon)
+        ctx.told, ctx.told_pos = point, m.start()
         return _mk(m, DATE, value, EXPLICIT, point)
     mod, rng, rel = _norm(m.group("mo_mod")), m.group("mo_range"), m.group("mo_rel")
     if not (mod or rng or rel):
@@ -117,6 +119,7 @@ def month(m: re.Match[str], ctx: Context) -> DateMention | None:
             return None
     if not (mod or rng or rel) and (r := _RANGE_YEAR.match(ctx.text, m.end())):
         value, point = R.month(int(r.group(1)), mon)
+        ctx.told, ctx.told_pos = point, m.start()
         return _mk(m, DATE, value, EXPLICIT, point)
     if ctx.dct is None:
         return _mk(m, DATE, f"XXXX-{mon:02d}", PARTIAL if not rel else RELATIVE)
@@ -130,6 +133,7 @@ def month(m: re.Match[str], ctx: Context) -> DateMention | None:
     elif mod not in ("this", "earlier this", "later this"):
         y = R.year_for_month_day(ctx.dct, mon, None, ctx.tense(m))
     value, point = R.month(y, mon)
+    ctx.told, ctx.told_pos = point, m.start()
     return _mk(m, DATE, value, RELATIVE if (rel or mod in ("last", "next")) else PARTIAL, point)
 
 
@@ -158,12 +162,25 @@ def ordday(m: re.Match[str], ctx: Context) -> DateMention | None:
 
 
 def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
+    """A quarter of the year. Without a year it is the DCT's year's, except a
+    quarter that has not begun at the DCT, in a clause not about the future:
+    that is last year's (a report in February on "the fourth quarter")."""
     q = ORDINALS[m.group("q_ord").lower()]
     if m.group("q_year"):
+        ctx.quarter, ctx.quarter_pos = (int(m.group("q_year")), q), m.start()
         return _mk(m, DATE, f"{m.group('q_year')}-Q{q}", EXPLICIT)
     if ctx.dct is None:
         return _mk(m, DATE, f"XXXX-Q{q}", RELATIVE)
-    y = ctx.dct.year + {"last": -1, "next": 1}.get(m.group("q_rel") or "", 0)
+    rel = m.group("q_rel")
+    y = ctx.dct.year + {"last": -1, "next": 1}.get(rel or "", 0)
+    anchor = None
+    if rel is None and (ended := quarter_ended(ctx, m.end())) is not None:
+        # "the fourth quarter ended Sept. 30" (a fiscal quarter): its year; what
+        # follows ("a year earlier") compares calendar quarters
+        y, anchor = ended[0], ended
+    elif rel is None and 3 * q - 2 > ctx.dct.month and ctx.tense(m) != R.FUTURE:
+        y -= 1
+    ctx.quarter, ctx.quarter_pos = anchor or (y, q), m.start()
     return _mk(m, DATE, f"{y}-Q{q}", RELATIVE)
 
 
@@ -171,6 +188,8 @@ def year(m: re.Match[str], ctx: Context) -> DateMention | None:
     if _NOT_YEAR_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
         return None  # "Resolution 1973", "Flight 1549"
     value, point = R.year(int(m.group("y_year")))
+    if point is not None:
+        ctx.told, ctx.told_pos = point, m.start()
     return _mk(m, DATE, value, EXPLICIT, point)
 
 

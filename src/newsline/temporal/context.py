@@ -69,12 +69,25 @@ class Context:
     anchor_pos: int = -(10**9)
     floor: int = 0
     """End of the last mention: a handler may not reach back before it."""
+    told_pos: int = -(10**9)
+    told: TimePoint | None = None
+    """The last date written out in the text (day, month or year): what "that year",
+    "the following month" or "later that day" refer to."""
+    quarter: tuple[int, int] | None = None
+    quarter_pos: int = -(10**9)
+    """The last quarter named (year, 1-4) and where: "the quarter", "a year earlier"."""
 
     def reference(self, pos: int) -> dt.date | None:
         """The last day mentioned if it is close before ``pos``, else the DCT."""
         if self.anchor is not None and pos - self.anchor_pos <= _ANCHOR_REACH:
             return self.anchor
         return self.dct
+
+    def told_at(self, pos: int, reach: int) -> dt.date | None:
+        """The date told last, if it was told within ``reach`` characters before ``pos``."""
+        if self.told is not None and pos - self.told_pos <= reach:
+            return self.told.date
+        return None
 
     def tense(self, m: re.Match[str]) -> int:
         return R.tense(self.text, m.start(), m.end())
@@ -128,4 +141,5 @@ def _day_mention(m: re.Match[str], ctx: Context, d: dt.date, kind: str) -> DateM
     value, point = R.day(d)
     if kind in (EXPLICIT, PARTIAL):
         ctx.anchor, ctx.anchor_pos = d, m.start()
+        ctx.told, ctx.told_pos = point, m.start()
     return _mk(m, DATE, value, kind, point)

@@ -26,7 +26,7 @@ NUMBERS: dict[str, int] = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "couple": 2, "a couple of": 2, "a couple": 2,
+    "couple": 2, "a couple of": 2, "a couple": 2, "couple of": 2,
 }  # fmt: skip
 VAGUE_NUMBERS = frozenset({"few", "a few", "several", "many", "some", "the few"})
 SEASONS: dict[str, str] = {
@@ -62,6 +62,9 @@ _NUMWORD = (
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|hundreds?|thousands?|an?)"
 )
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|centur(?:y|ies))s?"
 _BIGUNIT = r"(?:day|week|month|year|decade)s?"
 _POD = r"(?:morning|afternoon|evening|night|overnight)"
@@ -88,7 +91,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "clock",
         r"\b(?P<cl_h>[01]?\d|2[0-3])(?::(?P<cl_m>[0-5]\d))?\s?(?P<cl_ap>[ap])\.?\s?m\b\.?"
-        rf"(?:\s*(?:on\s+)?(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b)?"
+        r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
+        rf"(?:\s*,?\s*(?:on\s+)?(?:(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b"
+        rf"|(?P<cl_mon>{_MONTH})\s*(?P<cl_dom>{_DAYNUM})(?!\s*,?\s*{_YEAR})))?"
         r"|\b(?P<cl_hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?:GMT|UTC)\b",
     ),
     # 25 January 2011, 23rd March 1880, the 17th of March
@@ -121,8 +126,28 @@ _RULES: list[tuple[str, str]] = [
     # the second quarter (of 2010)
     (
         "quarter",
-        rf"\b(?:[Tt]he\s+)?(?P<q_ord>first|second|third|fourth|final|last)[\s-]+quarter"
+        rf"\b(?:[Tt]he\s+)?(?P<q_ord>(?i:first|second|third|fourth|final|last))[\s-]+quarter"
         rf"(?:\s+of\s+(?:(?P<q_year>{_YEAR})|(?P<q_rel>last|this|next)\s+year))?\b",
+    ),
+    # the quarter, the latest quarter, the year-ago quarter (an earnings report's quarter)
+    (
+        "qref",
+        r"\b(?:(?P<qr_det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<qr_mod>latest|current"
+        r"|recent|same|comparable|corresponding|year-earlier|year-ago|previous|prior|fiscal)\s+)?"
+        r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?(?P<qr_unit>quarter|period)\b(?![-\w])"
+        r"|\b(?:[Aa]\s+)?(?P<qr_adj>year-(?:earlier|ago))\b",
+    ),
+    # the 1988 quarter, this year's third quarter, the 1989 period
+    (
+        "yquarter",
+        rf"\b(?:[Tt]he\s+)?(?:(?P<yq_year>{_YEAR})|(?P<yq_rel>[Tt]his|[Ll]ast|[Nn]ext)\s+year\s*'s)\s+"
+        r"(?:(?P<yq_ord>(?i:first|second|third|fourth))[\s-]+)?(?P<yq_unit>quarter|period)\b(?![-\w])",
+    ),
+    # nineteen ninety-six, two thousand (spoken years, as in broadcast transcripts)
+    (
+        "spoken",
+        rf"\b(?P<sp_c>(?i:nineteen))[\s-]+(?P<sp_y>(?i:{_TENS}(?:[\s-]{_ONES})?|{_TEENS}))\b"
+        rf"|\b(?P<sp_k>(?i:two)\s+thousand)(?:\s+(?:and\s+)?(?P<sp_y2>{_ONES}|{_TEENS}))?\b",
     ),
     # early 2008, the end of 2008, 2008
     (
@@ -133,8 +158,19 @@ _RULES: list[tuple[str, str]] = [
     # 9 days ago, two years earlier, a week later
     (
         "ago",
-        rf"\b(?P<ago_n>(?i:{_NUMWORD}))"
-        rf"[\s-]+(?:more\s+)?(?P<ago_unit>{_BIGUNIT})\s+(?P<ago_dir>ago|earlier|later)\b",
+        r"\b(?:(?i:almost|nearly|about|around|some|just|only|roughly|more\s+than|less\s+than|over)\s+)?"
+        rf"(?P<ago_n>(?i:{_NUMWORD}))"
+        rf"[\s-]+(?:more\s+)?(?P<ago_unit>{_BIGUNIT})(?:\s+or\s+so)?\s+(?P<ago_dir>ago|earlier|later)\b",
+    ),
+    # that day, the same year, the following month, later that year: the date told last
+    (
+        "told",
+        r"\b(?:(?P<tl_pre>"
+        + _cap("later|earlier|early|late").replace(" ", r"\s+")
+        + r")\s+(?:in\s+)?)?(?P<tl_det>"
+        + _cap("that same|that|the same|the following|the previous|the preceding|the prior")
+        .replace(" ", r"\s+")
+        + r")\s+(?P<tl_unit>day|week|month|year)\b(?![-\w]|\s+(?:old|long)\b)",
     ),
     # last week, this month, next year, earlier this week, the past week, late last week
     (
@@ -151,7 +187,7 @@ _RULES: list[tuple[str, str]] = [
     # (early) Tuesday (morning), last Friday, Fridays
     (
         "weekday",
-        r"\b(?:(?P<wd_mod>"
+        r"\b(?:(?P<wd_clock>[Nn]oon|[Mm]idnight)\s+(?:on\s+)?)?(?:(?P<wd_mod>"
         + _cap("early|late|earlier|later|last|this past|this coming|this|next|coming").replace(" ", r"\s+")
         + rf")\s+)?(?P<wd_day>{_WEEKDAY})(?P<wd_pl>s)?\b(?:\s+(?P<wd_pod>{_POD})s?\b)?",
     ),
@@ -197,9 +233,9 @@ _RULES: list[tuple[str, str]] = [
     # every day, each year, annually, three times a week
     (
         "set",
-        rf"\b(?:{_cap('every|each')})\s+(?:(?P<set_n>(?i:{_NUMWORD}))\s+)?(?P<set_unit>{_UNIT}|{_WEEKDAY}|{_SEASON})\b"
+        rf"\b(?:{_cap('every|each')})\s+(?:(?P<set_n>(?i:{_NUMWORD}))\s+)?(?P<set_unit>{_UNIT}|{_WEEKDAY}|{_SEASON}|{_MONTH})\b"
         rf"|\b(?:(?i:{_NUMWORD})\s+times|once|twice)\s+(?:a|an|per|each|every)\s+(?P<set_unit2>{_UNIT})\b"
-        r"|\b(?P<set_adv>[Aa]nnually|[Mm]onthly|[Ww]eekly|[Yy]early|[Qq]uarterly)\b",
+        r"|\b(?P<set_adv>[Aa]nnually|[Mm]onthly|[Ww]eekly|[Yy]early|[Qq]uarterly|[Dd]aily|[Hh]ourly)\b",
     ),
     # for three years, a day, more than 20 years, the past 10 years, 24 hours
     (
@@ -210,7 +246,16 @@ _RULES: list[tuple[str, str]] = [
             "|the past|the last|the next|the first|the previous|another|the coming|only|roughly"
         ).replace(" ", r"\s+")
         + r")?\s*\b(?P<du_n>"
-        + rf"(?i:{_NUMWORD}))(?:[\s-]+(?:more|full|long|straight|consecutive|whole))?[\s-]+(?P<du_unit>{_UNIT})\b",
+        + rf"(?i:{_NUMWORD}))(?P<du_half>\s+1/2|\s+and\s+a\s+half)?"
+        r"(?:[\s-]+(?:more|full|long|straight|consecutive|whole|trading))?"
+        rf"[\s-]+(?P<du_unit>{_UNIT})\b(?P<du_half2>\s+and\s+a\s+half\b)?",
+    ),
+    # (for) years, (over) months: a bare plural unit after a preposition of extent
+    (
+        "bare",
+        r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))"
+        r"(?P<bare_unit>years|months|weeks|days|decades|hours|minutes)\b"
+        r"(?!\s+(?:ago|earlier|later|before|after|old)\b)",
     ),
     # now, currently, recently, recent days, in the coming weeks
     (
@@ -220,7 +265,10 @@ _RULES: list[tuple[str, str]] = [
             "right now|just now|now|currently|recent (?:days|weeks|months|years|decades)"
             "|recently|recent|the coming (?:days|weeks|months|years)"
             "|coming (?:days|weeks|months|years)|as soon as possible|current"
+            "|the near future|the distant future|the foreseeable future|the future|the distant past"
         ).replace(" ", r"\s+")
+        # "in the past," but not "the past year", "the past president"
+        + r"|[Tt]he\s+past(?=\s*[,.;:!?)'\"]|\s+(?:and|or|but|when|as|because|that|is|was|has|have|had)\b)"
         + r")\b",
     ),
 ]
@@ -231,7 +279,7 @@ RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 _TRIGGER_WORDS = (
     "today tonight tomorrow yesterday overnight now current recent "
     "future past morning afternoon evening night second minute hour day week month year "
-    "decade centur quarter winter spring summer autumn fall annually monthly weekly daily "
+    "decade centur quarter nineteen thousand winter spring summer autumn fall annually monthly weekly daily "
     "hourly yearly quarterly Christmas Easter New Year Halloween Thanksgiving Valentine "
     "as soon as possible Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday"
@@ -268,20 +316,22 @@ TRIGGER: re.Pattern[str] = re.compile(
 
 # Which rules can contain a trigger, by trigger word: the tagger only tries
 # those (a much smaller expression than MASTER) at the candidate starts.
-_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "year", "ago",
+_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "yquarter", "year", "ago",
                 "set", "duration")
-_UNIT_RULES = ("relunit", "ago", "quarter", "weekend", "anaphor", "set", "duration", "ref")
+_UNIT_RULES = ("quarter", "qref", "yquarter", "told", "relunit", "ago", "weekend", "anaphor", "set",
+               "duration", "bare", "ref")
 _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "digit": _DIGIT_RULES,
-    "month": ("month",),
+    "month": ("month", "set"),
     "weekday": ("weekday", "set"),
     "unit": _UNIT_RULES,
     "deictic": ("deictic",),
     "pod": ("deictic", "anaphor", "weekday", "set", "duration"),
-    "ref": ("relunit", "weekday", "season", "duration", "ref", "deictic"),
+    "ref": ("qref", "relunit", "weekday", "season", "duration", "ref", "deictic"),
     "season": ("season", "set"),
     "holiday": ("holiday",),
     "set": ("set",),
+    "spoken": ("spoken", "duration"),
 }
 _FAMILY_OF: dict[str, str] = {}
 for _w in ["today", "tonight", "tomorrow", "yesterday", "overnight"]:
@@ -289,6 +339,7 @@ for _w in ["today", "tonight", "tomorrow", "yesterday", "overnight"]:
 for _w in ["now", "nowadays", "current", "present", "lately", "future", "past", "recent", "as", "soon", "as", "possible"]:
     _FAMILY_OF[_w] = "ref"
 _FAMILY_OF["as soon as possible"] = "ref"
+_FAMILY_OF["nineteen"] = _FAMILY_OF["thousand"] = "spoken"
 for _w in ["morning", "afternoon", "evening", "night"]:
     _FAMILY_OF[_w] = "pod"
 for _w in ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"]:

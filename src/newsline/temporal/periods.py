@@ -15,7 +15,7 @@ from .context import (
     _norm,
     _number,
 )
-from .patterns import SEASONS, WEEKDAYS
+from .patterns import MONTHS, SEASONS, WEEKDAYS
 
 _UNIT_CODE = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
@@ -29,42 +29,88 @@ def _unit(s: str) -> str:
     return "century" if s.startswith("centur") else s.rstrip("s")
 
 
-def _period(n: int | None, unit: str) -> str:
+# Half a unit in the next smaller one: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M.
+_HALF = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M",
+         "minute": "30S", "second": ""}  # fmt: skip
+
+
+def _period(n: int | None, unit: str, half: bool = False) -> str:
+    """The TIMEX3 value of ``n`` units: P3D, PT2H, P1Y6M (``half``), PXY (``n`` None).
+    Decades and centuries are written in years, as TimeBank does (P20Y, P100Y)."""
     code = _UNIT_CODE[unit]
     count = "X" if n is None else str(n)
-    if unit == "hour" and n is not None and n % 24 == 0:
+    if unit in ("decade", "century"):
+        if n is not None:
+            return f"P{n * (10 if unit == 'decade' else 100)}Y"
+        return "PXY" if unit == "decade" else "PXC"
+    if unit == "hour" and n is not None and n % 24 == 0 and not half:
         return f"P{n // 24}D"
+    extra = _HALF.get(unit, "") if half and n is not None else ""
     if unit in ("second", "minute", "hour"):
-        return f"PT{count}{code}"
-    return f"P{count}{code}"
+        return f"PT{count}{code}{extra}"
+    return f"P{count}{code}{extra}"
 
 
 def set_(m: re.Match[str], ctx: Context) -> DateMention | None:
     adv = m.group("set_adv")
     if adv:
-        code = {"annually": "XXXX", "yearly": "XXXX", "monthly": "XXXX-XX", "weekly": "XXXX-WXX"}
-        return _mk(m, SET, code.get(adv.lower(), "XXXX-QX"))
+        if adv.lower() != "daily" and _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+            return None  # "its quarterly dividend": an adjective of the noun, not a time
+        # ("his daily life", "a daily rally" do recur every day: TimeML keeps them)
+        return _mk(m, SET, _ADVERB[adv.lower()])
     unit = m.group("set_unit") or m.group("set_unit2")
     low = unit.lower()
     if low in WEEKDAYS:
         return _mk(m, SET, f"XXXX-WXX-{WEEKDAYS[low] + 1}")
     if low in SEASONS:
         return _mk(m, SET, f"XXXX-{SEASONS[low]}")
+    if low[:3] in MONTHS and low[:1].isalpha() and unit[:1].isupper():  # "each July"
+        return _mk(m, SET, f"XXXX-{MONTHS[low[:3]]:02d}")
     n = _number(m.group("set_n")) if m.group("set_n") else 1
     return _mk(m, SET, _period(n, _unit(unit)))
 
 
 def duration(m: re.Match[str], ctx: Context) -> DateMention | None:
+    if _AGE_AFTER.match(ctx.text, m.end()):
+        return None  # "a 52-year-old teacher": an age, which TimeML corpora leave out
     n = _number(m.group("du_n"))
-    return _mk(m, DURATION, _period(n, _unit(m.group("du_unit"))))
+    if m.group("du_n").lower() in ("a", "an") and not m.group("du_pre") and _RATE_BEFORE.search(
+        ctx.text, max(0, m.start() - 30), m.start()
+    ):
+        return _mk(m, SET, _period(1, _unit(m.group("du_unit"))))  # "$2 million a year": a rate
+    half = bool(m.group("du_half") or m.group("du_half2"))
+    return _mk(m, DURATION, _period(n, _unit(m.group("du_unit")), half))
 
+
+def bare(m: re.Match[str], ctx: Context) -> DateMention | None:
+    """``for years``, ``over months``: an unspecified number of units (PXY, PXM)."""
+    return _mk(m, DURATION, _period(None, _unit(m.group("bare_unit"))))
+
+
+_ADVERB = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
+           "hourly": "PT1H", "quarterly": "P3M"}  # fmt: skip
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:[Ii]ts|[Tt]he|an?|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|first|initial|regular)\s+$"
+)
+# A quantity before "a year" / "a day" makes it a rate ("$35 a night", "700 seats a week",
+# "interviews a day"): TimeML's SET.
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred|percent|cents|dollars)"
+    r"|\b(?!(?:was|has|does|takes|lasts|gets|needs|spends|goes|comes|makes|plus|thus|this|its|his"
+    r"|hers|ours|yours|theirs|as|us|less|across|always|perhaps|sometimes|besides)\s)[a-z]{2,}[^s\W]s)\s+$"
+)
+_AGE_AFTER = re.compile(r"[\s-]+old\b")
+# "recent weeks", "the coming years": an unspecified number of units (TimeML: a DURATION)
+_VAGUE_UNITS = re.compile(r"(?:recent|coming)\s+(day|week|month|year|decade)s$")
 
 _REF = {"recent": "PAST_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF"}
 
 
 def ref(m: re.Match[str], ctx: Context) -> DateMention | None:
     word = _norm(m.group("ref_word"))
-    if word.startswith("recent"):
+    if (units := _VAGUE_UNITS.search(word)) is not None:
+        return _mk(m, DURATION, _period(None, units.group(1)))
+    if word.endswith("past") or word.startswith("recent"):
         value = "PAST_REF"
     elif "coming" in word or "future" in word or "possible" in word:
         value = "FUTURE_REF"

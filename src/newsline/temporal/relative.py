@@ -24,6 +24,7 @@ from .context import (
     _number,
 )
 from .liveblog import in_update_stamp, stamp_weekday_date
+from .narrative import year_ago_quarter
 from .patterns import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from .periods import _unit
 
@@ -31,6 +32,8 @@ from .periods import _unit
 def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
     n, unit, direction = _number(m.group("ago_n")), _unit(m.group("ago_unit")), m.group("ago_dir")
     ref = ctx.dct if direction == "ago" else ctx.reference(m.start())
+    if direction != "ago" and unit in ("month", "year", "decade") and (told := ctx.told_at(m.start(), 600)):
+        ref = told  # "In 1969 ... more than a year later": from the date told, not the DCT
     if n is None:
         if direction == "ago":
             return _mk(m, DATE, "PAST_REF", RELATIVE)
@@ -47,6 +50,8 @@ def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mkv(m, R.month(*R.shift_month(ref.year, ref.month, sign * n)), RELATIVE)
     if unit == "decade":
         return _mk(m, DATE, f"{(ref.year + sign * 10 * n) // 10:03d}", RELATIVE)
+    if n == 1 and sign < 0 and (q := year_ago_quarter(ctx, m.start())) is not None:
+        return _mk(m, DATE, q, RELATIVE)  # "the third quarter ... a year earlier"
     if n == 1 and m.group("ago_n").lower() in ("a", "one"):
         return _mkv(m, R.day(R.add_years(ref, sign)), RELATIVE)
     return _mkv(m, R.year(ref.year + sign * n), RELATIVE)
@@ -89,11 +94,13 @@ _WD_DIRECTION = {
 
 def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
     wd = WEEKDAYS[m.group("wd_day").lower()]
-    pod = m.group("wd_pod")
+    pod, at = m.group("wd_pod"), m.group("wd_clock")
     suffix = f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
+    if at:  # "noon Saturday", "midnight Friday"
+        suffix = "T12:00" if at.lower() == "noon" else "T24:00"
     if m.group("wd_pl"):
         return _mk(m, SET, f"XXXX-WXX-{wd + 1}{suffix}")
-    type_ = TIME if pod else DATE
+    type_ = TIME if suffix else DATE
     if ctx.dct is None:
         return _mk(m, type_, f"XXXX-WXX-{wd + 1}{suffix}", RELATIVE)
     after = _DATE_AFTER.match(ctx.text, m.end())
@@ -218,4 +225,9 @@ def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
     elif word:
         d = ctx.dct + dt.timedelta(days=_DEICTIC[word])
         point = TimePoint(d, Granularity.DAY)
+    elif m.group("cl_mon"):  # "5 p.m. EST Nov. 9"
+        mon, dom = _month_num(m.group("cl_mon")), int(m.group("cl_dom").rstrip("stndrh"))
+        # (a full date after the clock, "7am, June 16, 2010", stays a DATE of its own)
+        if (day := R.safe_date(R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m)), mon, dom)) is not None:
+            d, point = day, TimePoint(day, Granularity.DAY)
     return _mk(m, TIME, d.isoformat() + hhmm, RELATIVE if point else "", point)

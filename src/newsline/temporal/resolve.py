@@ -12,33 +12,76 @@ import re
 from ..model import Granularity, TimePoint
 
 PAST, FUTURE, UNKNOWN = -1, 1, 0
+REPORTED = -2
+"""The clause is reported speech ("said it will redeem the notes on Dec. 7"): the
+saying is past, what is said has its own time. Weekdays read it as PAST; partial
+dates as a past with a wider slack (``_REPORTED_SLACK_DAYS``)."""
 
 # Cues of the grammatical tense of the clause around a mention.
+# Future: modals, "going to", and verbs and adjectives of prospect followed by an
+# infinitive ("plans to", "is due to", "standing by to fly", "agreed to meet"),
+# "payable", "effective", "as soon as".
+_PROSPECT = (
+    r"(?:ready|poised|likely|prepared|preparing|agreed|agree|decided|promised|pledged"
+    r"|vowed|threatened|offered|by)"
+    r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
+)
 _FUTURE_CUE = (
     r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled"
     r"|expected|due\s+to|is\s+to|are\s+to|set\s+to|to\s+be\s+held|would|upcoming"
     r"|aims?\s+to|intends?\s+to|hopes?\s+to|expects?|(?:may|might)(?!\s+have\b)"
+    r"|payable|effective|as\s+soon\s+as"
 )
 _PAST_CUE = (
-    r"said|says|was|were|had|did|ago|told|announced|reported|killed|died|began|came|went"
+    # a plan told in the past perfect is over: "had been due to expire Friday"
+    r"had\s+(?:been\s+)?(?:due|scheduled|set|expected|supposed|slated|planned|planning|going)\s+to"
+    r"|had\s+(?:planned|intended|hoped|wanted|expected|promised|agreed)\s+to"
+    r"|previously\s+(?:planned|scheduled|set)"
+    r"|said|says|was|were|had|did|ago|told|announced|reported|killed|died|began|came|went"
     r"|took|made|held|met|left|fell|rose|gave|won|lost|saw|sent|began|became|shot|struck"
-    r"|been|last|since|(?<!\sbe\s)(?<!been\s)(?<!being\s)[a-z]{3,}ed"
+    r"|been|last|since|(?<!\sbe\s)(?<!been\s)(?<!being\s)(?!un)[a-z]{3,}ed"
 )
 _CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b|(?P<f2>'ll)\b")
+# Before the mention, "agreed to meet (on Friday)" dates the meeting: a future. After
+# it, "(On Friday,) NATO agreed to take command" dates the agreeing: a past.
+_PROSPECT_RE = re.compile(_PROSPECT)
+_CUE_LEFT = re.compile(
+    rf"\b(?:(?P<f>{_PROSPECT}|{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b|(?P<f2>'ll)\b"
+)
 _NOT_PAST = frozenset({"expected", "scheduled", "planned", "needed", "based", "united", "proposed"})
+# A reporting verb dates the saying, not what is said: it is a cue only right next
+# to the mention ("said Friday", "on Friday, officials said"), not across a clause
+# ("said it will redeem the notes on Dec. 7").
+_REPORTING = frozenset({"said", "says", "told", "announced", "reported"})
+_REPORTING_REACH = 30
+# A relative clause or a contrast starts a clause of its own: "...,
+# where the Aug. 7 blasts killed ..." is not governed by the verb before the comma.
+_CLAUSE = re.compile(
+    r",\s+(?:where|which|who|whom|whose|when|while|but|although|though)\b|--\s+which\b"
+)
 _WINDOW = 120
 _SLACK_DAYS = 30
+_REPORTED_SLACK_DAYS = 60
 
 
-def tense(text: str, start: int, end: int, right_side: bool = True) -> int:
-    """PAST, FUTURE or UNKNOWN from the nearest tense cue in the same clause.
+def _kind(m: re.Match[str]) -> int:
+    if m.group("f") or m.group("f2"):
+        return FUTURE
+    return UNKNOWN if m.group() in _NOT_PAST else PAST
 
-    The clause is cut at sentence punctuation and newlines within
-    ``_WINDOW`` characters on each side of the mention.
+
+def tense(text: str, start: int, end: int, right_side: bool = True, reach: int = _WINDOW) -> int:
+    """PAST, FUTURE, REPORTED or UNKNOWN from the nearest tense cue in the same clause.
+
+    The clause is cut at sentence punctuation, newlines and the start of a
+    relative clause within ``reach`` characters before the mention and
+    ``_WINDOW`` after it.
     """
-    lo = max(0, start - _WINDOW)
+    lo = max(0, start - reach)
     left = text[lo:start]
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
+    for c in _CLAUSE.finditer(left):
+        cut = max(cut, c.start())
     if cut >= 0:
         left = left[cut + 1 :]
     right = text[end : end + _WINDOW]
@@ -47,15 +90,27 @@ def tense(text: str, start: int, end: int, right_side: bool = True) -> int:
         right = right[:cut]
     # The verb that governs a time phrase usually precedes it: the nearest
     # cue on the left wins; the right is read only when the left has none.
-    found = UNKNOWN
-    for m in _CUE.finditer(left):
-        kind = FUTURE if m.group("f") or m.group("f2") else (UNKNOWN if m.group() in _NOT_PAST else PAST)
+    found, reported = UNKNOWN, False
+    for m in _CUE_LEFT.finditer(left):
+        if m.group() in _REPORTING and len(left) - m.end() > _REPORTING_REACH:
+            reported = True  # what follows is reported speech: its own tense or none
+            found = UNKNOWN
+            continue
+        if m.group("f") and _PROSPECT_RE.fullmatch(m.group()) and "," in left[m.end() :]:
+            continue  # "In a sign that it seeks to expand, the firm on Monday ...": another clause
+        kind = _kind(m)
         if kind != UNKNOWN:
             found = kind
-    if found != UNKNOWN or not right_side:
+    if found != UNKNOWN:
         return found
+    if reported:
+        return REPORTED
+    if not right_side:
+        return UNKNOWN
     for m in _CUE.finditer(right):
-        kind = FUTURE if m.group("f") or m.group("f2") else (UNKNOWN if m.group() in _NOT_PAST else PAST)
+        if m.group() in _REPORTING and m.start() > _REPORTING_REACH:
+            return REPORTED  # "On Friday, the minister said it would ...": the saying's time
+        kind = _kind(m)
         if kind != UNKNOWN:
             return kind
     return UNKNOWN
@@ -131,6 +186,7 @@ def year_for_month_day(dct: dt.date, mon: int, dom: int | None, direction: int) 
             gap = (y * 12 + mon) - (dct.year * 12 + dct.month)
             allowed = (
                 (direction == PAST and gap <= 1)
+                or (direction == REPORTED and gap <= 2)
                 or (direction == FUTURE and gap >= -1)
                 or direction == UNKNOWN
             )
@@ -138,6 +194,7 @@ def year_for_month_day(dct: dt.date, mon: int, dom: int | None, direction: int) 
         else:
             allowed = (
                 (direction == PAST and gap <= _SLACK_DAYS)
+                or (direction == REPORTED and gap <= _REPORTED_SLACK_DAYS)
                 or (direction == FUTURE and gap >= -2)
                 or direction == UNKNOWN
             )

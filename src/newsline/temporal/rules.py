@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .absolute import century, decade, dmy, holiday, iso, month, ordday, quarter, slash, year
 from .context import Handler
-from .periods import duration, ref, set_
+from .narrative import qref, spoken, told, yquarter
+from .periods import bare, duration, ref, set_
 from .relative import ago, anaphor, clock, deictic, relunit, season, weekday, weekend
 
 HANDLERS: dict[str, Handler] = {
@@ -12,5 +13,6 @@ HANDLERS: dict[str, Handler] = {
     "decade": decade, "century": century, "ordday": ordday, "quarter": quarter,
     "year": year, "ago": ago, "relunit": relunit, "weekday": weekday, "deictic": deictic,
     "weekend": weekend, "season": season, "holiday": holiday, "anaphor": anaphor,
-    "set": set_, "duration": duration, "ref": ref,
+    "set": set_, "duration": duration, "ref": ref, "qref": qref, "spoken": spoken, "told": told,
+    "bare": bare, "yquarter": yquarter,
 }  # fmt: skip

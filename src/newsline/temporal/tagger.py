@@ -19,14 +19,16 @@ import re
 from ..model import DateMention
 from .context import Context
 from .liveblog import update_days
-from .patterns import FAMILY, NUMBERS, TRIGGER
+from .patterns import FAMILY, NUMBERS, ORDINALS, TRIGGER
 from .rules import HANDLERS
 
 # Words that may precede the head of an expression inside it.
 _MODIFIERS = frozenset(
-    ["the", "a", "an", "early", "late", "earlier", "later", "last", "this", "next", "past", "previous", "coming", "following", "same", "that", "mid", "more", "less", "than", "nearly", "almost", "about", "over", "around", "at", "least", "up", "to", "some", "just", "another", "only", "roughly", "every", "each", "of", "few", "several", "many", "couple", "on", "times", "once", "twice", "per", "end", "beginning", "start", "middle", "first", "second", "third", "fourth", "final", "half", "right", "recent", "these", "as", "full", "long", "straight", "consecutive", "whole", "day", "before", "after", "current", "in"]
+    ["the", "a", "an", "early", "late", "earlier", "later", "last", "this", "next", "past", "previous", "coming", "following", "same", "that", "mid", "more", "less", "than", "nearly", "almost", "about", "over", "around", "at", "least", "up", "to", "some", "just", "another", "only", "roughly", "every", "each", "of", "few", "several", "many", "couple", "on", "times", "once", "twice", "per", "end", "beginning", "start", "middle", "first", "second", "third", "fourth", "final", "half", "right", "recent", "these", "as", "full", "long", "straight", "consecutive", "whole", "day", "before", "after", "current", "in", "latest", "comparable", "corresponding", "fiscal", "prior", "its", "their", "noon", "midnight"]
 ) | frozenset(NUMBERS)
 _MAX_BACK = 5
+# Words joined by a hyphen to the head of an expression inside it.
+_HYPHEN_HEADS = frozenset(["mid", *NUMBERS, *ORDINALS])
 
 
 def _starts(text: str, p: int, floor: int) -> list[int]:
@@ -36,7 +38,7 @@ def _starts(text: str, p: int, floor: int) -> list[int]:
     if p > floor and not text[p - 1].isspace():  # "mid-January", "(Tuesday"
         j = max(text.rfind(" ", floor, p), text.rfind("\n", floor, p)) + 1
         j = max(j, floor)
-        if text[j:p].lower().rstrip("-") in ("mid",):
+        if text[j:p].lower().rstrip("-") in _HYPHEN_HEADS:  # "mid-", "third-quarter", "two-year"
             starts.append(j)
         return starts[::-1]
     for _ in range(_MAX_BACK):

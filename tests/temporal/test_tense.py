@@ -1,0 +1,44 @@
+"""Past or future: the tense and aspect of the verb that governs a weekday or a
+partial date, on sentences we wrote. The article is dated Friday 15 January 2010."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsline.temporal import tag
+
+FRI = dt.date(2010, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "value"),
+    [
+        # an infinitive of purpose or prospect looks ahead
+        ("The airline said it had a cargo jet standing by to fly blankets and water to the "
+         "island on Saturday.", "Saturday", "2010-01-16"),
+        ("The ferry company is due to resume sailings on Monday, a spokesman said.", "Monday", "2010-01-18"),
+        ("The union plans to strike on Thursday unless talks succeed.", "Thursday", "2010-01-21"),
+        ("The guild agreed to meet on Wednesday in the old hall.", "Wednesday", "2010-01-20"),
+        ("The minister expects the report to be ready by Wednesday.", "Wednesday", "2010-01-20"),
+        ("The team will travel on Sunday to the coast.", "Sunday", "2010-01-17"),
+        ("The match is this coming Saturday at the park.", "this coming Saturday", "2010-01-16"),
+        # ... and the past: perfect aspect, a reporting verb next to the day
+        ("Engineers had been working on the bridge since Monday.", "Monday", "2010-01-11"),
+        ("The offer had been due to expire on Tuesday, before it was extended.", "Tuesday", "2010-01-12"),
+        ("The strike went ahead as previously planned on Wednesday.", "Wednesday", "2010-01-13"),
+        ("The split would be paid on an unspecified date in March.", "March", "2010-03"),
+        ("The mayor said on Tuesday that the roads were clear.", "Tuesday", "2010-01-12"),
+        # a relative clause has its own verb
+        ("He would sail again, he said, but the storm, which struck on Wednesday, kept him ashore.",
+         "Wednesday", "2010-01-13"),
+        # a reporting verb far from the date does not make what is reported past
+        ("The lender said it is calling the bonds for redemption on March 3.", "March 3", "2010-03-03"),
+        ("The dividend is payable March 3 to holders of record.", "March 3", "2010-03-03"),
+        ("The shop, the owner said last week, closed in November.", "November", "2009-11"),
+    ],
+)  # fmt: skip
+def test_direction(sentence: str, expr: str, value: str) -> None:
+    found = {m.text: m.value for m in tag(sentence, FRI)}
+    assert found.get(expr) == value, found

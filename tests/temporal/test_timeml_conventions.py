@@ -1,0 +1,152 @@
+"""TimeML conventions (TempEval-3): values, types and anaphora, on sentences we wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsline.temporal import tag
+
+FRI = dt.date(2010, 1, 15)  # a Friday early in the year
+
+
+def _found(text: str, dct: dt.date | None = FRI) -> dict[str, tuple[str, str]]:
+    return {m.text: (m.type.value, m.value) for m in tag(text, dct)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "type_", "value"),
+    [
+        # durations as TimeML writes them
+        ("The crossing takes 2 1/2 hours in calm weather.", "2 1/2 hours", "DURATION", "PT2H30M"),
+        ("The strike lasted a year and a half in all.", "a year and a half", "DURATION", "P1Y6M"),
+        ("The ferry needs three days to reach the island.", "three days", "DURATION", "P3D"),
+        ("Rebuilding took two decades after the flood.", "two decades", "DURATION", "P20Y"),
+        ("The reef has been studied for years by divers.", "years", "DURATION", "PXY"),
+        ("Prices have climbed in recent weeks at the market.", "recent weeks", "DURATION", "PXW"),
+        (
+            "Demand will grow in the coming years, the guild says.",
+            "the coming years",
+            "DURATION",
+            "PXY",
+        ),
+        ("They signed a two-year lease on the mill.", "two-year", "DURATION", "P2Y"),
+        # sets
+        ("The baker delivers daily to the school.", "daily", "SET", "P1D"),
+        ("Readings are taken hourly at the dam.", "hourly", "SET", "PT1H"),
+        ("The council meets every month in the hall.", "every month", "SET", "P1M"),
+        ("The market opens every Monday at dawn.", "every Monday", "SET", "XXXX-WXX-1"),
+        ("The club reports quarterly to its members.", "quarterly", "SET", "P3M"),
+        # quarters and vague references
+        ("The bakery chain said third-quarter profit fell.", "third-quarter", "DATE", "2009-Q3"),
+        (
+            "Sales in the fourth quarter were weak, it said.",
+            "the fourth quarter",
+            "DATE",
+            "2009-Q4",
+        ),
+        ("Nobody knows what the future holds for the mill.", "the future", "DATE", "FUTURE_REF"),
+        # spoken years, as in broadcast transcripts
+        (
+            "The bridge was finished in nineteen ninety-six after delays.",
+            "nineteen ninety-six",
+            "DATE",
+            "1996",
+        ),
+        (
+            "The dam opened in the year two thousand to great fanfare.",
+            "two thousand",
+            "DATE",
+            "2000",
+        ),
+    ],
+)
+def test_timeml_value(sentence: str, expr: str, type_: str, value: str) -> None:
+    found = _found(sentence)
+    assert found.get(expr) == (type_, value), found
+
+
+def test_adjectives_and_ages_are_not_times() -> None:
+    found = _found("The 52-year-old miller raised its quarterly dividend again.")
+    assert found == {}, found
+
+
+def test_quarter_anaphora_in_an_earnings_report() -> None:
+    text = (
+        "The bakery chain said third-quarter profit fell. In the quarter, sales rose 4%, "
+        "against a loss a year earlier and a gain in the year-ago quarter."
+    )
+    found = _found(text)
+    assert found["the quarter"] == ("DATE", "2009-Q3")
+    assert found["a year earlier"] == ("DATE", "2008-Q3")
+    assert found["the year-ago quarter"] == ("DATE", "2008-Q3")
+
+
+def test_a_year_ago_is_the_day_a_year_before_unless_a_quarter_was_named() -> None:
+    # the project's convention (and HeidelTime's); after a quarter it is that quarter
+    found = _found("The mill was sold a year ago; two years ago it was bought.")
+    assert found["a year ago"] == ("DATE", "2009-01-15")
+    assert found["two years ago"] == ("DATE", "2008")
+
+
+def test_narrative_anchoring_to_the_date_told_last() -> None:
+    text = (
+        "The mill opened in March 2004. Later that year it doubled its output, and the "
+        "following year it closed. The storm hit on 3 May 2008; two days later the river "
+        "rose, that day the bridge fell, and the following month the town was rebuilt. "
+        "The same year a school opened."
+    )
+    found = _found(text)
+    assert found["Later that year"] == ("DATE", "2004")
+    assert found["the following year"] == ("DATE", "2005")
+    assert found["two days later"] == ("DATE", "2008-05-05")
+    assert found["that day"] == ("DATE", "2008-05-03")
+    assert found["the following month"] == ("DATE", "2008-06")
+    assert found["The same year"] == ("DATE", "2008")
+
+
+def test_without_a_date_told_the_dct_is_the_anchor() -> None:
+    assert _found("Later that year the mill will reopen.")["Later that year"] == ("DATE", "2010")
+    assert _found("Later that year the mill will reopen.", None)["Later that year"] == (
+        "DATE",
+        "XXXX",
+    )
+
+
+def test_quarters_named_by_their_end_or_their_year() -> None:
+    text = (
+        "The bakery chain earned more in the quarter ended Sept. 30 than in the 2008 "
+        "quarter. This year's third quarter was its best; next year's first quarter may be "
+        "weaker, and the current quarter began well."
+    )
+    found = _found(text, dt.date(2009, 10, 28))
+    assert found["the quarter"] == ("DATE", "2009-Q3")
+    assert found["the 2008 quarter"] == ("DATE", "2008-Q3")
+    assert found["This year's third quarter"] == ("DATE", "2009-Q3")
+    assert found["next year's first quarter"] == ("DATE", "2010-Q1")
+    assert found["the current quarter"] == ("DATE", "2009-Q4")
+
+
+def test_times_of_day_with_their_day() -> None:
+    found = _found("The offer runs until 5 p.m. EST Jan. 22 and the vote will be at noon Saturday.")
+    assert found["5 p.m. EST Jan. 22"] == ("TIME", "2010-01-22T17:00")
+    assert found["noon Saturday"] == ("TIME", "2010-01-16T12:00")
+    found = _found("The ferry will leave at 4 a.m. GMT Sunday from the pier.")
+    assert found["4 a.m. GMT Sunday"] == ("TIME", "2010-01-17T04:00")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "type_", "value"),
+    [
+        ("The mill earns $2 million a year from flour.", "a year", "SET", "P1Y"),
+        ("Rooms at the inn cost $35 a night.", "a night", "SET", "P1D"),
+        ("It was a day late, the baker said.", "a day", "DURATION", "P1D"),
+        ("The fair is held each July in the square.", "each July", "SET", "XXXX-07"),
+        ("The mill closed a week or so ago after a fire.", "a week or so ago", "DATE", "2010-W01"),
+        ("The dam burst almost four years ago in the spring.", "almost four years ago", "DATE", "2006"),
+    ],
+)
+def test_rates_sets_and_approximate_ago(sentence: str, expr: str, type_: str, value: str) -> None:
+    found = _found(sentence)
+    assert found.get(expr) == (type_, value), found
