@@ -1,0 +1,180 @@
+"""Building timelines for the app: options, a cache, coarser periods, headlines.
+
+Timelines are built with :func:`newsline.build_timeline` from the store's
+prepared corpus and rendered with :func:`newsline.render.jsonfmt.to_dict`
+(the ``newsline.timeline`` JSON); built documents are cached until the
+store's articles change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import inspect
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+from .. import build_timeline
+from ..model import Corpus, Granularity, SummarySentence, Timeline, TimelineEntry, TimePoint
+from ..render.jsonfmt import to_dict
+from .backend import Backend
+
+HEADLINE_CHARS = 90
+_BUILD_TAKES_GRANULARITY = "granularity" in inspect.signature(build_timeline).parameters
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a timeline is built from: the query and the options of ``newsline build``."""
+
+    query: str = ""
+    dates: int | None = None
+    sentences: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    granularity: str = "day"
+    source: str = ""
+    title: str = ""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Spec:
+        def day(v: object) -> dt.date | None:
+            return dt.date.fromisoformat(str(v)) if v else None
+
+        def count(v: object) -> int | None:
+            return int(v) if v not in (None, "", 0) else None  # type: ignore[call-overload]
+
+        g = str(data.get("granularity") or "day")
+        if g not in ("day", "month", "year"):
+            raise ValueError(f"granularity must be day, month or year, not {g!r}")
+        spec = cls(
+            query=str(data.get("query") or ""),
+            dates=count(data.get("dates")),
+            sentences=count(data.get("sentences")),
+            start=day(data.get("start")),
+            end=day(data.get("end")),
+            granularity=g,
+            source=str(data.get("source") or ""),
+            title=str(data.get("title") or ""),
+        )
+        for n in (spec.dates, spec.sentences):
+            if n is not None and not 1 <= n <= 500:
+                raise ValueError("dates and sentences must be between 1 and 500")
+        if spec.start and spec.end and spec.start > spec.end:
+            raise ValueError("start is after end")
+        return spec
+
+    def to_json(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out["start"] = self.start.isoformat() if self.start else None
+        out["end"] = self.end.isoformat() if self.end else None
+        return out
+
+
+class Builder:
+    """Builds ``newsline.timeline`` documents from a backend, with a small cache."""
+
+    def __init__(self, backend: Backend, size: int = 32) -> None:
+        self.backend = backend
+        self.size = size
+        self._cache: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def build(self, spec: Spec) -> dict[str, Any]:
+        key = (getattr(self.backend, "version", None), spec)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        doc = self._build(spec)
+        with self._lock:
+            self._cache[key] = doc
+            while len(self._cache) > self.size:
+                self._cache.popitem(last=False)
+        return doc
+
+    def _build(self, spec: Spec) -> dict[str, Any]:
+        corpus = self.backend.corpus(start=spec.start, end=spec.end)
+        if spec.source:
+            docs = tuple(d for d in corpus if d.article.source == spec.source)
+            corpus = Corpus(docs, corpus.report)
+        extra = {"granularity": spec.granularity} if _BUILD_TAKES_GRANULARITY else {}
+        timeline = build_timeline(
+            corpus,
+            query=spec.query or None,
+            n_dates=spec.dates,
+            n_sentences=spec.sentences,
+            start=spec.start,
+            end=spec.end,
+            **extra,  # type: ignore[arg-type]
+        )
+        if spec.granularity != "day" and not _BUILD_TAKES_GRANULARITY:
+            timeline = coarsen(timeline, Granularity(spec.granularity), spec.sentences or 2)
+        docs = corpus.documents
+        pubs = sorted(d.article.published for d in docs if d.article.published)
+        undated = sum(1 for d in docs if d.article.published is None)
+        meta = dict(timeline.meta)
+        meta.update(
+            title=spec.title or spec.query or "Timeline",
+            generated=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            articles=len(docs),
+            date_range=[pubs[0].isoformat(), pubs[-1].isoformat()] if pubs else None,
+            notes=[f"{undated} of {len(docs)} articles have no publication date."] if undated else [],
+        )
+        sources = len({d.article.source for d in docs if d.article.source})
+        if sources:
+            meta["sources"] = sources
+        meta.pop("clean", None)
+        return to_dict(dataclasses.replace(timeline, meta=meta))
+
+
+def coarsen(timeline: Timeline, granularity: Granularity, n_sentences: int) -> Timeline:
+    """One entry per month or year: the best-scored entries' sentences first."""
+    groups: dict[TimePoint, list[TimelineEntry]] = {}
+    for e in timeline:
+        d = e.time.date
+        start = dt.date(d.year, d.month, 1) if granularity is Granularity.MONTH else dt.date(d.year, 1, 1)
+        if e.time.granularity.rank > granularity.rank:
+            point = e.time
+        else:
+            point = TimePoint(start, granularity)
+        groups.setdefault(point, []).append(e)
+    entries = []
+    for point, group in groups.items():
+        group.sort(key=lambda e: -e.score)
+        sentences: list[SummarySentence] = []
+        for e in group:
+            for s in e.sentences:
+                if len(sentences) < n_sentences:
+                    sentences.append(s)
+        entries.append(TimelineEntry(point, tuple(sentences), max(e.score for e in group)))
+    return dataclasses.replace(timeline, entries=tuple(entries))
+
+
+def headline(entry: dict[str, Any]) -> str:
+    """A short headline for an entry: the title of a source published on its date,
+    else the start of its first sentence."""
+    sentences = entry.get("sentences") or []
+    for s in sentences:
+        src = s.get("source") or {}
+        if src.get("title") and src.get("published") == entry.get("date") and entry.get("granularity") == "day":
+            return " ".join(str(src["title"]).split())
+    if not sentences:
+        return ""
+    return shorten(str(sentences[0].get("text", "")))
+
+
+def shorten(text: str, limit: int = HEADLINE_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "\u2026"
+
+
+def with_headlines(doc: dict[str, Any]) -> dict[str, Any]:
+    """``meta.headlines``: one headline per entry, in entry order."""
+    doc.setdefault("meta", {})["headlines"] = [headline(e) for e in doc.get("entries", [])]
+    return doc
