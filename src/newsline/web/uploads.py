@@ -166,19 +166,21 @@ class Batch:
         digest = hashlib.sha256()
         size = 0
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        with os.fdopen(fd, "wb") as out:
-            while chunk := src.read(CHUNK):
-                size += len(chunk)
-                if size > cap:
-                    break
-                if self.saved._written + size > self.limits.max_total_bytes:
-                    out.close()
-                    target.unlink()
-                    raise LimitExceeded(
-                        f"the upload writes more than {self.limits.max_total_bytes // MiB} MiB"
-                    )
-                digest.update(chunk)
-                out.write(chunk)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                while chunk := src.read(CHUNK):
+                    size += len(chunk)
+                    if size > cap:
+                        break
+                    if self.saved._written + size > self.limits.max_total_bytes:
+                        raise LimitExceeded(
+                            f"the upload writes more than {self.limits.max_total_bytes // MiB} MiB"
+                        )
+                    digest.update(chunk)
+                    out.write(chunk)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
         if size > cap:
             target.unlink()
             what = "inflates past its declared size" if declared is not None and size > declared else "is over the file limit"
