@@ -44,10 +44,10 @@ def _free_port() -> int:
 class Server:
     """The app on uvicorn in a thread, on 127.0.0.1 and a free port."""
 
-    def __init__(self, store: Path) -> None:
+    def __init__(self, store: Path, token: str | None = None) -> None:
         self.port = _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(store), host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn.Config(create_app(store, token=token), host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -238,3 +238,20 @@ def test_page_weight_and_no_outside_requests(browser, server: Server) -> None:
     assert all(u.startswith(server.url) for u in sizes), sizes
     total = sum(sizes.values())
     assert len(sizes) >= 6 and total <= 200 * 1024, (total, sizes)
+
+
+def test_token_from_the_address_or_asked_for(browser, tmp_path: Path, files: Path) -> None:
+    with Server(tmp_path / "store", token="tok-123") as server:
+        page = browser.new_page(viewport=DESKTOP)
+        page.goto(server.url + "/")
+        sync_api.expect(page.locator("#token-form")).to_be_visible()
+        page.fill("#token", "tok-123")
+        page.press("#token", "Enter")
+        sync_api.expect(page.locator("#store-info")).to_contain_text("0 articles")
+        page.set_input_files("#files", [str(p) for p in sorted(files.iterdir())])
+        sync_api.expect(page.locator("#upload-status")).to_contain_text("Added 6 articles", timeout=30000)
+        other = browser.new_page(viewport=DESKTOP)
+        other.goto(server.url + "/#token=tok-123")
+        other.wait_for_selector(".entry[data-date]")
+        assert "token" not in other.url  # taken out of the address bar
+        assert other.locator("#token-form").is_hidden()

@@ -77,6 +77,8 @@ def upload(request: Request, files: Annotated[list[UploadFile], File()]) -> dict
         name = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
         saved = batch.commit(name)
         report = ctx.backend.add([saved.folder]) if saved.folder is not None else None
+    if report is not None and report.added:
+        ctx.warm()  # the page asks for a timeline next: have it ready
     problems = saved.problems + list(report.problems if report else ())
     return {
         "files": saved.files,

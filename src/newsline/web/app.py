@@ -21,9 +21,11 @@ from .. import __version__
 from .backend import Backend, open_backend
 from .saved import SavedTimelines
 from .security import LOOPBACK_NAMES, BodyTooLarge, Guard
-from .service import Builder
+from .service import Builder, Spec
 from .uploads import Limits, known_hashes
 
+#: Saved timelines built ahead after a start or an upload.
+WARM_SAVED = 5
 STATIC = Path(str(files(__package__).joinpath("static")))
 
 
@@ -38,6 +40,18 @@ class Context:
     known: set[str] = field(default_factory=set)
     upload_lock: threading.Lock = field(default_factory=threading.Lock)
 
+    def warm(self) -> None:
+        """Start building, in the background, the timeline the page opens with and the
+        saved ones (a few), so they are ready when asked for."""
+        specs = [Spec()]
+        for name in self.saved.names()[:WARM_SAVED]:
+            data = self.saved.get(name)
+            try:
+                specs.append(Spec.from_json(data["spec"] if data else {}))
+            except (ValueError, TypeError):
+                continue
+        self.builder.warm(*specs)
+
 
 def create_app(
     store: Path,
@@ -47,11 +61,13 @@ def create_app(
     limits: Limits | None = None,
     allowed_hosts: set[str] | None = None,
     backend: Backend | None = None,
+    warm: bool = True,
 ) -> FastAPI:
     """The app over the store folder ``store`` (created when missing).
 
     ``allowed_hosts`` are the ``Host`` names answered (default: loopback
-    names); ``demo`` adds the bundled demo corpus (in memory, not uploaded).
+    names); ``demo`` adds the bundled demo corpus (in memory, not uploaded);
+    ``warm`` starts building the first timelines at once, in the background.
     """
     store = Path(store)
     limits = limits or Limits()
@@ -76,6 +92,8 @@ def create_app(
         redoc_url=None,
     )
     app.state.ctx = ctx
+    if warm:
+        ctx.warm()
     from . import api_articles, api_timelines
 
     app.include_router(api_articles.router)

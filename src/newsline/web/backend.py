@@ -67,11 +67,14 @@ class StoreBackend:
     def __init__(self, store: Any, path: Path) -> None:
         self.store = store
         self.path = path
+        self._adds = 0
 
     def add(self, inputs: Sequence[Path]) -> AddReport:
+        self._adds += 1
         return _report(self.store.add(list(inputs)))
 
     def add_articles(self, articles: Iterable[Article]) -> AddReport:
+        self._adds += 1
         return _report(self.store.add_articles(list(articles)))
 
     def articles(self, query=None, start=None, end=None, source=None, limit=100):  # type: ignore[no-untyped-def]
@@ -95,7 +98,8 @@ class StoreBackend:
     @property
     def version(self) -> object:
         """Changes whenever the articles change (cache key for built timelines)."""
-        return self.info().get("version", self.info().get("articles"))
+        info = self.info()
+        return (info.get("version"), info.get("articles"), self._adds)
 
 
 def _report(raw: Any) -> AddReport:

@@ -13,6 +13,7 @@ import datetime as dt
 import inspect
 import threading
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,26 +75,58 @@ class Spec:
 
 
 class Builder:
-    """Builds ``newsline.timeline`` documents from a backend, with a small cache."""
+    """Builds ``newsline.timeline`` documents from a backend, with a small cache.
+
+    A build runs once per store version and spec: a second request for it
+    waits for the first one. :meth:`warm` starts a build in the background
+    (after an upload, at start) so the page's first timeline is ready when
+    it asks.
+    """
 
     def __init__(self, backend: Backend, size: int = 32) -> None:
         self.backend = backend
         self.size = size
-        self._cache: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
+        self._cache: OrderedDict[tuple, Future[dict[str, Any]]] = OrderedDict()
         self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsline-build")
 
-    def build(self, spec: Spec) -> dict[str, Any]:
+    def _future(self, spec: Spec, background: bool) -> Future[dict[str, Any]]:
         key = (getattr(self.backend, "version", None), spec)
         with self._lock:
-            if key in self._cache:
+            fut = self._cache.get(key)
+            if fut is not None:
                 self._cache.move_to_end(key)
-                return self._cache[key]
-        doc = self._build(spec)
-        with self._lock:
-            self._cache[key] = doc
+                return fut
+            if background:
+                fut = self._pool.submit(self._build, spec)
+            else:
+                fut = Future()
+                fut.set_running_or_notify_cancel()
+            self._cache[key] = fut
             while len(self._cache) > self.size:
                 self._cache.popitem(last=False)
-        return doc
+        if not background:
+            try:
+                fut.set_result(self._build(spec))
+            except BaseException as exc:
+                fut.set_exception(exc)
+        fut.add_done_callback(lambda f: self._forget_failed(key, f))
+        return fut
+
+    def _forget_failed(self, key: tuple, fut: Future[dict[str, Any]]) -> None:
+        if fut.exception() is not None:
+            with self._lock:
+                if self._cache.get(key) is fut:
+                    del self._cache[key]
+
+    def build(self, spec: Spec) -> dict[str, Any]:
+        """The timeline document for ``spec`` (built now, or by a build already running)."""
+        return self._future(spec, background=False).result()
+
+    def warm(self, *specs: Spec) -> None:
+        """Build these in the background unless they are built or being built."""
+        for spec in specs:
+            self._future(spec, background=True)
 
     def _build(self, spec: Spec) -> dict[str, Any]:
         corpus = self.backend.corpus(start=spec.start, end=spec.end)

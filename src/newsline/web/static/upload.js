@@ -89,6 +89,9 @@ export function setupUpload(zone, onDone) {
     onDone(sum);
   }
 
+  for (const b of zone.querySelectorAll("button[data-pick]")) {
+    b.addEventListener("click", () => document.getElementById(b.dataset.pick).click());
+  }
   for (const input of zone.querySelectorAll("input[type=file]")) {
     input.addEventListener("change", () => {
       const files = Array.from(input.files).map((f) => [f, f.webkitRelativePath || f.name]);
