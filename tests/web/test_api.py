@@ -168,3 +168,15 @@ def test_hostile_article_is_escaped_in_exports(client: TestClient) -> None:
     tj = client.get("/api/timelines/x/export", params={"format": "timelinejs"}).json()
     blob = json.dumps(tj)
     assert "<script>" not in blob and "<img" not in blob
+
+
+def test_built_timelines_are_kept_on_disk_across_restarts(loaded: TestClient, store: Path) -> None:
+    first = loaded.get("/api/timeline", params={"query": "bridge"}).json()
+    assert list((store / "cache").glob("*.json"))
+    again = TestClient(create_app(store, warm=False)).get("/api/timeline", params={"query": "bridge"}).json()
+    assert again["entries"] == first["entries"]
+    assert again["meta"]["generated"] == first["meta"]["generated"]  # read back, not rebuilt
+    # new articles: a new build
+    upload(loaded, [("late.txt", b"Title: Toll ends\nDate: 2025-08-01\n\nThe bridge toll ended on Friday, August 1, 2025.\n")])
+    later = loaded.get("/api/timeline", params={"query": "bridge"}).json()
+    assert (later["meta"]["articles"], first["meta"]["articles"]) == (7, 6)

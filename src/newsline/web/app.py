@@ -82,7 +82,7 @@ def create_app(
 
         backend.add_articles(load(demo_corpus.corpus_path()))
     known = known_hashes(p for p in uploads.rglob("*") if p.is_file()) if uploads.is_dir() else set()
-    ctx = Context(backend, SavedTimelines(store), Builder(backend), limits, known)
+    ctx = Context(backend, SavedTimelines(store), Builder(backend, folder=store / "cache"), limits, known)
 
     app = FastAPI(
         title="newsline",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -37,6 +38,7 @@ class MemoryBackend:
         self._docs: dict[str, Document] = {}
         self._report = CleanReport()
         self.startup_problems: tuple[str, ...] = ()
+        self._fingerprint: tuple[int, str] = (-1, "")
         if load_uploads and self.uploads.is_dir():
             batches = sorted(p for p in self.uploads.iterdir() if p.is_dir() and p.name[0] != ".")
             if batches:
@@ -130,6 +132,19 @@ class MemoryBackend:
             and (not words or _matches(d.article.text, words))
         )
         return Corpus(docs, self._report)
+
+    @property
+    def fingerprint(self) -> str:
+        """A digest of the prepared documents: the same articles give the same digest after
+        a restart (built timelines cached on disk are keyed by it)."""
+        with self._lock:
+            if self._fingerprint[0] != self.version:
+                digest = hashlib.sha256()
+                for aid in sorted(self._docs):
+                    a = self._docs[aid].article
+                    digest.update(f"{aid}\0{a.published}\0{a.source}\0{len(a.text)}\n".encode())
+                self._fingerprint = (self.version, digest.hexdigest()[:32])
+            return self._fingerprint[1]
 
     def info(self) -> dict[str, Any]:
         docs = list(self._docs.values())

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import inspect
+import json
+import os
+import tempfile
 import threading
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .. import build_timeline
@@ -23,6 +28,8 @@ from ..render.jsonfmt import to_dict
 from .backend import Backend
 
 HEADLINE_CHARS = 90
+#: Built timelines kept in ``STORE/cache/``.
+KEEP_ON_DISK = 200
 _BUILD_TAKES_GRANULARITY = "granularity" in inspect.signature(build_timeline).parameters
 
 
@@ -83,9 +90,10 @@ class Builder:
     it asks.
     """
 
-    def __init__(self, backend: Backend, size: int = 32) -> None:
+    def __init__(self, backend: Backend, size: int = 32, folder: Path | None = None) -> None:
         self.backend = backend
         self.size = size
+        self.folder = folder  # built documents kept on disk across restarts
         self._cache: OrderedDict[tuple, Future[dict[str, Any]]] = OrderedDict()
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsline-build")
@@ -129,6 +137,22 @@ class Builder:
             self._future(spec, background=True)
 
     def _build(self, spec: Spec) -> dict[str, Any]:
+        """From the disk cache when the same articles were built with the same spec before."""
+        fingerprint = getattr(self.backend, "fingerprint", None)
+        if self.folder is None or fingerprint is None:
+            return self._run(spec)
+        key = json.dumps([fingerprint, spec.to_json()], sort_keys=True)
+        path = self.folder / (hashlib.sha256(key.encode()).hexdigest()[:40] + ".json")
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        doc = self._run(spec)
+        _write_atomic(path, json.dumps(doc, ensure_ascii=False))
+        _prune(self.folder, KEEP_ON_DISK)
+        return doc
+
+    def _run(self, spec: Spec) -> dict[str, Any]:
         corpus = self.backend.corpus(start=spec.start, end=spec.end)
         if spec.source:
             docs = tuple(d for d in corpus if d.article.source == spec.source)
@@ -161,6 +185,25 @@ class Builder:
             meta["sources"] = sources
         meta.pop("clean", None)
         return to_dict(dataclasses.replace(timeline, meta=meta))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Drop the least recently written documents beyond ``keep``."""
+    files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
+    for old in files[:-keep]:
+        old.unlink(missing_ok=True)
 
 
 def coarsen(timeline: Timeline, granularity: Granularity, n_sentences: int) -> Timeline:

@@ -94,13 +94,17 @@ function show(doc) {
   if (n && !$("own-date").value) $("own-date").value = doc.entries[n - 1].date;
 }
 
+let builds = 0;
+
 async function build(ev) {
   if (ev) ev.preventDefault();
   const s = spec();
+  const mine = ++builds;  // a later build wins, whichever answer comes first
   status("Building…");
   try {
     const doc = state.name ? await api.send("PUT", `/api/timelines/${encodeURIComponent(state.name)}`, s)
       : await api.get("/api/timeline", s);
+    if (mine !== builds) return;
     show(doc);
     await refreshChart(s);
   } catch (e) {

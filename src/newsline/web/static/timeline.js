@@ -20,7 +20,17 @@ function number(n) { return n <= 12 ? WORDS[n] : String(n); }
 function plural(n, unit) { return `${number(n)} ${unit}${n === 1 ? "" : "s"} later`; }
 
 // "The next day", "three days later", "two weeks later", "five months later", "two years later".
-export function gapWords(fromIso, toIso) {
+// Between periods of a month or a year the gap is counted in months or years.
+export function gapWords(fromIso, toIso, granularity) {
+  const [y0, m0] = fromIso.split("-").map(Number), [y1, m1] = toIso.split("-").map(Number);
+  if (granularity === "year") {
+    const n = y1 - y0;
+    return n <= 0 ? "" : n === 1 ? "The next year" : cap(plural(n, "year"));
+  }
+  if (granularity === "month") {
+    const n = (y1 - y0) * 12 + (m1 - m0);
+    return n <= 0 ? "" : n === 1 ? "The next month" : n < 24 ? cap(plural(n, "month")) : cap(plural(Math.round(n / 12), "year"));
+  }
   const days = Math.round((Date.parse(toIso) - Date.parse(fromIso)) / DAY);
   if (days <= 0) return "";
   if (days === 1) return "The next day";
@@ -64,7 +74,9 @@ export function drawTimeline(doc, ol, nav, act) {
   let prev = null;
   entries.forEach((entry, i) => {
     if (prev) {
-      const gap = gapWords(prev.date, entry.date);
+      const coarse = [prev.granularity, entry.granularity].includes("year") ? "year"
+        : [prev.granularity, entry.granularity].includes("month") ? "month" : "day";
+      const gap = gapWords(prev.date, entry.date, coarse);
       if (gap) ol.append(el("li", gap, "gap"));
     }
     prev = entry;
