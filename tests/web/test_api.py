@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from webstory import HOSTILE, STORY, story_files, upload, zip_bytes
 
@@ -180,3 +181,16 @@ def test_built_timelines_are_kept_on_disk_across_restarts(loaded: TestClient, st
     upload(loaded, [("late.txt", b"Title: Toll ends\nDate: 2025-08-01\n\nThe bridge toll ended on Friday, August 1, 2025.\n")])
     later = loaded.get("/api/timeline", params={"query": "bridge"}).json()
     assert (later["meta"]["articles"], first["meta"]["articles"]) == (7, 6)
+
+
+def test_background_builds_the_store_outran_are_skipped(loaded: TestClient) -> None:
+    from newsline.web.service import Builder, Spec, StaleBuild
+
+    ctx = loaded.app.state.ctx
+    builder = Builder(ctx.backend)
+    fut = builder._future(Spec(query="bridge"), background=True)
+    fut.result()  # current version: built
+    stale = builder._pool.submit(builder._build_unless_stale, -1, Spec())
+    with pytest.raises(StaleBuild):
+        stale.result()
+    assert builder.build(Spec(query="bridge"))["entries"] == fut.result()["entries"]

@@ -81,6 +81,10 @@ class Spec:
         return out
 
 
+class StaleBuild(Exception):
+    """The store changed before a background build started."""
+
+
 class Builder:
     """Builds ``newsline.timeline`` documents from a backend, with a small cache.
 
@@ -106,7 +110,7 @@ class Builder:
                 self._cache.move_to_end(key)
                 return fut
             if background:
-                fut = self._pool.submit(self._build, spec)
+                fut = self._pool.submit(self._build_unless_stale, key[0], spec)
             else:
                 fut = Future()
                 fut.set_running_or_notify_cancel()
@@ -121,6 +125,12 @@ class Builder:
         fut.add_done_callback(lambda f: self._forget_failed(key, f))
         return fut
 
+    def _build_unless_stale(self, version: object, spec: Spec) -> dict[str, Any]:
+        """A background build that newer articles made pointless is skipped."""
+        if getattr(self.backend, "version", None) != version:
+            raise StaleBuild(spec)
+        return self._build(spec)
+
     def _forget_failed(self, key: tuple, fut: Future[dict[str, Any]]) -> None:
         if fut.exception() is not None:
             with self._lock:
@@ -129,7 +139,10 @@ class Builder:
 
     def build(self, spec: Spec) -> dict[str, Any]:
         """The timeline document for ``spec`` (built now, or by a build already running)."""
-        return self._future(spec, background=False).result()
+        try:
+            return self._future(spec, background=False).result()
+        except StaleBuild:  # waited on a background build the store outran: build now
+            return self._future(spec, background=False).result()
 
     def warm(self, *specs: Spec) -> None:
         """Build these in the background unless they are built or being built."""
