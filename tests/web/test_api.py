@@ -29,8 +29,8 @@ def test_upload_counts_and_problems(client: TestClient) -> None:
     r = upload(client, files).json()
     assert r["added"] == 7  # 4 text files, 2 + 1 JSON-lines records
     assert r["files"] == 7
-    assert any("broken.jsonl:2" in p for p in r["problems"]), r["problems"]
-    assert any("blank.txt" in p for p in r["problems"]), r["problems"]
+    assert any(p.startswith("broken.jsonl:2: ") for p in r["problems"]), r["problems"]
+    assert any(p.startswith("blank.txt: ") for p in r["problems"]), r["problems"]
     again = upload(client, story_files()).json()
     assert again["added"] == 0 and again["duplicates"] == 5
 

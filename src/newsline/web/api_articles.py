@@ -79,7 +79,9 @@ def upload(request: Request, files: Annotated[list[UploadFile], File()]) -> dict
         report = ctx.backend.add([saved.folder]) if saved.folder is not None else None
     if report is not None and report.added:
         ctx.warm()  # the page asks for a timeline next: have it ready
-    problems = saved.problems + list(report.problems if report else ())
+    # problems name files as the user sent them, not by the batch folder they went to
+    prefix = f"{saved.folder.name}/" if saved.folder is not None else "\0"
+    problems = saved.problems + [p.replace(prefix, "") for p in (report.problems if report else ())]
     return {
         "files": saved.files,
         "added": report.added if report else 0,
