@@ -1,0 +1,126 @@
+"""The application object: the store, the saved timelines, the routes, the page.
+
+:func:`create_app` is what ``newsline serve`` runs on uvicorn and what the
+tests drive in-process. The JSON API lives in :mod:`.api_articles` and
+:mod:`.api_timelines`; the page is the static files beside this module.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from .backend import Backend, open_backend
+from .saved import SavedTimelines
+from .security import LOOPBACK_NAMES, BodyTooLarge, Guard
+from .service import Builder, Spec
+from .uploads import Limits, known_hashes
+
+#: Saved timelines built ahead after a start or an upload.
+WARM_SAVED = 5
+STATIC = Path(str(files(__package__).joinpath("static")))
+
+
+@dataclass
+class Context:
+    """What every route needs (``request.app.state.ctx``)."""
+
+    backend: Backend
+    saved: SavedTimelines
+    builder: Builder
+    limits: Limits
+    known: set[str] = field(default_factory=set)
+    upload_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def warm(self) -> None:
+        """Start building, in the background, the timeline the page opens with and the
+        saved ones (a few), so they are ready when asked for."""
+        specs = [Spec()]
+        for name in self.saved.names()[:WARM_SAVED]:
+            data = self.saved.get(name)
+            try:
+                specs.append(Spec.from_json(data["spec"] if data else {}))
+            except (ValueError, TypeError):
+                continue
+        self.builder.warm(*specs)
+
+
+def create_app(
+    store: Path,
+    *,
+    token: str | None = None,
+    demo: bool = False,
+    limits: Limits | None = None,
+    allowed_hosts: set[str] | None = None,
+    backend: Backend | None = None,
+    warm: bool = True,
+) -> FastAPI:
+    """The app over the store folder ``store`` (created when missing).
+
+    ``allowed_hosts`` are the ``Host`` names answered (default: loopback
+    names); ``demo`` adds the bundled demo corpus (in memory, not uploaded);
+    ``warm`` starts building the first timelines at once, in the background.
+    """
+    store = Path(store)
+    limits = limits or Limits()
+    uploads = store / "uploads"
+    if uploads.is_dir():  # an upload cut off by a crash never became visible: drop it
+        for stale in uploads.glob(".incoming-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+    backend = backend or open_backend(store)
+    if demo:
+        from .. import demo as demo_corpus
+        from .. import load
+
+        backend.add_articles(load(demo_corpus.corpus_path()))
+    known = known_hashes(p for p in uploads.rglob("*") if p.is_file()) if uploads.is_dir() else set()
+    ctx = Context(backend, SavedTimelines(store), Builder(backend, folder=store / "cache"), limits, known)
+
+    app = FastAPI(
+        title="newsline",
+        version=__version__,
+        description="Explore, curate and publish timelines built from a store of news articles.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.ctx = ctx
+    if warm:
+        ctx.warm()
+    from . import api_articles, api_timelines
+
+    app.include_router(api_articles.router)
+    app.include_router(api_timelines.router)
+
+    @app.exception_handler(BodyTooLarge)
+    async def too_large(request: Request, exc: BodyTooLarge) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=413)
+
+    @app.get("/", include_in_schema=False)
+    def page() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers=_PAGE_HEADERS)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html", headers=_PAGE_HEADERS)
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    hosts = allowed_hosts if allowed_hosts is not None else set(LOOPBACK_NAMES)
+    app.add_middleware(Guard, token=token, allowed_hosts=hosts, max_body=limits.max_request_bytes)
+    return app
+
+
+#: The page loads nothing from elsewhere, and no other site may frame it.
+_PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+    "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}

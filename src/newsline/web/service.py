@@ -1,0 +1,269 @@
+"""Building timelines for the app: options, a cache, coarser periods, headlines.
+
+Timelines are built with :func:`newsline.build_timeline` from the store's
+prepared corpus and rendered with :func:`newsline.render.jsonfmt.to_dict`
+(the ``newsline.timeline`` JSON); built documents are cached until the
+store's articles change.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import inspect
+import json
+import os
+import tempfile
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import build_timeline
+from ..model import Corpus, Granularity, SummarySentence, Timeline, TimelineEntry, TimePoint
+from ..render.jsonfmt import to_dict
+from .backend import Backend
+
+HEADLINE_CHARS = 90
+#: Built timelines kept in ``STORE/cache/``.
+KEEP_ON_DISK = 200
+_BUILD_TAKES_GRANULARITY = "granularity" in inspect.signature(build_timeline).parameters
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a timeline is built from: the query and the options of ``newsline build``."""
+
+    query: str = ""
+    dates: int | None = None
+    sentences: int | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    granularity: str = "day"
+    source: str = ""
+    title: str = ""
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Spec:
+        def day(v: object) -> dt.date | None:
+            return dt.date.fromisoformat(str(v)) if v else None
+
+        def count(v: object) -> int | None:
+            return int(v) if v not in (None, "", 0) else None  # type: ignore[call-overload]
+
+        g = str(data.get("granularity") or "day")
+        if g not in ("day", "month", "year"):
+            raise ValueError(f"granularity must be day, month or year, not {g!r}")
+        spec = cls(
+            query=str(data.get("query") or ""),
+            dates=count(data.get("dates")),
+            sentences=count(data.get("sentences")),
+            start=day(data.get("start")),
+            end=day(data.get("end")),
+            granularity=g,
+            source=str(data.get("source") or ""),
+            title=str(data.get("title") or ""),
+        )
+        for n in (spec.dates, spec.sentences):
+            if n is not None and not 1 <= n <= 500:
+                raise ValueError("dates and sentences must be between 1 and 500")
+        if spec.start and spec.end and spec.start > spec.end:
+            raise ValueError("start is after end")
+        return spec
+
+    def to_json(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out["start"] = self.start.isoformat() if self.start else None
+        out["end"] = self.end.isoformat() if self.end else None
+        return out
+
+
+class StaleBuild(Exception):
+    """The store changed before a background build started."""
+
+
+class Builder:
+    """Builds ``newsline.timeline`` documents from a backend, with a small cache.
+
+    A build runs once per store version and spec: a second request for it
+    waits for the first one. :meth:`warm` starts a build in the background
+    (after an upload, at start) so the page's first timeline is ready when
+    it asks.
+    """
+
+    def __init__(self, backend: Backend, size: int = 32, folder: Path | None = None) -> None:
+        self.backend = backend
+        self.size = size
+        self.folder = folder  # built documents kept on disk across restarts
+        self._cache: OrderedDict[tuple, Future[dict[str, Any]]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsline-build")
+
+    def _future(self, spec: Spec, background: bool) -> Future[dict[str, Any]]:
+        key = (getattr(self.backend, "version", None), spec)
+        with self._lock:
+            fut = self._cache.get(key)
+            if fut is not None:
+                self._cache.move_to_end(key)
+                return fut
+            if background:
+                fut = self._pool.submit(self._build_unless_stale, key[0], spec)
+            else:
+                fut = Future()
+                fut.set_running_or_notify_cancel()
+            self._cache[key] = fut
+            while len(self._cache) > self.size:
+                self._cache.popitem(last=False)
+        if not background:
+            try:
+                fut.set_result(self._build(spec))
+            except BaseException as exc:
+                fut.set_exception(exc)
+        fut.add_done_callback(lambda f: self._forget_failed(key, f))
+        return fut
+
+    def _build_unless_stale(self, version: object, spec: Spec) -> dict[str, Any]:
+        """A background build that newer articles made pointless is skipped."""
+        if getattr(self.backend, "version", None) != version:
+            raise StaleBuild(spec)
+        return self._build(spec)
+
+    def _forget_failed(self, key: tuple, fut: Future[dict[str, Any]]) -> None:
+        if fut.exception() is not None:
+            with self._lock:
+                if self._cache.get(key) is fut:
+                    del self._cache[key]
+
+    def build(self, spec: Spec) -> dict[str, Any]:
+        """The timeline document for ``spec`` (built now, or by a build already running)."""
+        try:
+            return self._future(spec, background=False).result()
+        except StaleBuild:  # waited on a background build the store outran: build now
+            return self._future(spec, background=False).result()
+
+    def warm(self, *specs: Spec) -> None:
+        """Build these in the background unless they are built or being built."""
+        for spec in specs:
+            self._future(spec, background=True)
+
+    def _build(self, spec: Spec) -> dict[str, Any]:
+        """From the disk cache when the same articles were built with the same spec before."""
+        fingerprint = getattr(self.backend, "fingerprint", None)
+        if self.folder is None or fingerprint is None:
+            return self._run(spec)
+        key = json.dumps([fingerprint, spec.to_json()], sort_keys=True)
+        path = self.folder / (hashlib.sha256(key.encode()).hexdigest()[:40] + ".json")
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            pass
+        doc = self._run(spec)
+        _write_atomic(path, json.dumps(doc, ensure_ascii=False))
+        _prune(self.folder, KEEP_ON_DISK)
+        return doc
+
+    def _run(self, spec: Spec) -> dict[str, Any]:
+        corpus = self.backend.corpus(start=spec.start, end=spec.end)
+        if spec.source:
+            docs = tuple(d for d in corpus if d.article.source == spec.source)
+            corpus = Corpus(docs, corpus.report)
+        extra = {"granularity": spec.granularity} if _BUILD_TAKES_GRANULARITY else {}
+        timeline = build_timeline(
+            corpus,
+            query=spec.query or None,
+            n_dates=spec.dates,
+            n_sentences=spec.sentences,
+            start=spec.start,
+            end=spec.end,
+            **extra,  # type: ignore[arg-type]
+        )
+        if spec.granularity != "day" and not _BUILD_TAKES_GRANULARITY:
+            timeline = coarsen(timeline, Granularity(spec.granularity), spec.sentences or 2)
+        docs = corpus.documents
+        pubs = sorted(d.article.published for d in docs if d.article.published)
+        undated = sum(1 for d in docs if d.article.published is None)
+        meta = dict(timeline.meta)
+        meta.update(
+            title=spec.title or spec.query or "Timeline",
+            generated=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            articles=len(docs),
+            date_range=[pubs[0].isoformat(), pubs[-1].isoformat()] if pubs else None,
+            notes=[f"{undated} of {len(docs)} articles have no publication date."] if undated else [],
+        )
+        sources = len({d.article.source for d in docs if d.article.source})
+        if sources:
+            meta["sources"] = sources
+        meta.pop("clean", None)
+        return to_dict(dataclasses.replace(timeline, meta=meta))
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Drop the least recently written documents beyond ``keep``."""
+    files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
+    for old in files[:-keep]:
+        old.unlink(missing_ok=True)
+
+
+def coarsen(timeline: Timeline, granularity: Granularity, n_sentences: int) -> Timeline:
+    """One entry per month or year: the best-scored entries' sentences first."""
+    groups: dict[TimePoint, list[TimelineEntry]] = {}
+    for e in timeline:
+        d = e.time.date
+        start = dt.date(d.year, d.month, 1) if granularity is Granularity.MONTH else dt.date(d.year, 1, 1)
+        if e.time.granularity.rank > granularity.rank:
+            point = e.time
+        else:
+            point = TimePoint(start, granularity)
+        groups.setdefault(point, []).append(e)
+    entries = []
+    for point, group in groups.items():
+        group.sort(key=lambda e: -e.score)
+        sentences: list[SummarySentence] = []
+        for e in group:
+            for s in e.sentences:
+                if len(sentences) < n_sentences:
+                    sentences.append(s)
+        entries.append(TimelineEntry(point, tuple(sentences), max(e.score for e in group)))
+    return dataclasses.replace(timeline, entries=tuple(entries))
+
+
+def headline(entry: dict[str, Any]) -> str:
+    """A short headline for an entry: the title of a source published on its date,
+    else the start of its first sentence."""
+    sentences = entry.get("sentences") or []
+    for s in sentences:
+        src = s.get("source") or {}
+        if src.get("title") and src.get("published") == entry.get("date") and entry.get("granularity") == "day":
+            return " ".join(str(src["title"]).split())
+    if not sentences:
+        return ""
+    return shorten(str(sentences[0].get("text", "")))
+
+
+def shorten(text: str, limit: int = HEADLINE_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "\u2026"
+
+
+def with_headlines(doc: dict[str, Any]) -> dict[str, Any]:
+    """``meta.headlines``: one headline per entry, in entry order."""
+    doc.setdefault("meta", {})["headlines"] = [headline(e) for e in doc.get("entries", [])]
+    return doc
