@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..errors import NewslineError, NoInputError
 
-COMMANDS = ("build", "demo", "dates", "eval", "score")
+COMMANDS = ("build", "demo", "dates", "eval", "index", "score")
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
 
