@@ -11,7 +11,9 @@ near-duplicate keys of :mod:`newsline.clean.dedupe`, and writes the rows to
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import socket
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -57,6 +59,7 @@ class ShardResult:
     bands: np.ndarray  # (n, 16) uint64
     signature: np.ndarray  # (n, 64) uint16
     empty: list[str] = field(default_factory=list)  # ids of articles left without text
+    worker: str = ""  # host:pid of the process that prepared the shard
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -140,6 +143,7 @@ def prepare_shard(
         bands=bands,
         signature=sig,
         empty=empty,
+        worker=f"{socket.gethostname()}:{os.getpid()}",
     )
 
 

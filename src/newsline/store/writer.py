@@ -52,6 +52,7 @@ class AddReport:
     commits: int = 0
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    workers: set[str] = field(default_factory=set)  # host:pid of the processes that prepared
 
     @property
     def skipped(self) -> int:
@@ -191,6 +192,7 @@ class Writer:
 
     def _commit(self, task: _Task, dispatched: set[bytes], report: AddReport) -> None:
         res: ShardResult = task.pending.result()
+        report.workers.add(res.worker)
         for aid in res.empty:
             report.empty += 1
             task.kinds.pop(aid, None)
