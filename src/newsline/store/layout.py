@@ -53,9 +53,11 @@ _MENTIONS = pa.struct(
     ]
 )
 
-#: One row per article version. ``text`` is the article as read; the prepared
-#: document (``sent_*``, ``mentions``, ``est_*``) is of its per-article cleaned
-#: text, whose hash is ``prep_hash``.
+#: One row per article version. ``text`` is the article after the per-article
+#: cleaning (title and boilerplate lines, reader comments out), ``raw_text``
+#: the text as read when it differs (else null). The prepared document
+#: (``sent_*``, ``mentions`` offsets into ``text``, ``est_*``) and the duplicate
+#: keys (``exact_key``, ``bands``, ``signature``, ``n_shingles``) are of ``text``.
 SCHEMA = pa.schema(
     [
         ("seq", pa.int64()),  # order of the article in the store (kept by updates)
@@ -64,6 +66,8 @@ SCHEMA = pa.schema(
         ("id", pa.string()),
         ("title", pa.string()),
         ("text", pa.string()),
+        ("raw_text", pa.string()),
+        ("raw_chars", pa.int32()),  # length of the text as read (duplicate preference)
         ("url", pa.string()),
         ("source", pa.string()),
         ("published", pa.date32()),
@@ -71,7 +75,8 @@ SCHEMA = pa.schema(
         ("origin", pa.string()),
         ("collection", pa.string()),
         ("content_hash", pa.binary(16)),
-        ("prep_hash", pa.binary(16)),
+        ("exact_key", pa.binary(16)),
+        ("n_shingles", pa.int32()),
         ("est_published", pa.date32()),
         ("est_date_source", pa.string()),
         ("sent_start", pa.list_(pa.int32())),

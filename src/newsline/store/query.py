@@ -8,20 +8,27 @@ same time is invisible until its next commit and never half-visible.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..model import Article, DateMention, Document, Granularity, Sentence, TimePoint, TimexType
 from .layout import Manifest, changes_path, read_manifest, shard_path
 
-ARTICLE_COLUMNS = ("id", "title", "text", "url", "source", "published", "date_source", "origin")
-PREPARED_COLUMNS = ("prep_hash", "est_published", "est_date_source", "sent_start", "sent_end", "mentions")
+#: The article as read (``text``: the raw text where the cleaning changed it).
+ARTICLE_COLUMNS = ("id", "title", "coalesce(raw_text, text) AS text", "url", "source",
+                   "published", "date_source", "origin")
+#: What the corpus needs: the cleaned text, the collection-stage keys, the prepared document.
+CORPUS_COLUMNS = ("id", "title", "text", "url", "source", "published", "date_source", "origin",
+                  "raw_chars", "exact_key", "n_shingles", "bands", "boilerplate_lines",
+                  "comment_sections", "est_published", "est_date_source", "sent_start",
+                  "sent_end", "mentions")
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,8 @@ def select(snapshot: Snapshot, columns: Sequence[str], where: str, params: list[
 
 
 def to_articles(table: pa.Table) -> list[Article]:
-    cols = {c: table[c].to_pylist() for c in ARTICLE_COLUMNS}
+    cols = {c: table[c].to_pylist() for c in
+            ("id", "title", "text", "url", "source", "published", "date_source", "origin")}
     return [
         Article(
             id=cols["id"][i],
@@ -127,23 +135,46 @@ def to_articles(table: pa.Table) -> list[Article]:
     ]
 
 
-def prep_hash(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+def _lists(col: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array]:
+    """Offsets (n + 1) and flat values of a list column."""
+    lengths = pc.list_value_length(col).to_numpy(zero_copy_only=False)
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    flat = pc.list_flatten(col)
+    return offsets, flat.combine_chunks() if isinstance(flat, pa.ChunkedArray) else flat
 
 
-def stored_document(article: Article, row: dict[str, Any]) -> Document:
-    """The stored prepared document of ``article`` (whose text is the one it was prepared on)."""
-    text = article.text
-    article = replace(article, published=row["est_published"], date_source=row["est_date_source"] or "")
-    sentences = tuple(
-        Sentence(article.id, i, s, e, text[s:e])
-        for i, (s, e) in enumerate(zip(row["sent_start"], row["sent_end"], strict=True))
-    )
-    mentions = tuple(
-        DateMention(
-            m["text"], m["start"], m["end"], TimexType(m["type"]), m["value"], m["kind"] or "",
-            TimePoint(m["date"], Granularity(m["granularity"])) if m["date"] is not None else None,
+class StoredDocuments:
+    """The prepared documents of a selection, as flat arrays until one is asked for."""
+
+    def __init__(self, table: pa.Table) -> None:
+        self.est_published = table["est_published"].to_pylist()
+        self.est_source = table["est_date_source"].to_pylist()
+        self._so, starts = _lists(table["sent_start"])
+        self._starts = starts.to_numpy().tolist()
+        self._ends = _lists(table["sent_end"])[1].to_numpy().tolist()
+        self._mo, m = _lists(table["mentions"])
+        self._m = {f: m.field(f).to_pylist() for f in
+                   ("start", "end", "text", "type", "value", "kind", "date", "granularity")}
+
+    def document(self, i: int, article: Article) -> Document:
+        """Document ``i`` of ``article`` (whose text is the one that was prepared)."""
+        text = article.text
+        article = replace(article, published=self.est_published[i],
+                          date_source=self.est_source[i] or "")
+        lo, hi = int(self._so[i]), int(self._so[i + 1])
+        sentences = tuple(
+            Sentence(article.id, k, s, e, text[s:e])
+            for k, (s, e) in enumerate(zip(self._starts[lo:hi], self._ends[lo:hi], strict=True))
         )
-        for m in row["mentions"]
-    )
-    return Document(article, sentences, mentions)
+        m = self._m
+        mentions = tuple(
+            DateMention(
+                m["text"][j], m["start"][j], m["end"][j], TimexType(m["type"][j]), m["value"][j],
+                m["kind"][j] or "",
+                TimePoint(m["date"][j], Granularity(m["granularity"][j]))
+                if m["date"][j] is not None else None,
+            )
+            for j in range(int(self._mo[i]), int(self._mo[i + 1]))
+        )
+        return Document(article, sentences, mentions)

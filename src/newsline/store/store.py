@@ -5,27 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..clean import clean
+import numpy as np
+import pyarrow.compute as pc
+
 from ..core import parse_query, prepare_document
 from ..ingest import IngestResult, iter_articles
 from ..model import Article, Corpus, Document
+from .collection import Selected, clean_selected
 from .engines import make_engine
 from .layout import SCHEMA_VERSION, shard_path
 from .query import (
     ARTICLE_COLUMNS,
-    PREPARED_COLUMNS,
+    CORPUS_COLUMNS,
     Snapshot,
-    prep_hash,
+    StoredDocuments,
     select,
-    stored_document,
     to_articles,
     where_clause,
 )
-from .writer import BATCH, AddReport, Writer
+from .writer import BATCH, AddReport, Writer, fixed_width
 
 PathLike = str | os.PathLike[str]
 
@@ -174,19 +176,29 @@ class Store:
         """
         keywords = () if collection is not None else parse_query(query)
         where, params = where_clause(keywords, start, end, source, collection)
-        table = select(self.snapshot(), ARTICLE_COLUMNS + PREPARED_COLUMNS, where, params)
-        raw = to_articles(table)
-        cleaned, report = clean(raw, dedupe=dedupe)
-        position = {a.id: i for i, a in enumerate(raw)}
-        prepared = {c: table[c] for c in PREPARED_COLUMNS}
+        table = select(self.snapshot(), CORPUS_COLUMNS, where, params)
+        articles = to_articles(table)
+        if not articles:
+            return Corpus(())
+        selected = Selected(
+            texts=[a.text for a in articles],
+            published=[a.published for a in articles],
+            raw_chars=table["raw_chars"].to_pylist(),
+            exact_keys=table["exact_key"].to_pylist(),
+            n_shingles=table["n_shingles"].to_pylist(),
+            bands=fixed_width(table["bands"], np.uint64, 16),
+            boilerplate_lines=int(pc.sum(table["boilerplate_lines"]).as_py() or 0),
+            comment_sections=int(pc.sum(table["comment_sections"]).as_py() or 0),
+        )
+        kept, report = clean_selected(selected, dedupe)
+        stored = StoredDocuments(table)
         docs: list[Document] = []
-        for a in cleaned:
-            i = position[a.id]
-            row = {c: prepared[c][i].as_py() for c in PREPARED_COLUMNS}
-            if row["prep_hash"] == prep_hash(a.text):
-                docs.append(stored_document(a, row))
-            else:
-                docs.append(prepare_document(a))
+        for i, text in kept:
+            a = articles[i]
+            if text == a.text:
+                docs.append(stored.document(i, a))
+            else:  # lines recurring across the selection were dropped: prepared anew
+                docs.append(prepare_document(replace(a, text=text)))
         return Corpus(tuple(docs), report).between(start, end)
 
     def info(self) -> StoreInfo:

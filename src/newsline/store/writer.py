@@ -37,7 +37,7 @@ from .layout import (
 )
 from .prepare import ShardResult, content_hash, key64, prepare_shard
 
-BATCH = 1000
+BATCH = 1000  # articles per shard (written by the worker in row groups of 256)
 
 
 @dataclass
@@ -109,10 +109,10 @@ class Writer:
         for shard in self.manifest.shards:
             t = pq.read_table(shard_path(self.root, shard["name"]), columns=cols)
             base[shard["name"]] = len(self.index)
-            bands.append(_fixed(t["bands"], np.uint64, 16))
+            bands.append(fixed_width(t["bands"], np.uint64, 16))
             self._extend(shard["name"], t["row"].to_numpy(), t["seq"].to_numpy(),
                          t["id"].to_pylist(), t["url"].to_pylist(),
-                         t["content_hash"].to_pylist(), _fixed(t["signature"], np.uint16, 64))
+                         t["content_hash"].to_pylist(), fixed_width(t["signature"], np.uint16, 64))
         dup = np.zeros(len(self.index), dtype=bool)
         for name in self.manifest.changes:
             c = pq.read_table(changes_path(self.root, name))
@@ -261,7 +261,7 @@ def _h64(digest: bytes) -> int:
     return int.from_bytes(digest[:8], "little")
 
 
-def _fixed(col: pa.ChunkedArray, dtype: type, width: int) -> np.ndarray:
+def fixed_width(col: pa.ChunkedArray, dtype: type, width: int) -> np.ndarray:
     """A fixed-size binary column as an ``(n, width)`` array."""
     data = b"".join(col.to_pylist())
     return np.frombuffer(data, dtype=np.dtype(dtype).newbyteorder("<")).reshape(-1, width).astype(dtype)

@@ -1,0 +1,205 @@
+"""The store at scale: index add (local and Dask), peak memory, size, query latency, the floor.
+
+Builds corpora of N articles from the real texts of ../shared/data (T17 and
+Entities): every article keeps the title, publication date, topic and number
+of sentences of a real article, and its sentences are drawn at random from all
+sentences of that topic, so each is a new text (duplicate detection keeps
+them) with real sentence lengths and dates. The corpus is written as
+jsonl.gz files of 10,000 articles to a temporary folder, never to the repo.
+
+Per size it reports: the floor (read + parse + regex-tokenize + sentence-split
+of the same files on one core), `newsline index add` with the local engine
+(2 processes) and with Dask (a scheduler and 2 one-thread workers), the peak
+RSS of each (all its processes), the store's size, and the latency and peak
+RSS of `newsline build --store` for one topic (by --collection, and by --query).
+
+    .venv/bin/python bench/scale.py --sizes 10000 100000 [--no-dask] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+import newsline
+from newsline.text import sentence_spans, split_sentences, words
+
+DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+PER_FILE = 10_000
+TOPIC = ("t17", "bpoil")
+
+
+def topics() -> list[tuple[str, list[newsline.Article], list[str]]]:
+    out = []
+    for dataset in ("t17", "entities"):
+        for folder in sorted((DATA / dataset).iterdir()):
+            arts = newsline.load(folder / "articles.jsonl.gz")
+            sents = [a.text[s:e] for a in arts for s, e in sentence_spans(a.text)]
+            out.append((f"{dataset}/{folder.name}", arts, sents))
+    return out
+
+
+def generate(n: int, folder: Path, seed: int = 0) -> dict[str, int]:
+    """Write ``n`` recombined articles; returns articles per topic."""
+    rng = random.Random(seed)
+    pools = topics()
+    weights = [len(a) for _, a, _ in pools]
+    counts: dict[str, int] = {}
+    folder.mkdir(parents=True, exist_ok=True)
+    f = None
+    for i in range(n):
+        if i % PER_FILE == 0:
+            if f:
+                f.close()
+            f = gzip.open(folder / f"part-{i // PER_FILE:04d}.jsonl.gz", "wt", encoding="utf-8")  # noqa: SIM115
+        name, arts, sents = rng.choices(pools, weights)[0]
+        model = rng.choice(arts)
+        k = max(1, len(sentence_spans(model.text)))
+        text = "\n".join(rng.choice(sents) for _ in range(k))
+        rec = {"id": f"{name}/{i}", "title": model.title, "text": text,
+               "time": model.published.isoformat() if model.published else None,
+               "source": name.split("/")[1]}
+        f.write(json.dumps(rec) + "\n")  # type: ignore[union-attr]
+        counts[name] = counts.get(name, 0) + 1
+    if f:
+        f.close()
+    return counts
+
+
+def floor(folder: Path) -> float:
+    """Articles per second on one core: read + parse + regex-tokenize + sentence-split."""
+    files = sorted(folder.glob("*.jsonl.gz"))[:1]
+    t = time.perf_counter()
+    arts = newsline.load(files)
+    for a in arts:
+        words(a.text)
+        split_sentences(a)
+    return len(arts) / (time.perf_counter() - t)
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MB, the process and its children summed), stderr."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    ps = psutil.Process(proc.pid)
+    peak = 0.0
+    while proc.poll() is None:
+        try:
+            procs = [ps, *ps.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in procs) / 1e6)
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    err = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err}")
+    return time.perf_counter() - t, peak, err
+
+
+def cluster_rss(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        try:
+            p = psutil.Process(pid)
+            total += sum(q.memory_info().rss for q in [p, *p.children(recursive=True)])
+        except psutil.Error:
+            pass
+    return total / 1e6
+
+
+def dask_add(corpus: Path, db: Path, nl: list[str]) -> tuple[float, float]:
+    dask = str(Path(sys.executable).with_name("dask"))
+    tmp = Path(tempfile.mkdtemp())
+    file = tmp / "scheduler.json"
+    sched = subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", "0",
+                              "--no-dashboard", "--scheduler-file", str(file)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while not file.exists():
+        time.sleep(0.1)
+    address = json.loads(file.read_text())["address"]
+    work = subprocess.Popen([dask, "worker", address, "--nworkers", "2", "--nthreads", "1",
+                             "--no-dashboard", "--host", "127.0.0.1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    from distributed import Client
+
+    with Client(address) as c:
+        c.wait_for_workers(2)
+    try:
+        base = cluster_rss([sched.pid, work.pid])
+        t = time.perf_counter()
+        proc = subprocess.Popen([*nl, "-q", "index", "add", str(corpus), "--store", str(db),
+                                 "--engine", "dask", "--scheduler", address])
+        peak = base
+        while proc.poll() is None:
+            peak = max(peak, cluster_rss([sched.pid, work.pid, proc.pid]))
+            time.sleep(0.1)
+        return time.perf_counter() - t, peak
+    finally:
+        for p in (work, sched):
+            p.terminate()
+            p.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000])
+    ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--keep", type=Path, help="keep corpora and stores under this folder")
+    args = ap.parse_args()
+    nl = [str(Path(sys.executable).with_name("newsline"))]
+    root = args.keep or Path(tempfile.mkdtemp(prefix="newsline-scale-"))
+    keywords = json.loads((DATA / TOPIC[0] / TOPIC[1] / "keywords.json").read_text())
+    rows = []
+    try:
+        for n in args.sizes:
+            corpus, db = root / f"corpus-{n}", root / f"store-{n}.db"
+            shutil.rmtree(db, ignore_errors=True)
+            if not corpus.exists():
+                generate(n, corpus)
+            fl = floor(corpus)
+            wall, rss, err = run([*nl, "index", "add", str(corpus), "--store", str(db)])
+            size = sum(f.stat().st_size for f in db.rglob("*") if f.is_file()) / 1e6
+            # one topic: the T17 BP articles, selected by source (their collection) and by query
+            qs = run([*nl, "-q", "build", "--store", str(db), "--query", " ".join(keywords),
+                      "-o", str(root / "q.json")])
+            info = json.loads(subprocess.run([*nl, "index", "info", "--store", str(db), "--json"],
+                                             capture_output=True, text=True).stdout)
+            row = {"n": n, "floor_aps": fl, "add_s": wall, "add_aps": n / wall, "add_rss": rss,
+                   "store_mb": size, "query_s": qs[0], "query_rss": qs[1],
+                   "articles": info["articles"], "near_dups": info["near_duplicates"]}
+            if not args.no_dask:
+                db2 = root / f"store-{n}-dask.db"
+                shutil.rmtree(db2, ignore_errors=True)
+                dw, drss = dask_add(corpus, db2, nl)
+                row.update(dask_s=dw, dask_aps=n / dw, dask_rss=drss)
+                shutil.rmtree(db2, ignore_errors=True)
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    print("| articles | floor (1 core) art/s | index add local art/s | × floor | peak RSS MB "
+          "| Dask 2 workers art/s | peak RSS MB | store MB | topic timeline s | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['n']:,} | {r['floor_aps']:.0f} | {r['add_aps']:.0f} | "
+              f"{r['floor_aps'] / r['add_aps']:.2f} | {r['add_rss']:.0f} | "
+              f"{r.get('dask_aps', float('nan')):.0f} | {r.get('dask_rss', float('nan')):.0f} | "
+              f"{r['store_mb']:.0f} | {r['query_s']:.1f} | {r['query_rss']:.0f} |")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    main()
