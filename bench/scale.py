@@ -189,7 +189,8 @@ def main() -> None:
             row = {"n": n, "floor_aps": fl, "add_s": wall, "add_aps": n / wall, "add_rss": rss,
                    "store_mb": size, "coll_s": by_coll[0], "coll_rss": by_coll[1],
                    "query_s": by_query[0], "query_rss": by_query[1],
-                   "articles": info["articles"], "near_dups": info["near_duplicates"]}
+                   "articles": info["articles"], "near_dups": info["near_duplicates"],
+                   "load_avg": os.getloadavg()[1]}
             if not args.no_dask:
                 db2 = root / f"store-{n}-dask.db"
                 shutil.rmtree(db2, ignore_errors=True)

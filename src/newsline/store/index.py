@@ -120,10 +120,8 @@ class StoreIndex:
         live = [h for h in found if self.alive[h]]
         return max(live) if live else None
 
-    def near_duplicate(self, bands: np.ndarray, signature: np.ndarray, exclude: set[int]) -> int | None:
-        """An alive, indexed article whose signature agrees in at least NEAR_THRESHOLD of its bins."""
-        found = self.bands.get(salted(bands[None, :]).tolist())
-        candidates = sorted({h for hs in found for h in hs} - exclude)
+    def near_duplicate(self, candidates: list[int], signature: np.ndarray) -> int | None:
+        """The first alive candidate whose signature agrees in at least NEAR_THRESHOLD of its bins."""
         for h in candidates:
             if self._alive[h] and np.mean(self._sig[h] == signature) >= NEAR_THRESHOLD:
                 return h

@@ -215,14 +215,18 @@ class Writer:
     def _near_duplicates(self, res: ShardResult, handles: np.ndarray,
                          changes: list[tuple[str, int, str, str]]) -> np.ndarray:
         """Rows kept (not near duplicates of an article already in the store or this shard)."""
+        keys = salted(res.bands).reshape(len(res), -1)
+        found = self.index.bands.get(keys.ravel().tolist())  # one lookup for the whole shard
+        width = keys.shape[1]
         local: dict[int, list[int]] = {}
-
         kept: list[int] = []
         for i, h in enumerate(handles.tolist()):
-            keys = salted(res.bands[i : i + 1]).tolist()
-            near = self.index.near_duplicate(res.bands[i], res.signature[i], {h})
+            row = keys[i].tolist()
+            stored = {c for hs in found[i * width : (i + 1) * width] for c in hs}
+            stored.discard(h)
+            near = self.index.near_duplicate(sorted(stored), res.signature[i])
             if near is None:
-                for j in sorted({j for k in keys for j in local.get(k, ())}):
+                for j in sorted({j for k in row for j in local.get(k, ())}):
                     if np.mean(res.signature[j] == res.signature[i]) >= NEAR_THRESHOLD:
                         near = int(handles[j])
                         break
@@ -230,7 +234,7 @@ class Writer:
                 changes.append((res.name, int(res.rows[i]), "duplicate", self.index.id_of[near]))
                 continue
             kept.append(i)
-            for k in keys:
+            for k in row:
                 local.setdefault(k, []).append(i)
         return np.array(kept, dtype=np.int64)
 
