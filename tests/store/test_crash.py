@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
+
 import newsline
 from newsline.store import Store
 
@@ -39,6 +41,12 @@ def _wait_for_commit(db: Path, proc: subprocess.Popen[bytes], n: int) -> None:
         time.sleep(0.01)
 
 
+def _gone(children: list[psutil.Process]) -> None:
+    """The killed writer's worker processes leave too (they watch their parent)."""
+    _, alive = psutil.wait_procs(children, timeout=15)
+    assert not alive, f"worker processes {[p.pid for p in alive]} outlived the killed writer"
+
+
 def _consistent(db: Path) -> int:
     """The committed state is whole: every named shard exists, counts add up."""
     manifest = json.loads((db / "manifest.json").read_text())
@@ -58,9 +66,12 @@ def test_kill_9_loses_nothing_and_rerun_completes(tmp_path: Path) -> None:
     for commits in (2, 12):  # two kills at different moments of the run
         proc = _writer(inputs, db)
         _wait_for_commit(db, proc, commits)
+        children = psutil.Process(proc.pid).children(recursive=True)
+        assert children  # the writer's two worker processes
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         assert proc.returncode == -signal.SIGKILL
+        _gone(children)
         rows = _consistent(db)
         assert rows >= seen and rows < N  # committed work survived; the run was cut short
         seen = rows

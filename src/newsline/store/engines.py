@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
@@ -37,6 +39,17 @@ class _Now:
         return self.value
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: leave when the writer is gone (a SIGKILLed writer cannot say so)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="newsline-parent-watch").start()
+
+
 class LocalEngine:
     """A process pool of ``workers`` (default: all cores); one worker runs in this process."""
 
@@ -46,7 +59,9 @@ class LocalEngine:
         self._pool: ProcessPoolExecutor | None = None
         if self.workers > 1:
             ctx = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=ctx, initializer=_exit_with_parent, initargs=(os.getpid(),)
+            )
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Pending:
         if self._pool is None:
