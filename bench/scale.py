@@ -30,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -83,34 +84,45 @@ def generate(n: int, folder: Path, seed: int = 0) -> dict[str, int]:
     return counts
 
 
-def floor(folder: Path) -> float:
-    """Articles per second on one core: read + parse + regex-tokenize + sentence-split."""
+def floor(folder: Path) -> tuple[float, float]:
+    """Wall and CPU seconds per article on one core: read + parse + regex-tokenize + split."""
     files = sorted(folder.glob("*.jsonl.gz"))[:1]
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     arts = newsline.load(files)
     for a in arts:
         words(a.text)
         split_sentences(a)
-    return len(arts) / (time.perf_counter() - t)
+    return (time.perf_counter() - t) / len(arts), (time.process_time() - c) / len(arts)
 
 
-def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MB, the process and its children summed), stderr."""
+def run(cmd: list[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, peak RSS (MB, the process and its children summed), CPU seconds
+    (the process and its reaped children), stderr."""
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     ps = psutil.Process(proc.pid)
-    peak = 0.0
-    while proc.poll() is None:
-        try:
-            procs = [ps, *ps.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in procs) / 1e6)
-        except psutil.Error:
-            pass
-        time.sleep(0.05)
+    peak = [0.0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.is_set():
+            try:
+                procs = [ps, *ps.children(recursive=True)]
+                peak[0] = max(peak[0], sum(p.memory_info().rss for p in procs) / 1e6)
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    th = threading.Thread(target=sample)
+    th.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    stop.set()
+    th.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
     err = proc.stderr.read() if proc.stderr else ""
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err}")
-    return time.perf_counter() - t, peak, err
+    return time.perf_counter() - t, peak[0], usage.ru_utime + usage.ru_stime, err
 
 
 def cluster_rss(pids: list[int]) -> float:
@@ -124,7 +136,20 @@ def cluster_rss(pids: list[int]) -> float:
     return total / 1e6
 
 
-def dask_add(corpus: Path, db: Path, nl: list[str]) -> tuple[float, float]:
+def cluster_cpu(pids: list[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        try:
+            p = psutil.Process(pid)
+            for q in [p, *p.children(recursive=True)]:
+                t = q.cpu_times()
+                total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def dask_add(corpus: Path, db: Path, nl: list[str]) -> tuple[float, float, float]:
     dask = str(Path(sys.executable).with_name("dask"))
     tmp = Path(tempfile.mkdtemp())
     file = tmp / "scheduler.json"
@@ -143,6 +168,7 @@ def dask_add(corpus: Path, db: Path, nl: list[str]) -> tuple[float, float]:
         c.wait_for_workers(2)
     try:
         base = cluster_rss([sched.pid, work.pid])
+        cpu0 = cluster_cpu([sched.pid, work.pid])
         t = time.perf_counter()
         proc = subprocess.Popen([*nl, "-q", "index", "add", str(corpus), "--store", str(db),
                                  "--engine", "dask", "--scheduler", address])
@@ -150,7 +176,8 @@ def dask_add(corpus: Path, db: Path, nl: list[str]) -> tuple[float, float]:
         while proc.poll() is None:
             peak = max(peak, cluster_rss([sched.pid, work.pid, proc.pid]))
             time.sleep(0.1)
-        return time.perf_counter() - t, peak
+        wall = time.perf_counter() - t
+        return wall, peak, cluster_cpu([sched.pid, work.pid]) - cpu0
     finally:
         for p in (work, sched):
             p.terminate()
@@ -174,8 +201,8 @@ def main() -> None:
             shutil.rmtree(db, ignore_errors=True)
             if not corpus.exists():
                 generate(n, corpus)
-            fl = floor(corpus)
-            wall, rss, err = run([*nl, "index", "add", str(corpus), "--store", str(db)])
+            fl_wall, fl_cpu = floor(corpus)
+            wall, rss, cpu, _ = run([*nl, "index", "add", str(corpus), "--store", str(db)])
             topic = DATA / TOPIC[0] / TOPIC[1] / "articles.jsonl.gz"
             run([*nl, "-q", "index", "add", str(topic), "--store", str(db), "--collection", TOPIC[1]])
             size = sum(f.stat().st_size for f in db.rglob("*") if f.is_file()) / 1e6
@@ -186,32 +213,37 @@ def main() -> None:
                             "--start", "2010-04-20", "--end", "2010-12-31", "-o", out])
             info = json.loads(subprocess.run([*nl, "index", "info", "--store", str(db), "--json"],
                                              capture_output=True, text=True).stdout)
-            row = {"n": n, "floor_aps": fl, "add_s": wall, "add_aps": n / wall, "add_rss": rss,
-                   "store_mb": size, "coll_s": by_coll[0], "coll_rss": by_coll[1],
-                   "query_s": by_query[0], "query_rss": by_query[1],
-                   "articles": info["articles"], "near_dups": info["near_duplicates"],
-                   "load_avg": os.getloadavg()[1]}
+            row = {"n": n, "floor_ms": 1e3 * fl_wall, "floor_cpu_ms": 1e3 * fl_cpu,
+                   "add_s": wall, "add_aps": n / wall, "add_cpu_ms": 1e3 * cpu / n, "add_rss": rss,
+                   "store_mb": size, "coll_s": by_coll[0], "coll_cpu": by_coll[2],
+                   "coll_rss": by_coll[1], "query_s": by_query[0], "query_cpu": by_query[2],
+                   "query_rss": by_query[1], "articles": info["articles"],
+                   "near_dups": info["near_duplicates"], "load_avg": os.getloadavg()[1]}
             if not args.no_dask:
                 db2 = root / f"store-{n}-dask.db"
                 shutil.rmtree(db2, ignore_errors=True)
-                dw, drss = dask_add(corpus, db2, nl)
-                row.update(dask_s=dw, dask_aps=n / dw, dask_rss=drss)
+                dw, drss, dcpu = dask_add(corpus, db2, nl)
+                row.update(dask_s=dw, dask_aps=n / dw, dask_rss=drss, dask_cpu_ms=1e3 * dcpu / n)
                 shutil.rmtree(db2, ignore_errors=True)
             rows.append(row)
             print(json.dumps(row), flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
-    print("| background articles | floor, 1 core (art/s) | index add, local (art/s) | floor ÷ add "
-          "| peak RSS (MB) | Dask, 2 workers (art/s) | peak RSS (MB) | store (MB) "
-          "| bpoil timeline by collection: s / MB | by query + window: s / MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| background articles | floor, 1 core: ms/art wall (CPU) | index add local: art/s "
+          "| ms/art wall (CPU, all processes) | wall ÷ floor | peak RSS MB | Dask 2 workers: art/s "
+          "(CPU ms/art) | peak RSS MB | store MB | bpoil timeline, collection: s (CPU s) / MB "
+          "| query + window: s (CPU s) / MB | load avg |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print(f"| {r['n']:,} | {r['floor_aps']:.0f} | {r['add_aps']:.0f} | "
-              f"{r['floor_aps'] / r['add_aps']:.2f} | {r['add_rss']:.0f} | "
-              f"{r.get('dask_aps', float('nan')):.0f} | {r.get('dask_rss', float('nan')):.0f} | "
-              f"{r['store_mb']:.0f} | {r['coll_s']:.1f} / {r['coll_rss']:.0f} | "
-              f"{r['query_s']:.1f} / {r['query_rss']:.0f} |")
+        add_ms = 1e3 / r["add_aps"]
+        print(f"| {r['n']:,} | {r['floor_ms']:.2f} ({r['floor_cpu_ms']:.2f}) | {r['add_aps']:.0f} "
+              f"| {add_ms:.2f} ({r['add_cpu_ms']:.2f}) | {add_ms / r['floor_ms']:.2f} "
+              f"| {r['add_rss']:.0f} | {r.get('dask_aps', float('nan')):.0f} "
+              f"({r.get('dask_cpu_ms', float('nan')):.2f}) | {r.get('dask_rss', float('nan')):.0f} "
+              f"| {r['store_mb']:.0f} | {r['coll_s']:.1f} ({r['coll_cpu']:.1f}) / {r['coll_rss']:.0f} "
+              f"| {r['query_s']:.1f} ({r['query_cpu']:.1f}) / {r['query_rss']:.0f} "
+              f"| {r['load_avg']:.1f} |")
 
 
 if __name__ == "__main__":

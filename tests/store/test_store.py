@@ -113,3 +113,36 @@ def test_layout_is_plain_parquet_and_json(story: Path, tmp_path: Path) -> None:
 
     n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path / 's' / 'shards'}/*.parquet')")
     assert n.fetchall() == [(5,)]
+
+
+def test_one_writer_at_a_time(story: Path, tmp_path: Path) -> None:
+    import pytest
+
+    from newsline.store import StoreError
+    from newsline.store.writer import Writer
+
+    store = Store(tmp_path / "s")
+    store.add(story, workers=1)
+    holder = Writer(tmp_path / "s")
+    try:
+        with pytest.raises(StoreError, match="another process is adding"):
+            store.add(story, workers=1)
+        assert store.info().articles == 5  # readers are not blocked
+    finally:
+        holder.close()
+    assert store.add(story, workers=1).unchanged == 5
+
+
+def test_stdin_and_text_folders(tmp_path: Path, monkeypatch) -> None:
+    import io
+    import sys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "2021-03-01-vote.txt").write_text("Dockers vote\n\n" + STORY[0][3])
+    payload = json.dumps({"id": "s1", "time": "2021-03-02", "text": STORY[1][3]}) + "\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(payload.encode())))
+    store = Store(tmp_path / "s")
+    report = store.add([folder, "-"], workers=1)
+    assert report.added == 2 and not report.problems
+    assert {a.id for a in store.articles(limit=None)} == {"2021-03-01-vote.txt", "s1"}
