@@ -5,9 +5,9 @@ Keys are 64-bit: the content hash (identity), the id and the url (updates),
 and the 16 LSH band keys of :mod:`newsline.clean.dedupe` (near duplicates
 across the whole store). A :class:`MultiMap` holds sorted chunks of
 ``(key, handle)`` and merges them as they grow (log-structured), so adding a
-batch and looking one up cost about ``log(store size)`` per key and about 12
-bytes per key of memory; the index is never written: the shards are its
-persistent form.
+batch and looking one up cost about ``log(store size)`` per key and 12 bytes
+per key of memory (with the signatures, about 450 bytes per article). The
+index is never written: the shards are its persistent form.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class MultiMap:
 
     def add(self, keys: np.ndarray, handles: np.ndarray) -> None:
         keys = np.asarray(keys, dtype=np.uint64).ravel()
-        handles = np.asarray(handles, dtype=np.int64).ravel()
+        handles = np.asarray(handles, dtype=np.int32).ravel()
         if not len(keys):
             return
         order = np.argsort(keys, kind="stable")
@@ -61,19 +61,25 @@ class StoreIndex:
         self._alive = np.zeros(1024, dtype=bool)
         self._seq = np.zeros(1024, dtype=np.int64)
         self._sig = np.zeros((1024, 64), dtype=np.uint16)
-        self.where: list[tuple[str, int]] = []  # (shard, row) of each handle
+        self._shard = np.zeros(1024, dtype=np.int32)  # index into shard_names
+        self._row = np.zeros(1024, dtype=np.int32)
+        self.shard_names: list[str] = []
         self.id_of: list[str] = []
 
     def __len__(self) -> int:
-        return len(self.where)
+        return len(self.id_of)
 
     @property
     def alive(self) -> np.ndarray:
-        return self._alive[: len(self.where)]
+        return self._alive[: len(self)]
 
     @property
     def seq(self) -> np.ndarray:
-        return self._seq[: len(self.where)]
+        return self._seq[: len(self)]
+
+    def location(self, handle: int) -> tuple[str, int]:
+        """(shard, row) of a handle."""
+        return self.shard_names[self._shard[handle]], int(self._row[handle])
 
     def extend(
         self,
@@ -87,16 +93,20 @@ class StoreIndex:
         signature: np.ndarray,
     ) -> np.ndarray:
         """Add rows (alive); returns their handles. Band keys are added with :meth:`add_bands`."""
-        start, n = len(self.where), len(ids)
+        start, n = len(self), len(ids)
         if start + n > len(self._alive):
             size = max(2 * len(self._alive), start + n)
             self._alive = np.resize(self._alive, size)
             self._seq = np.resize(self._seq, size)
+            self._shard = np.resize(self._shard, size)
+            self._row = np.resize(self._row, size)
             sig = np.zeros((size, 64), dtype=np.uint16)
             sig[:start] = self._sig[:start]
             self._sig = sig
-        handles = np.arange(start, start + n, dtype=np.int64)
-        self.where.extend((shard, int(r)) for r in rows)
+        handles = np.arange(start, start + n, dtype=np.int32)
+        self.shard_names.append(shard)
+        self._shard[start : start + n] = len(self.shard_names) - 1
+        self._row[start : start + n] = rows
         self.id_of.extend(ids)
         self._alive[start : start + n] = True
         self._seq[start : start + n] = seqs

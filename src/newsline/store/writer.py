@@ -201,7 +201,7 @@ class Writer:
         changes: list[tuple[str, int, str, str]] = []
         for old in task.replaces:
             self.index.kill(old)
-            shard, row = self.index.where[old]
+            shard, row = self.index.location(old)
             changes.append((shard, row, "delete", ""))
         handles = self._extend(res.name, res.rows, res.seqs, res.ids, res.urls, res.content,
                                res.signature)
