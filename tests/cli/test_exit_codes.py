@@ -63,8 +63,9 @@ def test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["-q", "build", str(tmp_path / "missing")]) == 3  # nothing usable
     assert main(["-q", "dates", str(tmp_path / "missing")]) == 3
     assert main(["-q", "score", str(tmp_path / "missing"), str(tmp_path / "missing")]) == 3
+    assert main(["build"]) == 2  # usage: neither INPUT nor --store
     with pytest.raises(SystemExit) as exc:
-        main(["build"])  # argparse: usage
+        main(["build", "--dates", "x"])  # argparse: usage
     assert exc.value.code == 2
     capsys.readouterr()
 

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 from .. import render
 from ..core import parse_query, prepare
-from ..errors import NoInputError
-from ..model import Article, Timeline
+from ..errors import ConfigError, NoInputError
+from ..model import Article, Corpus, Timeline
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
 from .common import (
     add_input_options,
@@ -34,7 +34,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Build a dated, sourced timeline from news articles "
         "(.txt, .html, .jsonl[.gz], .json, .csv files, folders, or - for stdin).",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or - (stdin)")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders or - (stdin)")
+    p.add_argument("--store", metavar="PATH", help="build from a store (newsline index) instead")
+    p.add_argument("--collection", metavar="NAME", help="with --store: only this collection")
     add_timeline_options(p)
     add_input_options(p)
     p.add_argument(
@@ -66,13 +68,18 @@ def add_timeline_options(p: argparse.ArgumentParser) -> None:
 
 
 def make_timeline(
-    articles: Sequence[Article], args: argparse.Namespace, title: str | None
+    articles: Sequence[Article],
+    args: argparse.Namespace,
+    title: str | None,
+    corpus: Corpus | None = None,
 ) -> tuple[Timeline, dict[str, object]]:
-    """Prepare, build and annotate a timeline; returns it with run statistics."""
+    """Prepare (unless ``corpus`` is given), build and annotate a timeline; returns it
+    with run statistics."""
     check_range(args.start, args.end)
     t0 = time.perf_counter()
-    items = progress(list(articles), "preparing", args.quiet)
-    corpus = prepare(items, dedupe=not args.no_dedupe)
+    if corpus is None:
+        items = progress(list(articles), "preparing", args.quiet)
+        corpus = prepare(items, dedupe=not args.no_dedupe)
     config = TimelineConfig(
         n_dates=args.dates,
         n_sentences=args.sentences,
@@ -133,6 +140,10 @@ def emit(timeline: Timeline, output: str | None, fmt: str | None, quiet: bool) -
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "store", None):
+        return run_store(args)
+    if not args.inputs:
+        raise ConfigError("give INPUT files or folders, or --store PATH")
     output_format(args.output, args.format)  # an unknown format fails before any work
     if args.output:
         render.output.check_output(args.output, args.inputs)
@@ -157,3 +168,27 @@ def run(args: argparse.Namespace) -> int:
         )
     emit(timeline, args.output, args.format, args.quiet)
     return 1 if result.skipped else 0
+
+
+def run_store(args: argparse.Namespace) -> int:
+    """``build --store``: the corpus comes prepared from the store (see docs/store.md)."""
+    from ..store import Store
+
+    if args.inputs:
+        raise ConfigError("give either INPUT files or --store, not both")
+    output_format(args.output, args.format)  # an unknown format fails before any work
+    store = Store(args.store)
+    if not store.exists:
+        raise NoInputError(f"no store at {args.store} (create one with `newsline index add`)")
+    check_range(args.start, args.end)
+    corpus = store.corpus(args.query, args.start, args.end, collection=args.collection,
+                          dedupe=not args.no_dedupe)
+    if not corpus.documents:
+        raise NoInputError(f"no article of the store {args.store} matches the query and dates")
+    timeline, stats = make_timeline([], args, args.title, corpus)
+    note(f"timeline of {len(timeline)} dates from {len(corpus)} stored articles in "
+         f"{stats['seconds']:.1f}s", args.quiet)
+    if not timeline.entries:
+        raise NoInputError("no event could be placed on a date in the selected articles")
+    emit(timeline, args.output, args.format, args.quiet)
+    return 0

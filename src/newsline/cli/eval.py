@@ -6,9 +6,11 @@ import argparse
 import json
 import os
 
-from ..evaluate.protocol import EvalOptions
+from ..errors import DatasetError, NoInputError
+from ..evaluate.protocol import EvalOptions, TaskResult, Topic, load_dataset, run_topic
 from ..evaluate.report import format_table, to_json
 from ..evaluate.runner import evaluate_dataset
+from ..model import Corpus
 from ..render.output import check_output, write_text
 from ..timeline import DEFAULT_METHOD, available_methods
 from .common import add_input_options, limits_from, non_negative_int, note, positive_int
@@ -38,6 +40,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE")
     p.add_argument("--jobs", type=positive_int, default=1, help="topics run in N processes")
     add_input_options(p)
+    p.add_argument("--store", metavar="PATH", help="take each topic's articles from this store "
+                   "(the collection named after the topic folder) instead of its articles file")
     p.set_defaults(func=run)
 
 
@@ -51,13 +55,16 @@ def run(args: argparse.Namespace) -> int:
         random_state=args.seed,
         topics=tuple(args.topics or ()),
     )
-    results = evaluate_dataset(
-        args.dataset,
-        options,
-        jobs=args.jobs,
-        progress=lambda message: note(message, args.quiet),
-        limits=limits_from(args),
-    )
+    if getattr(args, "store", None):
+        results = _from_store(args, options)
+    else:
+        results = evaluate_dataset(
+            args.dataset,
+            options,
+            jobs=args.jobs,
+            progress=lambda message: note(message, args.quiet),
+            limits=limits_from(args),
+        )
     warnings = [w for r in results for w in r.warnings]
     for w in warnings:
         note(f"warning: {w}")
@@ -67,3 +74,25 @@ def run(args: argparse.Namespace) -> int:
         write_text(args.json, json.dumps(data, indent=2) + "\n")
         note(f"wrote {args.json}", args.quiet)
     return 1 if warnings else 0
+
+
+def _from_store(args: argparse.Namespace, options: EvalOptions) -> list[TaskResult]:
+    """The protocol with every topic's corpus from one store (collection = topic name)."""
+    from ..store import Store
+
+    store = Store(args.store)
+    if not store.exists:
+        raise NoInputError(f"no store at {args.store} (create one with `newsline index add`)")
+
+    def corpus(topic: Topic) -> Corpus:
+        found = store.corpus(collection=topic.name)
+        if not found.documents:
+            raise DatasetError(f"{args.store}: no collection {topic.name!r} "
+                               f"(index add ... --collection {topic.name})")
+        return found
+
+    results: list[TaskResult] = []
+    for topic in load_dataset(args.dataset, options.topics, options.window_days):
+        note(f"{topic.name}: {len(topic.tasks)} task(s) from {args.store}", args.quiet)
+        results.extend(run_topic(topic, options, prepare=corpus))
+    return results

@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the module imports almost nothing, so Ctrl-C at start-up me
     import argparse
     from collections.abc import Sequence
 
-COMMANDS = ("build", "demo", "dates", "eval", "score", "serve")
+COMMANDS = ("build", "demo", "dates", "eval", "index", "score", "serve")
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 #: Loggers of libraries whose messages name no file (``parsed tree length: 0``): shown only with -vv.

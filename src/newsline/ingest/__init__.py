@@ -10,6 +10,7 @@ from __future__ import annotations
 from .dates import check_date, parse_date
 from .paths import date_from_path
 from .reader import IngestResult, Source, read
+from .stream import iter_articles
 from .text import is_title_line, parse_text
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "check_date",
     "date_from_path",
     "is_title_line",
+    "iter_articles",
     "parse_date",
     "parse_text",
     "read",

@@ -1,0 +1,116 @@
+"""The collection part of :func:`newsline.clean.clean` over stored articles.
+
+:func:`newsline.clean.clean` first cleans each article on its own (stored by
+``index add``), then works on the collection: exact duplicates, near
+duplicates (greedy in preference order, MinHash LSH candidates verified by
+the exact Jaccard of word 5-shingles), and short lines that recur across the
+remaining articles. This module runs that second part on a selection from
+the store with the stored keys, so only candidate pairs need their shingles
+computed again, and gives what ``clean`` gives for the same articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..clean.boilerplate import drop_lines, frequent_lines
+from ..clean.dedupe import THRESHOLD, jaccard, shingles, word_ids
+from ..model import CleanReport
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Selected:
+    """The stored columns of the selected articles that the collection stage reads."""
+
+    texts: list[str]  # per-article cleaned text
+    published: list[dt.date | None]
+    raw_chars: list[int]
+    exact_keys: list[bytes]
+    n_shingles: list[int]
+    bands: np.ndarray  # (n, 16)
+    boilerplate_lines: int
+    comment_sections: int
+
+
+def clean_selected(sel: Selected, dedupe: bool = True) -> tuple[list[tuple[int, str]], CleanReport]:
+    """``(position, final text)`` of the articles kept, in selection order, and the report."""
+    n = len(sel.texts)
+    alive = list(range(n))
+    exact: set[int] = set()
+    near: set[int] = set()
+    if dedupe and n > 1:
+        far = dt.date.max
+        order = sorted(alive, key=lambda i: (sel.published[i] is None, sel.published[i] or far,
+                                             -sel.raw_chars[i], i))
+        seen: set[bytes] = set()
+        for i in order:
+            if sel.exact_keys[i] in seen:
+                exact.add(i)
+            else:
+                seen.add(sel.exact_keys[i])
+        rest = [i for i in order if i not in exact]
+        near = _near(sel, rest) if len(rest) > 1 else set()
+        alive = [i for i in alive if i not in exact and i not in near]
+    keys = frequent_lines((sel.texts[i] for i in alive), len(alive))
+    out: list[tuple[int, str]] = []
+    dropped = empty = 0
+    for i in alive:
+        text, k = drop_lines(sel.texts[i], keys)
+        dropped += k
+        if k and not _LETTER.search(text):
+            empty += 1
+            continue
+        out.append((i, text))
+    report = CleanReport(
+        articles_in=n,
+        exact_duplicates=len(exact),
+        near_duplicates=len(near),
+        boilerplate_lines=sel.boilerplate_lines + dropped,
+        comment_sections=sel.comment_sections,
+        empty=empty,
+    )
+    return out, report
+
+
+def _near(sel: Selected, rest: Sequence[int], threshold: float = THRESHOLD) -> set[int]:
+    """:func:`newsline.clean.dedupe.near_duplicates` with the stored band keys."""
+    keys = sel.bands.tolist()
+    cache: dict[int, np.ndarray] = {}
+
+    def shingle_set(i: int) -> np.ndarray:
+        if i not in cache:
+            ids, _ = word_ids([sel.texts[i]])
+            cache[i] = shingles(ids)
+        return cache[i]
+
+    buckets: list[dict[int, list[int]]] = [{} for _ in range(len(keys[0]) if keys else 0)]
+    dropped: set[int] = set()
+    for p, i in enumerate(rest):
+        row = keys[i]
+        candidates: set[int] = set()
+        for band, key in enumerate(row):
+            members = buckets[band].get(key)
+            if members:
+                candidates.update(members)
+        size = sel.n_shingles[i]
+        duplicate = False
+        for c in sorted(candidates):
+            other = sel.n_shingles[rest[c]]
+            if min(size, other) < threshold * max(size, other):
+                continue
+            if jaccard(shingle_set(i), shingle_set(rest[c])) >= threshold:
+                duplicate = True
+                break
+        if duplicate:
+            dropped.add(i)
+            continue
+        for band, key in enumerate(row):
+            buckets[band].setdefault(key, []).append(p)
+    return dropped

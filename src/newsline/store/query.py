@@ -1,0 +1,180 @@
+"""Reading a store: a snapshot of one manifest, the rows a query selects, documents from them.
+
+Readers take no lock: they read ``manifest.json`` once and only the shards
+it names, which are never changed or removed, so a writer adding at the
+same time is invisible until its next commit and never half-visible.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..model import Article, DateMention, Document, Granularity, Sentence, TimePoint, TimexType
+from .layout import Manifest, changes_path, read_manifest, shard_path
+
+#: The article as read (``text``: the raw text where the cleaning changed it).
+ARTICLE_COLUMNS = ("id", "title", "coalesce(raw_text, text) AS text", "url", "source",
+                   "published", "date_source", "origin")
+#: What the corpus needs: the cleaned text, the collection-stage keys, the prepared document.
+CORPUS_COLUMNS = ("id", "title", "text", "url", "source", "published", "date_source", "origin",
+                  "raw_chars", "exact_key", "n_shingles", "bands", "boilerplate_lines",
+                  "comment_sections", "est_published", "est_date_source", "sent_start",
+                  "sent_end", "mentions")
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    root: Path
+    manifest: Manifest
+
+    @classmethod
+    def take(cls, root: Path) -> Snapshot:
+        return cls(root, read_manifest(root))
+
+    @property
+    def empty(self) -> bool:
+        return not self.manifest.shards
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        """An in-memory DuckDB with the view ``articles``: the live rows, and ``duplicate_of``."""
+        con = duckdb.connect()
+        shards = [str(shard_path(self.root, s["name"])) for s in self.manifest.shards]
+        con.execute(f"CREATE VIEW rows AS SELECT * FROM read_parquet({_list(shards)})")
+        changes = [str(changes_path(self.root, c)) for c in self.manifest.changes]
+        if changes:
+            con.execute(f"CREATE VIEW changes AS SELECT * FROM read_parquet({_list(changes)})")
+        else:
+            con.execute(
+                "CREATE VIEW changes AS SELECT NULL::VARCHAR shard, NULL::INTEGER row, "
+                "NULL::VARCHAR action, NULL::VARCHAR other WHERE false"
+            )
+        con.execute(
+            "CREATE VIEW articles AS SELECT r.*, d.other AS duplicate_of FROM rows r "
+            "LEFT JOIN (SELECT shard, row, other FROM changes WHERE action = 'duplicate') d "
+            "ON r.shard = d.shard AND r.row = d.row "
+            "WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.action = 'delete' "
+            "AND c.shard = r.shard AND c.row = r.row)"
+        )
+        return con
+
+
+def _list(paths: Sequence[str]) -> str:
+    return "[" + ", ".join("'" + p.replace("'", "''") + "'" for p in paths) + "]"
+
+
+def where_clause(
+    keywords: Sequence[str] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    source: str | None = None,
+    collection: str | None = None,
+    duplicates: bool = True,
+) -> tuple[str, list[Any]]:
+    """SQL condition and parameters for the documented selection (see docs/store.md)."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if keywords:
+        conds.append("(" + " OR ".join("contains(lower(text), ?)" for _ in keywords) + ")")
+        params.extend(k.lower() for k in keywords)
+    day = "coalesce(published, est_published)"
+    if start is not None:
+        conds.append(f"({day} IS NULL OR {day} >= ?)")
+        params.append(start)
+    if end is not None:
+        conds.append(f"({day} IS NULL OR {day} <= ?)")
+        params.append(end)
+    if source is not None:
+        conds.append("source = ?")
+        params.append(source)
+    if collection is not None:
+        conds.append("collection = ?")
+        params.append(collection)
+    if not duplicates:
+        conds.append("duplicate_of IS NULL")
+    return (" WHERE " + " AND ".join(conds)) if conds else "", params
+
+
+def select(snapshot: Snapshot, columns: Sequence[str], where: str, params: list[Any],
+           order: str = "seq", limit: int | None = None) -> pa.Table:
+    if snapshot.empty:
+        return pa.table({c: pa.array([], pa.null()) for c in columns})
+    con = snapshot.connect()
+    sql = f"SELECT {', '.join(columns)} FROM articles{where} ORDER BY {order}"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    try:
+        return con.sql(sql, params=params).to_arrow_table()
+    finally:
+        con.close()
+
+
+def to_articles(table: pa.Table) -> list[Article]:
+    cols = {c: table[c].to_pylist() for c in
+            ("id", "title", "text", "url", "source", "published", "date_source", "origin")}
+    return [
+        Article(
+            id=cols["id"][i],
+            text=cols["text"][i],
+            title=cols["title"][i] or "",
+            url=cols["url"][i] or "",
+            source=cols["source"][i] or "",
+            published=cols["published"][i],
+            date_source=cols["date_source"][i] or "",
+            origin=cols["origin"][i] or "",
+        )
+        for i in range(table.num_rows)
+    ]
+
+
+def _lists(col: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array]:
+    """Offsets (n + 1) and flat values of a list column."""
+    lengths = pc.list_value_length(col).to_numpy(zero_copy_only=False)
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    flat = pc.list_flatten(col)
+    return offsets, flat.combine_chunks() if isinstance(flat, pa.ChunkedArray) else flat
+
+
+class StoredDocuments:
+    """The prepared documents of a selection, as flat arrays until one is asked for."""
+
+    def __init__(self, table: pa.Table) -> None:
+        self.est_published = table["est_published"].to_pylist()
+        self.est_source = table["est_date_source"].to_pylist()
+        self._so, starts = _lists(table["sent_start"])
+        self._starts = starts.to_numpy().tolist()
+        self._ends = _lists(table["sent_end"])[1].to_numpy().tolist()
+        self._mo, m = _lists(table["mentions"])
+        self._m = {f: m.field(f).to_pylist() for f in
+                   ("start", "end", "text", "type", "value", "kind", "date", "granularity")}
+
+    def document(self, i: int, article: Article) -> Document:
+        """Document ``i`` of ``article`` (whose text is the one that was prepared)."""
+        text = article.text
+        article = replace(article, published=self.est_published[i],
+                          date_source=self.est_source[i] or "")
+        lo, hi = int(self._so[i]), int(self._so[i + 1])
+        sentences = tuple(
+            Sentence(article.id, k, s, e, text[s:e])
+            for k, (s, e) in enumerate(zip(self._starts[lo:hi], self._ends[lo:hi], strict=True))
+        )
+        m = self._m
+        mentions = tuple(
+            DateMention(
+                m["text"][j], m["start"][j], m["end"][j], TimexType(m["type"][j]), m["value"][j],
+                m["kind"][j] or "",
+                TimePoint(m["date"][j], Granularity(m["granularity"][j]))
+                if m["date"][j] is not None else None,
+            )
+            for j in range(int(self._mo[i]), int(self._mo[i + 1]))
+        )
+        return Document(article, sentences, mentions)

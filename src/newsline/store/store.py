@@ -1,0 +1,238 @@
+"""The public face of the store: :class:`Store` (open or create a folder, add, query)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow.compute as pc
+
+from ..core import parse_query, prepare_document
+from ..ingest import IngestResult, iter_articles
+from ..model import Article, Corpus, Document
+from .collection import Selected, clean_selected
+from .engines import make_engine
+from .layout import SCHEMA_VERSION, shard_path
+from .query import (
+    ARTICLE_COLUMNS,
+    CORPUS_COLUMNS,
+    Snapshot,
+    StoredDocuments,
+    select,
+    to_articles,
+    where_clause,
+)
+from .writer import BATCH, AddReport, Writer, fixed_width
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True, slots=True)
+class StoreInfo:
+    """What a store holds (live article versions; near duplicates are counted, not hidden)."""
+
+    path: str
+    schema_version: int
+    articles: int
+    near_duplicates: int
+    sentences: int
+    dated_mentions: int
+    first_date: dt.date | None
+    last_date: dt.date | None
+    publication_dates: int
+    sources: int
+    collections: tuple[str, ...]
+    shards: int
+    commits: int
+    size_bytes: int
+    last_update: str
+
+    def as_dict(self) -> dict[str, Any]:
+        d = {k: getattr(self, k) for k in self.__slots__}  # type: ignore[attr-defined]
+        d["first_date"] = self.first_date.isoformat() if self.first_date else None
+        d["last_date"] = self.last_date.isoformat() if self.last_date else None
+        d["collections"] = list(self.collections)
+        return d
+
+
+class Store:
+    """A store folder (``news.db/``): created by the first :meth:`add`, readable any time.
+
+    Any number of readers may use a store while one writer adds to it: every
+    read works on the manifest committed when it started.
+    """
+
+    def __init__(self, path: PathLike) -> None:
+        self.path = Path(path)
+
+    @property
+    def exists(self) -> bool:
+        return (self.path / "manifest.json").is_file()
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot.take(self.path)
+
+    # writing ---------------------------------------------------------------
+    def add(
+        self,
+        inputs: PathLike | Sequence[PathLike],
+        *,
+        engine: str = "local",
+        scheduler: Any = None,
+        workers: int | None = None,
+        batch_size: int = BATCH,
+        collection: str = "",
+        default_date: dt.date | None = None,
+    ) -> AddReport:
+        """Read ``inputs`` (anything :func:`newsline.load` reads) and add them, streaming.
+
+        Only new or changed articles are prepared; each batch becomes visible
+        in one atomic commit. ``engine="dask"`` runs the preparation on the
+        cluster at ``scheduler`` (an address or a ``distributed.Client``).
+        """
+        if isinstance(inputs, (str, os.PathLike)):
+            inputs = [inputs]
+        result = IngestResult()
+        stream = iter_articles(inputs, default_date=default_date, result=result)
+        report = self._add(stream, engine, scheduler, workers, batch_size, collection)
+        report.problems = [str(p) for p in result.problems]
+        report.notes = [str(n) for n in result.notes]
+        return report
+
+    def add_articles(
+        self,
+        articles: Iterable[Article],
+        *,
+        engine: str = "local",
+        scheduler: Any = None,
+        workers: int | None = None,
+        batch_size: int = BATCH,
+        collection: str = "",
+    ) -> AddReport:
+        """Add already read articles (ids should be unique among them)."""
+        return self._add(iter(articles), engine, scheduler, workers, batch_size, collection)
+
+    def _add(self, stream: Iterable[Article], engine: str, scheduler: Any, workers: int | None,
+             batch_size: int, collection: str) -> AddReport:
+        self.path.mkdir(parents=True, exist_ok=True)
+        writer = Writer(self.path)
+        try:
+            return writer.add(stream, make_engine(engine, scheduler, workers),
+                              batch_size=batch_size, collection=collection)
+        finally:
+            writer.close()
+
+    # reading ---------------------------------------------------------------
+    def articles(
+        self,
+        query: str | Sequence[str] | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        source: str | None = None,
+        limit: int | None = 100,
+        *,
+        collection: str | None = None,
+        duplicates: bool = False,
+    ) -> list[Article]:
+        """Articles selected as :meth:`corpus` selects them, newest first (near
+        duplicates left out unless ``duplicates``)."""
+        where, params = where_clause(parse_query(query), start, end, source, collection, duplicates)
+        order = "coalesce(published, est_published) DESC NULLS LAST, seq"
+        return to_articles(select(self.snapshot(), ARTICLE_COLUMNS, where, params, order, limit))
+
+    def article(self, id: str) -> Article | None:
+        """The current version of the article ``id``."""
+        snap = self.snapshot()
+        if snap.empty:
+            return None
+        found = to_articles(select(snap, ARTICLE_COLUMNS, " WHERE id = ?", [id], limit=1))
+        return found[0] if found else None
+
+    def corpus(
+        self,
+        query: str | Sequence[str] | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        *,
+        source: str | None = None,
+        collection: str | None = None,
+        dedupe: bool = True,
+    ) -> Corpus:
+        """The prepared corpus a timeline is built from.
+
+        Selects the live articles of ``collection`` when one is given, else
+        those whose text contains one of the query's keywords (all articles
+        without a query); then those published in ``[start, end]``
+        (undated ones kept, as :meth:`Corpus.between` does), in the order they
+        were first added; then cleans them as :func:`newsline.prepare` does
+        (duplicates and site furniture among the selected articles) and uses
+        the stored sentences and date mentions of every article whose cleaned
+        text is the one that was prepared (only the others are prepared again).
+        """
+        keywords = () if collection is not None else parse_query(query)
+        where, params = where_clause(keywords, start, end, source, collection)
+        table = select(self.snapshot(), CORPUS_COLUMNS, where, params)
+        articles = to_articles(table)
+        if not articles:
+            return Corpus(())
+        selected = Selected(
+            texts=[a.text for a in articles],
+            published=[a.published for a in articles],
+            raw_chars=table["raw_chars"].to_pylist(),
+            exact_keys=table["exact_key"].to_pylist(),
+            n_shingles=table["n_shingles"].to_pylist(),
+            bands=fixed_width(table["bands"], np.uint64, 16),
+            boilerplate_lines=int(pc.sum(table["boilerplate_lines"]).as_py() or 0),
+            comment_sections=int(pc.sum(table["comment_sections"]).as_py() or 0),
+        )
+        kept, report = clean_selected(selected, dedupe)
+        stored = StoredDocuments(table)
+        docs: list[Document] = []
+        for i, text in kept:
+            a = articles[i]
+            if text == a.text:
+                docs.append(stored.document(i, a))
+            else:  # lines recurring across the selection were dropped: prepared anew
+                docs.append(prepare_document(replace(a, text=text)))
+        return Corpus(tuple(docs), report).between(start, end)
+
+    def info(self) -> StoreInfo:
+        snap = self.snapshot()
+        m = snap.manifest
+        size = sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file()) if self.exists else 0
+        base = dict(path=str(self.path), schema_version=SCHEMA_VERSION, shards=len(m.shards),
+                    commits=m.commit, size_bytes=size, last_update=m.updated)
+        if snap.empty:
+            return StoreInfo(articles=0, near_duplicates=0, sentences=0, dated_mentions=0,
+                             first_date=None, last_date=None, publication_dates=0, sources=0,
+                             collections=(), **base)  # type: ignore[arg-type]
+        con = snap.connect()
+        try:
+            row = con.execute(
+                "SELECT count(*), count(duplicate_of), coalesce(sum(n_sentences), 0), "
+                "coalesce(sum(n_dated), 0), min(coalesce(published, est_published)), "
+                "max(coalesce(published, est_published)), "
+                "count(DISTINCT coalesce(published, est_published)), "
+                "count(DISTINCT nullif(source, '')) FROM articles"
+            ).fetchone()
+            colls = [r[0] for r in con.execute(
+                "SELECT DISTINCT collection FROM articles WHERE collection <> '' ORDER BY 1"
+            ).fetchall()]
+        finally:
+            con.close()
+        assert row is not None
+        return StoreInfo(
+            articles=int(row[0]), near_duplicates=int(row[1]), sentences=int(row[2]),
+            dated_mentions=int(row[3]), first_date=row[4], last_date=row[5],
+            publication_dates=int(row[6]), sources=int(row[7]), collections=tuple(colls),
+            **base,  # type: ignore[arg-type]
+        )
+
+    def shard_files(self) -> list[Path]:
+        """The Parquet files of the committed shards (for other tools)."""
+        return [shard_path(self.path, s["name"]) for s in self.snapshot().manifest.shards]

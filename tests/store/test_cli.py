@@ -1,0 +1,61 @@
+"""`newsline index add|info` and `newsline build --store`, end to end through main()."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from newsline.cli.main import main
+from newsline.render import jsonfmt
+
+from .articles import write_generated
+
+
+def _entries(path: Path) -> list[tuple[str, list[tuple[str, str, int, int]]]]:
+    tl = jsonfmt.loads(path.read_text(encoding="utf-8"))
+    return [
+        (str(e.time), [(s.text, s.source.article_id, s.source.start, s.source.end) for s in e.sentences])
+        for e in tl
+    ]
+
+
+def test_index_add_info_json(story: Path, tmp_path: Path, capsys) -> None:
+    db = tmp_path / "news.db"
+    assert main(["-q", "index", "add", str(story), "--store", str(db), "--workers", "1"]) == 0
+    assert main(["index", "add", str(story), "--store", str(db), "--workers", "1"]) == 0
+    assert "0 added, 0 updated, 5 unchanged" in capsys.readouterr().err
+    assert main(["index", "info", "--store", str(db), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["articles"] == 5 and info["schema_version"] == 1
+    assert info["first_date"] == "2021-03-01" and info["last_date"] == "2021-03-19"
+    assert info["publication_dates"] == 5 and info["sentences"] >= 14 and info["dated_mentions"] >= 8
+    assert info["size_bytes"] > 0 and info["commits"] == 1 and info["last_update"]
+    assert main(["index", "info", "--store", str(db)]) == 0
+    assert "articles: 5" in capsys.readouterr().out
+
+
+def test_index_errors_are_one_line(tmp_path: Path, capsys) -> None:
+    assert main(["index", "info", "--store", str(tmp_path / "none.db")]) == 3
+    assert main(["index", "add", str(tmp_path / "missing"), "--store", str(tmp_path / "s")]) == 3
+    err = capsys.readouterr().err
+    assert "no store at" in err and "no such file" in err and "Traceback" not in err
+    assert main(["build", "--store", str(tmp_path / "none.db")]) == 3
+
+
+def test_index_add_partial_input_exits_1(story: Path, tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "A line of text on March 3, 2021."}\n{not json\n')
+    code = main(["index", "add", str(story), str(bad), "--store", str(tmp_path / "s"), "--workers", "1"])
+    assert code == 1
+    assert "bad.jsonl:2" in capsys.readouterr().err
+
+
+def test_build_store_equals_build_file(story: Path, tmp_path: Path) -> None:
+    gen = write_generated(tmp_path / "gen.jsonl", 60, seed=5)
+    db = tmp_path / "s"
+    assert main(["-q", "index", "add", str(story), str(gen), "--store", str(db), "--batch", "9"]) == 0
+    for extra in ([], ["--dates", "4", "--sentences", "1"], ["--query", "the"]):
+        a, b = tmp_path / "file.json", tmp_path / "store.json"
+        assert main(["-q", "build", str(story), str(gen), *extra, "-o", str(a)]) == 0
+        assert main(["-q", "build", "--store", str(db), *extra, "-o", str(b)]) == 0
+        assert _entries(a) == _entries(b) and _entries(a)
