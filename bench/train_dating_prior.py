@@ -24,7 +24,7 @@ from newsline import ingest
 from newsline.dating.collection import similar
 from newsline.dating.estimate import latest_past, latest_year
 from newsline.dating.evidence import FUTURE, PAST, UNKNOWN, read_clues
-from newsline.dating.prior import DatingPrior
+from newsline.dating.prior import DatingPrior, similarity_bin
 
 WEEKDAY = {PAST: "weekday_past", UNKNOWN: "weekday_unknown", FUTURE: "weekday_future"}
 
@@ -68,8 +68,10 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
                     samples["years_ago"].append(int(np.clip(c.year - pub.year, -3, 3)))
             near = similar([a.text for a in arts], list(range(len(arts))))
             for i, ns in near.items():
-                for j, _ in ns:
-                    samples["neighbour"].append((arts[i].published - arts[j].published).days)  # type: ignore[operator]
+                for j, sim in ns:
+                    samples[f"neighbour_{similarity_bin(sim)}"].append(
+                        (arts[i].published - arts[j].published).days
+                    )  # type: ignore[operator]
     return out
 
 

@@ -11,10 +11,13 @@ extreme case: a similarity close to 1.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
+from scipy import sparse
 
 from ..text.stopwords import smart_stopwords
 
@@ -66,6 +69,33 @@ def analyzer(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
+def tfidf(texts: Sequence[str], max_df: float = 0.5) -> sparse.csr_matrix:
+    """L2-normalized TF-IDF rows (sublinear tf, smoothed idf) over the content
+    words found in at least two texts and at most ``max_df`` of them."""
+    docs = [Counter(analyzer(t)) for t in texts]
+    df: Counter[str] = Counter()
+    for c in docs:
+        df.update(c.keys())
+    n = len(texts)
+    vocab = {w: i for i, w in enumerate(w for w, k in df.items() if 2 <= k <= max_df * n)}
+    idf = np.log((1 + n) / (1 + np.array([df[w] for w in vocab], dtype=np.float64))) + 1
+    indptr, indices, values = [0], [], []
+    for c in docs:
+        for w, k in c.items():
+            j = vocab.get(w)
+            if j is not None:
+                indices.append(j)
+                values.append((1 + math.log(k)) * idf[j])
+        indptr.append(len(indices))
+    X = sparse.csr_matrix(
+        (np.array(values, dtype=np.float32), np.array(indices, dtype=np.int64), indptr),
+        shape=(n, len(vocab)),
+    )
+    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1 / norms) @ X, dtype=np.float32)
+
+
 def similar(
     texts: Sequence[str], targets: Sequence[int], k: int = K, min_similarity: float = MIN_SIMILARITY
 ) -> dict[int, list[tuple[int, float]]]:
@@ -74,14 +104,8 @@ def similar(
     out: dict[int, list[tuple[int, float]]] = {t: [] for t in targets}
     if len(texts) < 2 or not targets:
         return out
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vec = TfidfVectorizer(
-        analyzer=analyzer, min_df=2, max_df=0.5, sublinear_tf=True, dtype=np.float32
-    )
-    try:
-        X = vec.fit_transform(texts)
-    except ValueError:  # no word in two texts
+    X = tfidf(texts)
+    if X.nnz == 0:
         return out
     XT = X.T.tocsr()
     tg = list(targets)

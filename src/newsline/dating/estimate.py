@@ -29,9 +29,9 @@ import numpy as np
 
 from ..model import DateEstimate, DateEvidence
 from .evidence import FUTURE, PAST, Clue, TextClues
-from .prior import DatingPrior
+from .prior import DatingPrior, similarity_bin
 
-DAY_CONFIDENCE = 0.5
+DAY_CONFIDENCE = 0.8
 MASS = 0.8
 _AFTER = 45  # candidate days after an anchor date
 _BEFORE = 3
@@ -42,10 +42,12 @@ _WEEKDAY_NAME = {PAST: "weekday_past", FUTURE: "weekday_future"}
 
 @dataclass(frozen=True, slots=True)
 class Neighbour:
-    """A dated (or estimated) article close in content: its day and weight."""
+    """A dated (or estimated) article close in content: its day, its cosine
+    similarity and how sure its day is."""
 
     day: dt.date
-    weight: float
+    similarity: float
+    sureness: float = 1.0
     source: str = ""
 
 
@@ -165,13 +167,16 @@ def terms(
         score = prior.histogram("years_ago").log(np.clip(c.year - year, -3, 3))
         out.append(("years-ago", str(c.year), c.start, c.end, "", score))
     if neighbours:
-        hist = prior.histogram("neighbour")
-        w = np.array([n.weight for n in neighbours])
+        w = np.array([n.similarity * n.sureness for n in neighbours])
         w = w / w.sum()
         mix = np.zeros(len(days))
-        for n, wi in zip(neighbours, w, strict=True):
-            mix += wi * np.exp(hist.log(days - n.day.toordinal()))
-        top = max(neighbours, key=lambda n: n.weight)
+        bins = np.array([similarity_bin(n.similarity) for n in neighbours])
+        at = np.array([n.day.toordinal() for n in neighbours])
+        for b in np.unique(bins):
+            hist = prior.histogram(f"neighbour_{b}")
+            sel = bins == b
+            mix += w[sel] @ np.exp(hist.log(days[None, :] - at[sel, None]))
+        top = max(neighbours, key=lambda n: n.similarity * n.sureness)
         out.append(("neighbours", f"{len(neighbours)} articles", -1, -1, top.source, np.log(mix)))
     return out
 

@@ -10,7 +10,8 @@ A :class:`DatingPrior` holds smoothed histograms measured on dated articles
   minus the weekday a relative weekday names (``on Saturday``), mod 7;
 - ``year``: the publication year minus the latest year the text names in the past;
 - ``years_ago``: the year a ``years-ago`` clue implies minus the publication year;
-- ``neighbour``: days between an article and a dated article close to it in content;
+- ``neighbour_<b>``: days between an article and one close to it in content,
+  per similarity bin (:data:`SIMILARITY_BINS`: copies are mostly the same day);
 - ``dateline``/``weekday_date``: how often such a date is the publication day.
 
 It follows the estimator contract: ``fit`` returns ``self``, learned
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +41,10 @@ class Histogram:
     lo: int
     probs: tuple[float, ...]
     tail: float
+    logs: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "logs", np.log(np.asarray(self.probs, dtype=np.float64)))
 
     @classmethod
     def fit(cls, values: Iterable[int], lo: int, hi: int, alpha: float = 0.5) -> Histogram:
@@ -55,12 +60,9 @@ class Histogram:
         return cls(lo, tuple(float(c) for c in counts / total), float(outside / total / 365))
 
     def log(self, values: np.ndarray) -> np.ndarray:
-        probs = np.asarray(self.probs)
         idx = values.astype(np.int64) - self.lo
-        inside = (idx >= 0) & (idx < len(probs))
-        out = np.full(values.shape, np.log(self.tail))
-        out[inside] = np.log(probs[idx[inside]])
-        return out
+        inside = (idx >= 0) & (idx < len(self.logs))
+        return np.where(inside, self.logs[np.clip(idx, 0, len(self.logs) - 1)], np.log(self.tail))
 
     def as_dict(self) -> dict[str, object]:
         return {"lo": self.lo, "probs": [round(p, 6) for p in self.probs], "tail": self.tail}
@@ -70,12 +72,20 @@ class Histogram:
         return cls(int(d["lo"]), tuple(float(p) for p in d["probs"]), float(d["tail"]))  # type: ignore[arg-type, union-attr]
 
 
-_HISTOGRAMS = ("lag", "year", "years_ago", "neighbour", "weekday_past", "weekday_unknown",
-               "weekday_future")  # fmt: skip
+#: similarity bins of the neighbour histograms ``neighbour_0`` .. ``neighbour_4``
+SIMILARITY_BINS = (0.1, 0.2, 0.3, 0.45, 0.6)
+_HISTOGRAMS = ("lag", "year", "years_ago", "weekday_past", "weekday_unknown", "weekday_future",
+               *(f"neighbour_{b}" for b in range(len(SIMILARITY_BINS))))  # fmt: skip
 _RANGES = {
-    "lag": (-30, 90), "year": (-3, 3), "years_ago": (-3, 3), "neighbour": (-60, 60),
+    "lag": (-30, 90), "year": (-3, 3), "years_ago": (-3, 3),
     "weekday_past": (0, 6), "weekday_unknown": (0, 6), "weekday_future": (0, 6),
+    **{f"neighbour_{b}": (-60, 60) for b in range(len(SIMILARITY_BINS))},
 }  # fmt: skip
+
+
+def similarity_bin(similarity: float) -> int:
+    """Index of the neighbour histogram for a cosine similarity."""
+    return max(0, sum(similarity >= b for b in SIMILARITY_BINS) - 1)
 
 
 class DatingPrior:

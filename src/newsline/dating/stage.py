@@ -4,7 +4,9 @@
 2. collection: its nearest articles in content (:mod:`~newsline.dating.collection`)
    add their dates: dated ones at full weight, estimated ones weighted by their
    confidence (so with every date hidden, undated articles still date each
-   other); this is repeated ``rounds`` times, the estimates propagating;
+   other; only day and week estimates propagate, a month or year estimate's
+   best day being no more likely than its others); this is repeated
+   ``rounds`` times;
 3. the article is re-read against its estimate (:mod:`~newsline.dating.resolve`):
    a day estimate becomes its publication date (``date_source="estimated"``),
    an interval only resolves what it can at its precision.
@@ -78,19 +80,27 @@ def estimate_documents(
     if not options.collection or options.rounds <= 0:
         return est
     near = similar([d.article.text for d in docs], undated, options.neighbours)
+    first_done = False
+    changed = set(undated)
     for _ in range(options.rounds):
         nxt: dict[int, DateEstimate | None] = {}
         for i in undated:
+            if first_done and not any(j in changed for j, _ in near[i]):
+                nxt[i] = est[i]  # nothing it depends on moved
+                continue
             ns: list[Neighbour] = []
             for j, sim in near[i]:
                 a = docs[j].article
                 if a.published is not None:
-                    ns.append(Neighbour(a.published, sim, a.id))
-                elif (e := est.get(j)) is not None:
-                    w = sim * e.confidence * (1.0 if e.is_day else options.estimated_weight)
-                    ns.append(Neighbour(e.best, w, a.id))
+                    ns.append(Neighbour(a.published, sim, 1.0, a.id))
+                elif (e := est.get(j)) is not None and e.precision in ("day", "week"):
+                    # only a day or a week says where in the interval it lies
+                    sure = e.confidence * (1.0 if e.is_day else options.estimated_weight)
+                    ns.append(Neighbour(e.best, sim, sure, a.id))
             nxt[i] = one(i, ns) if ns else est[i]
+        changed = {i for i in undated if nxt[i] != est[i]}
         est = nxt
+        first_done = True
     return est
 
 
@@ -102,6 +112,10 @@ def apply_estimate(doc: Document, est: DateEstimate | None) -> Document:
     if est.is_day:
         article = dataclasses.replace(doc.article, published=est.best, date_source="estimated")
         return Document(article, doc.sentences, resolve(text, est), est)
+    if est.precision == "year":
+        # read against a year, a relative day or month is no date at all: the
+        # undated reading (explicit dates only) stands
+        return Document(doc.article, doc.sentences, doc.mentions, est)
     return Document(doc.article, doc.sentences, resolve(text, est), est)
 
 
