@@ -1,0 +1,74 @@
+"""``newsline build`` on undated input: estimates shown, undated listed, per-file dates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsline.cli.main import main
+
+from .test_undated_folder import ARTICLES
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT.parent / "shared" / "samples" / "baghdadi-audio-ramadi.txt"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    for name, (_, text) in ARTICLES.items():
+        (d / name).write_text(text + "\n", encoding="utf-8")
+    return d
+
+
+def test_undated_folder_json_shows_estimates_and_undated(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t.json"
+    assert main(["-q", "build", str(folder), "-k", "ferry,islands", "-o", str(out)]) == 0
+    meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
+    assert meta["dating"]["undatable"] == 1
+    assert [u["article_id"] for u in meta["undated"]][0].endswith("column.txt")
+    est = next(iter(meta["date_estimates"].values()))
+    assert {"earliest", "latest", "best", "precision", "confidence", "evidence"} <= set(est)
+
+
+def test_markdown_marks_estimated_entries(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-q", "build", str(folder), "-k", "ferry,islands", "-f", "md"]) == 0
+    text = capsys.readouterr().out
+    assert "## Undated articles" in text
+    assert "<details><summary>≈ Estimated publication dates</summary>" in text
+
+
+def test_dates_from_and_date_only_fill_the_rest(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dates = tmp_path / "dates.csv"
+    dates.write_text("path,date\ncolumn.txt,2024-05-01\nnope.txt,20x\n", encoding="utf-8")
+    out = tmp_path / "t.json"
+    code = main(["build", str(folder), "--dates-from", str(dates), "--date", "2024-06-01",
+                 "-o", str(out)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "1 of 5 articles dated from" in err
+    assert "dates.csv:3: not a date" in err
+    assert "harbour-aground.txt: --date 2024-06-01 contradicts the evidence" in err
+    meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
+    assert meta["dating"]["undatable"] == 0
+
+
+def test_nothing_at_all_is_e101_saying_what_would_help(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("Rain.\n", encoding="utf-8")
+    assert main(["build", str(tmp_path / "a.txt"), "-k", "ferry"]) == 3
+    assert "--dates-from FILE" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not SAMPLE.is_file(), reason=f"sample not found at {SAMPLE}")
+def test_the_scraped_sample_alone_exits_0(tmp_path: Path) -> None:
+    out = tmp_path / "t.json"
+    assert main(["-q", "build", str(SAMPLE), "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["entries"] or data["meta"]["undated"]
