@@ -72,3 +72,31 @@ def test_the_scraped_sample_alone_exits_0(tmp_path: Path) -> None:
     assert main(["-q", "build", str(SAMPLE), "-o", str(out)]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["entries"] or data["meta"]["undated"]
+
+
+def test_granularity_month_merges_and_auto_adds_month_entries(tmp_path: Path) -> None:
+    d = tmp_path / "g"
+    d.mkdir()
+    (d / "a.txt").write_text(
+        "Date: 2024-03-12\n\nThe Brennick ferry ran aground on Monday night with 41 people on "
+        "board, the harbour master of Brennick said.\n",
+        encoding="utf-8",
+    )
+    (d / "b.txt").write_text(
+        "Date: 2024-03-20\n\nThe Brennick ferry inquiry opened on Tuesday in the town hall of "
+        "Brennick, the harbour board said.\n"
+        "The Brennick ferry had been refitted in June 2023 at the yard in Tarn harbour.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.json"
+    assert (
+        main(["-q", "build", str(d), "-k", "ferry", "--granularity", "month", "-o", str(out)]) == 0
+    )
+    entries = json.loads(out.read_text(encoding="utf-8"))["entries"]
+    assert [(e["time"], e["granularity"]) for e in entries] == [("2024-03", "month")]
+    assert len(entries[0]["sentences"]) >= 2
+    assert (
+        main(["-q", "build", str(d), "-k", "ferry", "--granularity", "auto", "-o", str(out)]) == 0
+    )
+    times = [e["time"] for e in json.loads(out.read_text(encoding="utf-8"))["entries"]]
+    assert "2023-06" in times and any(len(t) == 10 for t in times)

@@ -13,6 +13,7 @@ from .. import render
 from ..core import parse_query, prepare
 from ..dating.annotate import annotate
 from ..dating.given import apply_dates, fill_default, read_dates_file
+from ..dating.granularity import CHOICES, regroup
 from ..errors import NoInputError
 from ..model import Article, Timeline
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
@@ -54,6 +55,11 @@ def add_timeline_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--method", default=DEFAULT_METHOD, choices=available_methods(), help="timeline method"
     )
+    g.add_argument(
+        "--granularity", choices=CHOICES, default="day",
+        help="day (default): day entries; month/year: merged by month or year; auto: days, "
+        "plus month entries for months only month-precise evidence carries",
+    )
     g.add_argument("--no-dedupe", action="store_true", help="keep near-duplicate articles")
 
 
@@ -75,7 +81,9 @@ def make_timeline(
         start=args.start,
         end=args.end,
     )
-    timeline = annotate(get_method(args.method).build(corpus, config), corpus)
+    timeline = get_method(args.method).build(corpus, config)
+    granularity = getattr(args, "granularity", "day")
+    timeline = annotate(regroup(timeline, granularity, corpus, config.keywords), corpus)
     seconds = time.perf_counter() - t0
 
     docs = corpus.documents
