@@ -100,3 +100,13 @@ def test_granularity_month_merges_and_auto_adds_month_entries(tmp_path: Path) ->
     )
     times = [e["time"] for e in json.loads(out.read_text(encoding="utf-8"))["entries"]]
     assert "2023-06" in times and any(len(t) == 10 for t in times)
+
+
+def test_html_marks_estimated_entries_with_their_evidence(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["-q", "build", str(folder), "-k", "ferry,islands", "-f", "html"]) == 0
+    html = capsys.readouterr().out
+    assert '<span class="approx" title="estimated: ' in html
+    assert "dateline 2024-03-12" in html
+    assert '<section class="undated"><h2>Undated articles</h2>' in html
