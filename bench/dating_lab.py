@@ -7,7 +7,7 @@ Variants: ``full`` (the default stage), ``text`` (text clues only),
 ``collection`` (neighbours only), ``rules`` (the dateline / weekday-date rules
 alone, the behaviour before the dating stage), ``none`` (hidden stay undated),
 ``oracle`` (hidden get their true day back: the harness's ceiling),
-``conf=X`` (day confidence X), ``rounds=N``, ``k=N`` (neighbours).
+``conf=X`` (day confidence X), ``prod=X`` (neighbours as a product tempered by X), ``rounds=N``, ``k=N`` (neighbours).
 ``--prior`` is a model file or a folder of leave-one-topic-out models
 (``bench/train_dating_prior.py --loto``). Prints one row per variant: mean
 AR1-F, AR2-F, Date-F1, seconds per task and the date-estimation shares.
@@ -46,8 +46,9 @@ def options_for(variant: str, prior: str | None) -> DatingOptions | None:
         return dataclasses.replace(base, text=False)
     key, _, value = variant.partition("=")
     field = {"conf": "day_confidence", "rounds": "rounds", "k": "neighbours", "mass": "mass",
-             "ew": "estimated_weight"}[key]  # fmt: skip
-    cast = float if field in ("day_confidence", "mass", "estimated_weight") else int
+             "ew": "estimated_weight", "prod": "neighbour_product"}[key]  # fmt: skip
+    floats = ("day_confidence", "mass", "estimated_weight", "neighbour_product")
+    cast = float if field in floats else int
     return dataclasses.replace(base, **{field: cast(value)})
 
 

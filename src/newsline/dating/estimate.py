@@ -130,10 +130,16 @@ def _hit(days: np.ndarray, value: int, rate: float) -> np.ndarray:
 
 
 def terms(
-    clues: TextClues, neighbours: Sequence[Neighbour], days: np.ndarray, prior: DatingPrior
+    clues: TextClues,
+    neighbours: Sequence[Neighbour],
+    days: np.ndarray,
+    prior: DatingPrior,
+    product: float = 0.0,
 ) -> list[tuple[str, str, int, int, str, np.ndarray]]:
     """The log-likelihood terms over candidate ``days``: (rule, value, start,
-    end, source, scores)."""
+    end, source, scores). Neighbours form a mixture (``product`` 0) or a
+    tempered product: ``product`` times the sum of their sureness-weighted
+    log-likelihoods."""
     out: list[tuple[str, str, int, int, str, np.ndarray]] = []
     latest = latest_past(clues, days)
     if latest is not None:
@@ -172,12 +178,17 @@ def terms(
         mix = np.zeros(len(days))
         bins = np.array([similarity_bin(n.similarity) for n in neighbours])
         at = np.array([n.day.toordinal() for n in neighbours])
+        sure = np.array([n.sureness for n in neighbours])
+        logp = np.zeros(len(days))
         for b in np.unique(bins):
             hist = prior.histogram(f"neighbour_{b}")
             sel = bins == b
-            mix += w[sel] @ np.exp(hist.log(days[None, :] - at[sel, None]))
+            ll = hist.log(days[None, :] - at[sel, None])
+            mix += w[sel] @ np.exp(ll)
+            logp += sure[sel] @ ll
         top = max(neighbours, key=lambda n: n.similarity * n.sureness)
-        out.append(("neighbours", f"{len(neighbours)} articles", -1, -1, top.source, np.log(mix)))
+        score = product * logp if product > 0 else np.log(mix)
+        out.append(("neighbours", f"{len(neighbours)} articles", -1, -1, top.source, score))
     return out
 
 
@@ -208,13 +219,14 @@ def estimate(
     neighbours: Sequence[Neighbour] = (),
     *,
     day_confidence: float = DAY_CONFIDENCE,
+    product: float = 0.0,
     mass: float = MASS,
 ) -> DateEstimate | None:
     """The publication date estimate of one article, or ``None`` if nothing dates it."""
     days = _candidates(clues, neighbours)
     if len(days) == 0:
         return None
-    parts = terms(clues, neighbours, days, prior)
+    parts = terms(clues, neighbours, days, prior, product)
     if not parts:
         return None
     score = np.sum([p[-1] for p in parts], axis=0)

@@ -37,7 +37,8 @@ class DatingOptions:
     ``neighbours`` is how many similar articles count, ``rounds`` how often
     estimates propagate between undated articles; ``day_confidence`` is the
     posterior mass the best day needs to be given as the publication day,
-    ``mass`` that of an interval. ``prior`` is a model file (default: shipped).
+    ``mass`` that of an interval; ``neighbour_product`` > 0 combines
+    neighbours as a tempered product instead of a mixture. ``prior`` is a model file (default: shipped).
     """
 
     text: bool = True
@@ -47,6 +48,7 @@ class DatingOptions:
     estimated_weight: float = 0.5
     day_confidence: float = DAY_CONFIDENCE
     mass: float = MASS
+    neighbour_product: float = 0.0
     prior: str | Path | None = None
 
 
@@ -73,7 +75,12 @@ def estimate_documents(
 
     def one(i: int, ns: Sequence[Neighbour]) -> DateEstimate | None:
         return estimate(
-            clues[i], prior, ns, day_confidence=options.day_confidence, mass=options.mass
+            clues[i],
+            prior,
+            ns,
+            day_confidence=options.day_confidence,
+            mass=options.mass,
+            product=options.neighbour_product,
         )
 
     est = {i: one(i, ()) for i in undated}
