@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 
 from .clean import clean
+from .dating import DEFAULT as DEFAULT_DATING
+from .dating import DatingOptions, date_documents
 from .ingest import read
 from .model import Article, Corpus, Document, Timeline
-from .temporal import infer_publication_date, tag
+from .temporal import tag
 from .text import split_sentences
 from .timeline.base import DEFAULT_METHOD, TimelineConfig, get_method
 
@@ -37,15 +38,9 @@ def load(
 def prepare_document(article: Article) -> Document:
     """Sentences and resolved date mentions of one (cleaned) article.
 
-    An undated article gets a publication date only when its text gives real
-    evidence of one (a dateline, a full date with its weekday); the article
-    then says ``date_source="inferred"``. Otherwise its relative expressions
-    stay unresolved and only its explicit dates count.
+    An undated article's relative expressions stay unresolved here: the
+    dating stage (:func:`prepare`) estimates its date from the whole collection.
     """
-    if article.published is None:
-        found = infer_publication_date(article.text)
-        if found is not None:
-            article = dataclasses.replace(article, published=found[0], date_source="inferred")
     sentences = tuple(split_sentences(article))
     mentions = tuple(tag(article.text, article.published))
     return Document(article, sentences, mentions)
@@ -56,11 +51,19 @@ def prepare(
     *,
     dedupe: bool = True,
     progress: Callable[[Iterable[Article]], Iterable[Article]] | None = None,
+    dating: DatingOptions | None = DEFAULT_DATING,
 ) -> Corpus:
-    """Clean, split and date-tag articles into a :class:`Corpus`."""
+    """Clean, split and date-tag articles into a :class:`Corpus`.
+
+    Undated articles then get a publication-date estimate from their text and
+    the collection (:mod:`newsline.dating`; ``dating=None`` leaves them undated).
+    """
     cleaned, report = clean(list(articles), dedupe=dedupe)
     items: Iterable[Article] = progress(cleaned) if progress else cleaned
-    return Corpus(tuple(prepare_document(a) for a in items), report)
+    docs = tuple(prepare_document(a) for a in items)
+    if dating is not None:
+        docs = date_documents(docs, dating)
+    return Corpus(docs, report)
 
 
 def build_timeline(

@@ -92,8 +92,8 @@ class Article:
     ``published`` is the publication date when known. ``date_source`` says
     where it came from: ``field`` (a date field of a JSON/CSV record),
     ``header`` (a ``Date:`` line), ``path`` (file or folder name), ``html``
-    (htmldate), ``cli`` (``--date``), ``inferred`` (estimated from the text,
-    with evidence) or ``""`` (unknown).
+    (htmldate), ``cli`` (``--date``), ``file`` (``--dates-from``), ``estimated``
+    (by the dating stage, with evidence) or ``""`` (unknown).
     ``origin`` names the file (and line, for record formats) it came from.
     """
 
@@ -152,12 +152,74 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class DateEvidence:
+    """One piece of evidence of an estimated publication date.
+
+    ``rule`` names it (``dateline``, ``latest-past-date``, ``weekday``,
+    ``neighbours`` ...), ``value`` says what it points to, ``weight`` is its
+    log-likelihood for the chosen day against the typical candidate (positive:
+    for it). ``start``/``end`` locate it in the article text (-1 for collection
+    evidence); ``source`` names the article it comes from, if another one.
+    """
+
+    rule: str
+    value: str
+    weight: float
+    start: int = -1
+    end: int = -1
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DateEstimate:
+    """The estimated publication date of an undated article: an interval
+    ``[earliest, latest]`` with its most likely day ``best``.
+
+    ``precision`` is ``day``, ``week``, ``month`` or ``year`` (the interval's
+    width); ``confidence`` is the estimated probability that the publication
+    day lies in the interval.
+    """
+
+    earliest: dt.date
+    latest: dt.date
+    best: dt.date
+    precision: str
+    confidence: float
+    evidence: tuple[DateEvidence, ...] = ()
+
+    @property
+    def is_day(self) -> bool:
+        return self.precision == "day"
+
+    @property
+    def time(self) -> TimePoint:
+        """The finest calendar period that holds the whole interval."""
+        lo, hi = self.earliest, self.latest
+        if lo == hi:
+            return TimePoint(lo, Granularity.DAY)
+        if (lo.year, lo.month) == (hi.year, hi.month):
+            return TimePoint(lo.replace(day=1), Granularity.MONTH)
+        return TimePoint(dt.date(lo.year, 1, 1), Granularity.YEAR)
+
+    def __str__(self) -> str:
+        if self.is_day:
+            return self.best.isoformat()
+        return f"{self.earliest.isoformat()}..{self.latest.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """An article after the text and temporal stages."""
+    """An article after the text and temporal stages.
+
+    ``estimate`` is set when the article had no publication date and the
+    dating stage estimated one (:mod:`newsline.dating`); when it is a day,
+    ``article.published`` holds it and ``article.date_source`` is ``estimated``.
+    """
 
     article: Article
     sentences: tuple[Sentence, ...]
     mentions: tuple[DateMention, ...]
+    estimate: DateEstimate | None = None
 
     def mentions_by_sentence(self) -> list[list[DateMention]]:
         """Mentions grouped by the sentence whose span contains their start."""

@@ -135,15 +135,17 @@ def test_t17_egypt_timeline(shared_data, tmp_path):
     assert all(dt.date(2011, 1, 1) <= d <= dt.date(2011, 12, 31) for d in days)
 
 
-def test_undated_article_without_date_is_exit_3_and_with_date_builds(tmp_path, capsys):
+def test_undated_article_is_listed_undated_and_with_date_builds(tmp_path, capsys):
     art = tmp_path / "scraped.txt"
     art.write_text(
         "Ferry service resumes\n\nThe island ferry resumed service on Saturday after a week of storms. "
         "Harbor officials said Saturday that all routes would run by Monday.\n",
         encoding="utf-8",
     )
-    assert main(["build", str(art), "-q"]) == 3
-    err = capsys.readouterr().err
+    # nothing dates it: listed in an undated section, not an error (issue 15)
+    assert main(["build", str(art), "-f", "md"]) == 0
+    out, err = capsys.readouterr()
+    assert "## Undated articles" in out
     assert "--date" in err and "Traceback" not in err
     assert main(["build", str(art), "-q", "--date", "2023-03-13"]) == 0
     assert "Saturday 11 March 2023" in capsys.readouterr().out

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import sys
 import time
 from collections.abc import Sequence
 
 from .. import render
 from ..core import parse_query, prepare
+from ..dating.annotate import annotate
+from ..dating.given import apply_dates, fill_default, read_dates_file
+from ..dating.granularity import CHOICES, regroup
 from ..errors import ConfigError, NoInputError
 from ..model import Article, Corpus, Timeline
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
@@ -59,10 +63,20 @@ def add_timeline_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--start", type=iso_date, help="first date of the timeline (YYYY-MM-DD)")
     g.add_argument("--end", type=iso_date, help="last date of the timeline (YYYY-MM-DD)")
     g.add_argument(
-        "--date", type=publication_date, help="publication date for articles that have none (YYYY-MM-DD)"
+        "--date", type=publication_date,
+        help="publication date for the articles nothing else dates (YYYY-MM-DD)",
+    )
+    g.add_argument(
+        "--dates-from", metavar="FILE",
+        help="publication dates per file: CSV 'path,date' or JSON lines {\"path\", \"date\"}",
     )
     g.add_argument(
         "--method", default=DEFAULT_METHOD, choices=available_methods(), help="timeline method"
+    )
+    g.add_argument(
+        "--granularity", choices=CHOICES, default="day",
+        help="day (default): day entries; month/year: merged by month or year; auto: days, "
+        "plus month entries for months only month-precise evidence carries",
     )
     g.add_argument("--no-dedupe", action="store_true", help="keep near-duplicate articles")
 
@@ -80,6 +94,9 @@ def make_timeline(
     if corpus is None:
         items = progress(list(articles), "preparing", args.quiet)
         corpus = prepare(items, dedupe=not args.no_dedupe)
+    date_warnings: list[str] = []
+    if getattr(args, "date", None):
+        corpus, date_warnings = fill_default(corpus, args.date)
     config = TimelineConfig(
         n_dates=args.dates,
         n_sentences=args.sentences,
@@ -88,15 +105,22 @@ def make_timeline(
         end=args.end,
     )
     timeline = get_method(args.method).build(corpus, config)
+    granularity = getattr(args, "granularity", "day")
+    timeline = annotate(regroup(timeline, granularity, corpus, config.keywords), corpus)
     seconds = time.perf_counter() - t0
 
     docs = corpus.documents
     undated = sum(1 for d in docs if d.article.published is None)
-    inferred = sum(1 for d in docs if d.article.date_source == "inferred")
+    dating = timeline.meta.get("dating", {})
     pubs = sorted(d.article.published for d in docs if d.article.published)
     notes = [n for n in (undated_note(undated, len(docs)),) if n]
-    if inferred:
-        notes.append(f"{inferred} articles' publication dates were inferred from their text.")
+    notes += date_warnings
+    if dating and (dating["estimated_days"] or dating["intervals"]):  # type: ignore[index]
+        notes.append(
+            f"{dating['estimated_days']} articles' publication days and {dating['intervals']} "  # type: ignore[index]
+            "date intervals were estimated from their text and similar articles "
+            "(marked as estimated, with their evidence)."
+        )
     rep = corpus.report
     meta = dict(timeline.meta)
     meta.update(
@@ -147,10 +171,17 @@ def run(args: argparse.Namespace) -> int:
     output_format(args.output, args.format)  # an unknown format fails before any work
     if args.output:
         render.output.check_output(args.output, args.inputs)
-    result = read_inputs(args.inputs, args.date, args.quiet, limits_from(args))
+    result = read_inputs(args.inputs, None, args.quiet, limits_from(args))
     if args.output:
         render.output.refuse_inputs(args.output, result.paths)
-    timeline, stats = make_timeline(result.articles, args, args.title)
+    articles = result.articles
+    if args.dates_from:
+        dates, problems = read_dates_file(args.dates_from)
+        for problem in problems:
+            print(f"newsline: warning: {problem}", file=sys.stderr)
+        articles, matched = apply_dates(articles, dates)
+        note(f"{matched} of {len(articles)} articles dated from {args.dates_from}", args.quiet)
+    timeline, stats = make_timeline(articles, args, args.title)
     rep = stats["report"]
     note(
         f"{rep.articles_in} articles read, {rep.exact_duplicates} exact and "
@@ -160,11 +191,18 @@ def run(args: argparse.Namespace) -> int:
     )
     for n in timeline.meta.get("notes", []):  # type: ignore[union-attr]
         note(f"warning: {n}", args.quiet)
-    if not timeline.entries:
+    if not timeline.entries and not timeline.meta.get("undated"):
         raise NoInputError(
             "no event could be placed on a date: the articles mention no resolvable date"
             + (" or no sentence matches --query" if args.query else "")
-            + " (undated articles need --date YYYY-MM-DD)"
+            + " (what would help: a dateline or 'Date:' line in the files, --dates-from FILE,"
+            " --date YYYY-MM-DD, or dated articles about the same story)"
+        )
+    if not timeline.entries:
+        note(
+            "warning: no article could be dated, so the output lists them undated; give "
+            "--dates-from FILE or --date YYYY-MM-DD, or add dated articles about the same story",
+            args.quiet,
         )
     emit(timeline, args.output, args.format, args.quiet)
     return 1 if result.skipped else 0

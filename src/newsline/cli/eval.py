@@ -6,9 +6,10 @@ import argparse
 import json
 import os
 
+from ..dating import DatingOptions
 from ..errors import DatasetError, NoInputError
 from ..evaluate.protocol import EvalOptions, TaskResult, Topic, load_dataset, run_topic
-from ..evaluate.report import format_table, to_json
+from ..evaluate.report import format_dating, format_table, to_json
 from ..evaluate.runner import evaluate_dataset
 from ..model import Corpus
 from ..render.output import check_output, write_text
@@ -36,7 +37,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "(default: 7 for a folder named 'entities', else 0)",
     )
     p.add_argument("--no-keywords", action="store_true", help="do not filter by keywords.json")
-    p.add_argument("--seed", type=int, default=0, help="random_state for the method (default 0)")
+    p.add_argument(
+        "--seed", type=int, default=0,
+        help="random_state for the method and for --hide-dates (default 0)",
+    )
+    p.add_argument(
+        "--hide-dates", type=fraction, default=0.0, metavar="FRACTION",
+        help="hide the publication dates of this fraction of each task's input articles "
+        "(chosen with --seed) and estimate them; reports how well they were estimated",
+    )
+    p.add_argument(
+        "--dating-prior", metavar="FILE",
+        help="dating prior to estimate hidden dates with (default: the shipped one), or a "
+        "folder of <topic>.json priors (bench/train_dating_prior.py --loto: out-of-sample)",
+    )
     p.add_argument("--json", metavar="FILE", help="write the results as JSON to FILE")
     p.add_argument("--jobs", type=positive_int, default=1, help="topics run in N processes")
     add_input_options(p)
@@ -54,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         use_keywords=not args.no_keywords,
         random_state=args.seed,
         topics=tuple(args.topics or ()),
+        hide_dates=args.hide_dates,
+        dating=DatingOptions(prior=args.dating_prior),
     )
     if getattr(args, "store", None):
         results = _from_store(args, options)
@@ -69,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
     for w in warnings:
         note(f"warning: {w}")
     write_text("-", format_table(results) + "\n")
+    if args.hide_dates:
+        write_text("-", format_dating(results) + "\n")
     if args.json:
         data = to_json(os.fspath(args.dataset), args.method, results)
         write_text(args.json, json.dumps(data, indent=2) + "\n")
@@ -96,3 +114,14 @@ def _from_store(args: argparse.Namespace, options: EvalOptions) -> list[TaskResu
         note(f"{topic.name}: {len(topic.tasks)} task(s) from {args.store}", args.quiet)
         results.extend(run_topic(topic, options, prepare=corpus))
     return results
+
+
+def fraction(value: str) -> float:
+    """argparse type: a number from 0 to 1."""
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value!r}")
+    return x

@@ -23,6 +23,7 @@ to the task's span and build the timeline; scoring is not included.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -34,10 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..dating import DEFAULT as DEFAULT_DATING
+from ..dating import DatingOptions, apply_estimate, estimate_documents
 from ..errors import DatasetError
 from ..ingest.source import DEFAULT_LIMITS, Limits
 from ..model import Corpus, Timeline
 from ..timeline.base import TimelineConfig, get_method
+from .hiding import dating_scores, hide
 from .scoring import score_timeline
 from .timeline_io import timeline_from_pairs
 
@@ -100,13 +104,20 @@ class Topic:
 
 @dataclass(frozen=True, slots=True)
 class EvalOptions:
-    """How to run the protocol: method, input window, keyword filter, seed."""
+    """How to run the protocol: method, input window, keyword filter, seed.
+
+    ``hide_dates`` is the fraction of each task's input articles whose
+    publication dates are hidden (seeded by ``random_state``; see
+    :mod:`newsline.evaluate.hiding`), ``dating`` how they are estimated.
+    """
 
     method: str = "datewise"
     window_days: int | None = None
     use_keywords: bool = True
     random_state: int = 0
     topics: tuple[str, ...] = ()
+    hide_dates: float = 0.0
+    dating: DatingOptions = DEFAULT_DATING
 
 
 @dataclass(slots=True)
@@ -122,8 +133,10 @@ class TaskResult:
     timeline: Timeline | None = field(default=None, repr=False)
     #: problems met reading the topic's articles (on the topic's first task only)
     warnings: tuple[str, ...] = ()
+    dating: dict[str, float] | None = None
 
     def as_dict(self) -> dict[str, Any]:
+        extra = {"dating": self.dating} if self.dating is not None else {}
         return {
             "task": self.task,
             "topic": self.topic,
@@ -133,6 +146,7 @@ class TaskResult:
             "n_dates": self.n_dates,
             "n_sentences": self.n_sentences,
             "n_articles": self.n_articles,
+            **extra,
         }
 
 
@@ -238,6 +252,9 @@ def run_topic(
     for task in topic.tasks:
         started = time.perf_counter()
         sub = corpus.between(task.start, task.end)
+        dating = None
+        if options.hide_dates > 0:
+            sub, dating = hidden_dates(sub, task, options)
         timeline = method.build(sub, task.config(options.use_keywords, options.random_state))
         seconds = share + time.perf_counter() - started
         results.append(
@@ -252,6 +269,20 @@ def run_topic(
                 n_articles=len(sub),
                 timeline=timeline if keep_timelines else None,
                 warnings=tuple(warnings) if not results else (),
+                dating=dating,
             )
         )
     return results
+
+
+def hidden_dates(sub: Corpus, task: Task, options: EvalOptions) -> tuple[Corpus, dict[str, float]]:
+    """The task's input with a fraction of its dates hidden and then estimated,
+    and how well they were estimated."""
+    docs, truth = hide(sub.documents, options.hide_dates, options.random_state, task.name)
+    dating = options.dating
+    if dating.prior is not None and Path(dating.prior).is_dir():
+        # one prior per topic (leave-one-topic-out): <folder>/<topic>.json
+        dating = dataclasses.replace(dating, prior=Path(dating.prior) / f"{task.topic}.json")
+    est = estimate_documents(docs, dating)
+    dated = tuple(apply_estimate(d, est.get(i)) for i, d in enumerate(docs))
+    return Corpus(dated, sub.report), dating_scores(truth, est)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from .hiding import mean_dating
 from .protocol import TaskResult
 from .scoring import SCORE_KEYS, mean_scores
 
@@ -30,12 +31,29 @@ def summary(results: Sequence[TaskResult]) -> dict[str, float]:
 
 def to_json(dataset: str, method: str, results: Sequence[TaskResult]) -> dict[str, Any]:
     """``{"dataset", "method", "tasks": [...], "mean": {...}}``."""
-    return {
+    out: dict[str, Any] = {
         "dataset": dataset,
         "method": method,
         "tasks": [r.as_dict() for r in results],
         "mean": summary(results),
     }
+    dating = mean_dating([r.dating for r in results if r.dating is not None])
+    if dating:
+        out["dating"] = dating
+    return out
+
+
+def format_dating(results: Sequence[TaskResult]) -> str:
+    """One line: how well the hidden publication dates were estimated (shares of hidden)."""
+    d = mean_dating([r.dating for r in results if r.dating is not None])
+    if not d:
+        return "hidden dates: none"
+    return (
+        f"hidden dates: {int(d['hidden'])} articles; estimated {d['estimated']:.1%}, "
+        f"to a day {d['day']:.1%}, exact {d['exact']:.1%}, within 1 day {d['within_1']:.1%}, "
+        f"within 7 days {d['within_7']:.1%}, off by more than 7 {d['off_7']:.1%}, "
+        f"true day inside the interval {d['in_interval']:.1%}"
+    )
 
 
 def _row(label: str, values: Mapping[str, float], width: int, extra: str) -> str:

@@ -100,10 +100,17 @@ def _source_item(anchor: str, s: SummarySentence) -> str:
     return f'<li id="{anchor}">{title}<span class="meta">{" &middot; ".join(meta)}</span></li>'
 
 
-def _entry(i: int, entry: TimelineEntry, prev: TimelineEntry | None) -> list[str]:
+def _entry(i: int, entry: TimelineEntry, prev: TimelineEntry | None, dating: tuple[dict, dict] = ({}, {})) -> list[str]:
     t = entry.time
     coarse = "" if t.granularity is Granularity.DAY else " coarse"
     out = [f'<li class="entry{coarse}" id="e{i}">', '<div class="date">']
+    aid = dating[0].get(str(t))
+    if aid is not None:  # the entry's date rests on an estimated publication date
+        e = dating[1].get(aid, {})
+        why = "; ".join(f"{x['rule']} {x['value']}" for x in e.get("evidence", []) if x["weight"] > 0)
+        tip = _e(f"estimated: {e.get('earliest')} to {e.get('latest')}, {e.get('precision')}, "
+                 f"confidence {e.get('confidence')}; {why}")  # fmt: skip
+        out.append(f'<span class="approx" title="{tip}">≈</span>')
     out.append(f'<time datetime="{t}">{_e(long_label(t))}</time>')
     if t.granularity is Granularity.DAY:
         out.append(f'<span class="iso">{t}</span>')
@@ -149,12 +156,21 @@ def render(timeline: Timeline) -> str:
     out += _header(timeline)
     out.append('<main><ol class="timeline">')
     prev: TimelineEntry | None = None
+    meta = timeline.meta
+    dating = (dict(meta.get("estimated_entries") or {}), dict(meta.get("date_estimates") or {}))
     for i, entry in enumerate(timeline, start=1):
-        out += _entry(i, entry, prev)
+        out += _entry(i, entry, prev, dating)
         prev = entry
     out.append("</ol>")
     if not len(timeline):
         out.append('<p class="empty">This timeline has no entries.</p>')
+    undated = meta.get("undated") or []
+    if undated:
+        out.append('<section class="undated"><h2>Undated articles</h2><ul>')
+        for u in undated:  # type: ignore[union-attr]
+            name = _e(one_line(u.get("title") or u["article_id"]))
+            out.append(f"<li><b>{name}</b>: {_e(' '.join(u['sentences']))}</li>")
+        out.append("</ul></section>")
     out.append("</main>")
     out.append(f'<footer class="ui">Made with newsline {__version__}. '
                "Numbers after a sentence open its source.</footer>")

@@ -54,12 +54,41 @@ def render(timeline: Timeline) -> str:
         lines += [f"> {escape(note)}", ">"]
     if lines[-1] == ">":
         lines[-1] = ""
+    estimated = timeline.meta.get("estimated_entries") or {}
     for entry in timeline:
-        lines += [f"## {period_label(entry.time)}", ""]
+        mark = "≈ " if str(entry.time) in estimated else ""  # type: ignore[operator]
+        lines += [f"## {mark}{period_label(entry.time)}", ""]
         for s in entry.sentences:
             bullet = f"- {escape(display_text(s.text))}"
             if s.source is not None:
                 bullet += f" ({cite(s.source)})"
             lines.append(bullet)
         lines.append("")
+    lines += _dating(timeline)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _dating(timeline: Timeline) -> list[str]:
+    """The evidence behind "≈" dates (one click away: a collapsed block), and
+    the articles nothing could date, with their first sentences."""
+    meta = timeline.meta
+    lines: list[str] = []
+    estimates = meta.get("date_estimates") or {}
+    if estimates:
+        lines += ["<details><summary>≈ Estimated publication dates</summary>", ""]
+        for aid, e in estimates.items():  # type: ignore[union-attr]
+            why = "; ".join(f"{x['rule']} {x['value']}" for x in e["evidence"] if x["weight"] > 0)
+            span = e["best"] if e["precision"] == "day" else f"{e['earliest']} to {e['latest']}"
+            lines.append(
+                f"- {escape(str(aid))}: {span} ({e['precision']}, confidence "
+                f"{e['confidence']:.2f}; {escape(why or 'weak evidence')})"
+            )
+        lines += ["", "</details>", ""]
+    undated = meta.get("undated") or []
+    if undated:
+        lines += ["## Undated articles", ""]
+        for u in undated:  # type: ignore[union-attr]
+            name = escape(u.get("title") or u["article_id"])
+            lines.append(f"- **{name}**: " + escape(" ".join(u["sentences"])))
+        lines.append("")
+    return lines

@@ -1,0 +1,111 @@
+"""Ablations of the dating stage on the hide-dates protocol (newsline eval --hide-dates).
+
+    python bench/dating_lab.py ../shared/data/t17 --hide 0.5 --prior /tmp/loto \
+        --variants full text collection rules
+
+Variants: ``full`` (the default stage), ``text`` (text clues only),
+``collection`` (neighbours only), ``rules`` (the dateline / weekday-date rules
+alone, the behaviour before the dating stage), ``none`` (hidden stay undated),
+``oracle`` (hidden get their true day back: the harness's ceiling),
+``conf=X`` (day confidence X), ``prod=X`` (neighbours as a product tempered by X), ``rounds=N``, ``k=N`` (neighbours).
+``--prior`` is a model file or a folder of leave-one-topic-out models
+(``bench/train_dating_prior.py --loto``). Prints one row per variant: mean
+AR1-F, AR2-F, Date-F1, seconds per task and the date-estimation shares.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import time
+
+from newsline.dating import DatingOptions
+from newsline.evaluate import protocol
+from newsline.evaluate.hiding import dating_scores, hide, mean_dating
+from newsline.evaluate.scoring import mean_scores
+from newsline.model import Corpus, DateEstimate
+from newsline.temporal import infer_publication_date
+
+
+def rules_estimates(docs, truth):  # type: ignore[no-untyped-def]
+    out = {}
+    for i in truth:
+        found = infer_publication_date(docs[i].article.text)
+        if found:
+            out[i] = DateEstimate(found[0], found[0], found[0], "day", 1.0)
+    return out
+
+
+def options_for(variant: str, prior: str | None) -> DatingOptions | None:
+    base = DatingOptions(prior=prior)
+    if variant in ("full", "rules", "none", "oracle"):
+        return base
+    if variant == "text":
+        return dataclasses.replace(base, collection=False)
+    if variant == "collection":
+        return dataclasses.replace(base, text=False)
+    key, _, value = variant.partition("=")
+    field = {"conf": "day_confidence", "rounds": "rounds", "k": "neighbours", "mass": "mass",
+             "ew": "estimated_weight", "prod": "neighbour_product"}[key]  # fmt: skip
+    floats = ("day_confidence", "mass", "estimated_weight", "neighbour_product")
+    cast = float if field in floats else int
+    return dataclasses.replace(base, **{field: cast(value)})
+
+
+def run(dataset: str, hide_fraction: float, variant: str, prior: str | None, seed: int) -> str:
+    topics = protocol.load_dataset(dataset)
+    dating = options_for(variant, prior)
+    scores, rows, seconds = [], [], []
+    method = protocol.get_method("datewise")
+    for topic in topics:
+        corpus = protocol.prepare_topic(topic)
+        for task in topic.tasks:
+            started = time.perf_counter()
+            sub = corpus.between(task.start, task.end)
+            docs, truth = hide(sub.documents, hide_fraction, seed, task.name)
+            opts = protocol.EvalOptions(hide_dates=hide_fraction, dating=dating, random_state=seed)
+            if variant in ("rules", "oracle"):
+                from newsline.dating import apply_estimate
+
+                est = (
+                    rules_estimates(docs, truth)
+                    if variant == "rules"
+                    else {i: DateEstimate(t, t, t, "day", 1.0) for i, t in truth.items()}
+                )
+                docs = tuple(apply_estimate(d, est.get(i)) for i, d in enumerate(docs))
+                sub2 = Corpus(docs, sub.report)
+                rows.append(dating_scores(truth, est))
+            elif variant == "none":
+                sub2 = Corpus(docs, sub.report)
+                rows.append(dating_scores(truth, {}))
+            else:
+                sub2, d = protocol.hidden_dates(sub, task, opts)
+                rows.append(d)
+            timeline = method.build(sub2, task.config())
+            seconds.append(time.perf_counter() - started)
+            scores.append(protocol.score_timeline(timeline, [task.gold]))
+    m = mean_scores(scores)
+    d = mean_dating(rows)
+    return (
+        f"{variant:12} AR1 {m['align_r1_f']:.4f} AR2 {m['align_r2_f']:.4f} "
+        f"D-F1 {m['date_f1']:.4f} s/task {sum(seconds) / len(seconds):.2f} | est "
+        f"{d.get('estimated', 0):.3f} day {d.get('day', 0):.3f} exact {d.get('exact', 0):.3f} "
+        f"w1 {d.get('within_1', 0):.3f} w7 {d.get('within_7', 0):.3f} "
+        f"off7 {d.get('off_7', 0):.3f} inint {d.get('in_interval', 0):.3f}"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("dataset")
+    ap.add_argument("--hide", type=float, default=0.5)
+    ap.add_argument("--prior")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--variants", nargs="+", default=["full"])
+    args = ap.parse_args()
+    for v in args.variants:
+        print(run(args.dataset, args.hide, v, args.prior, args.seed), flush=True)
+
+
+if __name__ == "__main__":
+    main()

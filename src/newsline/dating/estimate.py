@@ -1,0 +1,248 @@
+"""Combine an article's clues and its neighbours' dates into one :class:`DateEstimate`.
+
+Each candidate publication day ``d`` gets the sum of the log-likelihoods,
+under the :class:`~newsline.dating.prior.DatingPrior`, of what the article
+shows if it was published on ``d``:
+
+- ``latest-past-date``: the lag from the latest day it names in the past (full
+  dates, and partial ones read against ``d``) to ``d``;
+- ``dateline`` / ``weekday-date``: whether that date is ``d``;
+- ``weekday``: each relative weekday's offset to ``d``'s weekday, by tense;
+- ``year`` / ``years-ago``: ``d``'s year against the latest year named and
+  the year a ``years-ago`` clue implies;
+- ``neighbours``: a mixture, weighted by similarity and sureness, of the
+  offsets from the dates of articles close in content.
+
+The posterior over candidates gives the estimate: the best day when it holds
+at least ``day_confidence`` of the mass, else the shortest run of days around
+it holding ``mass``, labelled week, month or year by its width; wider than a
+year, or without any candidate day, the article stays undated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import DateEstimate, DateEvidence
+from .evidence import FUTURE, PAST, Clue, TextClues
+from .prior import DatingPrior, similarity_bin
+
+DAY_CONFIDENCE = 0.8
+MASS = 0.8
+_AFTER = 45  # candidate days after an anchor date
+_BEFORE = 3
+_NEAR = 14  # candidate days around a neighbour's date
+_MAX_YEAR = 2100
+_WEEKDAY_NAME = {PAST: "weekday_past", FUTURE: "weekday_future"}
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    """A dated (or estimated) article close in content: its day, its cosine
+    similarity and how sure its day is."""
+
+    day: dt.date
+    similarity: float
+    sureness: float = 1.0
+    source: str = ""
+
+
+def _year_of(days: np.ndarray) -> np.ndarray:
+    # ordinal -> year through numpy datetime64 (ordinal 1 is 0001-01-01)
+    epoch = dt.date(1970, 1, 1).toordinal()
+    return (days - epoch).astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+
+
+def _weekday_of(days: np.ndarray) -> np.ndarray:
+    return (days - 1) % 7  # ordinal 1 (0001-01-01) was a Monday
+
+
+def _ordinal(y: int, m: int, d: int) -> int:
+    try:
+        return dt.date(y, m, d).toordinal()
+    except ValueError:  # 29 February, or a bad year
+        return dt.date(max(1, min(9999, y)), m, 28).toordinal()
+
+
+def resolve_partial(c: Clue, days: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """Ordinal of a partial date read against each candidate day, as the
+    temporal stage reads it: past tense within 30 days after, else nearest."""
+    uniq, inv = np.unique(years, return_inverse=True)
+    table = np.array([[_ordinal(int(y) + k, c.month, c.day) for y in uniq] for k in (-1, 0, 1)])
+    opts = table[:, inv]
+    if c.tense == PAST:
+        ok = opts <= days + 30
+        return np.where(ok, opts, np.iinfo(np.int64).min).max(axis=0)
+    best = np.abs(opts - days).argmin(axis=0)
+    return opts[best, np.arange(len(days))]
+
+
+def latest_past(clues: TextClues, days: np.ndarray) -> np.ndarray | None:
+    """Per candidate day, the ordinal of the latest day the text names (not in
+    the future tense; datelines and weekday-dates have terms of their own), or
+    ``None`` when it names none."""
+    full = [c.date.toordinal() for c in clues.of("full-date") if c.date and c.tense != FUTURE]
+    partial = [c for c in clues.of("partial-date") if c.tense != FUTURE]
+    if not full and not partial:
+        return None
+    out = np.full(days.shape, max(full) if full else np.iinfo(np.int64).min, dtype=np.int64)
+    if partial:
+        years = _year_of(days)
+        for c in partial:
+            out = np.maximum(out, resolve_partial(c, days, years))
+    return out
+
+
+def latest_year(clues: TextClues) -> int | None:
+    ys = [c.year for c in clues.of("year") if c.tense != FUTURE and c.year <= _MAX_YEAR]
+    return max(ys) if ys else None
+
+
+def _candidates(clues: TextClues, neighbours: Sequence[Neighbour]) -> np.ndarray:
+    anchors = [c.date.toordinal() for c in clues.clues if c.date is not None]
+    years = {c.date.year for c in clues.clues if c.date is not None}
+    years |= {
+        c.year for c in clues.clues if c.rule in ("year", "years-ago") and c.year <= _MAX_YEAR
+    }
+    years |= {n.day.year for n in neighbours}
+    for c in clues.of("partial-date"):
+        anchors.extend(_ordinal(y, c.month, c.day) for y in years)
+    spans = [np.arange(a - _BEFORE, a + _AFTER + 1) for a in anchors]
+    spans += [
+        np.arange(n.day.toordinal() - _NEAR, n.day.toordinal() + _NEAR + 1) for n in neighbours
+    ]
+    if not spans:
+        # only a year to go by: every day of the years a years-ago clue names
+        ys = sorted({c.year for c in clues.of("years-ago") if 1 <= c.year <= _MAX_YEAR})
+        spans = [np.arange(_ordinal(y, 1, 1), _ordinal(y, 12, 31) + 1) for y in ys]
+    if not spans:
+        return np.zeros(0, dtype=np.int64)
+    days = np.unique(np.concatenate(spans))
+    return days[(days > 0) & (days < dt.date(_MAX_YEAR, 1, 1).toordinal())]
+
+
+def _hit(days: np.ndarray, value: int, rate: float) -> np.ndarray:
+    return np.where(days == value, np.log(rate), np.log((1 - rate) / 60))
+
+
+def terms(
+    clues: TextClues,
+    neighbours: Sequence[Neighbour],
+    days: np.ndarray,
+    prior: DatingPrior,
+    product: float = 0.0,
+) -> list[tuple[str, str, int, int, str, np.ndarray]]:
+    """The log-likelihood terms over candidate ``days``: (rule, value, start,
+    end, source, scores). Neighbours form a mixture (``product`` 0) or a
+    tempered product: ``product`` times the sum of their sureness-weighted
+    log-likelihoods."""
+    out: list[tuple[str, str, int, int, str, np.ndarray]] = []
+    latest = latest_past(clues, days)
+    if latest is not None:
+        lag = prior.histogram("lag").log(days - latest)
+        last = max(
+            clues.clues, key=lambda c: c.start if c.rule in ("full-date", "partial-date") else -1
+        )
+        out.append(("latest-past-date", last.text, last.start, last.end, "", lag))
+    for rule, name in (("dateline", "dateline"), ("weekday-date", "weekday_date")):
+        found = clues.of(rule)
+        if found:
+            c = found[0] if rule == "dateline" else max(found, key=lambda c: c.date or dt.date.min)
+            assert c.date is not None
+            score = _hit(days, c.date.toordinal(), prior.hit_rate(name))
+            out.append((rule, c.date.isoformat(), c.start, c.end, "", score))
+    seen: set[tuple[int, int]] = set()
+    dow = _weekday_of(days)
+    for c in clues.of("weekday"):
+        if (c.weekday, c.tense) in seen:
+            continue
+        seen.add((c.weekday, c.tense))
+        hist = prior.histogram(_WEEKDAY_NAME.get(c.tense, "weekday_unknown"))
+        score = hist.log((dow - c.weekday) % 7) + np.log(7)
+        out.append(("weekday", c.text, c.start, c.end, "", score))
+    year = _year_of(days)
+    ymax = latest_year(clues)
+    if ymax is not None:
+        score = prior.histogram("year").log(np.clip(year - ymax, -3, 3))
+        out.append(("year", str(ymax), -1, -1, "", score))
+    for c in clues.of("years-ago"):
+        score = prior.histogram("years_ago").log(np.clip(c.year - year, -3, 3))
+        out.append(("years-ago", str(c.year), c.start, c.end, "", score))
+    if neighbours:
+        w = np.array([n.similarity * n.sureness for n in neighbours])
+        w = w / w.sum()
+        mix = np.zeros(len(days))
+        bins = np.array([similarity_bin(n.similarity) for n in neighbours])
+        at = np.array([n.day.toordinal() for n in neighbours])
+        sure = np.array([n.sureness for n in neighbours])
+        logp = np.zeros(len(days))
+        for b in np.unique(bins):
+            hist = prior.histogram(f"neighbour_{b}")
+            sel = bins == b
+            ll = hist.log(days[None, :] - at[sel, None])
+            mix += w[sel] @ np.exp(ll)
+            logp += sure[sel] @ ll
+        top = max(neighbours, key=lambda n: n.similarity * n.sureness)
+        score = product * logp if product > 0 else np.log(mix)
+        out.append(("neighbours", f"{len(neighbours)} articles", -1, -1, top.source, score))
+    return out
+
+
+def _interval(days: np.ndarray, post: np.ndarray, mass: float) -> tuple[int, int, float]:
+    """First and last day (ordinals) of the most likely days that together hold
+    ``mass``, and the mass of all candidates between them."""
+    order = np.argsort(-post, kind="stable")
+    k = int(np.searchsorted(np.cumsum(post[order]), mass)) + 1
+    top = days[order[:k]]
+    lo, hi = int(top.min()), int(top.max())
+    inside = (days >= lo) & (days <= hi)
+    return lo, hi, float(post[inside].sum())
+
+
+def _precision(lo: dt.date, hi: dt.date) -> str | None:
+    if (hi - lo).days < 7:
+        return "week"
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return "month"
+    if lo.year == hi.year or (hi - lo).days < 366:
+        return "year"
+    return None
+
+
+def estimate(
+    clues: TextClues,
+    prior: DatingPrior,
+    neighbours: Sequence[Neighbour] = (),
+    *,
+    day_confidence: float = DAY_CONFIDENCE,
+    product: float = 0.0,
+    mass: float = MASS,
+) -> DateEstimate | None:
+    """The publication date estimate of one article, or ``None`` if nothing dates it."""
+    days = _candidates(clues, neighbours)
+    if len(days) == 0:
+        return None
+    parts = terms(clues, neighbours, days, prior, product)
+    if not parts:
+        return None
+    score = np.sum([p[-1] for p in parts], axis=0)
+    post = np.exp(score - score.max())
+    post /= post.sum()
+    i = int(post.argmax())
+    best = dt.date.fromordinal(int(days[i]))
+    evidence = tuple(
+        DateEvidence(rule, value, round(float(s[i] - np.median(s)), 3), start, end, source)
+        for rule, value, start, end, source, s in parts
+    )
+    if post[i] >= day_confidence:
+        return DateEstimate(best, best, best, "day", round(float(post[i]), 3), evidence)
+    lo, hi, conf = _interval(days, post, mass)
+    start, end = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    precision = _precision(start, end)
+    if precision is None:
+        return None
+    return DateEstimate(start, end, best, precision, round(conf, 3), evidence)

@@ -1,0 +1,214 @@
+"""Text evidence of an undated article's publication day: the clues of one text.
+
+Every clue is read from the article's own time expressions (the temporal
+stage's ``tag(text, None)``: explicit dates resolve, relative ones keep an
+``X`` value) and the words around them:
+
+- ``dateline``: a full date in a header position of the first 300 characters
+  (``Published: 3 May 2015``, a date alone on its line or before ``|``/``-``/``By``);
+- ``weekday-date``: a full date written with its correct weekday
+  (``Tuesday, January 25, 2011``);
+- ``full-date``: any other full date, with the tense of its clause;
+- ``partial-date``: a month and day without a year (``October 17``);
+- ``year``: an explicit year (``in 2014``);
+- ``years-ago``: a year tied to a relative one in the same sentence
+  (``in 2014 ... two years ago``, ``last year, in 2014``): the publication year;
+- ``weekday``: a relative weekday (``on Saturday``) with its tense.
+
+No clue is a date by itself except a dateline: :mod:`newsline.dating.estimate`
+weighs them against each other and against the collection.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..model import DateMention, Granularity
+from ..temporal import tag
+from ..temporal.resolve import FUTURE, PAST, UNKNOWN, tense
+
+__all__ = ["FUTURE", "PAST", "UNKNOWN", "Clue", "TextClues", "read_clues"]
+
+_HEAD = 300
+_HEADER_BEFORE = re.compile(
+    r"(?:Published|Posted|Updated|Last\s+updated|Date|Dated|First\s+published)\s*(?:on)?\s*:?\s*"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
+_SEPARATOR_AFTER = re.compile(r"\s*(?:$|\n|\||-|--|—|–|\(|/|By\b|\d{1,2}:\d\d)")
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WEEKDAY_AFTER = re.compile(
+    r"\s*,?\s*(?:\(\s*)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    re.IGNORECASE,
+)
+_PARTIAL = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
+_WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])$")
+_NUMBER_WORDS = {
+    "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2,
+}  # fmt: skip
+_YEARS_AGO = re.compile(
+    r"\b(\d{1,2}|one|a|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years?\s+ago\b",
+    re.IGNORECASE,
+)
+_LAST_YEAR = re.compile(r"\b(last|this)\s+year\b", re.IGNORECASE)
+_SENTENCE_CUT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'`])|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Clue:
+    """One piece of text evidence: its rule, where it is, and what it says.
+
+    ``date`` is set for full dates, ``month``/``day`` for partial ones,
+    ``year`` for years (for ``years-ago``: the publication year it implies),
+    ``weekday`` (0 = Monday) for relative weekdays; ``tense`` is
+    :data:`PAST`, :data:`FUTURE` or :data:`UNKNOWN`.
+    """
+
+    rule: str
+    start: int
+    end: int
+    text: str
+    date: dt.date | None = None
+    month: int = 0
+    day: int = 0
+    year: int = 0
+    weekday: int = -1
+    tense: int = UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class TextClues:
+    """The clues of one article and the mentions they were read from."""
+
+    mentions: tuple[DateMention, ...]
+    clues: tuple[Clue, ...]
+
+    def of(self, rule: str) -> list[Clue]:
+        return [c for c in self.clues if c.rule == rule]
+
+
+def _is_dateline(text: str, m: DateMention) -> bool:
+    if m.start >= _HEAD:
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = text[line_start : m.start]
+    if _HEADER_BEFORE.search(before):
+        return True
+    if _SENTENCE_END.search(before) or len(before) > 80:
+        return False  # inside a sentence
+    return _SEPARATOR_AFTER.match(text, m.end) is not None
+
+
+def _weekday_agrees(text: str, m: DateMention, day: dt.date) -> bool:
+    found = _WEEKDAY_BEFORE.search(text, max(0, m.start - 14), m.start)
+    if found is None:
+        found = _WEEKDAY_AFTER.match(text, m.end)
+        if found is not None and found.end() - m.end > 16:
+            found = None
+    return found is not None and _WEEKDAY_NAMES.index(found.group(1).lower()) == day.weekday()
+
+
+def _number(word: str) -> int | None:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    return _NUMBER_WORDS.get(w)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for cut in _SENTENCE_CUT.finditer(text):
+        spans.append((start, cut.start()))
+        start = cut.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _year_links(text: str, years: list[Clue]) -> list[Clue]:
+    """``in 2014 ... two years ago`` (same sentence): publication year 2016."""
+    if not years:
+        return []
+    out: list[Clue] = []
+    spans = _sentence_spans(text)
+    for lo, hi in spans:
+        inside = [y for y in years if lo <= y.start < hi]
+        if len(inside) != 1:  # two years in a sentence: which one is tied is unclear
+            continue
+        y = inside[0]
+        for rel in (*_YEARS_AGO.finditer(text, lo, hi), *_LAST_YEAR.finditer(text, lo, hi)):
+            if rel.re is _YEARS_AGO:
+                n = _number(rel.group(1))
+            else:
+                n = 1 if rel.group(1).lower() == "last" else 0
+            if n is None or n > 30:
+                continue
+            s, e = min(y.start, rel.start()), max(y.end, rel.end())
+            out.append(Clue("years-ago", s, e, text[s:e], year=y.year + n))
+    return out
+
+
+def read_clues(text: str, mentions: tuple[DateMention, ...] | None = None) -> TextClues:
+    """The clues of ``text``; ``mentions`` are its undated mentions when already tagged."""
+    if mentions is None:
+        mentions = tuple(tag(text, None))
+    clues: list[Clue] = []
+    years: list[Clue] = []
+    for m in mentions:
+        t = m.time
+        if t is not None and m.kind == "explicit":
+            if t.granularity is Granularity.DAY:
+                d = t.date
+                if _is_dateline(text, m):
+                    rule = "dateline"
+                elif _weekday_agrees(text, m, d):
+                    rule = "weekday-date"
+                else:
+                    rule = "full-date"
+                clues.append(
+                    Clue(rule, m.start, m.end, m.text, date=d, tense=tense(text, m.start, m.end))
+                )
+            elif t.granularity is Granularity.YEAR and m.text.strip().isdigit():
+                y = Clue("year", m.start, m.end, m.text, year=t.date.year,
+                         tense=tense(text, m.start, m.end))  # fmt: skip
+                years.append(y)
+            continue
+        if m.time is not None:
+            continue
+        p = _PARTIAL.match(m.value)
+        if p is not None:
+            clues.append(
+                Clue(
+                    "partial-date",
+                    m.start,
+                    m.end,
+                    m.text,
+                    month=int(p.group(1)),
+                    day=int(p.group(2)),
+                    tense=tense(text, m.start, m.end),
+                )  # fmt: skip
+            )
+            continue
+        w = _WEEKDAY_VALUE.match(m.value)
+        if w is not None and m.kind == "relative":
+            clues.append(
+                Clue(
+                    "weekday",
+                    m.start,
+                    m.end,
+                    m.text,
+                    weekday=int(w.group(1)) - 1,
+                    tense=tense(text, m.start, m.end),
+                )  # fmt: skip
+            )
+    clues.extend(years)
+    clues.extend(_year_links(text, years))
+    clues.sort(key=lambda c: c.start)
+    return TextClues(mentions, tuple(clues))

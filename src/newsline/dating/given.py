@@ -1,0 +1,105 @@
+"""Dates the user gives: per file (``--dates-from``) and one default (``--date``).
+
+A dates file is CSV (``path,date`` per line, an optional header) or JSON
+lines (``{"path": ..., "date": ...}``). A path matches an article whose
+origin file, id, or file name is that path. ``--date`` only fills what no
+evidence dates (:func:`fill_default`), and says where it contradicts a
+confident estimate.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import dataclasses
+import datetime as dt
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from ..model import Article, Corpus, Document
+from ..temporal import tag
+
+
+def read_dates_file(path: str | os.PathLike[str]) -> tuple[dict[str, dt.date], list[Problem]]:
+    """``path -> date`` from a CSV or JSON-lines file; bad lines become problems."""
+    p = Path(path)
+    try:
+        lines = p.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: cannot read the dates file ({exc})") from None
+    out: dict[str, dt.date] = {}
+    problems: list[Problem] = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        if line.lstrip().startswith("{"):
+            try:
+                rec = json.loads(line)
+                key, value = str(rec["path"]), str(rec["date"])
+            except (ValueError, KeyError, TypeError):
+                problems.append(Problem(f"{p}:{n}", 'expected {"path": ..., "date": ...}'))
+                continue
+        else:
+            row = next(csv.reader([line]))
+            if len(row) < 2:
+                problems.append(Problem(f"{p}:{n}", "expected path,date"))
+                continue
+            key, value = row[0].strip(), row[1].strip()
+        try:
+            out[key] = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            if n != 1:  # a header line
+                problems.append(Problem(f"{p}:{n}", f"not a date (YYYY-MM-DD): {value!r}"))
+    return out, problems
+
+
+def _keys(a: Article) -> list[str]:
+    keys = [a.id, a.origin]
+    if a.origin:
+        keys += [os.path.basename(a.origin), os.path.normpath(a.origin)]
+        with contextlib.suppress(OSError):
+            keys.append(str(Path(a.origin).resolve()))
+    return [k for k in keys if k]
+
+
+def apply_dates(
+    articles: Sequence[Article], dates: dict[str, dt.date]
+) -> tuple[list[Article], int]:
+    """Articles with the dates of a dates file (``date_source="file"``), and how many matched."""
+    norm = {os.path.normpath(k): v for k, v in dates.items()}
+    for k, v in list(dates.items()):
+        with contextlib.suppress(OSError):
+            norm.setdefault(str(Path(k).resolve()), v)
+    out, n = [], 0
+    for a in articles:
+        hit = next((norm[k] for k in _keys(a) if k in norm), None)
+        if hit is None:
+            hit = next((dates[k] for k in _keys(a) if k in dates), None)
+        if hit is not None:
+            a = dataclasses.replace(a, published=hit, date_source="file")
+            n += 1
+        out.append(a)
+    return out, n
+
+
+def fill_default(corpus: Corpus, day: dt.date) -> tuple[Corpus, list[str]]:
+    """``day`` as the publication date of every article nothing dates; a warning
+    for each article whose confident estimate disagrees with it."""
+    docs: list[Document] = []
+    warnings: list[str] = []
+    for d in corpus:
+        e = d.estimate
+        if d.article.published is None and e is None:
+            a = dataclasses.replace(d.article, published=day, date_source="cli")
+            docs.append(Document(a, d.sentences, tuple(tag(a.text, day))))
+            continue
+        if e is not None and not e.earliest <= day <= e.latest:
+            warnings.append(
+                f"{d.article.origin or d.article.id}: --date {day} contradicts the evidence "
+                f"({e}, {e.precision}, confidence {e.confidence:.2f}); the estimate is kept"
+            )
+        docs.append(d)
+    return Corpus(tuple(docs), corpus.report), warnings

@@ -1,0 +1,93 @@
+"""Month and year entries: a timeline at the precision its evidence has.
+
+- ``day``: the method's day entries as they are;
+- ``month`` / ``year``: day entries merged into one entry per month or year
+  (their sentences in date order, scores added): long stories read better so;
+- ``auto``: the day entries, plus one month entry for each month that no day
+  entry falls in but that sentences name only to the month (``in March 2015``,
+  or a relative day read against an interval estimate): events the day entries
+  do not carry. At most a quarter as many as there are day entries, the months
+  named by most articles first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import defaultdict
+
+from ..model import (
+    Corpus,
+    Granularity,
+    SourceRef,
+    SummarySentence,
+    Timeline,
+    TimelineEntry,
+    TimePoint,
+)
+
+CHOICES = ("auto", "day", "month", "year")
+
+
+def _period(d: dt.date, g: Granularity) -> TimePoint:
+    if g is Granularity.MONTH:
+        return TimePoint(d.replace(day=1), g)
+    return TimePoint(dt.date(d.year, 1, 1), g)
+
+
+def merge(timeline: Timeline, granularity: Granularity) -> Timeline:
+    """Day entries merged into one entry per month or year."""
+    groups: dict[TimePoint, list[TimelineEntry]] = defaultdict(list)
+    for e in timeline:
+        key = (
+            e.time if e.time.granularity.rank >= granularity.rank else _period(e.date, granularity)
+        )
+        groups[key].append(e)
+    entries = tuple(
+        TimelineEntry(t, tuple(s for e in es for s in e.sentences), sum(e.score for e in es))
+        for t, es in groups.items()
+    )
+    return dataclasses.replace(timeline, entries=entries)
+
+
+def add_months(timeline: Timeline, corpus: Corpus, keywords: tuple[str, ...]) -> Timeline:
+    """``auto``: month entries for the months only month-precise sentences carry."""
+    covered = {(e.date.year, e.date.month) for e in timeline}
+    used = {
+        (s.source.article_id, s.source.start) for e in timeline for s in e.sentences if s.source
+    }
+    found: dict[dt.date, dict[str, SummarySentence]] = defaultdict(dict)
+    for doc in corpus:
+        a = doc.article
+        for sent, ms in zip(doc.sentences, doc.mentions_by_sentence(), strict=True):
+            text = sent.text.lower()
+            if keywords and not any(k in text for k in keywords):
+                continue
+            if (a.id, sent.start) in used or not 8 <= sent.text.count(" ") + 1 <= 50:
+                continue
+            for m in ms:
+                t = m.time
+                if t is None or t.granularity is not Granularity.MONTH:
+                    continue
+                if (t.date.year, t.date.month) in covered or a.id in found[t.date]:
+                    continue
+                ref = SourceRef(a.id, a.title, a.url, a.published, sent.start, sent.end)
+                found[t.date][a.id] = SummarySentence(sent.text, ref)
+    room = max(1, len(timeline) // 4) if len(timeline) else 5
+    best = sorted(found, key=lambda d: (-len(found[d]), d))[:room]
+    extra = tuple(
+        TimelineEntry(TimePoint(d, Granularity.MONTH), (next(iter(found[d].values())),), 0.0)
+        for d in best
+    )
+    return dataclasses.replace(timeline, entries=timeline.entries + extra)
+
+
+def regroup(
+    timeline: Timeline, granularity: str, corpus: Corpus, keywords: tuple[str, ...] = ()
+) -> Timeline:
+    """The timeline at ``granularity`` (one of :data:`CHOICES`)."""
+    if granularity == "day":
+        return timeline
+    if granularity == "auto":
+        return add_months(timeline, corpus, keywords)
+    return merge(timeline, Granularity(granularity))

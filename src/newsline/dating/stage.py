@@ -1,0 +1,136 @@
+"""The dating stage: one estimate per undated document, from its text and its collection.
+
+1. text: each undated article's clues (:mod:`~newsline.dating.evidence`) give a first estimate;
+2. collection: its nearest articles in content (:mod:`~newsline.dating.collection`)
+   add their dates: dated ones at full weight, estimated ones weighted by their
+   confidence (so with every date hidden, undated articles still date each
+   other; only day and week estimates propagate, a month or year estimate's
+   best day being no more likely than its others); this is repeated
+   ``rounds`` times;
+3. the article is re-read against its estimate (:mod:`~newsline.dating.resolve`):
+   a day estimate becomes its publication date (``date_source="estimated"``),
+   an interval only resolves what it can at its precision.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import DateEstimate, Document
+from .collection import K, similar
+from .estimate import DAY_CONFIDENCE, MASS, Neighbour, estimate
+from .evidence import TextClues, read_clues
+from .prior import DatingPrior, shipped_prior
+from .resolve import resolve
+
+_NO_CLUES = TextClues((), ())
+
+
+@dataclass(frozen=True, slots=True)
+class DatingOptions:
+    """Which evidence the dating stage uses, and how sure a day must be.
+
+    ``text``/``collection`` switch the two kinds of evidence (for ablations);
+    ``neighbours`` is how many similar articles count, ``rounds`` how often
+    estimates propagate between undated articles; ``day_confidence`` is the
+    posterior mass the best day needs to be given as the publication day,
+    ``mass`` that of an interval; ``neighbour_product`` > 0 combines
+    neighbours as a tempered product instead of a mixture. ``prior`` is a model file (default: shipped).
+    """
+
+    text: bool = True
+    collection: bool = True
+    neighbours: int = K
+    rounds: int = 2
+    estimated_weight: float = 0.5
+    day_confidence: float = DAY_CONFIDENCE
+    mass: float = MASS
+    neighbour_product: float = 0.0
+    prior: str | Path | None = None
+
+
+DEFAULT = DatingOptions()
+
+
+def estimate_documents(
+    docs: Sequence[Document],
+    options: DatingOptions = DEFAULT,
+    prior: DatingPrior | None = None,
+) -> dict[int, DateEstimate | None]:
+    """Index of each undated document -> its estimate (``None``: nothing dates it).
+
+    Undated documents' mentions must be those of ``tag(text, None)`` (what
+    :func:`newsline.core.prepare_document` gives an undated article)."""
+    prior = prior or shipped_prior(options.prior)
+    undated = [i for i, d in enumerate(docs) if d.article.published is None]
+    if not undated:
+        return {}
+    clues = {
+        i: read_clues(docs[i].article.text, docs[i].mentions) if options.text else _NO_CLUES
+        for i in undated
+    }
+
+    def one(i: int, ns: Sequence[Neighbour]) -> DateEstimate | None:
+        return estimate(
+            clues[i],
+            prior,
+            ns,
+            day_confidence=options.day_confidence,
+            mass=options.mass,
+            product=options.neighbour_product,
+        )
+
+    est = {i: one(i, ()) for i in undated}
+    if not options.collection or options.rounds <= 0:
+        return est
+    near = similar([d.article.text for d in docs], undated, options.neighbours)
+    first_done = False
+    changed = set(undated)
+    for _ in range(options.rounds):
+        nxt: dict[int, DateEstimate | None] = {}
+        for i in undated:
+            if first_done and not any(j in changed for j, _ in near[i]):
+                nxt[i] = est[i]  # nothing it depends on moved
+                continue
+            ns: list[Neighbour] = []
+            for j, sim in near[i]:
+                a = docs[j].article
+                if a.published is not None:
+                    ns.append(Neighbour(a.published, sim, 1.0, a.id))
+                elif (e := est.get(j)) is not None and e.precision in ("day", "week"):
+                    # only a day or a week says where in the interval it lies
+                    sure = e.confidence * (1.0 if e.is_day else options.estimated_weight)
+                    ns.append(Neighbour(e.best, sim, sure, a.id))
+            nxt[i] = one(i, ns) if ns else est[i]
+        changed = {i for i in undated if nxt[i] != est[i]}
+        est = nxt
+        first_done = True
+    return est
+
+
+def apply_estimate(doc: Document, est: DateEstimate | None) -> Document:
+    """The document re-read against its estimate (unchanged without one)."""
+    if est is None:
+        return doc
+    text = doc.article.text
+    if est.is_day:
+        article = dataclasses.replace(doc.article, published=est.best, date_source="estimated")
+        return Document(article, doc.sentences, resolve(text, est), est)
+    if est.precision == "year":
+        # read against a year, a relative day or month is no date at all: the
+        # undated reading (explicit dates only) stands
+        return Document(doc.article, doc.sentences, doc.mentions, est)
+    return Document(doc.article, doc.sentences, resolve(text, est), est)
+
+
+def date_documents(
+    docs: Sequence[Document],
+    options: DatingOptions = DEFAULT,
+    prior: DatingPrior | None = None,
+) -> tuple[Document, ...]:
+    """Every document, the undated ones dated as far as the evidence allows."""
+    est = estimate_documents(docs, options, prior)
+    return tuple(apply_estimate(d, est.get(i)) for i, d in enumerate(docs))

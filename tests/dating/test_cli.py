@@ -1,0 +1,112 @@
+"""``newsline build`` on undated input: estimates shown, undated listed, per-file dates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsline.cli.main import main
+
+from .test_undated_folder import ARTICLES
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT.parent / "shared" / "samples" / "baghdadi-audio-ramadi.txt"
+
+
+@pytest.fixture()
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    for name, (_, text) in ARTICLES.items():
+        (d / name).write_text(text + "\n", encoding="utf-8")
+    return d
+
+
+def test_undated_folder_json_shows_estimates_and_undated(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t.json"
+    assert main(["-q", "build", str(folder), "-k", "ferry,islands", "-o", str(out)]) == 0
+    meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
+    assert meta["dating"]["undatable"] == 1
+    assert [u["article_id"] for u in meta["undated"]][0].endswith("column.txt")
+    est = next(iter(meta["date_estimates"].values()))
+    assert {"earliest", "latest", "best", "precision", "confidence", "evidence"} <= set(est)
+
+
+def test_markdown_marks_estimated_entries(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-q", "build", str(folder), "-k", "ferry,islands", "-f", "md"]) == 0
+    text = capsys.readouterr().out
+    assert "## Undated articles" in text
+    assert "<details><summary>≈ Estimated publication dates</summary>" in text
+
+
+def test_dates_from_and_date_only_fill_the_rest(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dates = tmp_path / "dates.csv"
+    dates.write_text("path,date\ncolumn.txt,2024-05-01\nnope.txt,20x\n", encoding="utf-8")
+    out = tmp_path / "t.json"
+    code = main(["build", str(folder), "--dates-from", str(dates), "--date", "2024-06-01",
+                 "-o", str(out)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "1 of 5 articles dated from" in err
+    assert "dates.csv:3: not a date" in err
+    assert "harbour-aground.txt: --date 2024-06-01 contradicts the evidence" in err
+    meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
+    assert meta["dating"]["undatable"] == 0
+
+
+def test_nothing_at_all_is_e101_saying_what_would_help(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("Rain.\n", encoding="utf-8")
+    assert main(["build", str(tmp_path / "a.txt"), "-k", "ferry"]) == 3
+    assert "--dates-from FILE" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not SAMPLE.is_file(), reason=f"sample not found at {SAMPLE}")
+def test_the_scraped_sample_alone_exits_0(tmp_path: Path) -> None:
+    out = tmp_path / "t.json"
+    assert main(["-q", "build", str(SAMPLE), "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["entries"] or data["meta"]["undated"]
+
+
+def test_granularity_month_merges_and_auto_adds_month_entries(tmp_path: Path) -> None:
+    d = tmp_path / "g"
+    d.mkdir()
+    (d / "a.txt").write_text(
+        "Date: 2024-03-12\n\nThe Brennick ferry ran aground on Monday night with 41 people on "
+        "board, the harbour master of Brennick said.\n",
+        encoding="utf-8",
+    )
+    (d / "b.txt").write_text(
+        "Date: 2024-03-20\n\nThe Brennick ferry inquiry opened on Tuesday in the town hall of "
+        "Brennick, the harbour board said.\n"
+        "The Brennick ferry had been refitted in June 2023 at the yard in Tarn harbour.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.json"
+    assert (
+        main(["-q", "build", str(d), "-k", "ferry", "--granularity", "month", "-o", str(out)]) == 0
+    )
+    entries = json.loads(out.read_text(encoding="utf-8"))["entries"]
+    assert [(e["time"], e["granularity"]) for e in entries] == [("2024-03", "month")]
+    assert len(entries[0]["sentences"]) >= 2
+    assert (
+        main(["-q", "build", str(d), "-k", "ferry", "--granularity", "auto", "-o", str(out)]) == 0
+    )
+    times = [e["time"] for e in json.loads(out.read_text(encoding="utf-8"))["entries"]]
+    assert "2023-06" in times and any(len(t) == 10 for t in times)
+
+
+def test_html_marks_estimated_entries_with_their_evidence(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["-q", "build", str(folder), "-k", "ferry,islands", "-f", "html"]) == 0
+    html = capsys.readouterr().out
+    assert '<span class="approx" title="estimated: ' in html
+    assert "dateline 2024-03-12" in html
+    assert '<section class="undated"><h2>Undated articles</h2>' in html

@@ -1,0 +1,71 @@
+"""Combining clues and neighbours into one estimate (shipped prior)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsline.dating import estimate, read_clues, shipped_prior
+from newsline.dating.estimate import Neighbour
+
+PRIOR = shipped_prior()
+
+
+def est(text: str, neighbours: list[Neighbour] | None = None):  # type: ignore[no-untyped-def]
+    return estimate(read_clues(text), PRIOR, neighbours or [])
+
+
+def test_a_dateline_pins_the_day() -> None:
+    e = est("Posted: 9 June 2021\nThe Brennick ferry sank in the harbour overnight.")
+    assert e is not None and e.is_day
+    assert e.best == dt.date(2021, 6, 9)
+    assert e.confidence > 0.9
+    assert [x.rule for x in e.evidence if x.weight > 0][0] == "dateline"
+
+
+def test_latest_past_date_is_a_lower_bound() -> None:
+    e = est(
+        "The storm of March 3, 2015 flooded the lower town. On Thursday the council said "
+        "repairs had begun, and residents returned on Friday."
+    )
+    assert e is not None
+    # the lag prior allows a few days before the latest date named, no more
+    assert e.earliest >= dt.date(2015, 2, 28)
+    # the Thursday and Friday that followed put it after 5 March
+    assert dt.date(2015, 3, 5) <= e.best <= dt.date(2015, 3, 14)
+    assert not e.is_day
+
+
+def test_a_date_and_a_weekday_alone_give_an_interval_not_a_day() -> None:
+    e = est("The vote of 2 May 2017 was annulled. The court ruled on Friday.")
+    assert e is not None and not e.is_day
+    # 2 May 2017 was a Tuesday: the Friday after it is 5 May
+    assert e.earliest <= dt.date(2017, 5, 5) <= e.latest
+    assert dt.date(2017, 5, 2) <= e.best <= dt.date(2017, 5, 8)
+
+
+def test_years_ago_gives_a_year() -> None:
+    e = est("The group took the city in 2014, two years ago, and has held it since.")
+    assert e is not None
+    assert e.precision == "year"
+    assert e.earliest.year == e.latest.year == 2016
+
+
+def test_nothing_to_go_by_gives_nothing() -> None:
+    assert est("The river is wide and the town is small. Fishing is good.") is None
+
+
+def test_a_dated_copy_dates_the_undated_one() -> None:
+    e = est("The ferry sank.", [Neighbour(dt.date(2021, 6, 9), 0.95, 1.0, "copy")])
+    assert e is not None
+    assert e.best == dt.date(2021, 6, 9)
+    assert [x.source for x in e.evidence] == ["copy"]
+
+
+def test_neighbours_weighted_by_similarity() -> None:
+    ns = [
+        Neighbour(dt.date(2021, 6, 9), 0.9, 1.0, "close"),
+        Neighbour(dt.date(2021, 8, 20), 0.12, 1.0, "far"),
+        Neighbour(dt.date(2021, 8, 21), 0.12, 1.0, "far2"),
+    ]
+    e = est("The ferry sank.", ns)
+    assert e is not None and abs((e.best - dt.date(2021, 6, 9)).days) <= 1
