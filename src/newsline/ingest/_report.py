@@ -14,6 +14,7 @@ class Reporter:
     def __init__(self, strict: bool = False) -> None:
         self.strict = strict
         self.problems: list[Problem] = []
+        self.notes: list[Problem] = []
         self._per_file: dict[str, int] = {}
 
     def problem(self, where: str, message: str, *, file: str | None = None) -> None:
@@ -35,3 +36,7 @@ class Reporter:
 
     def count(self, file: str) -> int:
         return self._per_file.get(file, 0)
+
+    def note(self, where: str, message: str) -> None:
+        """Record a harmless remark (not a failure): shown with ``-v``."""
+        self.notes.append(Problem(where, message))

@@ -105,6 +105,11 @@ def _htmldate(content: str) -> dt.date | None:
     return parse_date(found) if found else None
 
 
+def fragment_text(fragment: str) -> str:
+    """The text of an HTML fragment (a feed entry's content): blocks on their own lines."""
+    return _SimpleExtractor.run(f"<body>{fragment}</body>").text
+
+
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "div", "br", "tr"}
 _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template"}
 _SPACES = re.compile(r"[ \t\r\f\v\xa0]+")

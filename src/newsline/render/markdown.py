@@ -7,6 +7,7 @@ import re
 from ..model import SourceRef, Timeline
 from ._common import facts, notes, one_line, period_label, safe_url, source_name, title_of
 
+MARKDOWN_MARK = "<!-- newsline timeline -->"
 _SPECIAL = re.compile(r"([\\`*_\[\]<>$])")
 _LIST_START = re.compile(r"^(\d+)([.)]\s)|^([-+#>])")
 
@@ -53,4 +54,5 @@ def render(timeline: Timeline) -> str:
                 bullet += f" ({cite(s.source)})"
             lines.append(bullet)
         lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # the signature newsline.ingest knows, so a timeline is never read back as an article
+    return "\n".join(lines).rstrip("\n") + f"\n\n{MARKDOWN_MARK}\n"
