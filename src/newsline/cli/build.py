@@ -15,17 +15,22 @@ from ..errors import NoInputError
 from ..model import Article, Timeline
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
 from .common import check_range, iso_date, note, positive_int, progress, read_inputs, undated_note
+from .inputs import add_input_options, input_paths, read_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "build",
         help="build a timeline from articles",
-        description="Build a dated, sourced timeline from news articles "
-        "(.txt, .html, .jsonl[.gz], .json, .csv files, folders, or - for stdin).",
+        description="Build a dated, sourced timeline from news articles (.txt, .html, "
+        ".jsonl, .json, .csv/.tsv, .parquet, RSS/Atom feeds, .warc; any of them .gz/.bz2/"
+        ".xz/.zst), folders, http(s) URLs, or - for stdin.",
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or - (stdin)")
+    p.add_argument(
+        "inputs", nargs="*", metavar="INPUT", help="files, folders, URLs or - (stdin)"
+    )
     add_timeline_options(p)
+    add_input_options(p)
     p.add_argument("-o", "--output", help="output file (format from its suffix)")
     p.add_argument(
         "-f", "--format", choices=sorted(render.FORMATS), help="output format (default: from -o)"
@@ -109,7 +114,9 @@ def emit(timeline: Timeline, output: str | None, fmt: str | None, quiet: bool) -
 
 
 def run(args: argparse.Namespace) -> int:
-    result = read_inputs(args.inputs, args.date, args.quiet)
+    result = read_inputs(
+        input_paths(args), args.date, args.quiet, read_options(args), verbose=args.verbose
+    )
     timeline, stats = make_timeline(result.articles, args, args.title)
     rep = stats["report"]
     note(

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from ..errors import ConfigError, NoInputError
 from ..ingest import IngestResult, read
+from ..ingest.options import ReadOptions
 
 T = TypeVar("T")
 
@@ -57,12 +58,29 @@ def note(message: str, quiet: bool = False) -> None:
 
 
 def read_inputs(
-    paths: Sequence[str], default_date: dt.date | None, quiet: bool
+    paths: Sequence[str],
+    default_date: dt.date | None,
+    quiet: bool,
+    options: ReadOptions | None = None,
+    *,
+    verbose: int = 0,
 ) -> IngestResult:
-    """Read inputs, report every problem on one line, fail when nothing is usable."""
-    result = read(paths, default_date=default_date)
+    """Read inputs, report every problem on one line, fail when nothing is usable.
+
+    With ``verbose`` the harmless notes (renamed ids, WARC records skipped) and
+    a count of what was read are shown too.
+    """
+    result = read(paths, default_date=default_date, options=options)
     for problem in result.problems:
         print(f"newsline: warning: {problem}", file=sys.stderr)
+    if verbose and not quiet:
+        for item in result.notes:
+            print(f"newsline: note: {item}", file=sys.stderr)
+        note(
+            f"ingest: {result.files_seen} inputs, {result.files_read} read, "
+            f"{result.files_skipped} skipped; {len(result.articles)} articles, "
+            f"{result.undated} undated"
+        )
     if not result.articles:
         where = ", ".join(paths)
         raise NoInputError(f"no readable article in {where}")

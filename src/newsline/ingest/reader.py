@@ -379,7 +379,7 @@ def _html_article(source: Source, text: str, default_date: dt.date | None, repor
         id=source.id_base,
         text=parsed.text,
         title=parsed.title,
-        url=parsed.url,
+        url=parsed.url or source.url,
         source=parsed.site,
         published=published,
         date_source=date_source,
