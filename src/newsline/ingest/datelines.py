@@ -51,10 +51,21 @@ _CUE = re.compile(
     r"\bvon\b|\bby\b|\bpar\b|\bpor\b|\bdi\b|\bdoor\b|·|\|)[^\d]{0,40}$",
     re.I,
 )
-#: Words just before a date that say it is not the publication date.
-_WARN = re.compile(
-    r"(?:modified|last\s+change|letzte\s+änderung|geändert|©|copyright|\(c\)|"
-    r"abgerufen|retrieved|accessed|gültig|\bbis\b|\buntil\b|\bseit\b|\bsince\b|born|geboren|"
+#: Labels that name the publication date itself.
+_LABEL = re.compile(
+    r"(?:published|posted|veröffentlicht|erschienen|publiziert|publié|publicado|pubblicato|"
+    r"gepubliceerd)(?:\s+(?:on|am|le|el|il|op))?\s*:?\s*(?:[^\W\d_]+,?\s+(?:den\s+)?)?$",
+    re.I,
+)
+#: Words just before a date that say it is a modification, copyright or access date.
+_MODIFIED = re.compile(
+    r"(?:modified|last\s+change|letzte\s+änderung|©|copyright|\(c\)|"
+    r"abgerufen|retrieved|accessed)[^\n\d]{0,30}$",
+    re.I,
+)
+#: Words just before a date that say it is some other date (a deadline, an event, a range).
+_OTHER = re.compile(
+    r"(?:gültig|\bbis\b|\buntil\b|\bseit\b|\bsince\b|born|geboren|"
     r"\bab\b|\bvom\b|\bzum\b|\bfrom\b|\bbetween\b|\bentre\b|\bdu\b|\bau\b|\bdal\b|"
     r"termin|deadline|frist|event|veranstaltung|erscheinungsdatum|heft)[^\n\d]{0,30}$",
     re.I,
@@ -72,9 +83,11 @@ class Shown:
     date: dt.date
     pos: int  # character offset in the page's visible text
     cue: bool  # a cue word (Published, Stand:, Von, By ...) stands just before it
-    warn: bool  # a warning word (last modified, ©, retrieved ...) stands just before it
+    warn: bool  # a word saying it is some other date stands just before it (modified, ©, until)
     timed: bool  # a clock time follows it (``12:01 Uhr``)
     alone: bool  # it stands (nearly) alone on its line, not inside a sentence
+    label: bool = False  # a publication label stands just before it (Published, Erschienen am)
+    modified: bool = False  # it is labelled a modification, copyright or access date
 
 
 def shown_dates(text: str, today: dt.date | None = None) -> list[Shown]:
@@ -90,15 +103,18 @@ def shown_dates(text: str, today: dt.date | None = None) -> list[Shown]:
                 continue
             before = re.sub(r"\s+", " ", text[max(0, m.start() - 80) : m.start()])[-50:]
             line_start = text.rfind("\n", 0, m.start()) + 1
+            same_line = text[max(line_start, m.start() - 50) : m.start()]
             line_end = text.find("\n", m.end())
             rest = text[line_start : m.start()] + " " + text[m.end() : line_end if line_end >= 0 else None]
             found[m.start()] = Shown(
                 value,
                 m.start(),
                 bool(_CUE.search(before)),
-                bool(_WARN.search(before)),
+                bool(_MODIFIED.search(same_line) or _OTHER.search(same_line)),
                 bool(_TIME_AFTER.match(text[m.end() : m.end() + 20])),
                 len(_WORD.findall(rest)) <= MAX_WORDS_BESIDE,
+                bool(_LABEL.search(before)),
+                bool(_MODIFIED.search(same_line)),
             )
     return [found[k] for k in sorted(found)]
 

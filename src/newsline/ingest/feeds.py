@@ -121,7 +121,7 @@ def _fetch_page(link: str, where: str, report: Reporter, name: str, options: Rea
         report.problem(where, f"cannot fetch {link}: {exc}; entry skipped", file=name)
         return None
     text = decode(response.data)
-    page = parse_html(text) if text else None
+    page = parse_html(text, response.final_url) if text else None
     if page is None or not page.text:
         report.problem(where, f"no article text found at {link}; entry skipped", file=name)
         return None

@@ -22,6 +22,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from ..temporal import infer_publication_date
 from .datelines import Shown, shown_dates
 from .dates import check_date, parse_date
 
@@ -31,9 +32,9 @@ _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)"
 )
 #: How far (characters of visible text) after the headline a date line may stand.
-NEAR_HEADLINE = 400
+NEAR_HEADLINE = 800
 BEFORE_HEADLINE = 250
-_DROP = ("script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "form", "head")
+_DROP = ("script", "style", "noscript", "template", "svg", "nav", "aside", "form", "head")
 _BLOCK = {"p", "div", "li", "br", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "section",
           "article", "header", "span", "time", "a", "ul", "ol", "dd", "dt", "figure"}  # fmt: skip
 #: class or id tokens of boxes that are not the article: reader comments, related links, sidebars
@@ -43,7 +44,9 @@ _OTHER_BOX = re.compile(
     re.I,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_H1 = "\ue000"  # marks the headline in the laid-out text
+_OTHER_DIGITS = re.compile(r"[^\x00-\x7f](?<=\d)")
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+_H1, _TIME = "\ue000", "\ue001"  # mark the headline and <time> elements in the text
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Evidence:
     markup: dt.date | None
     shown: tuple[Shown, ...]
     headline: int  # position of the first <h1> in the visible text, -1 without one
+    tagged: dt.date | None = None  # the dateline newsline's temporal tagger finds under the headline
 
 
 def page_date(html: str, url: str | None = None) -> dt.date | None:
@@ -62,8 +66,23 @@ def page_date(html: str, url: str | None = None) -> dt.date | None:
 
 
 def evidence(html: str, url: str | None = None) -> Evidence:
-    text, headline = visible_text(html)
-    return Evidence(url_date(url or ""), _htmldate(html, url, False), tuple(shown_dates(text)), headline)
+    text, headline, times = visible_text(html)
+    shown = shown_dates(text)
+    taken = {s.pos for s in shown}
+    for pos, value in times:
+        if not any(abs(pos - p) < 40 for p in taken):
+            shown.append(Shown(value, pos, cue=True, warn=False, timed=True, alone=True))
+    shown.sort(key=lambda s: s.pos)
+    tagged = _tagged(text[max(0, headline) :].lstrip())
+    markup = _htmldate(html, url, False)
+    if markup is not None and _only_warned(markup, shown):
+        markup = None  # the markup found a modification or copyright date the page shows as such
+    return Evidence(url_date(url or ""), markup, tuple(shown), headline, tagged)
+
+
+def _only_warned(value: dt.date, shown: list[Shown]) -> bool:
+    same = [s for s in shown if s.date == value]
+    return bool(same) and all(s.modified for s in same)
 
 
 def decide(ev: Evidence, html: str = "", url: str | None = None) -> dt.date | None:
@@ -73,8 +92,13 @@ def decide(ev: Evidence, html: str = "", url: str | None = None) -> dt.date | No
     line = date_line(ev)
     if line is not None:
         return line
+    published = [s for s in ev.shown if s.label and not s.warn]
+    if published:
+        return published[0].date
     if ev.markup is not None:
         return ev.markup
+    if ev.tagged is not None:
+        return ev.tagged
     labelled = [s for s in ev.shown if s.cue and not s.warn]
     if labelled:
         return labelled[0].date
@@ -104,6 +128,17 @@ def date_line(ev: Evidence) -> dt.date | None:
     return min(near, key=lambda s: abs(s.pos - ev.headline)).date
 
 
+def _tagged(text: str) -> dt.date | None:
+    """The dateline newsline's tagger finds at the start of ``text`` (ASCII digits only)."""
+    text = _OTHER_DIGITS.sub(" ", text[:2000])
+    try:
+        found = infer_publication_date(text)
+    except Exception as exc:  # the tagger must not take the reader down
+        log.debug("tagger failed: %s", exc)
+        return None
+    return found[0] if found is not None and check_date(found[0]) is None else None
+
+
 def url_date(url: str) -> dt.date | None:
     m = _URL_DATE.search(url)
     if m is None:
@@ -115,8 +150,9 @@ def url_date(url: str) -> dt.date | None:
     return value if check_date(value) is None else None
 
 
-def visible_text(html: str) -> tuple[str, int]:
-    """The text a reader sees, and the position of the first headline (``-1``: none)."""
+def visible_text(html: str) -> tuple[str, int, list[tuple[int, dt.date]]]:
+    """The text a reader sees, the headline's position in it (``-1``: none), and the
+    positions and dates of its ``<time datetime=...>`` elements."""
     try:
         import lxml.html
 
@@ -127,7 +163,7 @@ def visible_text(html: str) -> tuple[str, int]:
             doc = lxml.html.document_fromstring(clean.encode("utf-8", "replace"))
     except Exception as exc:  # lxml raises on empty or odd documents
         log.debug("lxml failed: %s", exc)
-        return "", -1
+        return "", -1, []
     for el in list(doc.iter(*_DROP)):
         el.drop_tree()
     for el in list(doc.iter()):
@@ -136,15 +172,45 @@ def visible_text(html: str) -> tuple[str, int]:
         marks = f"{el.get('class') or ''} {el.get('id') or ''}".split()
         if el.tag not in ("body", "html") and any(_OTHER_BOX.match(m) for m in marks):
             el.drop_tree()
-    h1 = next(iter(doc.iter("h1")), None)
-    if h1 is not None:
-        h1.text = _H1 + (h1.text or "")
+    head = _headline(doc)
+    if head is not None:
+        head.text = _H1 + (head.text or "")
+    stamps: list[dt.date] = []
+    for el in doc.iter("time"):
+        value = parse_date(el.get("datetime") or "")
+        if value is not None and check_date(value) is None:
+            stamps.append(value)
+            el.text = _TIME + (el.text or "")
     for el in doc.iter():
         if isinstance(el.tag, str) and el.tag in _BLOCK:
             el.tail = "\n" + (el.tail or "")
     text = re.sub(r"[ \t\r\f\v\xa0]+", " ", doc.text_content())
-    pos = text.find(_H1)
-    return text.replace(_H1, ""), pos
+    out: list[str] = []
+    headline, times, size, last = -1, [], 0, 0
+    for m in re.finditer(f"[{_H1}{_TIME}]", text):
+        out.append(text[last : m.start()])
+        size += m.start() - last
+        last = m.end()
+        if m.group() == _H1:
+            headline = size
+        elif len(times) < len(stamps):
+            times.append((size, stamps[len(times)]))
+    out.append(text[last:])
+    return "".join(out), headline, times
+
+
+def _headline(doc):  # type: ignore[no-untyped-def]
+    """The page's headline element: the ``<h1>`` (else ``<h2>``) most like the page title."""
+    title = " ".join(doc.xpath("//meta[@property='og:title']/@content") + doc.xpath("//title//text()"))
+    words = set(_WORDS.findall(title.lower()))
+    for tag in ("h1", "h2"):
+        heads = list(doc.iter(tag))
+        if heads:
+            def overlap(el) -> int:  # type: ignore[no-untyped-def]
+                return len(words & set(_WORDS.findall(el.text_content().lower())))
+
+            return max(heads, key=lambda el: (overlap(el), -heads.index(el)))
+    return None
 
 
 def _htmldate(html: str, url: str | None, extensive: bool) -> dt.date | None:

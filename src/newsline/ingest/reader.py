@@ -366,7 +366,7 @@ def _text_article(source: Source, text: str, default_date: dt.date | None, repor
 
 
 def _html_article(source: Source, text: str, default_date: dt.date | None, report: Reporter) -> Article | None:
-    parsed = parse_html(text)
+    parsed = parse_html(text, source.url or None)
     if not parsed.text:
         report.problem(source.name, "no article text found in the HTML page; skipped")
         return None

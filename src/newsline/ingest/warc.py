@@ -74,7 +74,7 @@ def _article(record, name: str, report: Reporter, skipped: Counter[str]) -> Arti
     if text is None:
         report.problem(where, "cannot decode the page; skipped", file=name)
         return None
-    page = parse_html(text)
+    page = parse_html(text, uri or None)
     if not page.text:
         report.problem(where, "no article text found in the HTML page; skipped", file=name)
         return None
