@@ -7,7 +7,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 
-from .clean import clean
+from .clean import clean, to_read
 from .ingest import read
 from .model import Article, Corpus, Document, Timeline
 from .temporal import infer_publication_date, tag
@@ -88,7 +88,31 @@ def build_timeline(
         end=end,
         random_state=random_state,
     )
-    return get_method(method).build(corpus, config)
+    return locate_sources(get_method(method).build(corpus, config), corpus)
+
+
+def locate_sources(timeline: Timeline, corpus: Corpus) -> Timeline:
+    """The timeline with each source's ``start``/``end`` in its article's text *as read*.
+
+    Methods point into the cleaned text; cleaning may have removed lines (a
+    repeated headline, boilerplate) before a sentence, so the offsets are
+    mapped back with the article's ``spans``.
+    """
+    spans = {d.article.id: d.article.spans for d in corpus.documents if d.article.spans}
+    if not spans:
+        return timeline
+    entries = []
+    for entry in timeline.entries:
+        sentences = []
+        for s in entry.sentences:
+            ref = s.source
+            if ref is not None and ref.article_id in spans:
+                m = spans[ref.article_id]
+                ref = dataclasses.replace(ref, start=to_read(m, ref.start), end=to_read(m, ref.end))
+                s = dataclasses.replace(s, source=ref)
+            sentences.append(s)
+        entries.append(dataclasses.replace(entry, sentences=tuple(sentences)))
+    return dataclasses.replace(timeline, entries=tuple(entries))
 
 
 def parse_query(query: str | Sequence[str] | None) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ import time
 from collections.abc import Sequence
 
 from .. import render
-from ..core import parse_query, prepare
+from ..core import locate_sources, parse_query, prepare
 from ..errors import NoInputError
 from ..model import Article, Timeline
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
@@ -70,7 +70,7 @@ def make_timeline(
         start=args.start,
         end=args.end,
     )
-    timeline = get_method(args.method).build(corpus, config)
+    timeline = locate_sources(get_method(args.method).build(corpus, config), corpus)
     seconds = time.perf_counter() - t0
 
     docs = corpus.documents
