@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from .clean import clean, to_read
 from .ingest import read
 from .model import Article, Corpus, Document, Timeline
+from .query import parse as parse_terms
 from .temporal import infer_publication_date, tag
 from .text import split_sentences
 from .timeline.base import DEFAULT_METHOD, TimelineConfig, get_method
@@ -76,10 +77,12 @@ def build_timeline(
 ) -> Timeline:
     """Build a timeline from articles (or an already prepared corpus).
 
-    ``query`` is a string of keywords (split on whitespace and commas) or a
-    list of keywords; only sentences containing one of them are selected.
+    ``query`` is a string in the ``--query`` syntax (:mod:`newsline.query`:
+    words, ``"quoted phrases"``, ``OR``, ``-excluded``) or a list of keywords;
+    only sentences containing one of them (and no excluded term) are selected.
     """
     corpus = articles if isinstance(articles, Corpus) else prepare(articles)
+    corpus = exclude_sentences(corpus, query)
     config = TimelineConfig(
         n_dates=n_dates,
         n_sentences=n_sentences,
@@ -89,6 +92,21 @@ def build_timeline(
         random_state=random_state,
     )
     return locate_sources(get_method(method).build(corpus, config), corpus)
+
+
+def exclude_sentences(corpus: Corpus, query: str | Sequence[str] | None) -> Corpus:
+    """The corpus without the sentences that contain a ``-term`` of ``query``.
+
+    Their date mentions go with them (a mention counts for the sentence it is in).
+    """
+    terms = parse_terms(query) if isinstance(query, str) else None
+    if terms is None or not terms.exclude:
+        return corpus
+    docs = []
+    for d in corpus.documents:
+        kept = tuple(s for s in d.sentences if not terms.excludes(s.text.lower()))
+        docs.append(d if len(kept) == len(d.sentences) else dataclasses.replace(d, sentences=kept))
+    return Corpus(tuple(docs), corpus.report)
 
 
 def locate_sources(timeline: Timeline, corpus: Corpus) -> Timeline:
@@ -116,13 +134,20 @@ def locate_sources(timeline: Timeline, corpus: Corpus) -> Timeline:
 
 
 def parse_query(query: str | Sequence[str] | None) -> tuple[str, ...]:
-    """``"Abu Bakr al-Baghdadi"`` -> ``("abu", "bakr", "al-baghdadi")``.
+    """The terms of which a selected sentence must contain one.
 
-    A possessive ``'s`` is dropped (``"BP's"`` -> ``"bp"``) so that the
-    keyword also matches tokenized text (``BP 's``) and curly apostrophes.
+    A string follows the ``--query`` syntax of :mod:`newsline.query`
+    (``'"Abu Bakr al-Baghdadi" OR Baghdadi -football'`` -> ``("abu bakr
+    al-baghdadi", "baghdadi")``; the excluded terms come from
+    :func:`newsline.query.parse`). A list is the field's keyword list:
+    every element split on whitespace and commas (``["oil, spill"]`` ->
+    ``("oil", "spill")``). A possessive ``'s`` is dropped (``"BP's"`` ->
+    ``"bp"``) so that the keyword also matches tokenized text (``BP 's``).
     """
     if not query:
         return ()
+    if isinstance(query, str):
+        return parse_terms(query).include
     parts = [query] if isinstance(query, str) else list(query)
     words: list[str] = []
     for p in parts:

@@ -10,8 +10,9 @@ import time
 from collections.abc import Sequence
 
 from .. import render
-from ..core import locate_sources, parse_query, prepare
+from ..core import exclude_sentences, locate_sources, parse_query, prepare
 from ..errors import NoInputError
+from ..explain import shortfall
 from ..model import Article, Timeline
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
 from .common import check_range, iso_date, note, positive_int, progress, read_inputs, undated_note
@@ -41,7 +42,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def add_timeline_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("timeline")
-    g.add_argument("--query", "-k", help="keywords; only sentences with one of them are selected")
+    g.add_argument(
+        "--query",
+        "-k",
+        help='only sentences with one of these words or "quoted phrases" are selected; '
+        "OR may be written between them, -word excludes sentences with word "
+        """(e.g. '"Abu Bakr al-Baghdadi" OR Baghdadi -football')""",
+    )
     g.add_argument("--dates", "-n", type=positive_int, help="number of dates (default: by corpus)")
     g.add_argument("--sentences", "-s", type=positive_int, help="sentences per date (default 2)")
     g.add_argument("--start", type=iso_date, help="first date of the timeline (YYYY-MM-DD)")
@@ -62,7 +69,7 @@ def make_timeline(
     check_range(args.start, args.end)
     t0 = time.perf_counter()
     items = progress(list(articles), "preparing", args.quiet)
-    corpus = prepare(items, dedupe=not args.no_dedupe)
+    corpus = exclude_sentences(prepare(items, dedupe=not args.no_dedupe), args.query)
     config = TimelineConfig(
         n_dates=args.dates,
         n_sentences=args.sentences,
@@ -78,6 +85,10 @@ def make_timeline(
     inferred = sum(1 for d in docs if d.article.date_source == "inferred")
     pubs = sorted(d.article.published for d in docs if d.article.published)
     notes = [n for n in (undated_note(undated, len(docs)),) if n]
+    notes += shortfall(
+        timeline, corpus, n_dates=args.dates, n_sentences=args.sentences,
+        keywords=config.keywords, start=args.start, end=args.end,
+    )  # fmt: skip
     if inferred:
         notes.append(f"{inferred} articles' publication dates were inferred from their text.")
     rep = corpus.report
