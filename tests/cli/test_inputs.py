@@ -83,3 +83,23 @@ def test_urls_file_is_fetched(tmp_path):
     assert data["meta"]["articles"] == 2
     urls_used = {s["source"]["url"] for e in data["entries"] for s in e["sentences"]}
     assert urls_used and urls_used <= {f"{base}/0", f"{base}/1"}
+
+
+def test_stage_bar_names_the_running_stage(monkeypatch, capsys):
+    import sys
+    import time
+
+    from newsline.cli import stages
+
+    monkeypatch.setattr(stages, "PROGRESS_DELAY", 0.1)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with stages.StageBar(["cleaning", "choosing"], quiet=False) as bar:
+        bar.stage("cleaning")
+        time.sleep(0.8)
+        bar.stage("choosing")
+        time.sleep(0.8)
+    err = capsys.readouterr().err
+    assert "newsline: cleaning" in err and "newsline: choosing" in err and "1/2 stages" in err
+    with stages.StageBar(["cleaning"], quiet=True) as bar:  # quiet: no thread, no output
+        bar.stage("cleaning")
+    assert capsys.readouterr().err == ""

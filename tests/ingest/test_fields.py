@@ -103,3 +103,13 @@ def test_decide_dayfirst():
     assert decide_dayfirst(["01/02/2019", "02/13/2019"]) is False
     assert decide_dayfirst(["01.02.2019"]) is True
     assert decide_dayfirst(["01/02/2019", "2019-02-13", None, 5]) is None
+
+
+def test_tick_counts_every_article_read(tmp_path):
+    f = tmp_path / "many.jsonl"
+    f.write_text("".join(json.dumps({"id": i, "text": BODY}) + "\n" for i in range(50)))
+    g = tmp_path / "one.txt"
+    g.write_text(BODY)
+    ticks: list[int] = []
+    res = read([f, g], options=ReadOptions(tick=ticks.append))
+    assert len(res.articles) == 51 and sum(ticks) == 51

@@ -13,10 +13,13 @@ from .. import render
 from ..core import exclude_sentences, locate_sources, parse_query, prepare
 from ..errors import NoInputError
 from ..explain import shortfall
-from ..model import Article, Timeline
+from ..model import Article, Corpus, Timeline
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
-from .common import check_range, iso_date, note, positive_int, progress, read_inputs, undated_note
+from .common import check_range, iso_date, note, positive_int, read_inputs, undated_note
 from .inputs import add_input_options, input_paths, read_options
+from .stages import StageBar
+
+STAGES = ("cleaning, splitting and dating the articles", "choosing dates and sentences")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -68,8 +71,6 @@ def make_timeline(
     """Prepare, build and annotate a timeline; returns it with run statistics."""
     check_range(args.start, args.end)
     t0 = time.perf_counter()
-    items = progress(list(articles), "preparing", args.quiet)
-    corpus = exclude_sentences(prepare(items, dedupe=not args.no_dedupe), args.query)
     config = TimelineConfig(
         n_dates=args.dates,
         n_sentences=args.sentences,
@@ -77,7 +78,12 @@ def make_timeline(
         start=args.start,
         end=args.end,
     )
-    timeline = locate_sources(get_method(args.method).build(corpus, config), corpus)
+    with StageBar(STAGES, args.quiet) as bar:
+        bar.stage(STAGES[0])
+        corpus = prepare(articles, dedupe=not args.no_dedupe)
+        corpus = exclude_sentences(corpus, args.query)
+        bar.stage(STAGES[1])
+        timeline = locate_sources(get_method(args.method).build(corpus, config), corpus)
     seconds = time.perf_counter() - t0
 
     docs = corpus.documents
@@ -110,8 +116,27 @@ def make_timeline(
             "empty": rep.empty,
         },
     )
+    if getattr(args, "verbose", 0) and not args.quiet:
+        for line in stage_lines(corpus, timeline, config):
+            note(line)
     stats = {"seconds": seconds, "undated": undated, "report": rep}
     return dataclasses.replace(timeline, meta=meta), stats
+
+
+def stage_lines(corpus: Corpus, timeline: Timeline, config: TimelineConfig) -> list[str]:
+    """What each stage after ingest did, for ``-v``."""
+    docs = corpus.documents
+    sentences = sum(len(d.sentences) for d in docs)
+    mentions = sum(len(d.mentions) for d in docs)
+    resolved = sum(1 for d in docs for m in d.mentions if m.time is not None)
+    chosen = sum(len(e.sentences) for e in timeline)
+    query = f" (query terms: {', '.join(config.keywords)})" if config.keywords else ""
+    return [
+        f"clean: {corpus.report.articles_in} articles in, {len(docs)} kept",
+        f"text: {sentences} sentences",
+        f"temporal: {mentions} time expressions, {resolved} resolved to a date",
+        f"timeline: {len(timeline)} dates and {chosen} sentences chosen{query}",
+    ]
 
 
 def emit(timeline: Timeline, output: str | None, fmt: str | None, quiet: bool) -> None:

@@ -43,13 +43,26 @@ def non_negative_int(value: str) -> int:
     return _whole(value, 0)
 
 
+#: A progress bar appears only once a stage has run this many seconds.
+PROGRESS_DELAY = 2.0
+
+
 def progress(items: Sequence[T], desc: str, quiet: bool) -> Iterable[T]:
     """A progress bar on stderr for long runs (only on a terminal, never when quiet)."""
-    if quiet or len(items) < 200 or not sys.stderr.isatty():
+    if quiet or not sys.stderr.isatty():
         return items
     from tqdm import tqdm
 
-    return tqdm(items, desc=desc, unit="article", file=sys.stderr, leave=False)
+    return tqdm(items, desc=desc, unit="article", file=sys.stderr, leave=False, delay=PROGRESS_DELAY)
+
+
+def counter(desc: str, quiet: bool):  # type: ignore[no-untyped-def]
+    """A counting progress bar (no total) for reading, or ``None`` off a terminal or when quiet."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(desc=desc, unit=" articles", file=sys.stderr, leave=False, delay=PROGRESS_DELAY)
 
 
 def note(message: str, quiet: bool = False) -> None:
@@ -70,7 +83,15 @@ def read_inputs(
     With ``verbose`` the harmless notes (renamed ids, WARC records skipped) and
     a count of what was read are shown too.
     """
-    result = read(paths, default_date=default_date, options=options)
+    options = options or ReadOptions()
+    bar = counter("reading", quiet)
+    if bar is not None:
+        options.tick = bar.update
+    try:
+        result = read(paths, default_date=default_date, options=options)
+    finally:
+        if bar is not None:
+            bar.close()
     for problem in result.problems:
         print(f"newsline: warning: {problem}", file=sys.stderr)
     if verbose and not quiet:

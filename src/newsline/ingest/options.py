@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -25,6 +25,8 @@ class ReadOptions:
     dayfirst: bool | None = None
     fetch: bool = False
     fetch_settings: FetchSettings = field(default_factory=FetchSettings)
+    #: called with the number of articles just read (a progress bar's ``update``)
+    tick: Callable[[int], object] | None = None
 
     @cached_property
     def field_map(self) -> FieldMap:
@@ -34,3 +36,20 @@ class ReadOptions:
     def fetcher(self) -> Fetcher:
         """One fetcher per read, so the per-host delay holds across all inputs."""
         return Fetcher(self.fetch_settings)
+
+
+class TickingList(list):  # type: ignore[type-arg]
+    """A list of articles that reports every addition to ``tick`` (progress on large files)."""
+
+    def __init__(self, tick: Callable[[int], object]) -> None:
+        super().__init__()
+        self._tick = tick
+
+    def append(self, item: object) -> None:
+        super().append(item)
+        self._tick(1)
+
+    def extend(self, items: Iterable[object]) -> None:
+        before = len(self)
+        super().extend(items)
+        self._tick(len(self) - before)

@@ -22,7 +22,7 @@ from .fetch import FetchError, is_url
 from .fields import MappingError, with_date_order
 from .html import parse_html
 from .ids import unique_ids
-from .options import ReadOptions
+from .options import ReadOptions, TickingList
 from .parquet import iter_parquet
 from .paths import date_from_path, walk
 from .records import iter_csv, iter_json, iter_jsonl, to_article
@@ -104,6 +104,8 @@ def read(
     report = Reporter(strict)
     opts = options or ReadOptions()
     result = IngestResult()
+    if opts.tick is not None:
+        result.articles = TickingList(opts.tick)
     sources = list(_sources(paths, report))
     result.files_seen = len(sources)
     items: Iterable[Source] = progress(sources) if progress else sources
