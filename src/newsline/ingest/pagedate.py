@@ -32,7 +32,7 @@ _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)"
 )
 #: How far (characters of visible text) after the headline a date line may stand.
-NEAR_HEADLINE = 800
+NEAR_HEADLINE = 900
 BEFORE_HEADLINE = 250
 _DROP = ("script", "style", "noscript", "template", "svg", "nav", "aside", "form", "head")
 _BLOCK = {"p", "div", "li", "br", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "section",
@@ -125,6 +125,8 @@ def date_line(ev: Evidence) -> dt.date | None:
     ]  # fmt: skip
     if not near:
         return None
+    if ev.markup is not None and any(s.date == ev.markup for s in near):
+        return ev.markup  # the page shows the markup's date by its headline: both agree
     return min(near, key=lambda s: abs(s.pos - ev.headline)).date
 
 
