@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import time
 import warnings
 from collections import Counter
 from pathlib import Path
@@ -64,6 +65,7 @@ def main() -> None:
     counts: dict[tuple[str, str], Counter[str]] = {}
     misses: list[tuple[str, str, str | None]] = []
     systems = {args.only: SYSTEMS[args.only]} if args.only else SYSTEMS
+    seconds: Counter[str] = Counter()
     warnings.simplefilter("ignore")
     for url, item in sorted(gold.items()):
         part = half(url)
@@ -71,18 +73,27 @@ def main() -> None:
             continue
         html = decode((args.data / item["file"]).read_bytes()) or ""
         for name, system in systems.items():
+            t0 = time.perf_counter()
             found = system(html, url)
+            seconds[name] += time.perf_counter() - t0
             verdict = "none" if found is None else "right" if found == item["date"] else "wrong"
             for key in ((name, part), (name, "all")):
                 counts.setdefault(key, Counter())[verdict] += 1
             if name == "newsline" and verdict != "right":
                 misses.append((item["file"], item["date"], found))
-    print("| system | pages | right | wrong | none |")
-    print("| --- | --- | --- | --- | --- |")
-    for (name, part), c in counts.items():
-        n = sum(c.values())
-        cells = " | ".join(f"{100 * c[v] / n:.1f}%" for v in ("right", "wrong", "none"))
-        print(f"| {name} ({part}) | {n} | {cells} |")
+    print("| system | half | pages | right | wrong | none |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for name in systems:
+        for part in ("tune", "held", "all"):
+            c = counts.get((name, part))
+            if not c:
+                continue
+            n = sum(c.values())
+            cells = " | ".join(f"{100 * c[v] / n:.1f}%" for v in ("right", "wrong", "none"))
+            print(f"| {name} | {part} | {n} | {cells} |")
+    pages = sum(counts[(name, "all")].values()) if systems else 0
+    for name in systems:
+        print(f"{name}: {1000 * seconds[name] / max(1, pages):.1f} ms per page")
     for file, want, got in misses[: args.errors]:
         print(f"{file}\tgold {want}\tgot {got}")
 
