@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Iterable, Sequence
 
-from .clean import clean
+from .clean import clean, to_read
 from .dating import DEFAULT as DEFAULT_DATING
 from .dating import DatingOptions, date_documents
 from .ingest import read
 from .model import Article, Corpus, Document, Timeline
+from .query import parse as parse_terms
 from .temporal import tag
 from .text import split_sentences
 from .timeline.base import DEFAULT_METHOD, TimelineConfig, get_method
@@ -79,10 +81,12 @@ def build_timeline(
 ) -> Timeline:
     """Build a timeline from articles (or an already prepared corpus).
 
-    ``query`` is a string of keywords (split on whitespace and commas) or a
-    list of keywords; only sentences containing one of them are selected.
+    ``query`` is a string in the ``--query`` syntax (:mod:`newsline.query`:
+    words, ``"quoted phrases"``, ``OR``, ``-excluded``) or a list of keywords;
+    only sentences containing one of them (and no excluded term) are selected.
     """
     corpus = articles if isinstance(articles, Corpus) else prepare(articles)
+    corpus = exclude_sentences(corpus, query)
     config = TimelineConfig(
         n_dates=n_dates,
         n_sentences=n_sentences,
@@ -91,17 +95,63 @@ def build_timeline(
         end=end,
         random_state=random_state,
     )
-    return get_method(method).build(corpus, config)
+    return locate_sources(get_method(method).build(corpus, config), corpus)
+
+
+def exclude_sentences(corpus: Corpus, query: str | Sequence[str] | None) -> Corpus:
+    """The corpus without the sentences that contain a ``-term`` of ``query``.
+
+    Their date mentions go with them (a mention counts for the sentence it is in).
+    """
+    terms = parse_terms(query) if isinstance(query, str) else None
+    if terms is None or not terms.exclude:
+        return corpus
+    docs = []
+    for d in corpus.documents:
+        kept = tuple(s for s in d.sentences if not terms.excludes(s.text.lower()))
+        docs.append(d if len(kept) == len(d.sentences) else dataclasses.replace(d, sentences=kept))
+    return Corpus(tuple(docs), corpus.report)
+
+
+def locate_sources(timeline: Timeline, corpus: Corpus) -> Timeline:
+    """The timeline with each source's ``start``/``end`` in its article's text *as read*.
+
+    Methods point into the cleaned text; cleaning may have removed lines (a
+    repeated headline, boilerplate) before a sentence, so the offsets are
+    mapped back with the article's ``spans``.
+    """
+    spans = {d.article.id: d.article.spans for d in corpus.documents if d.article.spans}
+    if not spans:
+        return timeline
+    entries = []
+    for entry in timeline.entries:
+        sentences = []
+        for s in entry.sentences:
+            ref = s.source
+            if ref is not None and ref.article_id in spans:
+                m = spans[ref.article_id]
+                ref = dataclasses.replace(ref, start=to_read(m, ref.start), end=to_read(m, ref.end))
+                s = dataclasses.replace(s, source=ref)
+            sentences.append(s)
+        entries.append(dataclasses.replace(entry, sentences=tuple(sentences)))
+    return dataclasses.replace(timeline, entries=tuple(entries))
 
 
 def parse_query(query: str | Sequence[str] | None) -> tuple[str, ...]:
-    """``"Abu Bakr al-Baghdadi"`` -> ``("abu", "bakr", "al-baghdadi")``.
+    """The terms of which a selected sentence must contain one.
 
-    A possessive ``'s`` is dropped (``"BP's"`` -> ``"bp"``) so that the
-    keyword also matches tokenized text (``BP 's``) and curly apostrophes.
+    A string follows the ``--query`` syntax of :mod:`newsline.query`
+    (``'"Abu Bakr al-Baghdadi" OR Baghdadi -football'`` -> ``("abu bakr
+    al-baghdadi", "baghdadi")``; the excluded terms come from
+    :func:`newsline.query.parse`). A list is the field's keyword list:
+    every element split on whitespace and commas (``["oil, spill"]`` ->
+    ``("oil", "spill")``). A possessive ``'s`` is dropped (``"BP's"`` ->
+    ``"bp"``) so that the keyword also matches tokenized text (``BP 's``).
     """
     if not query:
         return ()
+    if isinstance(query, str):
+        return parse_terms(query).include
     parts = [query] if isinstance(query, str) else list(query)
     words: list[str] = []
     for p in parts:

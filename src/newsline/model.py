@@ -95,6 +95,8 @@ class Article:
     (htmldate), ``cli`` (``--date``), ``file`` (``--dates-from``), ``estimated``
     (by the dating stage, with evidence) or ``""`` (unknown).
     ``origin`` names the file (and line, for record formats) it came from.
+    ``spans`` is set by the clean stage when it removed lines: where the
+    cleaned ``text`` lies in the text as read (see :mod:`newsline.clean.offsets`).
     """
 
     id: str
@@ -105,6 +107,7 @@ class Article:
     published: dt.date | None = None
     date_source: str = ""
     origin: str = ""
+    spans: tuple[tuple[int, int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

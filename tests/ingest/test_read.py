@@ -256,11 +256,13 @@ def test_duplicate_ids_are_suffixed(tmp_path):
     assert res.renamed_ids == 2 and len(res.notes) == 2 and res.problems == []
 
 
-def test_unknown_extension_is_sniffed(tmp_path):
+def test_unknown_extension_is_sniffed_never_read_as_text(tmp_path):
     f = write(tmp_path / "article.dat", "Leak continues\n\n" + BODY)
     g = write(tmp_path / "records.out", json.dumps({"id": "r", "text": BODY}) + "\n")
     res = read([f, g])
-    assert [(a.id, a.title) for a in res.articles] == [(f.as_posix(), "Leak continues"), ("r", "")]
+    # records are recognised by their content; prose with an unknown suffix is not an article
+    assert [(a.id, a.title) for a in res.articles] == [("r", "")]
+    assert messages(res) == [f"{f}: unknown file format '.dat', not read as text; skipped"]
 
 
 # --- HTML ----------------------------------------------------------------

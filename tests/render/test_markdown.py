@@ -33,7 +33,9 @@ def test_unsafe_url_is_not_linked_and_markup_escaped(timeline):
 
 
 def test_empty_timeline():
-    assert markdown.render(Timeline(())) == "# Timeline\n\n- **Entries:** 0\n"
+    assert markdown.render(Timeline(())) == (
+        "# Timeline\n\n- **Entries:** 0\n\n<!-- newsline timeline -->\n"
+    )
 
 
 def test_escape_dollars_and_leading_markers():

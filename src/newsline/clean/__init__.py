@@ -1,7 +1,9 @@
 """Clean stage: boilerplate lines out, exact and near-duplicate articles out.
 
 The cleaned articles are new :class:`~newsline.model.Article` objects whose
-``text`` is the cleaned text, so every later offset indexes it.
+``text`` is the cleaned text, so every later offset indexes it; their
+``spans`` map it back to the text as read (:mod:`.offsets`), which is what
+the sources of a timeline point into.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from ..model import Article, CleanReport
 from .boilerplate import drop_lines, frequent_lines, is_pattern_boilerplate, normalize, strip_lines
 from .comments import cut_comments
 from .dedupe import THRESHOLD, exact_key, near_duplicates, shingles, word_ids
+from .offsets import span_map, to_read
 
-__all__ = ["clean", "is_pattern_boilerplate", "normalize", "preference_order"]
+__all__ = ["clean", "is_pattern_boilerplate", "normalize", "preference_order", "span_map", "to_read"]
 
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -75,7 +78,7 @@ def clean(
             empty += 1
             continue
         a = articles[i]
-        out.append(a if text == a.text else replace(a, text=text))
+        out.append(a if text == a.text else replace(a, text=text, spans=span_map(a.text, text)))
     report = CleanReport(
         articles_in=len(articles),
         exact_duplicates=exact_dups,

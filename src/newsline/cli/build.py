@@ -10,11 +10,12 @@ import time
 from collections.abc import Sequence
 
 from .. import render
-from ..core import parse_query, prepare
+from ..core import exclude_sentences, locate_sources, parse_query, prepare
 from ..dating.annotate import annotate
 from ..dating.given import apply_dates, fill_default, read_dates_file
 from ..dating.granularity import CHOICES, regroup
 from ..errors import ConfigError, NoInputError
+from ..explain import shortfall
 from ..model import Article, Corpus, Timeline
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
 from .common import (
@@ -24,24 +25,29 @@ from .common import (
     limits_from,
     note,
     positive_int,
-    progress,
     publication_date,
     read_inputs,
     undated_note,
 )
+from .inputs import add_read_options, input_paths, read_options
+from .stages import StageBar
+
+STAGES = ("cleaning, splitting and dating the articles", "choosing dates and sentences")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "build",
         help="build a timeline from articles",
-        description="Build a dated, sourced timeline from news articles "
-        "(.txt, .html, .jsonl[.gz], .json, .csv files, folders, or - for stdin).",
+        description="Build a dated, sourced timeline from news articles (.txt, .html, "
+        ".jsonl, .json, .csv/.tsv, .parquet, RSS/Atom feeds, .warc; any of them .gz/.bz2/"
+        ".xz/.zst), folders, http(s) URLs, or - for stdin.",
     )
-    p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders or - (stdin)")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, URLs or - (stdin)")
     p.add_argument("--store", metavar="PATH", help="build from a store (newsline index) instead")
     p.add_argument("--collection", metavar="NAME", help="with --store: only this collection")
     add_timeline_options(p)
+    add_read_options(p)
     add_input_options(p)
     p.add_argument(
         "-o",
@@ -57,7 +63,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def add_timeline_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("timeline")
-    g.add_argument("--query", "-k", help="keywords; only sentences with one of them are selected")
+    g.add_argument(
+        "--query",
+        "-k",
+        help='only sentences with one of these words or "quoted phrases" are selected; '
+        "OR may be written between them, -word excludes sentences with word "
+        """(e.g. '"Abu Bakr al-Baghdadi" OR Baghdadi -football')""",
+    )
     g.add_argument("--dates", "-n", type=positive_int, help="number of dates (default: by corpus)")
     g.add_argument("--sentences", "-s", type=positive_int, help="sentences per date (default 2)")
     g.add_argument("--start", type=iso_date, help="first date of the timeline (YYYY-MM-DD)")
@@ -91,12 +103,6 @@ def make_timeline(
     with run statistics."""
     check_range(args.start, args.end)
     t0 = time.perf_counter()
-    if corpus is None:
-        items = progress(list(articles), "preparing", args.quiet)
-        corpus = prepare(items, dedupe=not args.no_dedupe)
-    date_warnings: list[str] = []
-    if getattr(args, "date", None):
-        corpus, date_warnings = fill_default(corpus, args.date)
     config = TimelineConfig(
         n_dates=args.dates,
         n_sentences=args.sentences,
@@ -104,9 +110,18 @@ def make_timeline(
         start=args.start,
         end=args.end,
     )
-    timeline = get_method(args.method).build(corpus, config)
-    granularity = getattr(args, "granularity", "day")
-    timeline = annotate(regroup(timeline, granularity, corpus, config.keywords), corpus)
+    date_warnings: list[str] = []
+    with StageBar(STAGES, args.quiet) as bar:
+        bar.stage(STAGES[0])
+        if corpus is None:
+            corpus = prepare(articles, dedupe=not args.no_dedupe)
+        if getattr(args, "date", None):
+            corpus, date_warnings = fill_default(corpus, args.date)
+        corpus = exclude_sentences(corpus, args.query)
+        bar.stage(STAGES[1])
+        timeline = locate_sources(get_method(args.method).build(corpus, config), corpus)
+        granularity = getattr(args, "granularity", "day")
+        timeline = annotate(regroup(timeline, granularity, corpus, config.keywords), corpus)
     seconds = time.perf_counter() - t0
 
     docs = corpus.documents
@@ -121,6 +136,10 @@ def make_timeline(
             "date intervals were estimated from their text and similar articles "
             "(marked as estimated, with their evidence)."
         )
+    notes += shortfall(
+        timeline, corpus, n_dates=args.dates, n_sentences=args.sentences,
+        keywords=config.keywords, start=args.start, end=args.end,
+    )  # fmt: skip
     rep = corpus.report
     meta = dict(timeline.meta)
     meta.update(
@@ -140,6 +159,9 @@ def make_timeline(
             "empty": rep.empty,
         },
     )
+    if getattr(args, "verbose", 0) and not args.quiet:
+        for line in stage_lines(corpus, timeline, config):
+            note(line)
     stats = {"seconds": seconds, "undated": undated, "report": rep}
     return dataclasses.replace(timeline, meta=meta), stats
 
@@ -154,6 +176,22 @@ def output_format(output: str | None, fmt: str | None) -> str:
     return "text"
 
 
+def stage_lines(corpus: Corpus, timeline: Timeline, config: TimelineConfig) -> list[str]:
+    """What each stage after ingest did, for ``-v``."""
+    docs = corpus.documents
+    sentences = sum(len(d.sentences) for d in docs)
+    mentions = sum(len(d.mentions) for d in docs)
+    resolved = sum(1 for d in docs for m in d.mentions if m.time is not None)
+    chosen = sum(len(e.sentences) for e in timeline)
+    query = f" (query terms: {', '.join(config.keywords)})" if config.keywords else ""
+    return [
+        f"clean: {corpus.report.articles_in} articles in, {len(docs)} kept",
+        f"text: {sentences} sentences",
+        f"temporal: {mentions} time expressions, {resolved} resolved to a date",
+        f"timeline: {len(timeline)} dates and {chosen} sentences chosen{query}",
+    ]
+
+
 def emit(timeline: Timeline, output: str | None, fmt: str | None, quiet: bool) -> None:
     fmt = output_format(output, fmt)
     if output and not render.output.is_stdout(output):
@@ -166,12 +204,15 @@ def emit(timeline: Timeline, output: str | None, fmt: str | None, quiet: bool) -
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "store", None):
         return run_store(args)
-    if not args.inputs:
-        raise ConfigError("give INPUT files or folders, or --store PATH")
+    if not args.inputs and not args.urls:
+        raise ConfigError("give INPUT files, folders or URLs, --urls FILE, or --store PATH")
     output_format(args.output, args.format)  # an unknown format fails before any work
     if args.output:
-        render.output.check_output(args.output, args.inputs)
-    result = read_inputs(args.inputs, None, args.quiet, limits_from(args))
+        render.output.check_output(args.output, input_paths(args))
+    result = read_inputs(
+        input_paths(args), None, args.quiet, limits_from(args), read_options(args),
+        verbose=args.verbose,
+    )
     if args.output:
         render.output.refuse_inputs(args.output, result.paths)
     articles = result.articles

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from ..errors import ConfigError, NoInputError
 from ..ingest import IngestResult, read
+from ..ingest.options import ReadOptions
 from ..ingest.source import DEFAULT_LIMITS, Limits, human_size, parse_size
 
 T = TypeVar("T")
@@ -56,13 +57,26 @@ def non_negative_int(value: str) -> int:
     return _whole(value, 0)
 
 
+#: A progress bar appears only once a stage has run this many seconds.
+PROGRESS_DELAY = 2.0
+
+
 def progress(items: Sequence[T], desc: str, quiet: bool) -> Iterable[T]:
     """A progress bar on stderr for long runs (only on a terminal, never when quiet)."""
-    if quiet or len(items) < 200 or not sys.stderr.isatty():
+    if quiet or not sys.stderr.isatty():
         return items
     from tqdm import tqdm
 
-    return tqdm(items, desc=desc, unit="article", file=sys.stderr, leave=False)
+    return tqdm(items, desc=desc, unit="article", file=sys.stderr, leave=False, delay=PROGRESS_DELAY)
+
+
+def counter(desc: str, quiet: bool):  # type: ignore[no-untyped-def]
+    """A counting progress bar (no total) for reading, or ``None`` off a terminal or when quiet."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(desc=desc, unit=" articles", file=sys.stderr, leave=False, delay=PROGRESS_DELAY)
 
 
 def note(message: str, quiet: bool = False) -> None:
@@ -120,11 +134,29 @@ def read_inputs(
     default_date: dt.date | None,
     quiet: bool,
     limits: Limits = DEFAULT_LIMITS,
+    options: ReadOptions | None = None,
+    *,
+    verbose: int = 0,
 ) -> IngestResult:
-    """Read inputs, report every problem on one line, fail when nothing is usable."""
-    result = read(paths, default_date=default_date, limits=limits)
+    """Read inputs, report every problem on one line, fail when nothing is usable.
+
+    With ``verbose`` the harmless notes (renamed ids, WARC records skipped) are
+    shown too.
+    """
+    options = options or ReadOptions()
+    bar = counter("reading", quiet)
+    if bar is not None:
+        options.tick = bar.update
+    try:
+        result = read(paths, default_date=default_date, limits=limits, options=options)
+    finally:
+        if bar is not None:
+            bar.close()
     for problem in result.problems:
         print(f"newsline: warning: {problem}", file=sys.stderr)
+    if verbose and not quiet:
+        for item in result.notes:
+            print(f"newsline: note: {item}", file=sys.stderr)
     if result.skipped or not quiet:
         print(f"newsline: {summary_line(result)}", file=sys.stderr)
     if not result.articles:

@@ -23,6 +23,7 @@ class Reporter:
         self.strict = strict
         self.problems: list[Problem] = []
         self.skipped: Counter[str] = Counter()
+        self.notes: list[Problem] = []
         self._per_file: dict[str, int] = {}
 
     def problem(
@@ -50,3 +51,7 @@ class Reporter:
 
     def count(self, file: str) -> int:
         return self._per_file.get(file, 0)
+
+    def note(self, where: str, message: str) -> None:
+        """Record a harmless remark (not a failure): shown with ``-v``."""
+        self.notes.append(Problem(where, message))

@@ -13,25 +13,38 @@ MAX_FUTURE = dt.timedelta(days=365)
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T ]\d)")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})(?:$|T\d)")
 _FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%Y/%m/%d")
+_NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?:$|[T ,]+\d)")
+_EPOCH = re.compile(r"\d{9,13}(?:\.\d+)?")
+_TRAILING_TIME = re.compile(r"[ ,T]+(?:at\s+)?\d{1,2}[:.]\d{2}.*$", re.I)
 
 
-def parse_date(value: object) -> dt.date | None:
+def parse_date(value: object, dayfirst: bool | None = None) -> dt.date | None:
     """A calendar date from a field value, or ``None`` if it is not one.
 
     Accepts ``date``/``datetime`` objects and strings: ISO dates and
     datetimes (with or without timezone; the date as written is kept, not
     converted to UTC), ``YYYYMMDD``, RFC 2822 (``Mon, 24 May 2010 10:00:00
-    GMT``), ``24 May 2010``, ``May 24, 2010`` and ``YYYY/MM/DD``.
+    GMT``), ``24 May 2010``, ``May 24, 2010`` and ``YYYY/MM/DD`` (each also
+    with a time after it), numeric ``24.05.2010``/``05/24/2010`` (day first
+    when ``dayfirst``, month first otherwise; dotted dates day first unless
+    ``dayfirst is False``) and Unix timestamps in seconds or milliseconds (UTC).
     """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _epoch(float(value))
     if not isinstance(value, str):
         return None
     text = value.strip()
     if not text:
         return None
+    if _EPOCH.fullmatch(text):
+        return _epoch(float(text))
+    n = _NUMERIC.match(text)
+    if n:
+        return _numeric(n, dayfirst)
     m = _ISO.match(text) or _COMPACT.match(text)
     if m:
         try:
@@ -43,12 +56,38 @@ def parse_date(value: object) -> dt.date | None:
             return parsedate_to_datetime(text).date()
         except (TypeError, ValueError, IndexError):
             pass
-    for fmt in _FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
+    bare = _TRAILING_TIME.sub("", text).rstrip(" ,")
+    for candidate in dict.fromkeys((text, bare)):
+        for fmt in _FORMATS:
+            try:
+                return dt.datetime.strptime(candidate, fmt).date()
+            except ValueError:
+                continue
     return None
+
+
+def _epoch(seconds: float) -> dt.date | None:
+    """A Unix timestamp in seconds (or milliseconds, when too large for seconds)."""
+    if seconds >= 1e11:
+        seconds /= 1000
+    if seconds < 1e8:  # before 1973: a year or a count, not a timestamp
+        return None
+    try:
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _numeric(m: re.Match[str], dayfirst: bool | None) -> dt.date | None:
+    a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if len(m.group(4)) == 2:
+        year += 2000 if year < 70 else 1900
+    day_first = dayfirst if dayfirst is not None else m.group(2) == "."
+    day, month = (a, b) if day_first else (b, a)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def check_date(value: dt.date, today: dt.date | None = None) -> str | None:

@@ -1,11 +1,11 @@
-"""HTML pages: main text, title and URL (trafilatura), publication date (htmldate).
+"""HTML pages: main text, title and URL (trafilatura), publication date (:mod:`.pagedate`).
 
 Works offline: nothing is downloaded. trafilatura finds the main text
 (navigation, cookie banners, related links, comment sections and footers
 left out), the title (``og:title``/``<h1>``/``<title>`` without the site
-name), the canonical URL and the site name. htmldate finds the publication
-date (JSON-LD ``datePublished``, ``article:published_time`` and similar
-markup; the original date, not the last modification). When trafilatura
+name), the canonical URL and the site name. The publication date is found
+by :mod:`.pagedate` (htmldate's reading of the markup, the URL and the date
+lines the page shows). When trafilatura
 finds no text (or cannot be imported), a small standard-library extractor
 takes over for text, title and URL.
 """
@@ -20,7 +20,8 @@ from functools import cache
 from html.parser import HTMLParser
 from types import ModuleType
 
-from .dates import check_date, parse_date
+from .dates import check_date
+from .pagedate import page_date
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +41,12 @@ class HtmlArticle:
     date_problem: str = ""
 
 
-def parse_html(content: str) -> HtmlArticle:
-    """Main text, title, canonical URL, site name and publication date of an HTML page."""
+def parse_html(content: str, url: str | None = None) -> HtmlArticle:
+    """Main text, title, canonical URL, site name and publication date of an HTML page.
+
+    ``url`` is where the page came from (a WARC record, a fetched URL), used as
+    date evidence besides the page's own canonical URL.
+    """
     found = _trafilatura(content)
     if found is None or not found.text:
         simple = _SimpleExtractor.run(content)
@@ -51,7 +56,7 @@ def parse_html(content: str) -> HtmlArticle:
             url=(found.url if found else "") or simple.canonical or simple.og_url,
             site=found.site if found else "",
         )
-    found.published = _htmldate(content)
+    found.published = page_date(content, url or found.url or None)
     bad, problem = declared_date_problem(content)
     if bad:
         found.date_problem = problem
@@ -136,17 +141,9 @@ def _trafilatura(content: str) -> HtmlArticle | None:
     )
 
 
-def _htmldate(content: str) -> dt.date | None:
-    try:
-        from htmldate import find_date
-    except ImportError:  # pragma: no cover - htmldate is a dependency
-        return None
-    try:
-        found = find_date(content, **DATE_PARAMS)
-    except Exception as exc:  # htmldate raises on odd markup
-        log.debug("htmldate failed: %s", exc)
-        return None
-    return parse_date(found) if found else None
+def fragment_text(fragment: str) -> str:
+    """The text of an HTML fragment (a feed entry's content): blocks on their own lines."""
+    return _SimpleExtractor.run(f"<body>{fragment}</body>").text
 
 
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "div", "br", "tr"}

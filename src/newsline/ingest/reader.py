@@ -1,35 +1,42 @@
-"""Reading paths (files, folders, ``-``) into articles: format dispatch and date fallbacks."""
+"""Reading paths (files, folders, ``-``, URLs) into articles: format dispatch."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
-import re
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import NoInputError, Problem
 from ..model import Article
 from . import source as safe
 from ._report import Reporter
-from .dates import check_date, parse_date
+from .articles import add_records, default_dates, html_article, text_article
+from .compress import CompressionError, decompress, split_suffix
+from .compress import sniff as sniff_compression
 from .decode import SNIFF_BYTES, decode_text, html_charset, looks_binary
-from .html import parse_html
-from .paths import date_from_path, is_hidden
-from .records import iter_csv, iter_json, iter_jsonl, to_article
+from .feeds import read_feed
+from .fetch import FetchError, is_url
+from .ids import unique_ids
+from .options import ReadOptions, TickingList
+from .origin import Source
+from .parquet import iter_parquet
+from .paths import is_hidden
+from .records import iter_csv, iter_json, iter_jsonl
+from .sniff import NOT_ARTICLES, kind_from_name, own_output, sniff_bytes, sniff_text, xml_kind
+from .sniff import stem as _stem
 from .source import DEFAULT_LIMITS, Limits, Skip
-from .text import parse_text
+from .warc import read_warc
 
 PathLike = str | os.PathLike[str]
-Progress = Callable[[Iterable["Source"]], Iterable["Source"]]
+Progress = Callable[[Iterable[Source]], Iterable[Source]]
 
-TEXT_EXTS = {".txt", ".text", ".md"}
-HTML_EXTS = {".html", ".htm", ".xhtml", ".shtml"}
-JSONL_EXTS = {".jsonl", ".ndjson"}
-_HTML_START = re.compile(r"\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|article)\b", re.I | re.S)
+__all__ = ["IngestResult", "Source", "read"]
 
 
 @dataclass
@@ -70,15 +77,6 @@ class IngestResult:
         return self
 
 
-@dataclass(frozen=True)
-class Source:
-    """One input to read: a file (or ``-`` for stdin) and the id its article gets."""
-
-    path: Path | None  # None: standard input
-    name: str  # shown in problems and Article.origin
-    id_base: str
-
-
 def read(
     paths: Sequence[PathLike],
     *,
@@ -86,13 +84,19 @@ def read(
     strict: bool = False,
     progress: Progress | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    options: ReadOptions | None = None,
 ) -> IngestResult:
-    """Read articles from files, folders (recursive) and ``"-"`` (standard input).
+    """Read articles from files, folders (recursive), ``"-"`` (standard input) and URLs.
 
-    Formats by extension (``.gz`` of any): ``.txt``, ``.html``/``.htm``,
-    ``.jsonl``, ``.json``, ``.csv``/``.tsv``; other files are sniffed. The
-    publication date comes from the record field or ``Date:`` header, the
-    HTML page, a date in the file or folder name, else ``default_date``.
+    Formats by extension (``.gz``, ``.bz2``, ``.xz``, ``.zst`` of any):
+    ``.txt``, ``.html``/``.htm``, ``.jsonl``, ``.json``, ``.csv``/``.tsv``,
+    ``.rss``/``.atom``/``.xml`` feeds, ``.warc``, ``.parquet``; files without
+    a suffix, standard input and ``http(s)://`` URLs (fetched) are sniffed;
+    unknown suffixes, XML that is no feed and newsline's own timelines are
+    skipped with a problem each. The publication date comes from the record
+    field or ``Date:`` header, the HTML page or feed, the WARC record, a date
+    in the file or folder name, else ``default_date``. ``options`` maps
+    record columns and sets the date order and fetching.
 
     Problems (missing path, empty folder, binary or undecodable file,
     malformed JSON line, record without text, absurd date) are recorded in
@@ -104,21 +108,25 @@ def read(
     skipped with a problem.
     """
     report = Reporter(strict)
+    opts = options or ReadOptions()
     result = IngestResult()
+    if opts.tick is not None:
+        result.articles = TickingList(opts.tick)
     sources = list(_sources(paths, report))
     result.files_seen = len(sources)
     result.paths = [s.path for s in sources if s.path is not None]
     items: Iterable[Source] = progress(sources) if progress else sources
     for source in items:
         before = len(result.articles)
-        failed = _read_source(source, default_date, report, result.articles, limits)
+        failed = _read_source(source, default_date, report, result.articles, limits, opts)
         report.finish_file(source.name)
         if failed:
             result.files_skipped += 1
         elif len(result.articles) > before:
             result.files_read += 1
-    result.notes = _unique_ids(result.articles)
+    result.notes = unique_ids(result.articles)
     result.renamed_ids = len(result.notes)
+    result.notes += report.notes
     result.problems = report.problems
     result.skipped = report.skipped
     return result
@@ -128,56 +136,59 @@ def _sources(paths: Sequence[PathLike], report: Reporter) -> Iterator[Source]:
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     for raw in paths:
-        if os.fspath(raw) == "-":
+        name = os.fspath(raw)
+        if name == "-":
             yield Source(None, "<stdin>", "stdin")
             continue
+        if is_url(name):
+            yield Source(None, name, name, url=name)
+            continue
         problem = lambda w, m, c: report.problem(w, m, cause=c)  # noqa: E731
-        for path, name, id_base in safe.expand(Path(raw), problem, is_hidden):
-            yield Source(path, name, id_base)
-
-
-def _kind(name: str) -> tuple[str, bool]:
-    lower = name.lower()
-    gz = lower.endswith(".gz")
-    if gz:
-        lower = lower[:-3]
-    ext = os.path.splitext(lower)[1]
-    if ext in TEXT_EXTS:
-        return "text", gz
-    if ext in HTML_EXTS:
-        return "html", gz
-    if ext in JSONL_EXTS:
-        return "jsonl", gz
-    if ext == ".json":
-        return "json", gz
-    if ext in (".csv", ".tsv"):
-        return ext[1:], gz
-    return "", gz
-
-
-def _stem(name: str) -> str:
-    base = os.path.basename(name)
-    while True:
-        stem, ext = os.path.splitext(base)
-        if not ext or not stem:
-            return base
-        base = stem
+        for path, shown, id_base in safe.expand(Path(raw), problem, is_hidden):
+            yield Source(path, shown, id_base)
 
 
 def _read_source(
-    source: Source, default_date: dt.date | None, report: Reporter, out: list[Article], limits: Limits
+    source: Source,
+    default_date: dt.date | None,
+    report: Reporter,
+    out: list[Article],
+    limits: Limits = DEFAULT_LIMITS,
+    opts: ReadOptions | None = None,
 ) -> bool:
     """Append the articles of one source to ``out``; True when the whole file was skipped."""
+    opts = opts or ReadOptions()
     name = source.name
-    kind, gz = _kind(source.path.name) if source.path is not None else ("", False)
-    if kind == "jsonl" and source.path is not None:
-        return _read_jsonl_file(source, report, out, gz, default_date, limits)
-    data = _read_bytes(source, report, gz, limits)
-    if data is None:
-        return True
-    if not data.strip():
-        report.problem(name, "file is empty; skipped", cause="empty")
-        return True
+    kind, comp = kind_from_name(source.path.name) if source.path is not None else ("", "")
+    unknown = kind == "unknown"  # sniffed, but never read as plain text
+    kind = "" if unknown else kind
+    stream: BinaryIO | None = None
+    if kind in ("jsonl", "warc", "parquet") and source.path is not None:
+        if kind == "jsonl":
+            return _read_jsonl_file(source, report, out, comp, default_date, limits, opts)
+        stream = _open(source, report, comp, limits) if kind == "warc" else _in_memory(source, report, comp, limits)
+        if stream is None:
+            return True
+    else:
+        data = _read_bytes(source, report, comp, limits, opts)
+        if data is None:
+            return True
+        if not data.strip():
+            report.problem(name, "file is empty; skipped", cause="empty")
+            return True
+        kind = kind or sniff_bytes(data[:8])
+        if kind in ("warc", "parquet"):
+            stream = io.BytesIO(data)  # type: ignore[assignment]
+    before, n = report.count(name), len(out)
+    if stream is not None:
+        with stream:
+            if kind == "warc":
+                out.extend(read_warc(stream, name=name, report=report))
+                default_dates(out, n, default_date)
+                return len(out) == n and report.count(name) > before
+            records = iter_parquet(stream, name=name, report=report)
+            n = add_records(records, source, _stem(name), default_date, report, out, opts, limits)
+        return n == 0 and report.count(name) > before
     if looks_binary(data):
         report.problem(name, "binary file, not text; skipped", cause="binary")
         return True
@@ -188,18 +199,32 @@ def _read_source(
     if remark:
         report.problem(name, remark)
     if not kind:
-        kind = _sniff(text)
-    before = report.count(name)
+        kind = sniff_text(text)
+        if unknown and kind == "text":
+            suffix = os.path.splitext(split_suffix(name)[0])[1]
+            report.problem(name, f"unknown file format {suffix!r}, not read as text; skipped", cause="not an article")
+            return True
+    elif kind == "xml":
+        kind = xml_kind(text[:4096])
+    if own_output(kind, text):
+        kind = "newsline"
+    if kind in NOT_ARTICLES:
+        report.problem(name, NOT_ARTICLES[kind], cause="not an article")
+        return True
+    if kind == "feed":
+        out.extend(read_feed(data, name=name, id_base=source.id_base, report=report, options=opts))
+        default_dates(out, n, default_date)
+        return len(out) == n
     if kind in ("text", "html") and len(data) > limits.max_record_size:
         report.problem(name, f"article is larger than the {safe.human_size(limits.max_record_size)} cap (--max-record-size); skipped", cause="too large")
         return True
     if kind in ("text", "html"):
-        article = (_text_article if kind == "text" else _html_article)(source, text, default_date, report)
+        article = (text_article if kind == "text" else html_article)(source, text, default_date, report)
         if article is None:
             return True
         out.append(article)
         return False
-    stem = _stem(name) if source.path is not None else "stdin"
+    stem = _stem(name) if source.path is not None else source.id_base
     if kind == "jsonl":
         records = iter_jsonl(text.split("\n"), name=name, report=report, max_record=limits.max_record_size)
     elif kind == "json":
@@ -208,40 +233,80 @@ def _read_source(
         records = iter_csv(
             text, name=name, report=report, delimiter="\t" if kind == "tsv" else None,
             max_record=limits.max_record_size,
-        )
-    n = _add_records(records, source, stem, default_date, report, out, limits)
+        )  # fmt: skip
+    n = add_records(records, source, stem, default_date, report, out, opts, limits)
     return n == 0 and report.count(name) > before
 
 
-def _read_bytes(source: Source, report: Reporter, gz: bool, limits: Limits) -> bytes | None:
+def _open(source: Source, report: Reporter, comp: str, limits: Limits) -> BinaryIO | None:
     try:
-        return safe.read_file(source.path, limits, gz=gz)
+        return safe.open_input(source.path, limits, comp=comp)
+    except Skip as exc:
+        report.problem(source.name, str(exc), cause=exc.cause)
+    except OSError as exc:
+        report.problem(source.name, f"cannot read file ({safe.describe(exc)}); skipped", cause="unreadable")
+    return None
+
+
+def _in_memory(source: Source, report: Reporter, comp: str, limits: Limits) -> BinaryIO | None:
+    """A seekable copy (Parquet needs one), read through the size cap."""
+    try:
+        return io.BytesIO(safe.read_file(source.path, limits, comp=comp))
     except Skip as exc:
         report.problem(source.name, str(exc), cause=exc.cause)
     return None
+
+
+def _read_bytes(
+    source: Source, report: Reporter, comp: str, limits: Limits, opts: ReadOptions
+) -> bytes | None:
+    if not source.url:
+        try:
+            return safe.read_file(source.path, limits, comp=comp)
+        except Skip as exc:
+            report.problem(source.name, str(exc), cause=exc.cause)
+        return None
+    try:
+        data = opts.fetcher.get(source.url).data
+    except FetchError as exc:
+        report.problem(source.name, f"cannot fetch: {exc}; skipped", cause="unreadable")
+        return None
+    if len(data) > limits.max_file_size:
+        cap = safe.human_size(limits.max_file_size)
+        report.problem(source.name, f"page is larger than the {cap} cap (--max-file-size); skipped", cause="too large")
+        return None
+    comp = sniff_compression(data[:8])
+    if comp:
+        try:
+            data = decompress(data, comp)
+        except CompressionError as exc:
+            report.problem(source.name, f"{exc}; skipped", cause="malformed")
+            return None
+    return data
 
 
 def _read_jsonl_file(
     source: Source,
     report: Reporter,
     out: list[Article],
-    gz: bool,
+    comp: str,
     default_date: dt.date | None,
     limits: Limits,
+    opts: ReadOptions,
 ) -> bool:
     assert source.path is not None
     name = source.name
     before, start = report.count(name), len(out)
     try:
-        with safe.open_input(source.path, limits, gz=gz) as f:
-            if looks_binary(f.peek(SNIFF_BYTES)[:SNIFF_BYTES]):
+        with safe.open_input(source.path, limits, comp=comp) as f:
+            if looks_binary(f.peek(SNIFF_BYTES)[:SNIFF_BYTES]):  # type: ignore[attr-defined]
                 report.problem(name, "binary file, not text; skipped", cause="binary")
                 return True
             lines = safe.iter_lines(f, limits.max_record_size)
             records = iter_jsonl(lines, name=name, report=report, max_record=limits.max_record_size)
-            n = _add_records(records, source, _stem(name), default_date, report, out, limits)
+            n = add_records(records, source, _stem(name), default_date, report, out, opts, limits)
             safe.finish(f)
-    except (Skip, OSError, EOFError, zlib.error) as exc:  # the rest of the file is lost
+    except (Skip, OSError, EOFError, zlib.error, ValueError) as exc:  # the rest of the file is lost
         n = len(out) - start
         if isinstance(exc, Skip):
             message, cause = str(exc).removesuffix("; skipped"), exc.cause
@@ -252,145 +317,3 @@ def _read_jsonl_file(
         report.problem(name, f"{message}; rest skipped after {n} articles" if n else f"{message}; skipped", cause=cause)
         return n == 0
     return n == 0 and report.count(name) > before
-
-
-def _add_records(
-    records: Iterable[tuple[int, object]],
-    source: Source,
-    stem: str,
-    default_date: dt.date | None,
-    report: Reporter,
-    out: list[Article],
-    limits: Limits = DEFAULT_LIMITS,
-) -> int:
-    n = 0
-    for line, record in records:
-        where = f"{source.name}:{line}"
-        article = to_article(
-            record, where=where, default_id=f"{stem}:{line}", origin=where, report=report, file=source.name
-        )
-        if article is None:
-            continue
-        if len(article.text) > limits.max_record_size:
-            cap = safe.human_size(limits.max_record_size)
-            report.problem(where, f"article text is larger than the {cap} cap (--max-record-size); skipped", file=source.name, cause="too large")
-            continue
-        if article.published is None and default_date is not None:
-            article = replace(article, published=default_date, date_source="cli")
-        out.append(article)
-        n += 1
-    return n
-
-
-def _sniff(text: str) -> str:
-    head = text[:2048]
-    if _HTML_START.match(head):
-        return "html"
-    stripped = head.lstrip()
-    if stripped.startswith("{"):
-        return "jsonl" if not _is_one_json(text) else "json"
-    if stripped.startswith("["):
-        return "json"
-    return "text"
-
-
-def _is_one_json(text: str) -> bool:
-    """True when a text starting with ``{`` is one (possibly multi-line) JSON document."""
-    import json
-
-    first = text.lstrip().split("\n", 1)[0]
-    try:
-        json.loads(first)
-    except ValueError:
-        return True  # first line alone is not JSON: a pretty-printed document
-    return False
-
-
-def _date_fallbacks(
-    source: Source, header: str | None, default_date: dt.date | None, report: Reporter
-) -> tuple[dt.date | None, str]:
-    if header:
-        value = parse_date(header)
-        if value is None:
-            report.problem(source.name, f"unreadable Date header {header!r}; ignored")
-        else:
-            reason = check_date(value)
-            if reason:
-                report.problem(source.name, f"{reason}; date dropped")
-            else:
-                return value, "header"
-    if source.path is not None:
-        value = date_from_path(source.path)
-        if value is not None:
-            return value, "path"
-    if default_date is not None:
-        return default_date, "cli"
-    return None, ""
-
-
-def _text_article(source: Source, text: str, default_date: dt.date | None, report: Reporter) -> Article | None:
-    parsed = parse_text(text)
-    if not parsed.text:
-        report.problem(source.name, "no article text; skipped", cause="no text")
-        return None
-    h = parsed.headers
-    published, date_source = _date_fallbacks(source, h.get("date"), default_date, report)
-    return Article(
-        id=h.get("id") or source.id_base,
-        text=parsed.text,
-        title=parsed.title,
-        url=h.get("url", ""),
-        source=h.get("source", ""),
-        published=published,
-        date_source=date_source,
-        origin=source.name,
-    )
-
-
-def _html_article(source: Source, text: str, default_date: dt.date | None, report: Reporter) -> Article | None:
-    parsed = parse_html(text)
-    if not parsed.text:
-        report.problem(source.name, "no article text found in the HTML page; skipped", cause="no text")
-        return None
-    published, date_source = parsed.published, "html"
-    if parsed.date_problem:
-        report.problem(source.name, parsed.date_problem)
-    if published is not None:
-        reason = check_date(published)
-        if reason:
-            report.problem(source.name, f"HTML {reason}; date dropped")
-            published = None
-    if published is None:
-        published, date_source = _date_fallbacks(source, None, default_date, report)
-    return Article(
-        id=source.id_base,
-        text=parsed.text,
-        title=parsed.title,
-        url=parsed.url,
-        source=parsed.site,
-        published=published,
-        date_source=date_source,
-        origin=source.name,
-    )
-
-
-def _unique_ids(articles: list[Article]) -> list[Problem]:
-    """Rename later articles that reuse an id to ``id#2``, ``id#3``...; one note each."""
-    seen: dict[str, int] = {}
-    notes: list[Problem] = []
-    for i, article in enumerate(articles):
-        aid = article.id
-        if aid not in seen:
-            seen[aid] = 1
-            continue
-        n = seen[aid]
-        while True:
-            n += 1
-            new = f"{aid}#{n}"
-            if new not in seen:
-                break
-        seen[aid] = n
-        seen[new] = 1
-        articles[i] = replace(article, id=new)
-        notes.append(Problem(article.origin or aid, f"duplicate id {aid!r} renamed to {new!r}"))
-    return notes

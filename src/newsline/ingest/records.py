@@ -1,8 +1,8 @@
 """Record formats: JSON lines, JSON (list or ``{"articles": [...]}``) and CSV/TSV.
 
-Each record is an object with ``text`` (or ``body``/``content``) and
-optionally ``id``, ``title``, ``url``, ``source`` and a date in ``time``,
-``date``, ``published`` or ``pub_date``.
+Each record is an object with a text column and optionally id, title, url,
+source and date columns, found by name (see :mod:`.fields` for the synonyms
+and ``--field``).
 """
 
 from __future__ import annotations
@@ -17,9 +17,13 @@ from typing import Any
 from ..model import Article
 from ._report import Reporter
 from .dates import check_date, parse_date
+from .fields import SYNONYMS, FieldMap, MappingError, norm
 
-TEXT_FIELDS = ("text", "body", "content")
-DATE_FIELDS = ("time", "date", "published", "pub_date", "publish_date", "published_at")
+TEXT_FIELDS = SYNONYMS["text"]
+DATE_FIELDS = SYNONYMS["date"]
+_TEXT_NORMS = {norm(k) for k in TEXT_FIELDS}
+#: Delimiters a CSV file may use; the one most frequent in the header line wins.
+DELIMITERS = (",", ";", "\t", "|")
 
 Record = tuple[int, Any]  # (line or record number, decoded JSON value / CSV row)
 
@@ -34,31 +38,38 @@ def _no_surrogates(text: str) -> str:
 
 
 def to_article(
-    record: Any, *, where: str, default_id: str, origin: str, report: Reporter, file: str
+    record: Any,
+    *,
+    where: str,
+    default_id: str,
+    origin: str,
+    report: Reporter,
+    file: str,
+    fields: FieldMap | None = None,
+    dayfirst: bool | None = None,
 ) -> Article | None:
-    """An :class:`Article` from one record, or ``None`` (with a problem) if it has no text."""
+    """An :class:`Article` from one record, or ``None`` (with a problem) if it has no text.
+
+    Columns are found by :class:`~.fields.FieldMap` (synonyms, ``--field``).
+    """
     if not isinstance(record, Mapping):
         report.problem(where, f"record is a JSON {type(record).__name__}, not an object; skipped", file=file, cause="malformed")
         return None
-    text = ""
-    for key in TEXT_FIELDS:
-        value = record.get(key)
-        if isinstance(value, list):
-            value = "\n".join(str(v) for v in value if v is not None)
-        if isinstance(value, str) and value.strip():
-            text = _no_surrogates(value.strip())
-            break
+    try:
+        columns = (fields or FieldMap()).resolve(record.keys())
+    except MappingError:
+        columns = {}
+    text = _no_surrogates(_text(record.get(columns["text"]))) if "text" in columns else ""
     if not text:
         report.problem(where, "record has no text; skipped", file=file, cause="no text")
         return None
-    rid = record.get("id")
+    rid = record.get(columns.get("id", "id"))
     rid = default_id if rid is None or str(rid).strip() == "" else _no_surrogates(str(rid))
     published = None
-    for key in DATE_FIELDS:
-        raw = record.get(key)
-        if raw is None or raw == "":
-            continue
-        value = parse_date(raw)
+    key = columns.get("date")
+    raw = record.get(key) if key is not None else None
+    if raw is not None and raw != "":
+        value = parse_date(raw, dayfirst)
         if value is None:
             report.problem(where, f"unreadable date {raw!r} in field {key!r}; article kept undated", file=file)
         else:
@@ -67,17 +78,22 @@ def to_article(
                 report.problem(where, f"{reason}; date dropped, article kept undated", file=file)
             else:
                 published = value
-        break
     return Article(
         id=rid,
         text=text,
-        title=_str(record.get("title")),
-        url=_str(record.get("url") or record.get("link")),
-        source=_str(record.get("source")),
+        title=_str(record.get(columns.get("title", "title"))),
+        url=_str(record.get(columns.get("url", "url"))),
+        source=_str(record.get(columns.get("source", "source"))),
         published=published,
         date_source="field" if published else "",
         origin=origin,
     )
+
+
+def _text(value: object) -> str:
+    if isinstance(value, list):
+        value = "\n".join(str(v) for v in value if v is not None)
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _str(value: object) -> str:
@@ -150,7 +166,7 @@ def iter_json(text: str, *, name: str, report: Reporter) -> Iterator[Record]:
                 doc = doc[key]
                 break
         else:
-            if any(k in doc for k in TEXT_FIELDS):
+            if any(norm(k) in _TEXT_NORMS for k in doc):
                 doc = [doc]
     if not isinstance(doc, list):
         report.problem(name, "JSON is neither a list of articles nor {\"articles\": [...]}; file skipped", file=name, cause="malformed")
@@ -166,7 +182,10 @@ def iter_csv(
     delimiter: str | None = None,
     max_record: int = 2**31 - 1,
 ) -> Iterator[Record]:
-    """Rows of a CSV/TSV file with a header row, keyed by lower-cased column name.
+    """Rows of a CSV/TSV file with a header row, keyed by column name.
+
+    The delimiter (``,``, ``;``, tab or ``|``) is the one most frequent in the
+    header line outside quotes; quoted cells may span lines.
 
     A field longer than ``max_record`` skips its row. An unclosed quote that
     would swallow the rest of the file into one field (the file has an odd
@@ -174,8 +193,7 @@ def iter_csv(
     at the line where that row starts, and reading resumes on the next line.
     """
     if delimiter is None:
-        first = text.split("\n", 1)[0]
-        delimiter = "\t" if first.count("\t") > first.count(",") else ","
+        delimiter = sniff_delimiter(text)
     previous = csv.field_size_limit()
     csv.field_size_limit(min(max_record, 2**31 - 1))  # a field past the cap is a csv.Error
     try:
@@ -193,7 +211,7 @@ def _csv_rows(text: str, name: str, report: Reporter, delimiter: str) -> Iterato
     except csv.Error as exc:
         report.problem(name, f"malformed CSV header ({exc}); file skipped", file=name, cause="malformed")
         return
-    columns = [h.strip().lower() for h in header]
+    columns = [h.strip().lstrip("\ufeff") for h in header]
     odd_quotes = text.count('"') % 2 == 1
     offset = 0  # lines before the text the reader reads (after a recovery)
     recoveries = 0
@@ -236,3 +254,11 @@ def _csv_rows(text: str, name: str, report: Reporter, delimiter: str) -> Iterato
         if pending is not None and any(cell.strip() for cell in pending[1]):
             yield pending[0], dict(zip(columns, pending[1], strict=False))
         pending = (line, row)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter of a CSV text: the most frequent of :data:`DELIMITERS` in its header."""
+    first = re.sub(r'"[^"]*"', "", text[:65536].split("\n", 1)[0])
+    counts = {d: first.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","

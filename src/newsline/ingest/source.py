@@ -20,8 +20,8 @@ Every reader gets its bytes through this module:
 from __future__ import annotations
 
 import errno
-import gzip
 import io
+import lzma
 import os
 import stat
 import zlib
@@ -29,6 +29,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from .compress import sniff as sniff_compression
+from .compress import wrap
 
 MiB = 1024 * 1024
 
@@ -182,7 +185,7 @@ class _Capped(io.RawIOBase):
             return 0
         try:  # read1: one raw read, so data inflated before a truncation is not lost
             data = self.inner.read1(want) if hasattr(self.inner, "read1") else self.inner.read(want)
-        except (EOFError, OSError, zlib.error) as exc:
+        except (EOFError, OSError, zlib.error, lzma.LZMAError, ValueError) as exc:
             self.error = exc  # end of the usable data; :func:`finish` raises it
             return 0
         n = len(data)
@@ -208,11 +211,12 @@ def open_input(
     limits: Limits = DEFAULT_LIMITS,
     *,
     gz: bool = False,
+    comp: str = "",
     stdin: Callable[[], BinaryIO] | None = None,
 ) -> BinaryIO:
     """A buffered stream of a file's content (``None``: standard input), capped and inflated.
 
-    gzip (``gz`` or the magic bytes) is inflated on the fly; the cap counts
+    gzip, bzip2, xz or zstd (``comp``, ``gz`` or the magic bytes) is inflated on the fly; the cap counts
     inflated bytes, so a bomb stops at :attr:`Limits.max_file_size`.
     """
     if path is None:
@@ -221,9 +225,10 @@ def open_input(
         raw: BinaryIO = stdin() if stdin else sys.stdin.buffer
     else:
         raw = open_regular(path)
-    head = raw.peek(2)[:2] if hasattr(raw, "peek") else b""  # type: ignore[attr-defined]
-    if gz or head == b"\x1f\x8b":
-        inner: BinaryIO = gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[assignment]
+    head = raw.peek(8)[:8] if hasattr(raw, "peek") else b""  # type: ignore[attr-defined]
+    kind = comp or ("gz" if gz else "") or sniff_compression(head)
+    if kind:
+        inner: BinaryIO = wrap(raw, kind)
         what = "inflated content"
     else:
         inner, what = raw, "file"
@@ -263,10 +268,14 @@ def iter_lines(stream: BinaryIO, max_record: int) -> Iterator[bytes | None]:
         yield line
 
 
-def read_file(path: str | os.PathLike[str] | None, limits: Limits = DEFAULT_LIMITS, *, gz: bool = False) -> bytes:
+def read_file(
+    path: str | os.PathLike[str] | None, limits: Limits = DEFAULT_LIMITS, *, gz: bool = False, comp: str = ""
+) -> bytes:
     """All bytes of a file (``None``: stdin), inflated and capped; every failure is :class:`Skip`."""
     try:
-        return read_all(open_input(path, limits, gz=gz))
+        return read_all(open_input(path, limits, gz=gz, comp=comp))
+    except (lzma.LZMAError, ValueError) as exc:
+        raise Skip(f"not a valid {comp or 'compressed'} file ({exc}); skipped", "malformed") from None
     except (EOFError, zlib.error) as exc:
         raise Skip(f"not a valid gzip file ({exc}); skipped", "malformed") from None
     except OSError as exc:

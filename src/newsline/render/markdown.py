@@ -16,6 +16,7 @@ from ._common import (
     title_of,
 )
 
+MARKDOWN_MARK = "<!-- newsline timeline -->"
 _SPECIAL = re.compile(r"([\\`*_\[\]<>$])")
 _LIST_START = re.compile(r"^(\d+)([.)]\s)|^([-+#>])")
 
@@ -65,7 +66,8 @@ def render(timeline: Timeline) -> str:
             lines.append(bullet)
         lines.append("")
     lines += _dating(timeline)
-    return "\n".join(lines).rstrip("\n") + "\n"
+    # the signature newsline.ingest knows, so a timeline is never read back as an article
+    return "\n".join(lines).rstrip("\n") + f"\n\n{MARKDOWN_MARK}\n"
 
 
 def _dating(timeline: Timeline) -> list[str]:

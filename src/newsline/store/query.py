@@ -28,7 +28,7 @@ ARTICLE_COLUMNS = ("id", "title", "coalesce(raw_text, text) AS text", "url", "so
 CORPUS_COLUMNS = ("id", "title", "text", "url", "source", "published", "date_source", "origin",
                   "raw_chars", "exact_key", "n_shingles", "bands", "boilerplate_lines",
                   "comment_sections", "est_published", "est_date_source", "sent_start",
-                  "sent_end", "mentions")
+                  "sent_end", "mentions", "raw_text")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pyarrow.compute as pc
 
+from ..clean.offsets import span_map
 from ..core import parse_query, prepare_document
 from ..ingest import IngestResult, iter_articles
 from ..model import Article, Corpus, Document
@@ -193,12 +194,17 @@ class Store:
         kept, report = clean_selected(selected, dedupe)
         stored = StoredDocuments(table)
         docs: list[Document] = []
+        raws = table["raw_text"].to_pylist()
         for i, text in kept:
             a = articles[i]
+            raw = raws[i] if raws[i] is not None else a.text
+            # offsets map back to the text as read, as clean() records them
+            spans = span_map(raw, text) if text != raw else ()
             if text == a.text:
-                docs.append(stored.document(i, a))
+                doc = stored.document(i, a)
+                docs.append(replace(doc, article=replace(doc.article, spans=spans)) if spans else doc)
             else:  # lines recurring across the selection were dropped: prepared anew
-                docs.append(prepare_document(replace(a, text=text)))
+                docs.append(prepare_document(replace(a, text=text, spans=spans)))
         return Corpus(tuple(docs), report).between(start, end)
 
     def info(self) -> StoreInfo:

@@ -1,0 +1,227 @@
+"""The publication date of an HTML page, from several kinds of evidence.
+
+1. the page's URL (``/2019/03/12/``, ``2019-03-12``): a full date in the
+   path is taken as is;
+2. htmldate's reading of the markup (JSON-LD ``datePublished``,
+   ``article:published_time``, ``<time pubdate>`` ... original date);
+3. the dates the page shows its readers (:mod:`.datelines`): the date line
+   under the headline, bylines (``Von ... 12.03.2019, 14:00 Uhr``), cue
+   words (``Published``, ``Stand:``, ``Erschienen am``) and ``<time>``
+   elements.
+
+The shown date line wins over the markup when the two disagree (the markup
+is often the time zone's next day or a later modification); without either,
+htmldate's extensive search is used only when the page shows the same date
+with a cue. No evidence, no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass
+
+from ..temporal import infer_publication_date
+from .datelines import Shown, shown_dates
+from .dates import check_date, parse_date
+
+log = logging.getLogger(__name__)
+
+_URL_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)"
+)
+#: How far (characters of visible text) after the headline a date line may stand.
+NEAR_HEADLINE = 900
+BEFORE_HEADLINE = 250
+_DROP = ("script", "style", "noscript", "template", "svg", "nav", "aside", "form", "head")
+_BLOCK = {"p", "div", "li", "br", "tr", "td", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+          "article", "header", "span", "time", "a", "ul", "ol", "dd", "dt", "figure"}  # fmt: skip
+#: class or id tokens of boxes that are not the article: reader comments, related links, sidebars
+_OTHER_BOX = re.compile(
+    r"^(?:comments?|comment-?(?:list|area|section|s-area)|kommentare?|respond|replies|"
+    r"related(?:-\w+)?|sidebar|widget-area|teasers?)$",
+    re.I,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_OTHER_DIGITS = re.compile(r"[^\x00-\x7f](?<=\d)")
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+_H1, _TIME = "\ue000", "\ue001"  # mark the headline and <time> elements in the text
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a page says about its date; :func:`decide` turns it into one date or none."""
+
+    url: dt.date | None
+    markup: dt.date | None
+    shown: tuple[Shown, ...]
+    headline: int  # position of the first <h1> in the visible text, -1 without one
+    tagged: dt.date | None = None  # the dateline newsline's temporal tagger finds under the headline
+
+
+def page_date(html: str, url: str | None = None) -> dt.date | None:
+    """The publication date of a page, or ``None`` without evidence."""
+    return decide(evidence(html, url), html, url)
+
+
+def evidence(html: str, url: str | None = None) -> Evidence:
+    text, headline, times = visible_text(html)
+    shown = shown_dates(text)
+    taken = {s.pos for s in shown}
+    for pos, value in times:
+        if not any(abs(pos - p) < 40 for p in taken):
+            shown.append(Shown(value, pos, cue=True, warn=False, timed=True, alone=True))
+    shown.sort(key=lambda s: s.pos)
+    tagged = _tagged(text[max(0, headline) :].lstrip())
+    markup = _htmldate(html, url, False)
+    if markup is not None and _only_warned(markup, shown):
+        markup = None  # the markup found a modification or copyright date the page shows as such
+    return Evidence(url_date(url or ""), markup, tuple(shown), headline, tagged)
+
+
+def _only_warned(value: dt.date, shown: list[Shown]) -> bool:
+    same = [s for s in shown if s.date == value]
+    return bool(same) and all(s.modified for s in same)
+
+
+def decide(ev: Evidence, html: str = "", url: str | None = None) -> dt.date | None:
+    """One date from the evidence, in order of trust; ``None`` when nothing supports one."""
+    if ev.url is not None:
+        return ev.url
+    line = date_line(ev)
+    if line is not None:
+        return line
+    published = [s for s in ev.shown if s.label and not s.warn]
+    if published:
+        return published[0].date
+    if ev.markup is not None:
+        return ev.markup
+    if ev.tagged is not None:
+        return ev.tagged
+    labelled = [s for s in ev.shown if s.cue and not s.warn]
+    if labelled:
+        return labelled[0].date
+    if html:
+        guess = _htmldate(html, url, True)
+        if guess is not None and any(s.date == guess and not s.warn for s in ev.shown):
+            return guess
+    return None
+
+
+def date_line(ev: Evidence) -> dt.date | None:
+    """The page's date line: the date closest to the headline standing as a line of its own.
+
+    A date line stands alone on its line, or is followed by a clock time, or
+    follows a byline or a date label, within :data:`BEFORE_HEADLINE` characters
+    before or :data:`NEAR_HEADLINE` after the first headline.
+    """
+    if ev.headline < 0:
+        return None
+    near = [
+        s for s in ev.shown
+        if -BEFORE_HEADLINE <= s.pos - ev.headline <= NEAR_HEADLINE
+        and not s.warn and (s.alone or s.timed or s.cue)
+    ]  # fmt: skip
+    if not near:
+        return None
+    if ev.markup is not None and any(s.date == ev.markup for s in near):
+        return ev.markup  # the page shows the markup's date by its headline: both agree
+    return min(near, key=lambda s: abs(s.pos - ev.headline)).date
+
+
+def _tagged(text: str) -> dt.date | None:
+    """The dateline newsline's tagger finds at the start of ``text`` (ASCII digits only)."""
+    text = _OTHER_DIGITS.sub(" ", text[:2000])
+    try:
+        found = infer_publication_date(text)
+    except Exception as exc:  # the tagger must not take the reader down
+        log.debug("tagger failed: %s", exc)
+        return None
+    return found[0] if found is not None and check_date(found[0]) is None else None
+
+
+def url_date(url: str) -> dt.date | None:
+    m = _URL_DATE.search(url)
+    if m is None:
+        return None
+    try:
+        value = dt.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
+    return value if check_date(value) is None else None
+
+
+def visible_text(html: str) -> tuple[str, int, list[tuple[int, dt.date]]]:
+    """The text a reader sees, the headline's position in it (``-1``: none), and the
+    positions and dates of its ``<time datetime=...>`` elements."""
+    try:
+        import lxml.html
+
+        clean = _CONTROL.sub(" ", html)
+        try:
+            doc = lxml.html.document_fromstring(clean)
+        except ValueError:  # a str with an XML encoding declaration
+            doc = lxml.html.document_fromstring(clean.encode("utf-8", "replace"))
+    except Exception as exc:  # lxml raises on empty or odd documents
+        log.debug("lxml failed: %s", exc)
+        return "", -1, []
+    for el in list(doc.iter(*_DROP)):
+        el.drop_tree()
+    for el in list(doc.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        if el.tag not in ("body", "html") and any(_OTHER_BOX.match(m) for m in marks):
+            el.drop_tree()
+    head = _headline(doc)
+    if head is not None:
+        head.text = _H1 + (head.text or "")
+    stamps: list[dt.date] = []
+    for el in doc.iter("time"):
+        value = parse_date(el.get("datetime") or "")
+        if value is not None and check_date(value) is None:
+            stamps.append(value)
+            el.text = _TIME + (el.text or "")
+    for el in doc.iter():
+        if isinstance(el.tag, str) and el.tag in _BLOCK:
+            el.tail = "\n" + (el.tail or "")
+    text = re.sub(r"[ \t\r\f\v\xa0]+", " ", doc.text_content())
+    out: list[str] = []
+    headline, times, size, last = -1, [], 0, 0
+    for m in re.finditer(f"[{_H1}{_TIME}]", text):
+        out.append(text[last : m.start()])
+        size += m.start() - last
+        last = m.end()
+        if m.group() == _H1:
+            headline = size
+        elif len(times) < len(stamps):
+            times.append((size, stamps[len(times)]))
+    out.append(text[last:])
+    return "".join(out), headline, times
+
+
+def _headline(doc):  # type: ignore[no-untyped-def]
+    """The page's headline element: the ``<h1>`` (else ``<h2>``) most like the page title."""
+    title = " ".join(doc.xpath("//meta[@property='og:title']/@content") + doc.xpath("//title//text()"))
+    words = set(_WORDS.findall(title.lower()))
+    for tag in ("h1", "h2"):
+        heads = list(doc.iter(tag))
+        if heads:
+            def overlap(el) -> int:  # type: ignore[no-untyped-def]
+                return len(words & set(_WORDS.findall(el.text_content().lower())))
+
+            return max(heads, key=lambda el: (overlap(el), -heads.index(el)))
+    return None
+
+
+def _htmldate(html: str, url: str | None, extensive: bool) -> dt.date | None:
+    try:
+        from htmldate import find_date
+
+        found = find_date(html, url=url, original_date=True, extensive_search=extensive)
+    except Exception as exc:  # htmldate raises on odd markup
+        log.debug("htmldate failed: %s", exc)
+        return None
+    value = parse_date(found) if found else None
+    return value if value is not None and check_date(value) is None else None

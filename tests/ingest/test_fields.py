@@ -1,0 +1,115 @@
+"""Field mapping for CSV, JSON and JSON lines: synonyms, --field, dialects, date order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from newsline.ingest import read
+from newsline.ingest.fields import decide_dayfirst, parse_field_option
+from newsline.ingest.options import ReadOptions
+
+D = dt.date
+BODY = "The council approved the new harbour budget after a long debate on Monday."
+
+
+def messages(result) -> list[str]:
+    return [str(p) for p in result.problems]
+
+
+def test_semicolon_csv_with_day_first_dates_and_quoted_newlines(tmp_path):
+    f = tmp_path / "export.csv"
+    f.write_text(
+        "Headline;Article Body;Publish Date;Permalink\n"
+        f'Budget passes;"{BODY}\nA second paragraph; with a semicolon.";03/04/2019;http://a.test/1\n'
+        f"Ferry returns;{BODY};25/04/2019 14:30;http://a.test/2\n",
+        encoding="utf-8",
+    )
+    res = read([f])
+    assert res.problems == []
+    got = [(a.title, a.published, a.url) for a in res.articles]
+    # 25/04 can only be day-first, so 03/04 in the same file is 3 April
+    assert got == [("Budget passes", D(2019, 4, 3), "http://a.test/1"),
+                   ("Ferry returns", D(2019, 4, 25), "http://a.test/2")]  # fmt: skip
+    assert res.articles[0].text.endswith("A second paragraph; with a semicolon.")
+
+
+def test_month_first_file_and_forcing_the_order(tmp_path):
+    f = tmp_path / "us.csv"
+    f.write_text(f"title,body,date\nA,{BODY},03/04/2019\nB,{BODY},12/25/2019\n", encoding="utf-8")
+    assert [a.published for a in read([f]).articles] == [D(2019, 3, 4), D(2019, 12, 25)]
+    forced = read([f], options=ReadOptions(dayfirst=True))
+    assert [a.published for a in forced.articles] == [D(2019, 4, 3), None]
+    assert messages(forced) == [f"{f}:3: unreadable date '12/25/2019' in field 'date'; article kept undated"]
+
+
+def test_tab_separated_with_csv_suffix(tmp_path):
+    f = tmp_path / "tabs.csv"
+    f.write_text(f"Title\tContent\tpubDate\nA\t{BODY}\t2019-05-01\n", encoding="utf-8")
+    (a,) = read([f]).articles
+    assert (a.title, a.text, a.published) == ("A", BODY, D(2019, 5, 1))
+
+
+def test_json_synonyms_case_insensitive_and_timestamps(tmp_path):
+    f = tmp_path / "a.jsonl"
+    rows = [
+        {"Headline": "Seconds", "article": BODY, "timestamp": 1552348800, "Outlet": "Gazette", "link": "u1"},
+        {"headline": "Millis", "Body": BODY, "Timestamp": 1552435200000, "publisher": "Post"},
+        {"title": "Nested", "content": BODY, "published_at": "2019-03-14T23:30:00-05:00",
+         "source": {"name": "Wire"}},
+    ]  # fmt: skip
+    f.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    res = read([f])
+    got = [(a.title, a.published, a.source, a.url) for a in res.articles]
+    assert got == [
+        ("Seconds", D(2019, 3, 12), "Gazette", "u1"),
+        ("Millis", D(2019, 3, 13), "Post", ""),
+        ("Nested", D(2019, 3, 14), "Wire", ""),
+    ]
+
+
+def test_field_option_maps_unusual_columns(tmp_path):
+    f = tmp_path / "odd.csv"
+    f.write_text(f"Kop,Tekst,Datum,Ref\nA,{BODY},12-03-2019,x1\n", encoding="utf-8")
+    res = read([f])
+    assert res.articles == []
+    (msg,) = messages(res)
+    assert msg.startswith(f"{f}: no text column among the columns 'Kop', 'Tekst', 'Datum', 'Ref';")
+    assert "--field text=COLUMN" in msg
+    fields = dict(
+        parse_field_option(v) for v in ["text=tekst", "title=Kop", "date=Datum", "id=Ref"]
+    )
+    (a,) = read([f], options=ReadOptions(fields=fields, dayfirst=True)).articles
+    assert (a.id, a.title, a.text, a.published) == ("x1", "A", BODY, D(2019, 3, 12))
+
+
+def test_field_option_naming_a_missing_column(tmp_path):
+    f = tmp_path / "a.json"
+    f.write_text(json.dumps([{"text": BODY}]), encoding="utf-8")
+    res = read([f], options=ReadOptions(fields={"date": "when"}))
+    assert messages(res) == [f"{f}: --field date=when: no such column (columns: 'text'); file skipped"]
+
+
+@pytest.mark.parametrize("bad", ["text", "colour=x", "text="])
+def test_bad_field_option(bad):
+    with pytest.raises(ValueError):
+        parse_field_option(bad)
+
+
+def test_decide_dayfirst():
+    assert decide_dayfirst(["01/02/2019", "13/02/2019"]) is True
+    assert decide_dayfirst(["01/02/2019", "02/13/2019"]) is False
+    assert decide_dayfirst(["01.02.2019"]) is True
+    assert decide_dayfirst(["01/02/2019", "2019-02-13", None, 5]) is None
+
+
+def test_tick_counts_every_article_read(tmp_path):
+    f = tmp_path / "many.jsonl"
+    f.write_text("".join(json.dumps({"id": i, "text": BODY}) + "\n" for i in range(50)))
+    g = tmp_path / "one.txt"
+    g.write_text(BODY)
+    ticks: list[int] = []
+    res = read([f, g], options=ReadOptions(tick=ticks.append))
+    assert len(res.articles) == 51 and sum(ticks) == 51
