@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from ..errors import InputError, Problem
 
@@ -24,6 +25,8 @@ class Reporter:
         self.problems: list[Problem] = []
         self.skipped: Counter[str] = Counter()
         self.notes: list[Problem] = []
+        #: newsline's own timelines met among the inputs (skipped, so they may be outputs)
+        self.own_outputs: list[Path] = []
         self._per_file: dict[str, int] = {}
 
     def problem(

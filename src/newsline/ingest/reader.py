@@ -129,6 +129,7 @@ def read(
     result.notes += report.notes
     result.problems = report.problems
     result.skipped = report.skipped
+    result.paths = [p for p in result.paths if p not in report.own_outputs]
     return result
 
 
@@ -210,6 +211,8 @@ def _read_source(
         kind = "newsline"
     if kind in NOT_ARTICLES:
         report.problem(name, NOT_ARTICLES[kind], cause="not an article")
+        if kind == "newsline" and source.path is not None:
+            report.own_outputs.append(source.path)  # may be overwritten: it was not read
         return True
     if kind == "feed":
         out.extend(read_feed(data, name=name, id_base=source.id_base, report=report, options=opts))
