@@ -25,11 +25,13 @@ from typing import Any
 from .. import build_timeline
 from ..model import Corpus, Granularity, SummarySentence, Timeline, TimelineEntry, TimePoint
 from ..render.jsonfmt import to_dict
-from .backend import Backend
+from .backend import StoreBackend
 
 HEADLINE_CHARS = 90
 #: Built timelines kept in ``STORE/cache/``.
 KEEP_ON_DISK = 200
+#: Prepared corpora kept in memory (the last selections read from the store).
+KEEP_CORPORA = 2
 _BUILD_TAKES_GRANULARITY = "granularity" in inspect.signature(build_timeline).parameters
 
 
@@ -94,16 +96,18 @@ class Builder:
     it asks.
     """
 
-    def __init__(self, backend: Backend, size: int = 32, folder: Path | None = None) -> None:
+    def __init__(self, backend: StoreBackend, size: int = 32, folder: Path | None = None) -> None:
         self.backend = backend
         self.size = size
         self.folder = folder  # built documents kept on disk across restarts
+        #: the last prepared corpora read from the store, by (version, selection)
+        self._corpora: OrderedDict[tuple, Corpus] = OrderedDict()
         self._cache: OrderedDict[tuple, Future[dict[str, Any]]] = OrderedDict()
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsline-build")
 
     def _future(self, spec: Spec, background: bool) -> Future[dict[str, Any]]:
-        key = (getattr(self.backend, "version", None), spec)
+        key = (self.backend.version, spec)
         with self._lock:
             fut = self._cache.get(key)
             if fut is not None:
@@ -127,7 +131,7 @@ class Builder:
 
     def _build_unless_stale(self, version: object, spec: Spec) -> dict[str, Any]:
         """A background build that newer articles made pointless is skipped."""
-        if getattr(self.backend, "version", None) != version:
+        if self.backend.version != version:
             raise StaleBuild(spec)
         return self._build(spec)
 
@@ -150,26 +154,39 @@ class Builder:
             self._future(spec, background=True)
 
     def _build(self, spec: Spec) -> dict[str, Any]:
-        """From the disk cache when the same articles were built with the same spec before."""
-        fingerprint = getattr(self.backend, "fingerprint", None)
-        if self.folder is None or fingerprint is None:
-            return self._run(spec)
-        key = json.dumps([fingerprint, spec.to_json()], sort_keys=True)
+        """From the disk cache when the same store version was built with the same spec before."""
+        version = self.backend.version
+        if self.folder is None:
+            return self._run(spec, version)
+        key = json.dumps([version, spec.to_json()], sort_keys=True)
         path = self.folder / (hashlib.sha256(key.encode()).hexdigest()[:40] + ".json")
         try:
             return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass
-        doc = self._run(spec)
+        doc = self._run(spec, version)
         _write_atomic(path, json.dumps(doc, ensure_ascii=False))
         _prune(self.folder, KEEP_ON_DISK)
         return doc
 
-    def _run(self, spec: Spec) -> dict[str, Any]:
-        corpus = self.backend.corpus(start=spec.start, end=spec.end)
-        if spec.source:
-            docs = tuple(d for d in corpus if d.article.source == spec.source)
-            corpus = Corpus(docs, corpus.report)
+    def corpus(self, spec: Spec, version: str) -> Corpus:
+        """The prepared corpus of the spec's selection, shared by the specs that differ
+        only in their options (dates, sentences, granularity, title)."""
+        key = (version, spec.query, spec.start, spec.end, spec.source)
+        with self._lock:
+            corpus = self._corpora.get(key)
+            if corpus is not None:
+                self._corpora.move_to_end(key)
+                return corpus
+        corpus = self.backend.corpus(spec.query or None, spec.start, spec.end, spec.source or None)
+        with self._lock:
+            self._corpora[key] = corpus
+            while len(self._corpora) > KEEP_CORPORA:
+                self._corpora.popitem(last=False)
+        return corpus
+
+    def _run(self, spec: Spec, version: str) -> dict[str, Any]:
+        corpus = self.corpus(spec, version)
         extra = {"granularity": spec.granularity} if _BUILD_TAKES_GRANULARITY else {}
         timeline = build_timeline(
             corpus,
