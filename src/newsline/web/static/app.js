@@ -39,7 +39,9 @@ function status(text) { $("tl-status").textContent = text; }
 
 async function refreshInfo() {
   const info = await api.get("/api/info");
+  const dups = info.near_duplicates || 0;
   $("store-info").textContent = `${info.articles} articles` +
+    (dups ? ` (${dups} near ${dups === 1 ? "duplicate" : "duplicates"}, not listed)` : "") +
     (info.first ? `, ${info.first} to ${info.last}` : "") +
     (info.sources && info.sources.length ? ` · ${info.sources.length} sources` : "");
   const sel = $("source"), keep = sel.value;
