@@ -28,7 +28,7 @@ from ..store.counts import counts
 IN_PROCESS_BYTES = 2 * 1024 * 1024
 
 
-class StoreBusy(Exception):
+class StoreBusy(StoreError):
     """Another process (``newsline index add``) is adding to the store right now."""
 
 
@@ -101,7 +101,7 @@ class StoreBackend:
             try:
                 raw = self.store.add_articles(noted(stream), workers=workers, collection=collection)
             except StoreError as exc:
-                if "another process is adding" in str(exc):
+                if not isinstance(exc, StoreBusy) and "another process is adding" in str(exc):
                     raise StoreBusy(str(exc)) from None
                 raise
         notes = [str(n) for n in raw.notes]
