@@ -30,6 +30,9 @@ from .uploads import HASHES, Limits, known_hashes
 WARM_SAVED = 5
 #: How often a running server looks for commits made by another process.
 WATCH_SECONDS = 2.0
+#: Commits come in bursts (a drop sent in batches, ``index add`` committing per 1,000
+#: articles): timelines are built ahead once the store has been quiet this long.
+QUIET_SECONDS = 1.0
 UPLOADS = "uploads"
 STATIC = Path(str(files(__package__).joinpath("static")))
 
@@ -49,9 +52,30 @@ class Context:
     def uploads(self) -> Path:
         return self.backend.path / UPLOADS
 
-    def prebuild(self) -> None:
+    quiet: float = QUIET_SECONDS
+    _timer: threading.Timer | None = None
+    _timer_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def prebuild(self, delay: float = 0.0) -> None:
         """Start building, in the background, the timeline the page opens with and the
-        saved ones (a few), so they are ready (and on disk) when asked for."""
+        saved ones (a few), so they are ready (and on disk) when asked for.
+
+        With a ``delay``, only once no other call came for that long: the page sends a
+        big drop in several requests, and only the last commit's timelines are worth
+        building (a request for one meanwhile builds it, and the prebuild finds it built).
+        """
+        with self._timer_lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if delay > 0:
+                self._timer = threading.Timer(delay, self._prebuild_now)
+                self._timer.daemon = True
+                self._timer.start()
+                return
+        self._prebuild_now()
+
+    def _prebuild_now(self) -> None:
         specs = [Spec()]
         for name in self.saved.names()[:WARM_SAVED]:
             data = self.saved.get(name)
@@ -71,7 +95,7 @@ class Context:
                 continue
             if now != seen:
                 seen = now
-                self.prebuild()
+                self.prebuild(self.quiet)
 
 
 def create_app(
