@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import inspect
 import json
 import os
 import tempfile
@@ -23,7 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import build_timeline
-from ..model import Corpus, Granularity, SummarySentence, Timeline, TimelineEntry, TimePoint
+from ..core import exclude_sentences, parse_query
+from ..dating.annotate import annotate
+from ..dating.granularity import CHOICES, regroup
+from ..model import Corpus, TimelineEntry
 from ..render.jsonfmt import to_dict
 from .backend import StoreBackend
 
@@ -32,7 +34,6 @@ HEADLINE_CHARS = 90
 KEEP_ON_DISK = 200
 #: Prepared corpora kept in memory (the last selections read from the store).
 KEEP_CORPORA = 2
-_BUILD_TAKES_GRANULARITY = "granularity" in inspect.signature(build_timeline).parameters
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,8 @@ class Spec:
             return int(v) if v not in (None, "", 0) else None  # type: ignore[call-overload]
 
         g = str(data.get("granularity") or "day")
-        if g not in ("day", "month", "year"):
-            raise ValueError(f"granularity must be day, month or year, not {g!r}")
+        if g not in CHOICES:
+            raise ValueError(f"granularity must be one of {', '.join(CHOICES)}, not {g!r}")
         spec = cls(
             query=str(data.get("query") or ""),
             dates=count(data.get("dates")),
@@ -187,7 +188,7 @@ class Builder:
 
     def _run(self, spec: Spec, version: str) -> dict[str, Any]:
         corpus = self.corpus(spec, version)
-        extra = {"granularity": spec.granularity} if _BUILD_TAKES_GRANULARITY else {}
+        corpus = exclude_sentences(corpus, spec.query or None)
         timeline = build_timeline(
             corpus,
             query=spec.query or None,
@@ -195,10 +196,10 @@ class Builder:
             n_sentences=spec.sentences,
             start=spec.start,
             end=spec.end,
-            **extra,  # type: ignore[arg-type]
         )
-        if spec.granularity != "day" and not _BUILD_TAKES_GRANULARITY:
-            timeline = coarsen(timeline, Granularity(spec.granularity), spec.sentences or 2)
+        # as `newsline build --granularity` does: periods, then the estimated dates marked
+        timeline = regroup(timeline, spec.granularity, corpus, parse_query(spec.query or None))
+        timeline = annotate(dataclasses.replace(timeline, entries=tuple(sorted(timeline.entries, key=_when))), corpus)
         docs = corpus.documents
         pubs = sorted(d.article.published for d in docs if d.article.published)
         undated = sum(1 for d in docs if d.article.published is None)
@@ -236,27 +237,8 @@ def _prune(folder: Path, keep: int) -> None:
         old.unlink(missing_ok=True)
 
 
-def coarsen(timeline: Timeline, granularity: Granularity, n_sentences: int) -> Timeline:
-    """One entry per month or year: the best-scored entries' sentences first."""
-    groups: dict[TimePoint, list[TimelineEntry]] = {}
-    for e in timeline:
-        d = e.time.date
-        start = dt.date(d.year, d.month, 1) if granularity is Granularity.MONTH else dt.date(d.year, 1, 1)
-        if e.time.granularity.rank > granularity.rank:
-            point = e.time
-        else:
-            point = TimePoint(start, granularity)
-        groups.setdefault(point, []).append(e)
-    entries = []
-    for point, group in groups.items():
-        group.sort(key=lambda e: -e.score)
-        sentences: list[SummarySentence] = []
-        for e in group:
-            for s in e.sentences:
-                if len(sentences) < n_sentences:
-                    sentences.append(s)
-        entries.append(TimelineEntry(point, tuple(sentences), max(e.score for e in group)))
-    return dataclasses.replace(timeline, entries=tuple(entries))
+def _when(entry: TimelineEntry) -> tuple[dt.date, int]:
+    return (entry.time.date, -entry.time.granularity.rank)
 
 
 def headline(entry: dict[str, Any]) -> str:
