@@ -7,6 +7,7 @@ tests drive in-process. The JSON API lives in :mod:`.api_articles` and
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import threading
 from collections.abc import AsyncIterator
@@ -76,6 +77,10 @@ class Context:
         self._prebuild_now()
 
     def _prebuild_now(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the builder's pool is gone: exiting
+            self.builder.warm(*self._ahead())
+
+    def _ahead(self) -> list[Spec]:
         specs = [Spec()]
         for name in self.saved.names()[:WARM_SAVED]:
             data = self.saved.get(name)
@@ -83,7 +88,7 @@ class Context:
                 specs.append(Spec.from_json(data["spec"] if data else {}))
             except (ValueError, TypeError):
                 continue
-        self.builder.warm(*specs)
+        return specs
 
     def watch(self, stop: threading.Event, every: float = WATCH_SECONDS) -> None:
         """Prebuild whenever another process (``newsline index add``) commits to the store."""
