@@ -84,7 +84,7 @@ def upload(request: Request, files: Annotated[list[UploadFile], File()]) -> dict
         finally:
             batch.discard()
     if report.added or report.updated:
-        ctx.prebuild(ctx.quiet)  # once no more batches of this drop follow
+        ctx.committed()  # timelines built ahead once no more batches of this drop follow
     return {
         "files": saved.files,
         "added": report.added,

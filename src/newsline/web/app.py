@@ -31,9 +31,11 @@ from .uploads import HASHES, Limits, known_hashes
 WARM_SAVED = 5
 #: How often a running server looks for commits made by another process.
 WATCH_SECONDS = 2.0
-#: Commits come in bursts (a drop sent in batches, ``index add`` committing per 1,000
-#: articles): timelines are built ahead once the store has been quiet this long.
+#: Commits come in bursts: timelines are built ahead once the store has been quiet this
+#: long after an upload (a drop comes in several requests, back to back) or after a
+#: commit of another process (``index add`` commits per 1,000 articles, seconds apart).
 QUIET_SECONDS = 1.0
+QUIET_OTHERS_SECONDS = 5.0
 UPLOADS = "uploads"
 STATIC = Path(str(files(__package__).joinpath("static")))
 
@@ -55,6 +57,7 @@ class Context:
 
     quiet: float = QUIET_SECONDS
     _timer: threading.Timer | None = None
+    _seen: str | None = None  # the store version last built ahead for
     _timer_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def prebuild(self, delay: float = 0.0) -> None:
@@ -90,17 +93,22 @@ class Context:
                 continue
         return specs
 
+    def committed(self) -> None:
+        """This app committed to the store (an upload): build ahead once the drop is done."""
+        self._seen = self.backend.version
+        self.prebuild(self.quiet)
+
     def watch(self, stop: threading.Event, every: float = WATCH_SECONDS) -> None:
-        """Prebuild whenever another process (``newsline index add``) commits to the store."""
-        seen = self.backend.version
+        """Build ahead whenever another process (``newsline index add``) commits to the store."""
+        self._seen = self.backend.version
         while not stop.wait(every):
             try:
                 now = self.backend.version
-            except Exception:  # noqa: BLE001 (a manifest being replaced: look again later)
+            except Exception:  # noqa: BLE001 (an unreadable moment: look again later)
                 continue
-            if now != seen:
-                seen = now
-                self.prebuild(self.quiet)
+            if now != self._seen:
+                self._seen = now
+                self.prebuild(max(self.quiet, QUIET_OTHERS_SECONDS))
 
 
 def create_app(
