@@ -41,9 +41,10 @@ async function refreshInfo() {
   const info = await api.get("/api/info");
   const dups = info.near_duplicates || 0;
   $("store-info").textContent = `${info.articles} articles` +
-    (dups ? ` (${dups} near ${dups === 1 ? "duplicate" : "duplicates"}, not listed)` : "") +
+    (dups ? ` (${dups} near ${dups === 1 ? "duplicate" : "duplicates"})` : "") +
     (info.first ? `, ${info.first} to ${info.last}` : "") +
     (info.sources && info.sources.length ? ` · ${info.sources.length} sources` : "");
+  $("store-info").title = dups ? "Near duplicates of other articles are stored, but left out of the lists and the chart" : "";
   const sel = $("source"), keep = sel.value;
   sel.length = 1;
   for (const s of info.sources || []) {
