@@ -106,3 +106,31 @@ def test_a_running_server_prebuilds_after_another_process_commits(store: Path, t
             time.sleep(0.2)
         doc = client.get("/api/timeline").json()
     assert doc["meta"]["articles"] == 7
+
+
+def test_the_app_reads_while_index_add_writes(loaded: TestClient, store: Path, tmp_path: Path) -> None:
+    words = ["harbour", "ferry", "council", "budget", "school", "storm", "market", "river", "bridge", "election"]
+    rows = [
+        {"id": f"n{i}", "title": f"Note {i}", "time": f"2025-{1 + i % 12:02d}-{1 + i % 27:02d}",
+         "text": f"On {1 + i % 27} {['May', 'June'][i % 2]} 2025 the {words[i % 10]} report number {i} "
+                 f"said {words[(i * 7) % 10]} costs rose by {i % 90} percent in {words[(i * 3) % 10]} town."}
+        for i in range(600)
+    ]  # fmt: skip
+    feed = tmp_path / "notes.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "newsline.cli.main", "index", "add", str(feed), "--store", str(store),
+         "--workers", "1", "--batch", "100", "-q"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    seen: list[int] = []
+    while writer.poll() is None:
+        health = loaded.get("/api/health")
+        listed = loaded.get("/api/articles", params={"query": "report", "limit": 1000})
+        assert health.status_code == listed.status_code == 200
+        seen.append(health.json()["articles"])
+    assert writer.returncode == 0, writer.stderr.read() if writer.stderr else ""
+    assert seen == sorted(seen) and all((n - 6) % 100 == 0 for n in seen), seen  # whole commits only
+    assert loaded.get("/api/health").json()["articles"] == 606
+    doc = loaded.get("/api/timeline", params={"query": "report"}).json()
+    assert doc["meta"]["articles"] > 0
