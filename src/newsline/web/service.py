@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import build_timeline
+from .. import __version__, build_timeline
 from ..core import exclude_sentences, parse_query
 from ..dating.annotate import annotate
 from ..dating.granularity import CHOICES, regroup
@@ -159,7 +159,7 @@ class Builder:
         version = self.backend.version
         if self.folder is None:
             return self._run(spec, version)
-        key = json.dumps([version, spec.to_json()], sort_keys=True)
+        key = json.dumps([__version__, version, spec.to_json()], sort_keys=True)  # new code: new builds
         path = self.folder / (hashlib.sha256(key.encode()).hexdigest()[:40] + ".json")
         try:
             return json.loads(path.read_text(encoding="utf-8"))
