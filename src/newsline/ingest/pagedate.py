@@ -105,7 +105,7 @@ def candidates(html: str, url: str | None = None) -> dict[dt.date, dict[str, flo
     """The page's candidate dates with their features (:func:`.pagecands.features`)."""
     ev = evidence(html, url)
     found = features(ev, date_line(ev), NEAR_HEADLINE, BEFORE_HEADLINE)
-    rule = decide(ev, html, url)
+    rule = decide(ev)
     for d, f in found.items():
         f["rule"] = 1.0 if d == rule else 0.0
     return found
@@ -138,7 +138,7 @@ def _only_warned(value: dt.date, shown: list[Shown]) -> bool:
     return bool(same) and all(s.modified for s in same)
 
 
-def decide(ev: Evidence, html: str = "", url: str | None = None) -> dt.date | None:
+def decide(ev: Evidence) -> dt.date | None:
     """One date from the evidence, in order of trust; ``None`` when nothing supports one."""
     if ev.url is not None:
         return ev.url
@@ -155,10 +155,9 @@ def decide(ev: Evidence, html: str = "", url: str | None = None) -> dt.date | No
     labelled = [s for s in ev.shown if s.cue and not s.warn]
     if labelled:
         return labelled[0].date
-    if html:
-        guess = _htmldate(html, url, True)
-        if guess is not None and any(s.date == guess and not s.warn for s in ev.shown):
-            return guess
+    guess = ev.extensive
+    if guess is not None and any(s.date == guess and not s.warn for s in ev.shown):
+        return guess
     return None
 
 
