@@ -4,8 +4,10 @@ Each page's date is right (the annotated day), wrong (another day) or none.
 newsline's :func:`newsline.ingest.pagedate.page_date` and htmldate 1.x
 (``find_date(original_date=True)``, fast and extensive) run on the same
 pages with the page's URL, in the same run. The pages are split in two
-halves by a hash of the URL (``tune``: the half rules were tuned on,
-``held``: the other half), reported separately and together.
+halves by a hash of the URL (``tune``: the half the rules were tuned on,
+``held``: the other half), reported separately and together. newsline's
+shipped model is trained on all pages, so its rows here are in-sample;
+``bench/train_pagedate.py`` gives the 2-fold (out-of-sample) figures.
 
     .venv/bin/python bench/html_dates.py [--data ../shared/data/html-dates] [--errors N]
 """

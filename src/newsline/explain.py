@@ -38,7 +38,10 @@ def shortfall(
     out: list[str] = []
     if n_dates is not None and len(timeline) < n_dates:
         if len(times) < n_dates:
-            why = f"the articles' {matching} sentences{where} mention only {len(times)} distinct dates"
+            why = (
+                f"the articles' {_n(matching, 'sentence')}{where} mention only "
+                f"{_n(len(times), 'distinct date')}"
+            )
         else:
             why = (
                 f"of the {len(times)} dates mentioned in sentences{where}, only "
@@ -55,3 +58,7 @@ def shortfall(
                 f"no other distinct sentence{where} is about those dates."
             )
     return out
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")

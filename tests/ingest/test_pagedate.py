@@ -87,3 +87,52 @@ def test_cues_and_warnings():
     assert b.warn and b.timed
     (c,) = shown_dates("Die Frist läuft bis zum 1. Juli 2019, sagte der Sprecher am Montag vor Journalisten.")
     assert c.warn and not c.alone
+
+
+def test_schema_org_date_published():
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2019-03-12T08:00:00+01:00", "dateModified": "2020-01-02T10:00:00+01:00"}'
+        "</script>"
+    )
+    assert page_date(page(head=ld)) == D(2019, 3, 12)
+
+
+def test_structured_dates_published_and_modified():
+    import lxml.html
+
+    from newsline.ingest.pagecands import structured_dates
+
+    doc = lxml.html.document_fromstring(
+        '<html><head><meta property="article:published_time" content="2018-05-04T10:00:00Z">'
+        '<meta property="article:modified_time" content="2018-06-01">'
+        '<script type="application/ld+json">[{"@graph": [{"datePublished": "2018-05-03"}]}]</script>'
+        '</head><body><span itemprop="dateModified" content="2018-07-09"></span></body></html>'
+    )
+    found = structured_dates(doc)
+    assert found.published == {D(2018, 5, 4), D(2018, 5, 3)}
+    assert found.modified == {D(2018, 6, 1), D(2018, 7, 9)}
+    assert found.schema == {D(2018, 5, 3)} and found.og == {D(2018, 5, 4)}
+
+
+def test_weekday_and_update_labels():
+    (found,) = shown_dates("Mittwoch, 31. Oktober 2018")
+    assert found.weekday
+    (found,) = shown_dates("Dienstag, 31. Oktober 2018")  # not that date's weekday
+    assert not found.weekday
+    (found,) = shown_dates("Aktualisiert am 04.11.2020")
+    assert found.updated and not found.label
+
+
+def test_the_model_abstains_below_break_even():
+    from newsline.ingest.pagedate import _model, choose
+
+    weights = {"a": 1.0, "b": -1.0}
+    # logistic(1.0) = 0.73 clears 2/3; logistic(0.5) = 0.62 does not
+    assert choose({D(2020, 1, 1): {"a": 1.0}}, weights, 2 / 3) == D(2020, 1, 1)
+    assert choose({D(2020, 1, 1): {"a": 0.5}}, weights, 2 / 3) is None
+    assert choose({}, weights, 2 / 3) is None
+    model = _model()  # the shipped model knows every feature the candidates have
+    from newsline.ingest.pagecands import FEATURES
+
+    assert set(model["weights"]) == set(FEATURES) and 0.5 < model["threshold"] < 1

@@ -52,3 +52,11 @@ def test_fewer_dates_than_asked_says_why(tmp_path, capsys):
     (line,) = [x for x in err.splitlines() if "instead of the 5 asked" in x]
     assert "sentences matching --query mention only" in line
     assert json.loads(out.read_text())["meta"]["notes"]
+
+
+def test_shortfall_counts_read_in_the_singular_and_plural():
+    from newsline.explain import _n
+
+    assert (_n(1, "distinct date"), _n(2, "sentence"), _n(0, "sentence")) == (
+        "1 distinct date", "2 sentences", "0 sentences",
+    )  # fmt: skip

@@ -43,7 +43,7 @@ class StageBar:
         from tqdm import tqdm
 
         self._bar = bar = tqdm(
-            total=len(self.stages), file=sys.stderr, leave=False, unit="stage",
+            total=len(self.stages), desc=self._current, file=sys.stderr, leave=False, unit="stage",
             bar_format="newsline: {desc} [{elapsed}] {n_fmt}/{total_fmt} stages",
         )  # fmt: skip
         while not self._done.wait(0.5):

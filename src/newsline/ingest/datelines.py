@@ -33,6 +33,21 @@ for _names in (
             MONTHS.setdefault(_name[:4], _i)
 MONTHS.update({"jän": 1, "jänner": 1, "mrz": 3, "sept": 9, "okt": 10, "dez": 12, "févr": 2})
 
+#: Weekday names (Monday = 0) and their usual abbreviations, in the same languages.
+WEEKDAYS: dict[str, int] = {}
+for _names in (
+    "monday tuesday wednesday thursday friday saturday sunday",
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag",
+    "lundi mardi mercredi jeudi vendredi samedi dimanche",
+    "lunes martes miércoles jueves viernes sábado domingo",
+    "lunedì martedì mercoledì giovedì venerdì sabato domenica",
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag",
+):
+    for _i, _name in enumerate(_names.split()):
+        WEEKDAYS.setdefault(_name, _i)
+        WEEKDAYS.setdefault(_name[:3], _i)
+WEEKDAYS.update({"sonnabend": 5, "tues": 1, "thurs": 3, "wed": 2, "thu": 3})
+
 _MONTH = "(?P<mon>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
@@ -63,6 +78,12 @@ _MODIFIED = re.compile(
     r"abgerufen|retrieved|accessed)[^\n\d]{0,30}$",
     re.I,
 )
+#: Labels that say the date is the last update, not the first publication.
+_UPDATED = re.compile(
+    r"(?:updated|last\s+updated|aktualisiert|zuletzt\s+geändert|mis\s+à\s+jour|actualizado|"
+    r"aggiornato|bijgewerkt)(?:\s+(?:on|am|le|el|il|op))?\s*:?\s*(?:[^\W\d_]+,?\s+)?$",
+    re.I,
+)
 #: Words just before a date that say it is some other date (a deadline, an event, a range).
 _OTHER = re.compile(
     r"(?:gültig|\bbis\b|\buntil\b|\bseit\b|\bsince\b|born|geboren|"
@@ -88,6 +109,8 @@ class Shown:
     alone: bool  # it stands (nearly) alone on its line, not inside a sentence
     label: bool = False  # a publication label stands just before it (Published, Erschienen am)
     modified: bool = False  # it is labelled a modification, copyright or access date
+    updated: bool = False  # an update label stands just before it (Updated, Aktualisiert, Stand)
+    weekday: bool = False  # its (correct) weekday is written just before it (``Mittwoch, 31. Oktober``)
 
 
 def shown_dates(text: str, today: dt.date | None = None) -> list[Shown]:
@@ -115,8 +138,16 @@ def shown_dates(text: str, today: dt.date | None = None) -> list[Shown]:
                 len(_WORD.findall(rest)) <= MAX_WORDS_BESIDE,
                 bool(_LABEL.search(before)),
                 bool(_MODIFIED.search(same_line)),
+                bool(_UPDATED.search(before)),
+                _weekday(same_line, value),
             )
     return [found[k] for k in sorted(found)]
+
+
+def _weekday(before: str, value: dt.date) -> bool:
+    """Whether the words just before a date name its weekday (in any of :data:`WEEKDAYS`)."""
+    words = _WORD.findall(before[-25:].lower())
+    return any(WEEKDAYS.get(w) == value.weekday() for w in words[-2:])
 
 
 def _value(m: re.Match[str]) -> dt.date | None:

@@ -1,30 +1,40 @@
 """The publication date of an HTML page, from several kinds of evidence.
 
-1. the page's URL (``/2019/03/12/``, ``2019-03-12``): a full date in the
-   path is taken as is;
-2. htmldate's reading of the markup (JSON-LD ``datePublished``,
-   ``article:published_time``, ``<time pubdate>`` ... original date);
-3. the dates the page shows its readers (:mod:`.datelines`): the date line
-   under the headline, bylines (``Von ... 12.03.2019, 14:00 Uhr``), cue
-   words (``Published``, ``Stand:``, ``Erschienen am``) and ``<time>``
-   elements.
+Every date some evidence names is a candidate (:mod:`.pagecands`):
 
-The shown date line wins over the markup when the two disagree (the markup
-is often the time zone's next day or a later modification); without either,
-htmldate's extensive search is used only when the page shows the same date
-with a cue. No evidence, no date.
+1. the page's URL (``/2019/03/12/``, ``2019-03-12``; ``/2019/03/`` as a month);
+2. htmldate's readings of the markup (original, latest, extensive search) and
+   the page's own metadata read as *published* or *modified* (schema.org
+   ``datePublished``/``dateModified``, ``article:published_time`` ...);
+3. the dates the page shows its readers (:mod:`.datelines`): the date line
+   by the headline, bylines (``Von ... 12.03.2019, 14:00 Uhr``), labels
+   (``Published``, ``Stand:``, ``Erschienen am``, ``Aktualisiert``), weekdays,
+   ``<time>`` elements, inside or outside the article's container;
+4. newsline's temporal tagger's dateline, and the older rule cascade's pick
+   (:func:`decide`).
+
+A date only written in a sentence is no candidate. A conditional logit
+(``models/page_date.json``, trained by ``bench/train_pagedate.py``) scores the
+candidates; the best is taken when the logistic of its score reaches 2/3 —
+the break-even when a wrong date costs twice a missing one. No evidence, or
+evidence too weak or split, no date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import logging
+import math
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..temporal import infer_publication_date
 from .datelines import Shown, shown_dates
 from .dates import check_date, parse_date
+from .pagecands import Structured, features, structured_dates, url_month
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +56,7 @@ _OTHER_BOX = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _OTHER_DIGITS = re.compile(r"[^\x00-\x7f](?<=\d)")
 _WORDS = re.compile(r"[^\W\d_]{3,}")
-_H1, _TIME = "\ue000", "\ue001"  # mark the headline and <time> elements in the text
+_H1, _TIME, _BOX = "\ue000", "\ue001", "\ue002"  # mark the headline, <time>, the article
 
 
 @dataclass(frozen=True)
@@ -58,15 +68,53 @@ class Evidence:
     shown: tuple[Shown, ...]
     headline: int  # position of the first <h1> in the visible text, -1 without one
     tagged: dt.date | None = None  # the dateline newsline's temporal tagger finds under the headline
+    times: tuple[tuple[int, dt.date], ...] = ()  # positions and dates of <time datetime> elements
+    extensive: dt.date | None = None  # htmldate's extensive search
+    meta: Structured = Structured(frozenset(), frozenset())  # JSON-LD / <meta> / itemprop dates
+    month: tuple[int, int] | None = None  # the year and month the URL names
+    latest: dt.date | None = None  # htmldate's latest date (a modification, often)
+    body: tuple[int, int] = (-1, -1)  # span of the article's container in the visible text
+
+
+DEFAULT_MODEL = Path(__file__).parent / "models" / "page_date.json"
 
 
 def page_date(html: str, url: str | None = None) -> dt.date | None:
-    """The publication date of a page, or ``None`` without evidence."""
-    return decide(evidence(html, url), html, url)
+    """The publication date of a page, or ``None`` without enough evidence."""
+    model = _model()
+    return choose(candidates(html, url), model["weights"], model["threshold"])
+
+
+def choose(
+    cands: dict[dt.date, dict[str, float]], weights: dict[str, float], threshold: float
+) -> dt.date | None:
+    """The best-scored candidate if the logistic of its score reaches ``threshold``."""
+    if not cands:
+        return None
+    scored = {d: sum(weights.get(k, 0.0) * v for k, v in f.items()) for d, f in cands.items()}
+    best = max(scored, key=lambda d: (scored[d], d))
+    return best if 1 / (1 + math.exp(-scored[best])) >= threshold else None
+
+
+@functools.cache
+def _model() -> dict:  # type: ignore[type-arg]
+    return json.loads(DEFAULT_MODEL.read_text(encoding="utf-8"))
+
+
+def candidates(html: str, url: str | None = None) -> dict[dt.date, dict[str, float]]:
+    """The page's candidate dates with their features (:func:`.pagecands.features`)."""
+    ev = evidence(html, url)
+    found = features(ev, date_line(ev), NEAR_HEADLINE, BEFORE_HEADLINE)
+    rule = decide(ev)
+    for d, f in found.items():
+        f["rule"] = 1.0 if d == rule else 0.0
+    return found
 
 
 def evidence(html: str, url: str | None = None) -> Evidence:
-    text, headline, times = visible_text(html)
+    doc = _document(html)
+    meta = structured_dates(doc) if doc is not None else Structured(frozenset(), frozenset())
+    text, headline, times, body = visible_text(doc)
     shown = shown_dates(text)
     taken = {s.pos for s in shown}
     for pos, value in times:
@@ -77,7 +125,12 @@ def evidence(html: str, url: str | None = None) -> Evidence:
     markup = _htmldate(html, url, False)
     if markup is not None and _only_warned(markup, shown):
         markup = None  # the markup found a modification or copyright date the page shows as such
-    return Evidence(url_date(url or ""), markup, tuple(shown), headline, tagged)
+    extensive = _htmldate(html, url, True)
+    latest = _htmldate(html, url, False, original=False)
+    return Evidence(
+        url_date(url or ""), markup, tuple(shown), headline, tagged, tuple(times), extensive,
+        meta, url_month(url or ""), latest, body,
+    )  # fmt: skip
 
 
 def _only_warned(value: dt.date, shown: list[Shown]) -> bool:
@@ -85,7 +138,7 @@ def _only_warned(value: dt.date, shown: list[Shown]) -> bool:
     return bool(same) and all(s.modified for s in same)
 
 
-def decide(ev: Evidence, html: str = "", url: str | None = None) -> dt.date | None:
+def decide(ev: Evidence) -> dt.date | None:
     """One date from the evidence, in order of trust; ``None`` when nothing supports one."""
     if ev.url is not None:
         return ev.url
@@ -102,10 +155,9 @@ def decide(ev: Evidence, html: str = "", url: str | None = None) -> dt.date | No
     labelled = [s for s in ev.shown if s.cue and not s.warn]
     if labelled:
         return labelled[0].date
-    if html:
-        guess = _htmldate(html, url, True)
-        if guess is not None and any(s.date == guess and not s.warn for s in ev.shown):
-            return guess
+    guess = ev.extensive
+    if guess is not None and any(s.date == guess and not s.warn for s in ev.shown):
+        return guess
     return None
 
 
@@ -152,20 +204,27 @@ def url_date(url: str) -> dt.date | None:
     return value if check_date(value) is None else None
 
 
-def visible_text(html: str) -> tuple[str, int, list[tuple[int, dt.date]]]:
-    """The text a reader sees, the headline's position in it (``-1``: none), and the
-    positions and dates of its ``<time datetime=...>`` elements."""
+def _document(html: str):  # type: ignore[no-untyped-def]
+    """The page parsed by lxml, or ``None`` for empty or unreadable markup."""
     try:
         import lxml.html
 
         clean = _CONTROL.sub(" ", html)
         try:
-            doc = lxml.html.document_fromstring(clean)
+            return lxml.html.document_fromstring(clean)
         except ValueError:  # a str with an XML encoding declaration
-            doc = lxml.html.document_fromstring(clean.encode("utf-8", "replace"))
+            return lxml.html.document_fromstring(clean.encode("utf-8", "replace"))
     except Exception as exc:  # lxml raises on empty or odd documents
         log.debug("lxml failed: %s", exc)
-        return "", -1, []
+        return None
+
+
+def visible_text(doc) -> tuple[str, int, list[tuple[int, dt.date]], tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """The text a reader sees in a parsed page (changed in place), the headline's position
+    in it (``-1``: none), the positions and dates of its ``<time datetime=...>``, and the
+    span of the ``<article>``/``<main>`` holding the headline (``(-1, -1)``: none)."""
+    if doc is None:
+        return "", -1, [], (-1, -1)
     for el in list(doc.iter(*_DROP)):
         el.drop_tree()
     for el in list(doc.iter()):
@@ -177,6 +236,10 @@ def visible_text(html: str) -> tuple[str, int, list[tuple[int, dt.date]]]:
     head = _headline(doc)
     if head is not None:
         head.text = _H1 + (head.text or "")
+    box = _container(doc, head)
+    if box is not None:
+        box.text = _BOX + (box.text or "")
+        box.tail = _BOX + (box.tail or "")
     stamps: list[dt.date] = []
     for el in doc.iter("time"):
         value = parse_date(el.get("datetime") or "")
@@ -188,17 +251,30 @@ def visible_text(html: str) -> tuple[str, int, list[tuple[int, dt.date]]]:
             el.tail = "\n" + (el.tail or "")
     text = re.sub(r"[ \t\r\f\v\xa0]+", " ", doc.text_content())
     out: list[str] = []
-    headline, times, size, last = -1, [], 0, 0
-    for m in re.finditer(f"[{_H1}{_TIME}]", text):
+    headline, times, size, last, body = -1, [], 0, 0, []
+    for m in re.finditer(f"[{_H1}{_TIME}{_BOX}]", text):
         out.append(text[last : m.start()])
         size += m.start() - last
         last = m.end()
         if m.group() == _H1:
             headline = size
+        elif m.group() == _BOX:
+            body.append(size)
         elif len(times) < len(stamps):
             times.append((size, stamps[len(times)]))
     out.append(text[last:])
-    return "".join(out), headline, times
+    span = (body[0], body[1]) if len(body) == 2 else (-1, -1)
+    return "".join(out), headline, times, span
+
+
+def _container(doc, head):  # type: ignore[no-untyped-def]
+    """The ``<article>`` or ``<main>`` around the headline, else the page's only ``<article>``."""
+    if head is not None:
+        for el in head.iterancestors():
+            if el.tag in ("article", "main"):
+                return el
+    articles = list(doc.iter("article"))
+    return articles[0] if len(articles) == 1 else None
 
 
 def _headline(doc):  # type: ignore[no-untyped-def]
@@ -215,11 +291,13 @@ def _headline(doc):  # type: ignore[no-untyped-def]
     return None
 
 
-def _htmldate(html: str, url: str | None, extensive: bool) -> dt.date | None:
+def _htmldate(
+    html: str, url: str | None, extensive: bool, original: bool = True
+) -> dt.date | None:
     try:
         from htmldate import find_date
 
-        found = find_date(html, url=url, original_date=True, extensive_search=extensive)
+        found = find_date(html, url=url, original_date=original, extensive_search=extensive)
     except Exception as exc:  # htmldate raises on odd markup
         log.debug("htmldate failed: %s", exc)
         return None
