@@ -72,6 +72,9 @@ def test_timeline_by_month(loaded: TestClient) -> None:
     assert doc["entries"]
     assert all(e["granularity"] in ("month", "year") for e in doc["entries"])
     assert len({e["time"] for e in doc["entries"]}) == len(doc["entries"])
+    auto = loaded.get("/api/timeline", params={"granularity": "auto"}).json()  # as build --granularity auto
+    assert [e["date"] for e in auto["entries"]] == sorted(e["date"] for e in auto["entries"])
+    assert {e["granularity"] for e in auto["entries"]} <= {"day", "month"} and "dating" in auto["meta"]
     assert loaded.get("/api/timeline", params={"granularity": "week"}).status_code == 422
     assert loaded.get("/api/timeline", params={"start": "2025-05-01", "end": "2025-01-01"}).status_code == 422
 

@@ -47,7 +47,9 @@ def test_zip_slip_names_never_leave_the_upload(client: TestClient, tmp_path: Pat
     assert text.count("unsafe member name") == 4 and "symbolic link" in text and "hidden or system" in text
     everything = _files_under(tmp_path)
     assert [f for f in everything if "evil" in f] == []
-    assert [f for f in everything if f.endswith("good.txt")][0].endswith("/slip/ok/good.txt")
+    (stored,) = client.get("/api/articles").json()["articles"]
+    assert stored["id"] == stored["origin"] == "slip/ok/good.txt"  # as sent, inside the upload
+    assert not [f for f in everything if f.endswith(".txt") and "/uploads/" in f]  # read, then removed
 
 
 def test_zip_bomb_by_ratio_and_by_declared_size(store: Path) -> None:

@@ -99,3 +99,31 @@ def test_token_from_the_environment_with_a_warning(tmp_path: Path) -> None:
     finally:
         err = _stop(proc)
     assert "warning: serving on 0.0.0.0" in err
+
+
+def test_serve_a_store_made_by_index_add_and_demo_twice(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("Title: Ferry strike\nDate: 2025-02-03\n\nFerry crews went on strike on Monday, "
+                                  "February 3, 2025, over pay.\n", encoding="utf-8")  # fmt: skip
+    assert main(["index", "add", str(inputs), "--store", str(tmp_path / "s"), "--workers", "1", "-q"]) == 0
+    for _ in range(2):  # the demo corpus goes in once: the second start finds it unchanged
+        port = _free_port()
+        proc = _serve(["--demo", "--store", str(tmp_path / "s"), "--port", str(port)])
+        try:
+            assert _wait(f"http://127.0.0.1:{port}/api/health", proc)["articles"] == 45
+            found = _get(f"http://127.0.0.1:{port}/api/articles?query=ferry")
+            assert [a["id"] for a in found["articles"]] == ["a.txt"]
+        finally:
+            err = _stop(proc)
+        assert "45 articles" in err and "Traceback" not in err
+
+
+def test_a_store_of_an_unknown_version_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "s"
+    store.mkdir()
+    (store / "manifest.json").write_text(json.dumps({"format": "newsline-store", "schema_version": 99,
+                                                     "commit": 1, "shards": [], "changes": []}))  # fmt: skip
+    code = main(["serve", "--store", str(store), "--port", str(_free_port())])
+    err = capsys.readouterr().err
+    assert code != 0 and "99" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1

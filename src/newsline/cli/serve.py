@@ -25,10 +25,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         f"The API is documented at /docs. A token can also come from ${TOKEN_ENV}.",
     )
     p.add_argument("--store", default="newsline-store", metavar="PATH",
-                   help="store folder: uploads and saved timelines (default: ./newsline-store)")  # fmt: skip
+                   help="the store (newsline index add's folder; saved timelines too; "
+                   "default: ./newsline-store)")  # fmt: skip
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
-    p.add_argument("--demo", action="store_true", help="also load the bundled demo corpus")
+    p.add_argument("--demo", action="store_true", help="add the bundled demo corpus to the store")
     p.add_argument("--token", help=f"token every API request must carry (default: ${TOKEN_ENV})")
     p.set_defaults(func=run)
 
@@ -58,15 +59,14 @@ def run(args: argparse.Namespace) -> int:
             f"newsline serve needs the web extra ({exc.name} is missing): pip install 'newsline[web]'"
         ) from None
     store = Path(args.store)
-    note(f"store {store.resolve()}; reading it", args.quiet)
+    if args.demo:
+        note(f"store {store.resolve()}; adding the demo corpus to it", args.quiet)
     app = create_app(store, token=token, demo=args.demo, allowed_hosts=allowed_hosts(args.host))
     info = app.state.ctx.backend.info()
-    problems = getattr(app.state.ctx.backend, "startup_problems", ())
-    if problems:
-        note(f"warning: {len(problems)} problems reading the stored uploads (first: {problems[0]})")
+    note(f"store {store.resolve()}: {info.get('articles', 0)} articles", args.quiet)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     suffix = "/#token=…" if token else "/"
-    note(f"{info.get('articles', 0)} articles; open http://{shown}:{args.port}{suffix}", args.quiet)
+    note(f"open http://{shown}:{args.port}{suffix}", args.quiet)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 

@@ -1,10 +1,11 @@
 """The web app of ``newsline serve``: a JSON API and a page, thin over the public API.
 
-:func:`create_app` (in :mod:`.app`) builds the FastAPI application; the store
-it reads is chosen in :mod:`.backend`; uploads are written by :mod:`.uploads`,
-saved timelines by :mod:`.saved`, edits applied by :mod:`.edits`, exports made
-by :mod:`.exports`; :mod:`.security` checks every request. Needs the ``web``
-extra (FastAPI, uvicorn, python-multipart).
+:func:`create_app` (in :mod:`.app`) builds the FastAPI application over a store
+(``newsline.store``, wrapped by :mod:`.backend`); :mod:`.uploads` takes uploads in
+safely, :mod:`.saved` keeps saved timelines, :mod:`.edits` applies their edits,
+:mod:`.exports` makes the exports, :mod:`.service` builds and caches timelines and
+:mod:`.security` checks every request. Needs the ``web`` extra (FastAPI, uvicorn,
+python-multipart).
 """
 
 from __future__ import annotations

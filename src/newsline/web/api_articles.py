@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 
 from .. import __version__
 from ..model import Article
-from .uploads import Batch, LimitExceeded
+from .backend import AddReport, StoreBusy
+from .uploads import HASHES, Batch, LimitExceeded
 
 router = APIRouter(prefix="/api")
 
@@ -57,38 +57,43 @@ def info(request: Request) -> dict[str, Any]:
 def upload(request: Request, files: Annotated[list[UploadFile], File()]) -> dict[str, Any]:
     """Add files: any input format newsline reads, zip archives included.
 
-    Answers the counts added and skipped and one line per problem. Files the
-    store already holds (same bytes) are counted as ``duplicates``.
+    The files are read into the store as ``newsline index add`` reads them
+    (one atomic commit per batch of articles). Answers the counts of
+    articles ``added``, ``updated`` (same id, new text), ``unchanged`` (already
+    stored) and ``skipped``, one line per problem, and the files sent before
+    (same bytes) as ``duplicates``. 409 when another process is adding to the
+    store at that moment.
     """
     ctx = _ctx(request)
     if len(files) > ctx.limits.max_files:
         raise HTTPException(413, f"{len(files)} files, more than the limit of {ctx.limits.max_files}")
     with ctx.upload_lock:
-        batch = Batch(ctx.backend.path / "uploads", ctx.limits, ctx.known)
+        batch = Batch(ctx.uploads, ctx.limits, ctx.known)
         try:
             for f in files:
                 batch.add_file(f.filename or "upload", f.file)
+            saved = batch.saved
+            report = AddReport()
+            if saved.files:
+                report = ctx.backend.add([batch.tmp], shown=batch.tmp, size=saved.written)
+                batch.remember(ctx.uploads / HASHES)
         except LimitExceeded as exc:
-            batch.discard()
             raise HTTPException(413, f"upload refused: {exc}") from None
-        except BaseException:
+        except StoreBusy as exc:
+            raise HTTPException(409, f"upload not stored: {exc}; try again when it is done") from None
+        finally:
             batch.discard()
-            raise
-        name = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
-        saved = batch.commit(name)
-        report = ctx.backend.add([saved.folder]) if saved.folder is not None else None
-    if report is not None and report.added:
-        ctx.warm()  # the page asks for a timeline next: have it ready
-    # problems name files as the user sent them, not by the batch folder they went to
-    prefix = f"{saved.folder.name}/" if saved.folder is not None else "\0"
-    problems = saved.problems + [p.replace(prefix, "") for p in (report.problems if report else ())]
+    if report.added or report.updated:
+        ctx.committed()  # timelines built ahead once no more batches of this drop follow
     return {
         "files": saved.files,
-        "added": report.added if report else 0,
-        "skipped": (report.skipped if report else 0) + len(saved.problems),
+        "added": report.added,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "skipped": report.skipped + len(saved.problems),
         "duplicates": saved.duplicates,
-        "problems": problems,
-        "notes": list(report.notes if report else ()),
+        "problems": saved.problems + list(report.problems),
+        "notes": list(report.notes),
     }
 
 
@@ -126,12 +131,4 @@ def volume(
     source: str = "",
 ) -> dict[str, Any]:
     """Articles published per day (for the chart), with the same filters as ``/api/articles``."""
-    found = _ctx(request).backend.articles(
-        query=query or None, start=start, end=end, source=source or None, limit=10**9
-    )
-    days = Counter(a.published.isoformat() for a in found if a.published)
-    return {
-        "articles": len(found),
-        "undated": sum(1 for a in found if a.published is None),
-        "days": [{"date": d, "articles": n} for d, n in sorted(days.items())],
-    }
+    return _ctx(request).backend.volume(query or None, start, end, source or None)

@@ -14,7 +14,8 @@ from .saved import valid_name
 from .service import Spec, with_headlines
 
 router = APIRouter(prefix="/api")
-Granularity = Literal["day", "month", "year"]
+Granularity = Literal["day", "month", "year", "auto"]  # as build --granularity
+Period = Literal["day", "month", "year"]
 
 
 class SpecBody(BaseModel):
@@ -44,7 +45,7 @@ class OwnEntry(BaseModel):
 
     date: dt.date
     text: str = Field(..., min_length=1, max_length=2000)
-    granularity: Granularity = "day"
+    granularity: Period = "day"
 
 
 def _ctx(request: Request):  # type: ignore[no-untyped-def]

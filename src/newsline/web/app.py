@@ -7,8 +7,11 @@ tests drive in-process. The JSON API lives in :mod:`.api_articles` and
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -18,14 +21,22 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from .backend import Backend, open_backend
+from .backend import StoreBackend
 from .saved import SavedTimelines
 from .security import LOOPBACK_NAMES, BodyTooLarge, Guard
 from .service import Builder, Spec
-from .uploads import Limits, known_hashes
+from .uploads import HASHES, Limits, known_hashes
 
 #: Saved timelines built ahead after a start or an upload.
 WARM_SAVED = 5
+#: How often a running server looks for commits made by another process.
+WATCH_SECONDS = 2.0
+#: Commits come in bursts: timelines are built ahead once the store has been quiet this
+#: long after an upload (a drop comes in several requests, back to back) or after a
+#: commit of another process (``index add`` commits per 1,000 articles, seconds apart).
+QUIET_SECONDS = 1.0
+QUIET_OTHERS_SECONDS = 5.0
+UPLOADS = "uploads"
 STATIC = Path(str(files(__package__).joinpath("static")))
 
 
@@ -33,16 +44,46 @@ STATIC = Path(str(files(__package__).joinpath("static")))
 class Context:
     """What every route needs (``request.app.state.ctx``)."""
 
-    backend: Backend
+    backend: StoreBackend
     saved: SavedTimelines
     builder: Builder
     limits: Limits
     known: set[str] = field(default_factory=set)
     upload_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def warm(self) -> None:
+    @property
+    def uploads(self) -> Path:
+        return self.backend.path / UPLOADS
+
+    quiet: float = QUIET_SECONDS
+    _timer: threading.Timer | None = None
+    _seen: str | None = None  # the store version last built ahead for
+    _timer_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def prebuild(self, delay: float = 0.0) -> None:
         """Start building, in the background, the timeline the page opens with and the
-        saved ones (a few), so they are ready when asked for."""
+        saved ones (a few), so they are ready (and on disk) when asked for.
+
+        With a ``delay``, only once no other call came for that long: the page sends a
+        big drop in several requests, and only the last commit's timelines are worth
+        building (a request for one meanwhile builds it, and the prebuild finds it built).
+        """
+        with self._timer_lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if delay > 0:
+                self._timer = threading.Timer(delay, self._prebuild_now)
+                self._timer.daemon = True
+                self._timer.start()
+                return
+        self._prebuild_now()
+
+    def _prebuild_now(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the builder's pool is gone: exiting
+            self.builder.warm(*self._ahead())
+
+    def _ahead(self) -> list[Spec]:
         specs = [Spec()]
         for name in self.saved.names()[:WARM_SAVED]:
             data = self.saved.get(name)
@@ -50,7 +91,24 @@ class Context:
                 specs.append(Spec.from_json(data["spec"] if data else {}))
             except (ValueError, TypeError):
                 continue
-        self.builder.warm(*specs)
+        return specs
+
+    def committed(self) -> None:
+        """This app committed to the store (an upload): build ahead once the drop is done."""
+        self._seen = self.backend.version
+        self.prebuild(self.quiet)
+
+    def watch(self, stop: threading.Event, every: float = WATCH_SECONDS) -> None:
+        """Build ahead whenever another process (``newsline index add``) commits to the store."""
+        self._seen = self.backend.version
+        while not stop.wait(every):
+            try:
+                now = self.backend.version
+            except Exception:  # noqa: BLE001 (an unreadable moment: look again later)
+                continue
+            if now != self._seen:
+                self._seen = now
+                self.prebuild(max(self.quiet, QUIET_OTHERS_SECONDS))
 
 
 def create_app(
@@ -60,29 +118,40 @@ def create_app(
     demo: bool = False,
     limits: Limits | None = None,
     allowed_hosts: set[str] | None = None,
-    backend: Backend | None = None,
     warm: bool = True,
 ) -> FastAPI:
-    """The app over the store folder ``store`` (created when missing).
+    """The app over the store folder ``store`` (``newsline.store``; created when missing).
 
     ``allowed_hosts`` are the ``Host`` names answered (default: loopback
-    names); ``demo`` adds the bundled demo corpus (in memory, not uploaded);
-    ``warm`` starts building the first timelines at once, in the background.
+    names); ``demo`` adds the bundled demo corpus to the store (once: it is
+    unchanged the next time, collection ``demo``); ``warm`` starts building the
+    first timelines at once, in the background, and (while the server runs)
+    again whenever the store gets a new commit.
     """
     store = Path(store)
     limits = limits or Limits()
-    uploads = store / "uploads"
-    if uploads.is_dir():  # an upload cut off by a crash never became visible: drop it
+    uploads = store / UPLOADS
+    if uploads.is_dir():  # an upload cut off by a crash was never read: drop it
         for stale in uploads.glob(".incoming-*"):
             shutil.rmtree(stale, ignore_errors=True)
-    backend = backend or open_backend(store)
+    backend = StoreBackend(store)
     if demo:
         from .. import demo as demo_corpus
         from .. import load
 
-        backend.add_articles(load(demo_corpus.corpus_path()))
-    known = known_hashes(p for p in uploads.rglob("*") if p.is_file()) if uploads.is_dir() else set()
+        backend.add_articles(load(demo_corpus.corpus_path()), collection="demo")
+    known = known_hashes(uploads / HASHES)
     ctx = Context(backend, SavedTimelines(store), Builder(backend, folder=store / "cache"), limits, known)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        stop = threading.Event()
+        if warm:
+            threading.Thread(target=ctx.watch, args=(stop,), daemon=True, name="newsline-watch").start()
+        try:
+            yield
+        finally:
+            stop.set()
 
     app = FastAPI(
         title="newsline",
@@ -90,10 +159,11 @@ def create_app(
         description="Explore, curate and publish timelines built from a store of news articles.",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
     app.state.ctx = ctx
     if warm:
-        ctx.warm()
+        ctx.prebuild()
     from . import api_articles, api_timelines
 
     app.include_router(api_articles.router)

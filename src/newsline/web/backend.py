@@ -1,44 +1,125 @@
-"""The store the web app reads and writes, behind one small interface.
+"""The store the web app reads and writes: ``newsline.store.Store``, as the app needs it.
 
-:class:`Backend` is the part of ``newsline.store.Store`` the app uses. When
-``newsline.store`` is importable, :func:`open_backend` wraps its ``Store``;
-until then :class:`~newsline.web.memory.MemoryBackend` keeps the articles in
-memory and their uploaded files under ``STORE/uploads/``. This module is the
-one place that chooses.
+Uploads take the path of ``newsline index add`` (:func:`newsline.ingest.iter_articles`
+into :meth:`Store.add_articles`, one atomic commit per batch); timelines are
+built from :meth:`Store.corpus`. The store may be written by another process
+(``newsline index add --store`` on the same folder) while the app reads it:
+:attr:`StoreBackend.version` follows the store's manifest, so what the app
+caches is keyed by the commit it was built from.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import importlib
-from collections.abc import Iterable, Sequence
+import hashlib
+import threading
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
+from ..ingest import IngestResult, iter_articles
 from ..model import Article, Corpus
+from ..store import Store, StoreError
+from ..store.counts import counts
+
+#: Uploads up to this size are prepared in this process; bigger ones on every core
+#: (starting the worker processes takes seconds: 400 files of 5 kB were twice as slow).
+IN_PROCESS_BYTES = 8 * 1024 * 1024
+
+
+class StoreBusy(StoreError):
+    """Another process (``newsline index add``) is adding to the store right now."""
 
 
 @dataclass(frozen=True)
 class AddReport:
-    """What one call of :meth:`Backend.add` did: counts and one line per problem."""
+    """What one upload did: counts and one line per problem."""
 
     added: int = 0
+    updated: int = 0
+    unchanged: int = 0
     skipped: int = 0
+    near_duplicates: int = 0
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     ids: tuple[str, ...] = field(default=(), repr=False)
 
 
-@runtime_checkable
-class Backend(Protocol):
-    """Articles in, articles and prepared corpora out (``newsline.store.Store``'s API)."""
+class StoreBackend:
+    """The store folder ``path`` (created by the first upload)."""
 
-    path: Path
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.store = Store(self.path)
+        self._lock = threading.Lock()  # one writer in this process
 
-    def add(self, inputs: Sequence[Path]) -> AddReport: ...
+    # -- writing ----------------------------------------------------------------------------
 
-    def add_articles(self, articles: Iterable[Article]) -> AddReport: ...
+    def add(self, inputs: Sequence[Path], *, shown: Path | None = None, size: int = 0) -> AddReport:
+        """Read files or folders (any input format newsline reads) into the store.
+
+        Problems and origins name files relative to ``shown`` (the upload's
+        folder), as the user sent them. Raises :class:`StoreBusy` when another
+        process holds the store's writer lock.
+        """
+        result = IngestResult()
+        stream = iter_articles(list(inputs), result=result)
+        prefix = f"{shown}/" if shown is not None else None
+
+        def rel(text: str) -> str:
+            return text.replace(prefix, "") if prefix else text
+
+        def relabelled(items: Iterator[Article]) -> Iterator[Article]:
+            for a in items:
+                yield dataclasses.replace(a, origin=rel(a.origin)) if prefix and a.origin else a
+
+        report = self._add(relabelled(stream), workers=1 if size < IN_PROCESS_BYTES else None)
+        problems = tuple(rel(str(p)) for p in result.problems)
+        notes = tuple(rel(str(n)) for n in result.notes)
+        return dataclasses.replace(
+            report,
+            skipped=report.skipped + len(problems),
+            problems=problems + report.problems,
+            notes=notes + report.notes,
+        )
+
+    def add_articles(self, articles: Iterable[Article], *, collection: str = "") -> AddReport:
+        """Add articles already read (the demo corpus)."""
+        return self._add(iter(articles), workers=1, collection=collection)
+
+    def _add(self, stream: Iterator[Article], *, workers: int | None, collection: str = "") -> AddReport:
+        ids: list[str] = []
+
+        def noted(items: Iterator[Article]) -> Iterator[Article]:
+            for a in items:
+                ids.append(a.id)
+                yield a
+
+        with self._lock:
+            try:
+                raw = self.store.add_articles(noted(stream), workers=workers, collection=collection)
+            except StoreError as exc:
+                if not isinstance(exc, StoreBusy) and "another process is adding" in str(exc):
+                    raise StoreBusy(str(exc)) from None
+                raise
+        notes = [str(n) for n in raw.notes]
+        if raw.near_duplicates:
+            notes.append(f"{raw.near_duplicates} near duplicates of stored articles (kept, not listed)")
+        return AddReport(
+            added=raw.added,
+            updated=raw.updated,
+            unchanged=raw.unchanged,
+            skipped=raw.empty,
+            near_duplicates=raw.near_duplicates,
+            problems=tuple(str(p) for p in raw.problems),
+            notes=tuple(notes),
+            ids=tuple(ids),
+        )
+
+    # -- reading ----------------------------------------------------------------------------
 
     def articles(
         self,
@@ -47,89 +128,69 @@ class Backend(Protocol):
         end: dt.date | None = None,
         source: str | None = None,
         limit: int = 100,
-    ) -> list[Article]: ...
+    ) -> list[Article]:
+        """Articles with any of the query's words, published in [start, end], newest first."""
+        return self.store.articles(query=query, start=start, end=end, source=source, limit=limit)
 
-    def article(self, id: str) -> Article | None: ...
+    def article(self, id: str) -> Article | None:
+        """The article as read (summary offsets index this text)."""
+        return self.store.article(id)
 
     def corpus(
         self,
         query: str | None = None,
         start: dt.date | None = None,
         end: dt.date | None = None,
-    ) -> Corpus: ...
+        source: str | None = None,
+    ) -> Corpus:
+        """The prepared corpus a timeline is built from (as ``newsline build --store``)."""
+        return self.store.corpus(query=query, start=start, end=end, source=source)
 
-    def info(self) -> dict[str, Any]: ...
-
-
-class StoreBackend:
-    """``newsline.store.Store`` seen through :class:`Backend` (reports made uniform)."""
-
-    def __init__(self, store: Any, path: Path) -> None:
-        self.store = store
-        self.path = path
-        self._adds = 0
-
-    def add(self, inputs: Sequence[Path]) -> AddReport:
-        self._adds += 1
-        return _report(self.store.add(list(inputs)))
-
-    def add_articles(self, articles: Iterable[Article]) -> AddReport:
-        self._adds += 1
-        return _report(self.store.add_articles(list(articles)))
-
-    def articles(self, query=None, start=None, end=None, source=None, limit=100):  # type: ignore[no-untyped-def]
-        return list(
-            self.store.articles(query=query, start=start, end=end, source=source, limit=limit)
-        )
-
-    def article(self, id: str) -> Article | None:
-        try:
-            return self.store.article(id)
-        except KeyError:
-            return None
-
-    def corpus(self, query=None, start=None, end=None) -> Corpus:  # type: ignore[no-untyped-def]
-        return self.store.corpus(query=query, start=start, end=end)
+    def volume(
+        self,
+        query: str | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        source: str | None = None,
+    ) -> dict[str, Any]:
+        """Articles per publication day (the chart), selected as :meth:`articles` selects."""
+        c = counts(self.store, query, start, end, source)
+        return {
+            "articles": c.articles,
+            "undated": c.undated,
+            "days": [{"date": d.isoformat(), "articles": n} for d, n in c.days],
+        }
 
     def info(self) -> dict[str, Any]:
+        """Counts for the page: articles, date span, sources with counts, the store's commit."""
         info = self.store.info()
-        if isinstance(info, dict):
-            return dict(info)
-        return info.as_dict() if hasattr(info, "as_dict") else dict(vars(info))
+        c = counts(self.store)
+        return {
+            "backend": "store",
+            "version": self.version,
+            "articles": info.articles,
+            "near_duplicates": info.near_duplicates,  # stored, left out of the lists
+            "undated": c.undated,
+            "first": c.days[0][0].isoformat() if c.days else None,
+            "last": c.days[-1][0].isoformat() if c.days else None,
+            "sources": [{"name": s, "articles": n} for s, n in c.sources],
+            "commits": info.commits,
+            "size_bytes": info.size_bytes,
+            "last_update": info.last_update,
+        }
 
     @property
-    def version(self) -> object:
-        """Changes whenever the articles change (cache key for built timelines)."""
-        info = self.info()
-        return (info.get("version"), info.get("articles"), self._adds)
+    def version(self) -> str:
+        """The committed state of the store (changes with every commit, from any writer;
+        a store made again in the same folder gets other shard names)."""
+        m = self.store.snapshot().manifest
+        if not m.shards:
+            return "empty"
+        digest = hashlib.sha256()
+        for s in m.shards:
+            digest.update(f"{s['name']}\n".encode())
+        for c in m.changes:
+            digest.update(f"{c}\n".encode())
+        return f"{m.commit}-{digest.hexdigest()[:16]}"
 
-
-def _report(raw: Any) -> AddReport:
-    if isinstance(raw, AddReport):
-        return raw
-    problems = tuple(str(p) for p in getattr(raw, "problems", ()) or ())
-    return AddReport(
-        added=int(getattr(raw, "added", 0) or 0),
-        skipped=int(getattr(raw, "skipped", 0) or 0),
-        problems=problems,
-    )
-
-
-def open_backend(path: Path, *, use_store: bool = False) -> Backend:
-    """The store at ``path`` (a folder, created when missing).
-
-    The app's own folder backend is the default: the adapter over
-    ``newsline.store.Store`` (``use_store=True``) does not yet pass the web tests
-    (upload counts and the built-timeline cache differ), so it stays opt-in.
-    """
-    path.mkdir(parents=True, exist_ok=True)
-    if use_store:
-        try:
-            store_module = importlib.import_module("newsline.store")
-        except ImportError:
-            store_module = None
-        if store_module is not None and hasattr(store_module, "Store"):
-            return StoreBackend(store_module.Store(path), path)
-    from .memory import MemoryBackend
-
-    return MemoryBackend(path)
+    fingerprint = version

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import inspect
 import json
 import os
 import tempfile
@@ -22,15 +21,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import build_timeline
-from ..model import Corpus, Granularity, SummarySentence, Timeline, TimelineEntry, TimePoint
+from .. import __version__, build_timeline
+from ..core import exclude_sentences, parse_query
+from ..dating.annotate import annotate
+from ..dating.granularity import CHOICES, regroup
+from ..model import Corpus, TimelineEntry
 from ..render.jsonfmt import to_dict
-from .backend import Backend
+from .backend import StoreBackend
 
 HEADLINE_CHARS = 90
 #: Built timelines kept in ``STORE/cache/``.
 KEEP_ON_DISK = 200
-_BUILD_TAKES_GRANULARITY = "granularity" in inspect.signature(build_timeline).parameters
+#: Prepared corpora kept in memory (the last selections read from the store).
+KEEP_CORPORA = 2
 
 
 @dataclass(frozen=True)
@@ -55,8 +58,8 @@ class Spec:
             return int(v) if v not in (None, "", 0) else None  # type: ignore[call-overload]
 
         g = str(data.get("granularity") or "day")
-        if g not in ("day", "month", "year"):
-            raise ValueError(f"granularity must be day, month or year, not {g!r}")
+        if g not in CHOICES:
+            raise ValueError(f"granularity must be one of {', '.join(CHOICES)}, not {g!r}")
         spec = cls(
             query=str(data.get("query") or ""),
             dates=count(data.get("dates")),
@@ -94,16 +97,18 @@ class Builder:
     it asks.
     """
 
-    def __init__(self, backend: Backend, size: int = 32, folder: Path | None = None) -> None:
+    def __init__(self, backend: StoreBackend, size: int = 32, folder: Path | None = None) -> None:
         self.backend = backend
         self.size = size
         self.folder = folder  # built documents kept on disk across restarts
+        #: the last prepared corpora read from the store, by (version, selection)
+        self._corpora: OrderedDict[tuple, Corpus] = OrderedDict()
         self._cache: OrderedDict[tuple, Future[dict[str, Any]]] = OrderedDict()
         self._lock = threading.Lock()
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsline-build")
 
     def _future(self, spec: Spec, background: bool) -> Future[dict[str, Any]]:
-        key = (getattr(self.backend, "version", None), spec)
+        key = (self.backend.version, spec)
         with self._lock:
             fut = self._cache.get(key)
             if fut is not None:
@@ -127,7 +132,7 @@ class Builder:
 
     def _build_unless_stale(self, version: object, spec: Spec) -> dict[str, Any]:
         """A background build that newer articles made pointless is skipped."""
-        if getattr(self.backend, "version", None) != version:
+        if self.backend.version != version:
             raise StaleBuild(spec)
         return self._build(spec)
 
@@ -150,27 +155,40 @@ class Builder:
             self._future(spec, background=True)
 
     def _build(self, spec: Spec) -> dict[str, Any]:
-        """From the disk cache when the same articles were built with the same spec before."""
-        fingerprint = getattr(self.backend, "fingerprint", None)
-        if self.folder is None or fingerprint is None:
-            return self._run(spec)
-        key = json.dumps([fingerprint, spec.to_json()], sort_keys=True)
+        """From the disk cache when the same store version was built with the same spec before."""
+        version = self.backend.version
+        if self.folder is None:
+            return self._run(spec, version)
+        key = json.dumps([__version__, version, spec.to_json()], sort_keys=True)  # new code: new builds
         path = self.folder / (hashlib.sha256(key.encode()).hexdigest()[:40] + ".json")
         try:
             return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass
-        doc = self._run(spec)
+        doc = self._run(spec, version)
         _write_atomic(path, json.dumps(doc, ensure_ascii=False))
         _prune(self.folder, KEEP_ON_DISK)
         return doc
 
-    def _run(self, spec: Spec) -> dict[str, Any]:
-        corpus = self.backend.corpus(start=spec.start, end=spec.end)
-        if spec.source:
-            docs = tuple(d for d in corpus if d.article.source == spec.source)
-            corpus = Corpus(docs, corpus.report)
-        extra = {"granularity": spec.granularity} if _BUILD_TAKES_GRANULARITY else {}
+    def corpus(self, spec: Spec, version: str) -> Corpus:
+        """The prepared corpus of the spec's selection, shared by the specs that differ
+        only in their options (dates, sentences, granularity, title)."""
+        key = (version, spec.query, spec.start, spec.end, spec.source)
+        with self._lock:
+            corpus = self._corpora.get(key)
+            if corpus is not None:
+                self._corpora.move_to_end(key)
+                return corpus
+        corpus = self.backend.corpus(spec.query or None, spec.start, spec.end, spec.source or None)
+        with self._lock:
+            self._corpora[key] = corpus
+            while len(self._corpora) > KEEP_CORPORA:
+                self._corpora.popitem(last=False)
+        return corpus
+
+    def _run(self, spec: Spec, version: str) -> dict[str, Any]:
+        corpus = self.corpus(spec, version)
+        corpus = exclude_sentences(corpus, spec.query or None)
         timeline = build_timeline(
             corpus,
             query=spec.query or None,
@@ -178,10 +196,10 @@ class Builder:
             n_sentences=spec.sentences,
             start=spec.start,
             end=spec.end,
-            **extra,  # type: ignore[arg-type]
         )
-        if spec.granularity != "day" and not _BUILD_TAKES_GRANULARITY:
-            timeline = coarsen(timeline, Granularity(spec.granularity), spec.sentences or 2)
+        # as `newsline build --granularity` does: periods, then the estimated dates marked
+        timeline = regroup(timeline, spec.granularity, corpus, parse_query(spec.query or None))
+        timeline = annotate(dataclasses.replace(timeline, entries=tuple(sorted(timeline.entries, key=_when))), corpus)
         docs = corpus.documents
         pubs = sorted(d.article.published for d in docs if d.article.published)
         undated = sum(1 for d in docs if d.article.published is None)
@@ -219,27 +237,8 @@ def _prune(folder: Path, keep: int) -> None:
         old.unlink(missing_ok=True)
 
 
-def coarsen(timeline: Timeline, granularity: Granularity, n_sentences: int) -> Timeline:
-    """One entry per month or year: the best-scored entries' sentences first."""
-    groups: dict[TimePoint, list[TimelineEntry]] = {}
-    for e in timeline:
-        d = e.time.date
-        start = dt.date(d.year, d.month, 1) if granularity is Granularity.MONTH else dt.date(d.year, 1, 1)
-        if e.time.granularity.rank > granularity.rank:
-            point = e.time
-        else:
-            point = TimePoint(start, granularity)
-        groups.setdefault(point, []).append(e)
-    entries = []
-    for point, group in groups.items():
-        group.sort(key=lambda e: -e.score)
-        sentences: list[SummarySentence] = []
-        for e in group:
-            for s in e.sentences:
-                if len(sentences) < n_sentences:
-                    sentences.append(s)
-        entries.append(TimelineEntry(point, tuple(sentences), max(e.score for e in group)))
-    return dataclasses.replace(timeline, entries=tuple(entries))
+def _when(entry: TimelineEntry) -> tuple[dt.date, int]:
+    return (entry.time.date, -entry.time.granularity.rank)
 
 
 def headline(entry: dict[str, Any]) -> str:

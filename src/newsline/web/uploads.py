@@ -4,8 +4,9 @@ Every name is cleaned before it touches the disk (no absolute paths, no
 ``..``, no drive letters, no symlinks), every write is checked to land inside
 the upload's folder, and sizes are capped: per file, per upload, members per
 zip, and inflated bytes, both as the archive declares them and as they really
-come out (a zip bomb stops at the cap). Files go to a hidden folder first and
-become visible by one rename.
+come out (a zip bomb stops at the cap). Files go to a hidden folder, are read
+into the store from there (the store keeps the articles) and removed; the
+sha256 of each file stored is kept, so the same file sent again is skipped.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ import re
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 MiB = 1024 * 1024
+#: The sha256 of every file stored from an upload, one a line (under ``STORE/uploads/``).
+HASHES = "uploaded.sha256"
 CHUNK = 256 * 1024
 
 
@@ -43,13 +45,12 @@ class LimitExceeded(Exception):
 
 @dataclass
 class Saved:
-    """What :func:`save_uploads` wrote: the batch folder, counts and problems."""
+    """What a :class:`Batch` wrote: counts and problems."""
 
-    folder: Path | None = None
     files: int = 0
     duplicates: int = 0
     problems: list[str] = field(default_factory=list)
-    _written: int = 0
+    written: int = 0
 
 
 _UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f]")
@@ -76,7 +77,7 @@ def is_zip(name: str, head: bytes) -> bool:
 
 
 class Batch:
-    """One upload being written: a hidden folder under ``uploads``, renamed when done."""
+    """One upload being written: a hidden folder under ``uploads``, removed when read."""
 
     def __init__(self, uploads: Path, limits: Limits, known: set[str]) -> None:
         uploads.mkdir(parents=True, exist_ok=True)
@@ -115,7 +116,7 @@ class Batch:
                 )
                 return
             declared = sum(m.file_size for m in members if not m.is_dir())
-            if declared + self.saved._written > self.limits.max_total_bytes:
+            if declared + self.saved.written > self.limits.max_total_bytes:
                 raise LimitExceeded(
                     f"{rel}: inflates to {declared // MiB} MiB, over the upload limit of "
                     f"{self.limits.max_total_bytes // MiB} MiB"
@@ -172,7 +173,7 @@ class Batch:
                     size += len(chunk)
                     if size > cap:
                         break
-                    if self.saved._written + size > self.limits.max_total_bytes:
+                    if self.saved.written + size > self.limits.max_total_bytes:
                         raise LimitExceeded(
                             f"the upload writes more than {self.limits.max_total_bytes // MiB} MiB"
                         )
@@ -192,7 +193,7 @@ class Batch:
             self.saved.duplicates += 1
             return
         self.hashes.add(key)
-        self.saved._written += size
+        self.saved.written += size
         self.saved.files += 1
 
     def _target(self, rel: str) -> Path | None:
@@ -206,31 +207,25 @@ class Batch:
             target = stem.with_name(f"{stem.stem}-{n}{stem.suffix}")
         return target
 
-    def commit(self, name: str) -> Saved:
-        """Make the batch visible as ``uploads/<name>`` (or drop it when nothing was kept)."""
-        if self.saved.files == 0:
-            self.discard()
-            return self.saved
-        final = self.uploads / name
-        os.replace(self.tmp, final)
+    def remember(self, hashes: Path) -> None:
+        """Record the files of this upload as stored (``hashes``: one sha256 a line)."""
+        if not self.hashes:
+            return
+        with open(hashes, "a", encoding="ascii") as f:
+            f.write("".join(f"{h}\n" for h in sorted(self.hashes)))
         self.known.update(self.hashes)
-        self.saved.folder = final
-        return self.saved
 
     def discard(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
-def known_hashes(files: Iterable[Path]) -> set[str]:
-    """sha256 of each file (to skip uploads already in the store)."""
-    out: set[str] = set()
-    for f in files:
-        digest = hashlib.sha256()
-        with open(f, "rb") as src:
-            while chunk := src.read(CHUNK):
-                digest.update(chunk)
-        out.add(digest.hexdigest())
-    return out
+def known_hashes(hashes: Path) -> set[str]:
+    """The sha256 of the files uploaded before (to skip an upload the store already holds)."""
+    try:
+        lines = hashes.read_text(encoding="ascii", errors="replace").split()
+    except FileNotFoundError:
+        return set()
+    return {h for h in lines if len(h) == 64}
 
 
 def _size(n: int) -> str:

@@ -39,9 +39,12 @@ function status(text) { $("tl-status").textContent = text; }
 
 async function refreshInfo() {
   const info = await api.get("/api/info");
+  const dups = info.near_duplicates || 0;
   $("store-info").textContent = `${info.articles} articles` +
+    (dups ? ` (${dups} near ${dups === 1 ? "duplicate" : "duplicates"})` : "") +
     (info.first ? `, ${info.first} to ${info.last}` : "") +
     (info.sources && info.sources.length ? ` · ${info.sources.length} sources` : "");
+  $("store-info").title = dups ? "Near duplicates of other articles are stored, but left out of the lists and the chart" : "";
   const sel = $("source"), keep = sel.value;
   sel.length = 1;
   for (const s of info.sources || []) {
@@ -62,8 +65,22 @@ async function refreshInfo() {
   return info;
 }
 
-async function refreshChart(s) {
-  const vol = await api.get("/api/volume", { query: s.query, start: s.start, end: s.end, source: s.source });
+const volumes = { key: null, answer: null };  // the last answer, reused while the selection holds
+
+function volume(s, fresh) {
+  const params = { query: s.query, start: s.start, end: s.end, source: s.source };
+  const key = JSON.stringify(params);
+  if (!fresh && volumes.key === key) return volumes.answer;
+  const answer = api.get("/api/volume", params);
+  Object.assign(volumes, { key, answer });
+  answer.catch(() => { if (volumes.answer === answer) volumes.key = null; });
+  return answer;
+}
+
+// The chart of the articles a spec selects, the current timeline's dates marked
+// (``vol``: an answer of /api/volume already asked for, so both appear at once).
+async function refreshChart(s, vol) {
+  vol = vol || await volume(s);
   const marks = state.doc ? state.doc.entries.map((e) => e.date) : [];
   $("chart-cap").textContent = `Articles over time${s.query ? ` mentioning ${s.query}` : ""}: ` +
     `${vol.articles} articles` + (vol.undated ? ` (${vol.undated} undated)` : "") +
@@ -102,11 +119,13 @@ async function build(ev) {
   const mine = ++builds;  // a later build wins, whichever answer comes first
   status("Building…");
   try {
+    const vol = volume(s, true);  // asked for while the timeline is built
     const doc = state.name ? await api.send("PUT", `/api/timelines/${encodeURIComponent(state.name)}`, s)
       : await api.get("/api/timeline", s);
+    const counts = await vol;
     if (mine !== builds) return;
     show(doc);
-    await refreshChart(s);
+    await refreshChart(s, counts);
   } catch (e) {
     status(`Could not build the timeline: ${e.message}`);
   }
@@ -237,7 +256,7 @@ function start() {
     if (ev.key === "Escape") $("reader").classList.remove("open");
     keys(ev);
   });
-  setupUpload($("upload"), async (sum) => { await refreshInfo(); if (sum.added) build(); });
+  setupUpload($("upload"), async (sum) => { await refreshInfo(); if (sum.added || sum.updated) build(); });
   boot();
 }
 

@@ -7,6 +7,12 @@
     if (cls) e.className = cls;
     return e;
   }
+  // A docstring's ``literal`` parts as code (text nodes only: nothing is parsed as HTML).
+  function prose(tag, text, cls) {
+    const e = el(tag, null, cls);
+    String(text || "").split("``").forEach((part, i) => e.append(i % 2 ? el("code", part) : part));
+    return e;
+  }
   function refName(schema) {
     if (!schema) return "";
     if (schema.$ref) return schema.$ref.split("/").pop();
@@ -23,7 +29,7 @@
         const h = el("h2");
         h.append(el("span", method.toUpperCase(), "method"), " ", el("code", path));
         sec.append(h, el("p", op.summary || ""));
-        if (op.description) sec.append(el("p", op.description, "desc"));
+        if (op.description) sec.append(prose("p", op.description, "desc"));
         const params = op.parameters || [];
         if (params.length) {
           const ul = el("ul");
@@ -45,11 +51,12 @@
     for (const [name, s] of Object.entries(schemas)) {
       if (!s.properties) continue;
       const sec = el("section", null, "op");
-      sec.append(el("h2", name), el("p", s.description || ""));
+      sec.append(el("h2", name), prose("p", s.description || ""));
       const ul = el("ul");
       for (const [k, v] of Object.entries(s.properties)) {
         const li = el("li");
-        li.append(el("code", k), " " + refName(v) + (v.description ? " — " + v.description : ""));
+        li.append(el("code", k), " " + refName(v));
+        if (v.description) li.append(" — ", prose("span", v.description));
         ul.append(li);
       }
       sec.append(ul);

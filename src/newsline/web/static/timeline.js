@@ -50,9 +50,12 @@ export function dateLabel(entry) {
   return `${wd} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
-function inferred(entry) {
-  return Boolean(entry.inferred || entry.estimated || entry.estimate || entry.date_estimate ||
-    entry.date_source === "inferred");
+// The estimate an entry's date rests on (meta.estimated_entries: every sentence of the
+// entry is dated from an article's estimated publication date), or null.
+function estimateOf(entry, meta) {
+  const aid = ((meta && meta.estimated_entries) || {})[entry.time || entry.date];
+  if (aid === undefined) return null;
+  return ((meta && meta.date_estimates) || {})[aid] || {};
 }
 
 function sentenceKey(s) { return s.source ? `${s.source.article_id}\u0000${s.source.start}` : null; }
@@ -95,9 +98,11 @@ export function drawTimeline(doc, ol, nav, act) {
     time.dateTime = entry.time || entry.date;
     when.append(time);
     if (entry.granularity && entry.granularity !== "day") when.append(el("span", entry.granularity, "badge"));
-    if (inferred(entry)) {
+    const est = estimateOf(entry, doc.meta);
+    if (est) {
       const b = el("span", "≈ date estimated", "badge");
-      b.title = "This date was estimated, not read from the text";
+      b.title = "The date rests on an estimated publication date" +
+        (est.earliest ? ` (${est.earliest} to ${est.latest}, confidence ${est.confidence})` : "");
       when.append(b);
     }
     if (pinned) when.append(el("span", "pinned", "badge pin"));

@@ -57,7 +57,7 @@ export function setupUpload(zone, onDone) {
     if (!files.length) return;
     const total = files.reduce((n, [f]) => n + f.size, 0) || 1;
     let done = 0;
-    const sum = { files: 0, added: 0, skipped: 0, duplicates: 0 };
+    const sum = { files: 0, added: 0, updated: 0, unchanged: 0, skipped: 0, duplicates: 0 };
     list.textContent = "";
     details.hidden = true;
     bar.hidden = false;
@@ -84,8 +84,10 @@ export function setupUpload(zone, onDone) {
     details.hidden = !list.children.length;
     details.open = list.children.length > 0 && list.children.length <= 5;
     status.textContent = `Added ${sum.added} articles from ${sum.files} files` +
+      (sum.updated ? `; ${sum.updated} updated` : "") +
+      (sum.unchanged ? `; ${sum.unchanged} articles already stored` : "") +
       (sum.skipped ? `; ${sum.skipped} skipped` : "") +
-      (sum.duplicates ? `; ${sum.duplicates} already in the store` : "") + ".";
+      (sum.duplicates ? `; ${sum.duplicates} files already in the store` : "") + ".";
     onDone(sum);
   }
 
