@@ -165,7 +165,9 @@ def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
     """A quarter of the year. Without a year it is the DCT's year's, except a
     quarter that has not begun at the DCT, in a clause not about the future:
     that is last year's (a report in February on "the fourth quarter")."""
-    q = ORDINALS[m.group("q_ord").lower()]
+    q = ORDINALS.get(m.group("q_ord").lower())
+    if q is None:  # "firſt": a Unicode case fold of an ordinal
+        return None
     if m.group("q_year"):
         ctx.quarter, ctx.quarter_pos = (int(m.group("q_year")), q), m.start()
         return _mk(m, DATE, f"{m.group('q_year')}-Q{q}", EXPLICIT)

@@ -137,7 +137,9 @@ def yquarter(m: re.Match[str], ctx: Context) -> DateMention | None:
     else:
         y = None
     near = ctx.quarter is not None and m.start() - ctx.quarter_pos <= _QUARTER_REACH
-    q = ORDINALS[m.group("yq_ord").lower()] if m.group("yq_ord") else None
+    q = ORDINALS.get(m.group("yq_ord").lower()) if m.group("yq_ord") else None
+    if m.group("yq_ord") and q is None:  # "firſt": a Unicode case fold of an ordinal
+        return None
     if q is None and near:
         assert ctx.quarter is not None
         q = ctx.quarter[1]
