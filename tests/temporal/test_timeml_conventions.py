@@ -150,3 +150,31 @@ def test_times_of_day_with_their_day() -> None:
 def test_rates_sets_and_approximate_ago(sentence: str, expr: str, type_: str, value: str) -> None:
     found = _found(sentence)
     assert found.get(expr) == (type_, value), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "type_", "value"),
+    [
+        # halves of a year, the week of a day, the end of the year or month
+        ("Sales fell in the first half of 2009 at the mill.", "the first half of 2009", "DATE", "2009-H1"),
+        ("Output recovered in the last half of 2008.", "the last half of 2008", "DATE", "2008-H2"),
+        ("The hearing is set for the week of March 8, the clerk said.", "the week of March 8", "DATE",
+         "2010-W10"),
+        ("The mill hopes to reopen by the end of the year.", "the end of the year", "DATE", "2010"),
+        ("The loan falls due at the end of this month.", "the end of this month", "DATE", "2010-01"),
+        ("The guild wants a deal by year-end.", "year-end", "DATE", "2010"),
+        ("Shares have fallen 4% since year-end.", "year-end", "DATE", "2009"),
+        # a fiscal year named by its end is a year's duration
+        ("The mill earned $3 million in the fiscal year ended June 30.", "the fiscal year", "DURATION", "P1Y"),
+    ],
+)  # fmt: skip
+def test_halves_weeks_and_ends(sentence: str, expr: str, type_: str, value: str) -> None:
+    found = _found(sentence)
+    assert found.get(expr) == (type_, value), found
+
+
+def test_a_clock_time_alone_is_on_the_day_told_just_before() -> None:
+    found = _found("The bridge fell on 3 May 2008. The alarm sounded at 10:35 p.m. and boats came.")
+    assert found["10:35 p.m."] == ("TIME", "2008-05-03T22:35")
+    found = _found("The dam burst at about 10:35 a.m. (0835 GMT) Thursday, flooding the valley.")
+    assert found["10:35 a.m. (0835 GMT) Thursday"] == ("TIME", "2010-01-14T10:35")

@@ -74,7 +74,7 @@ _COUNT_NOUN = (
     r"|deaths|cases|protesters|residents|families|homes|jobs|km|kilometres|kilometers|miles"
     r"|metres|meters|feet|units|members|votes|points|employees|gallons|pounds|euros)\b"
 )
-_PRE_RANGE = r"(?:the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)"
+_PRE_RANGE = r"(?:[Tt]he\s+(?:end|beginning|start|middle|(?:first|second|last)\s+half)\s+of\s+)"
 _MONTH_MOD = _cap("early|late|mid|last|this|next|earlier this|later this").replace(" ", r"\s+")
 
 
@@ -92,7 +92,7 @@ _RULES: list[tuple[str, str]] = [
         "clock",
         r"\b(?P<cl_h>[01]?\d|2[0-3])(?::(?P<cl_m>[0-5]\d))?\s?(?P<cl_ap>[ap])\.?\s?m\b\.?"
         r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
-        rf"(?:\s*,?\s*(?:on\s+)?(?:(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b"
+        rf"(?:(?:\s*\([^()\n]{{1,16}}\))?\s*,?\s*(?:on\s+)?(?:(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b"
         rf"|(?P<cl_mon>{_MONTH})\s*(?P<cl_dom>{_DAYNUM})(?!\s*,?\s*{_YEAR})))?"
         r"|\b(?P<cl_hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?:GMT|UTC)\b",
     ),
@@ -161,6 +161,13 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:(?i:almost|nearly|about|around|some|just|only|roughly|more\s+than|less\s+than|over)\s+)?"
         rf"(?P<ago_n>(?i:{_NUMWORD}))"
         rf"[\s-]+(?:more\s+)?(?P<ago_unit>{_BIGUNIT})(?:\s+or\s+so)?\s+(?P<ago_dir>ago|earlier|later)\b",
+    ),
+    # year-end, the end of the year, the end of this month; the (fiscal) year ended June 30
+    (
+        "yearend",
+        r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+"
+        r"(?:the|this)\s+(?P<ye_unit>year|month)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end))\b(?![-\w])"
+        r"|\b(?P<ye_fy>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)(?=\s+(?:ended|ending|that\s+ended)\b)",
     ),
     # that day, the same year, the following month, later that year: the date told last
     (
@@ -318,7 +325,7 @@ TRIGGER: re.Pattern[str] = re.compile(
 # those (a much smaller expression than MASTER) at the candidate starts.
 _DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "yquarter", "year", "ago",
                 "set", "duration")
-_UNIT_RULES = ("quarter", "qref", "yquarter", "told", "relunit", "ago", "weekend", "anaphor", "set",
+_UNIT_RULES = ("quarter", "qref", "yquarter", "yearend", "told", "relunit", "ago", "weekend", "anaphor", "set",
                "duration", "bare", "ref")
 _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "digit": _DIGIT_RULES,

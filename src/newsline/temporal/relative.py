@@ -109,8 +109,13 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
         dom = int(after.group("d1") or after.group("d2"))
         y = int(after.group("y")) if after.group("y") else None
         if y is None and R.safe_date(2000, mon, dom):
-            y = R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m))
+            # "Monday 23 August": the year whose 23 August is a Monday, else by tense
+            years = [c for c in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
+                     if (cd := R.safe_date(c, mon, dom)) is not None and cd.weekday() == wd]  # fmt: skip
+            y = years[0] if years else R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m))
         d = R.safe_date(y, mon, dom) if y else None
+        # (TimeML tags "Monday, Oct. 26" as one expression, HeidelTime and many
+        # annotators as two; the date stays a mention of its own)
         if d is not None:
             value, point = R.day(d)
             return _mk(m, type_, value + suffix, RELATIVE, point)
@@ -215,7 +220,9 @@ def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, TIME, f"XXXX-XX-XX{hhmm}")
     word = (m.group("cl_wd") or "").lower()
     point: TimePoint | None = None
-    d = ctx.dct
+    d = ctx.dct  # a clock time alone is on the day told just before, else the DCT's
+    if (ref := ctx.reference(m.start())) is not None and ref != ctx.dct:
+        d, point = ref, TimePoint(ref, Granularity.DAY)
     if word in WEEKDAYS:
         if in_update_stamp(ctx.text, m.start()):
             d = stamp_weekday_date(ctx.dct, WEEKDAYS[word])

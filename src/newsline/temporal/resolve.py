@@ -26,11 +26,20 @@ _PROSPECT = (
     r"|vowed|threatened|offered|by)"
     r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
 )
+# A directive asks for what comes after it, but it may itself be long past: "asked
+# Elian to testify on Feb. 10" (a month ahead), "summoned his advisers to meet on
+# Sept. 14" (two months back). Its past tense is no cue; the nearest reading wins.
+_DIRECTIVE = (
+    r"(?:asked|urged|invited|ordered|summoned|subpoenaed|called\s+on|required)(?:\s+[\w'-]+){1,3}?"
+    r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
+)
 _FUTURE_CUE = (
     r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled"
-    r"|expected|due\s+to|is\s+to|are\s+to|set\s+to|to\s+be\s+held|would|upcoming"
+    r"|expected|due\s+to|is\s+to|are\s+to|set\s+(?:to|for)|supposed\s+to|to\s+be\s+held|would|upcoming"
     r"|aims?\s+to|intends?\s+to|hopes?\s+to|expects?|(?:may|might)(?!\s+have\b)"
     r"|payable|effective|as\s+soon\s+as"
+    # what is put off is put off into the future: "postponed until Tuesday morning"
+    r"|(?:postpone|delay|defer|adjourn|extend|put\s+off)\w*\b[^.;:!?]{0,40}?\b(?:until|till)"
 )
 _PAST_CUE = (
     # a plan told in the past perfect is over: "had been due to expire Friday"
@@ -38,15 +47,19 @@ _PAST_CUE = (
     r"|had\s+(?:planned|intended|hoped|wanted|expected|promised|agreed)\s+to"
     r"|previously\s+(?:planned|scheduled|set)"
     r"|said|says|was|were|had|did|ago|told|announced|reported|killed|died|began|came|went"
-    r"|took|made|held|met|left|fell|rose|gave|won|lost|saw|sent|began|became|shot|struck"
-    r"|been|last|since|(?<!\sbe\s)(?<!been\s)(?<!being\s)(?!un)[a-z]{3,}ed"
+    r"|took|fell|rose|gave|saw|began|became|wrote|spoke|broke|chose|drove|ran|grew|knew|threw"
+    r"|flew|drew|rode|been|last|since"
+    # a participle after "be", "is", "are" is a passive, of any time: "will be held on April 24"
+    r"|(?<!\sbe\s)(?<!been\s)(?<!being\s)(?<!\sis\s)(?<!\sare\s)(?:made|held|met|left|won|lost|sent|shot|struck"
+    r"|brought|bought|caught|fought|sought|taught|thought|found|kept|felt|paid|spent|sold|stood"
+    r"|fled|built|heard|(?!un)[a-z]{3,}ed)"
 )
 _CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b|(?P<f2>'ll)\b")
 # Before the mention, "agreed to meet (on Friday)" dates the meeting: a future. After
 # it, "(On Friday,) NATO agreed to take command" dates the agreeing: a past.
 _PROSPECT_RE = re.compile(_PROSPECT)
 _CUE_LEFT = re.compile(
-    rf"\b(?:(?P<f>{_PROSPECT}|{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b|(?P<f2>'ll)\b"
+    rf"\b(?:(?P<n>{_DIRECTIVE})|(?P<f>{_PROSPECT}|{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b|(?P<f2>'ll)\b"
 )
 _NOT_PAST = frozenset({"expected", "scheduled", "planned", "needed", "based", "united", "proposed"})
 # A reporting verb dates the saying, not what is said: it is a cue only right next
@@ -59,6 +72,8 @@ _REPORTING_REACH = 30
 _CLAUSE = re.compile(
     r",\s+(?:where|which|who|whom|whose|when|while|but|although|though)\b|--\s+which\b"
 )
+# A bound right before the mention looks ahead, unless the clause is told in the past.
+_EARLIEST = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+(?:on\s+)?$")
 _WINDOW = 120
 _SLACK_DAYS = 30
 _REPORTED_SLACK_DAYS = 60
@@ -79,6 +94,7 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
     """
     lo = max(0, start - reach)
     left = text[lo:start]
+    earliest = _EARLIEST.search(left) is not None
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
     for c in _CLAUSE.finditer(left):
         cut = max(cut, c.start())
@@ -98,9 +114,14 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
             continue
         if m.group("f") and _PROSPECT_RE.fullmatch(m.group()) and "," in left[m.end() :]:
             continue  # "In a sign that it seeks to expand, the firm on Monday ...": another clause
+        if m.group("n"):
+            found = UNKNOWN
+            continue
         kind = _kind(m)
         if kind != UNKNOWN:
             found = kind
+    if earliest and found != PAST:  # "could come as early as Friday", not "knew as early as March 8"
+        return FUTURE
     if found != UNKNOWN:
         return found
     if reported:
