@@ -164,6 +164,15 @@ def test_rates_sets_and_approximate_ago(sentence: str, expr: str, type_: str, va
         ("The loan falls due at the end of this month.", "the end of this month", "DATE", "2010-01"),
         ("The guild wants a deal by year-end.", "year-end", "DATE", "2010"),
         ("Shares have fallen 4% since year-end.", "year-end", "DATE", "2009"),
+        # adjectives of extent, counts in words, plural parts of a weekday
+        ("The guild ended a decades-long feud with the mill.", "decades-long", "DURATION", "PXY"),
+        ("They left their third day-long meeting tired.", "day-long", "DURATION", "P1D"),
+        ("A two-week-long strike shut the port.", "two-week-long", "DURATION", "P2W"),
+        ("The mill has stood for almost a hundred years.", "almost a hundred years", "DURATION", "P100Y"),
+        ("The choir rehearses Tuesday nights in the hall.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        # quarters a year back, the latest period after a quarter was named
+        ("Fourth-quarter sales fell from the corresponding period last year.", "the corresponding period last year",
+         "DATE", "2008-Q4"),
         # a fiscal year named by its end is a year's duration
         ("The mill earned $3 million in the fiscal year ended June 30.", "the fiscal year", "DURATION", "P1Y"),
     ],
@@ -178,3 +187,20 @@ def test_a_clock_time_alone_is_on_the_day_told_just_before() -> None:
     assert found["10:35 p.m."] == ("TIME", "2008-05-03T22:35")
     found = _found("The dam burst at about 10:35 a.m. (0835 GMT) Thursday, flooding the valley.")
     assert found["10:35 a.m. (0835 GMT) Thursday"] == ("TIME", "2010-01-14T10:35")
+
+
+def test_an_ordinal_second_is_no_duration() -> None:
+    found = _found("It will be a second betrayal, and a second group of millers agreed.")
+    assert found == {}, found
+    assert _found("The lights went out for a second or two.")["a second"] == ("DURATION", "PT1S")
+
+
+def test_the_previous_or_following_weekday_counts_from_the_day_told() -> None:
+    found = _found("The mill burned on Wednesday, Jan. 13. The previous Friday it had passed a check.")
+    assert found["The previous Friday"] == ("DATE", "2010-01-08")
+    assert _found("They met the following Sunday.")["the following Sunday"] == ("DATE", "2010-01-17")
+
+
+def test_the_latest_period_continues_the_quarter_named() -> None:
+    found = _found("The bakery's third-quarter profit rose. Sales in the latest period were flat.")
+    assert found["the latest period"] == ("DATE", "2009-Q3")

@@ -77,7 +77,7 @@ def qref(m: re.Match[str], ctx: Context) -> DateMention | None:
     ``the latest period``, ``the year-earlier period`` and ``year-earlier``
     before a noun likewise when a quarter was just named."""
     det, mod = _norm(m.group("qr_det")), _norm(m.group("qr_mod"))
-    year_ago = mod.startswith("year-") or bool(m.group("qr_mod2") or m.group("qr_adj"))
+    year_ago = mod.startswith("year-") or bool(m.group("qr_mod2") or m.group("qr_adj") or m.group("qr_ago"))
     if not det and not year_ago:
         return None  # a bare "quarter" is a noun of many kinds ("the French quarter" has "the")
     near = ctx.quarter is not None and m.start() - ctx.quarter_pos <= _QUARTER_REACH

@@ -56,7 +56,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d])"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _NUMWORD = (
-    r"(?:\d+(?:\.\d+)?|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|many|some"
+    r"(?:\d+(?:\.\d+)?|(?:a|one)\s+hundred|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|many|some"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
     r"|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -135,6 +135,7 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:(?P<qr_det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<qr_mod>latest|current"
         r"|recent|same|comparable|corresponding|year-earlier|year-ago|previous|prior|fiscal)\s+)?"
         r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?(?P<qr_unit>quarter|period)\b(?![-\w])"
+        r"(?P<qr_ago>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))\b)?"
         r"|\b(?:[Aa]\s+)?(?P<qr_adj>year-(?:earlier|ago))\b",
     ),
     # the 1988 quarter, this year's third quarter, the 1989 period
@@ -195,8 +196,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "weekday",
         r"\b(?:(?P<wd_clock>[Nn]oon|[Mm]idnight)\s+(?:on\s+)?)?(?:(?P<wd_mod>"
-        + _cap("early|late|earlier|later|last|this past|this coming|this|next|coming").replace(" ", r"\s+")
-        + rf")\s+)?(?P<wd_day>{_WEEKDAY})(?P<wd_pl>s)?\b(?:\s+(?P<wd_pod>{_POD})s?\b)?",
+        + _cap("early|late|earlier|later|last|this past|this coming|this|next|coming|the previous"
+               "|the preceding|the following").replace(" ", r"\s+")
+        + rf")\s+)?(?P<wd_day>{_WEEKDAY})(?P<wd_pl>s)?\b(?:\s+(?P<wd_pod>{_POD})(?P<wd_pods>s)?\b)?",
     ),
     # today, yesterday, tomorrow (morning), tonight, last night, this morning
     (
@@ -255,14 +257,16 @@ _RULES: list[tuple[str, str]] = [
         + r")?\s*\b(?P<du_n>"
         + rf"(?i:{_NUMWORD}))(?P<du_half>\s+1/2|\s+and\s+a\s+half)?"
         r"(?:[\s-]+(?:more|full|long|straight|consecutive|whole|trading))?"
-        rf"[\s-]+(?P<du_unit>{_UNIT})\b(?P<du_half2>\s+and\s+a\s+half\b)?",
+        rf"[\s-]+(?P<du_unit>{_UNIT})\b(?!-long\b)(?P<du_half2>\s+and\s+a\s+half\b)?",
     ),
     # (for) years, (over) months: a bare plural unit after a preposition of extent
     (
         "bare",
         r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))"
         r"(?P<bare_unit>years|months|weeks|days|decades|hours|minutes)\b"
-        r"(?!\s+(?:ago|earlier|later|before|after|old)\b)",
+        r"(?!\s+(?:ago|earlier|later|before|after|old)\b)"
+        # day-long, decades-long: an adjective of extent
+        rf"|\b(?:(?P<bare_n>(?i:{_NUMWORD}))-)?(?P<bare_long>(?:day|week|month|year|hour|decade)s?)-long\b",
     ),
     # now, currently, recently, recent days, in the coming weeks
     (
@@ -286,7 +290,7 @@ RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 _TRIGGER_WORDS = (
     "today tonight tomorrow yesterday overnight now current recent "
     "future past morning afternoon evening night second minute hour day week month year "
-    "decade centur quarter nineteen thousand winter spring summer autumn fall annually monthly weekly daily "
+    "decade centur quarter period nineteen thousand winter spring summer autumn fall annually monthly weekly daily "
     "hourly yearly quarterly Christmas Easter New Year Halloween Thanksgiving Valentine "
     "as soon as possible Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday"
@@ -324,7 +328,7 @@ TRIGGER: re.Pattern[str] = re.compile(
 # Which rules can contain a trigger, by trigger word: the tagger only tries
 # those (a much smaller expression than MASTER) at the candidate starts.
 _DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "yquarter", "year", "ago",
-                "set", "duration")
+                "set", "duration", "bare")
 _UNIT_RULES = ("quarter", "qref", "yquarter", "yearend", "told", "relunit", "ago", "weekend", "anaphor", "set",
                "duration", "bare", "ref")
 _FAMILY_RULES: dict[str, tuple[str, ...]] = {
@@ -349,7 +353,7 @@ _FAMILY_OF["as soon as possible"] = "ref"
 _FAMILY_OF["nineteen"] = _FAMILY_OF["thousand"] = "spoken"
 for _w in ["morning", "afternoon", "evening", "night"]:
     _FAMILY_OF[_w] = "pod"
-for _w in ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"]:
+for _w in ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter", "period"]:
     _FAMILY_OF[_w] = "unit"
 for _w in ["winter", "spring", "summer", "autumn", "fall"]:
     _FAMILY_OF[_w] = "season"

@@ -98,7 +98,7 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
     suffix = f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
     if at:  # "noon Saturday", "midnight Friday"
         suffix = "T12:00" if at.lower() == "noon" else "T24:00"
-    if m.group("wd_pl"):
+    if m.group("wd_pl") or m.group("wd_pods"):  # "Fridays", "Tuesday nights"
         return _mk(m, SET, f"XXXX-WXX-{wd + 1}{suffix}")
     type_ = TIME if suffix else DATE
     if ctx.dct is None:
@@ -120,6 +120,13 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
             value, point = R.day(d)
             return _mk(m, type_, value + suffix, RELATIVE, point)
     mod = _norm(m.group("wd_mod"))
+    if mod in ("the previous", "the preceding", "the following"):
+        # the weekday before or after the day just told ("the previous Friday")
+        ref = ctx.reference(m.start()) or ctx.dct
+        step = -1 if mod != "the following" else 1
+        d = ref + dt.timedelta(days=step * ((step * (wd - ref.weekday())) % 7 or 7))
+        value, point = R.day(d)
+        return _mk(m, type_, value + suffix, RELATIVE, point)
     direction = _WD_DIRECTION.get(mod)
     if direction is None and in_update_stamp(ctx.text, m.start()):
         d = stamp_weekday_date(ctx.dct, wd)
