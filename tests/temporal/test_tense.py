@@ -49,6 +49,11 @@ FRI = dt.date(2010, 1, 15)
         ("The mayor said she subpoenaed the 6-year-old heir to testify on February 10.", "February 10",
          "2010-02-10"),
         ("The mayor summoned her advisers to meet on December 20 in the hall.", "December 20", "2009-12-20"),
+        # a plan told in the past may lie either way: the nearest reading
+        ("A truce was supposed to begin in December, but it never held.", "December", "2009-12"),
+        ("The levy was only supposed to take effect in February, a clerk said.", "February", "2010-02"),
+        # a date something is set for lies ahead, whatever the tense
+        ("A hearing has been set for March 2 in the old court.", "March 2", "2010-03-02"),
         # irregular past verbs
         ("The miller sold the barn in November to a neighbour.", "November", "2009-11"),
     ],

@@ -88,6 +88,9 @@ def test_a_year_ago_is_the_day_a_year_before_unless_a_quarter_was_named() -> Non
     found = _found("The mill was sold a year ago; two years ago it was bought.")
     assert found["a year ago"] == ("DATE", "2009-01-15")
     assert found["two years ago"] == ("DATE", "2008")
+    # "a year earlier" counts from the time told, at the year's granularity (TimeML)
+    found = _found("The mill opened in 2004. A year earlier the dam had burst.")
+    assert found["A year earlier"] == ("DATE", "2003")
 
 
 def test_narrative_anchoring_to_the_date_told_last() -> None:

@@ -52,7 +52,7 @@ def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, f"{(ref.year + sign * 10 * n) // 10:03d}", RELATIVE)
     if n == 1 and sign < 0 and (q := year_ago_quarter(ctx, m.start())) is not None:
         return _mk(m, DATE, q, RELATIVE)  # "the third quarter ... a year earlier"
-    if n == 1 and m.group("ago_n").lower() in ("a", "one"):
+    if n == 1 and direction == "ago" and m.group("ago_n").lower() in ("a", "one"):
         return _mkv(m, R.day(R.add_years(ref, sign)), RELATIVE)
     return _mkv(m, R.year(ref.year + sign * n), RELATIVE)
 

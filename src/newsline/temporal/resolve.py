@@ -30,12 +30,14 @@ _PROSPECT = (
 # Elian to testify on Feb. 10" (a month ahead), "summoned his advisers to meet on
 # Sept. 14" (two months back). Its past tense is no cue; the nearest reading wins.
 _DIRECTIVE = (
-    r"(?:asked|urged|invited|ordered|summoned|subpoenaed|called\s+on|required)(?:\s+[\w'-]+){1,3}?"
+    # ... and so does a plan told in the past: "a ceasefire was supposed to begin in April"
+    r"(?:was|were)\s+(?:only\s+)?supposed\s+to|supposed\s+to\s+have"
+    r"|(?:asked|urged|invited|ordered|summoned|subpoenaed|called\s+on|required)(?:\s+[\w'-]+){1,3}?"
     r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
 )
 _FUTURE_CUE = (
     r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled"
-    r"|expected|due\s+to|is\s+to|are\s+to|set\s+(?:to|for)|supposed\s+to|to\s+be\s+held|would|upcoming"
+    r"|expected|due\s+to|is\s+to|are\s+to|set\s+to|(?<!was\s)(?<!were\s)supposed\s+to(?!\s+have\b)|to\s+be\s+held|would|upcoming"
     r"|aims?\s+to|intends?\s+to|hopes?\s+to|expects?|(?:may|might)(?!\s+have\b)"
     r"|payable|effective|as\s+soon\s+as"
     # what is put off is put off into the future: "postponed until Tuesday morning"
@@ -74,6 +76,8 @@ _CLAUSE = re.compile(
 )
 # A bound right before the mention looks ahead, unless the clause is told in the past.
 _EARLIEST = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+(?:on\s+)?$")
+# ... and a date something is set for, whatever the tense: "a hearing has been set for 5 April"
+_SET_FOR = re.compile(r"\b(?:set|slated|scheduled)\s+for\s+(?:the\s+(?:week\s+of\s+)?)?$")
 _WINDOW = 120
 _SLACK_DAYS = 30
 _REPORTED_SLACK_DAYS = 60
@@ -94,6 +98,8 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
     """
     lo = max(0, start - reach)
     left = text[lo:start]
+    if _SET_FOR.search(left):
+        return FUTURE
     earliest = _EARLIEST.search(left) is not None
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
     for c in _CLAUSE.finditer(left):
