@@ -54,6 +54,10 @@ FRI = dt.date(2010, 1, 15)
         ("The levy was only supposed to take effect in February, a clerk said.", "February", "2010-02"),
         # a date something is set for lies ahead, whatever the tense
         ("A hearing has been set for March 2 in the old court.", "March 2", "2010-03-02"),
+        # the end of a span lies ahead, unless its clause is told in the past
+        ("Oil could leak into the bay until August, engineers warned.", "August", "2010-08"),
+        ("The mayor rejected an order that the barge stay in port until March 6.", "March 6", "2010-03-06"),
+        ("Not until December 20 did the council admit the leak.", "December 20", "2009-12-20"),
         # irregular past verbs
         ("The miller sold the barn in November to a neighbour.", "November", "2009-11"),
     ],

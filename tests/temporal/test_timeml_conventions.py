@@ -91,6 +91,11 @@ def test_a_year_ago_is_the_day_a_year_before_unless_a_quarter_was_named() -> Non
     # "a year earlier" counts from the time told, at the year's granularity (TimeML)
     found = _found("The mill opened in 2004. A year earlier the dam had burst.")
     assert found["A year earlier"] == ("DATE", "2003")
+    # ... at the month's, or the day's, when a month or a day was told
+    found = _found("Flour sales in June 2009 rose 4% from a year earlier.")
+    assert found["a year earlier"] == ("DATE", "2008-06")
+    found = _found("The dam burst on 3 May 2008. A year later it was rebuilt.")
+    assert found["A year later"] == ("DATE", "2009-05-03")
 
 
 def test_narrative_anchoring_to_the_date_told_last() -> None:

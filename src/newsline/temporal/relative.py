@@ -32,8 +32,10 @@ from .periods import _unit
 def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
     n, unit, direction = _number(m.group("ago_n")), _unit(m.group("ago_unit")), m.group("ago_dir")
     ref = ctx.dct if direction == "ago" else ctx.reference(m.start())
+    told_gran = None
     if direction != "ago" and unit in ("month", "year", "decade") and (told := ctx.told_at(m.start(), 600)):
         ref = told  # "In 1969 ... more than a year later": from the date told, not the DCT
+        told_gran = ctx.told.granularity if ctx.told is not None else None
     if n is None:
         if direction == "ago":
             return _mk(m, DATE, "PAST_REF", RELATIVE)
@@ -52,6 +54,10 @@ def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, f"{(ref.year + sign * 10 * n) // 10:03d}", RELATIVE)
     if n == 1 and sign < 0 and (q := year_ago_quarter(ctx, m.start())) is not None:
         return _mk(m, DATE, q, RELATIVE)  # "the third quarter ... a year earlier"
+    if told_gran is Granularity.MONTH:  # "sales in June were up on a year earlier": June before
+        return _mkv(m, R.month(*R.shift_month(ref.year, ref.month, 12 * sign * n)), RELATIVE)
+    if told_gran is Granularity.DAY and n == 1:  # "on 3 May 2008 ... a year later": 3 May 2009
+        return _mkv(m, R.day(R.add_years(ref, sign * n)), RELATIVE)
     if n == 1 and direction == "ago" and m.group("ago_n").lower() in ("a", "one"):
         return _mkv(m, R.day(R.add_years(ref, sign)), RELATIVE)
     return _mkv(m, R.year(ref.year + sign * n), RELATIVE)

@@ -77,6 +77,9 @@ _CLAUSE = re.compile(
 # A bound right before the mention looks ahead, unless the clause is told in the past.
 _EARLIEST = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+(?:on\s+)?$")
 # ... and a date something is set for, whatever the tense: "a hearing has been set for 5 April"
+# The end of a span lies ahead more often than not, and need not share a past verb's
+# tense ("an order that he remain until March 6": the nearest reading).
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")
 _SET_FOR = re.compile(r"\b(?:set|slated|scheduled)\s+for\s+(?:the\s+(?:week\s+of\s+)?)?$")
 _WINDOW = 120
 _SLACK_DAYS = 30
@@ -100,6 +103,7 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
     left = text[lo:start]
     if _SET_FOR.search(left):
         return FUTURE
+    until = _UNTIL.search(left) is not None
     earliest = _EARLIEST.search(left) is not None
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
     for c in _CLAUSE.finditer(left):
@@ -128,12 +132,22 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
             found = kind
     if earliest and found != PAST:  # "could come as early as Friday", not "knew as early as March 8"
         return FUTURE
+    if until:  # "oil could leak until August", "has halted drilling until Nov. 30"
+        first = _CUE.search(right)
+        if found == UNKNOWN and first is not None and first.group() in ("did", "had", "was", "were"):
+            return UNKNOWN  # "Not until May 27 did the group ...", "until June 4, they hadn't"
+        return UNKNOWN if found == PAST else FUTURE
     if found != UNKNOWN:
         return found
     if reported:
         return REPORTED
     if not right_side:
         return UNKNOWN
+    return _right_cue(right)
+
+
+def _right_cue(right: str) -> int:
+    """The tense of the first cue after a mention (``right`` is cut at the clause end)."""
     for m in _CUE.finditer(right):
         if m.group() in _REPORTING and m.start() > _REPORTING_REACH:
             return REPORTED  # "On Friday, the minister said it would ...": the saying's time
