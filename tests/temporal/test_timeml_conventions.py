@@ -212,3 +212,14 @@ def test_the_previous_or_following_weekday_counts_from_the_day_told() -> None:
 def test_the_latest_period_continues_the_quarter_named() -> None:
     found = _found("The bakery's third-quarter profit rose. Sales in the latest period were flat.")
     assert found["the latest period"] == ("DATE", "2009-Q3")
+
+
+def test_the_latest_quarter_has_ended() -> None:
+    # a quarter foreseen ("a fourth-quarter charge") is not the latest quarter reported
+    text = (
+        "The insurer expects a fourth-quarter charge from the storm. In the latest quarter, "
+        "profit fell 5%, against a gain a year ago."
+    )
+    found = _found(text, dt.date(2009, 11, 2))
+    assert found["the latest quarter"] == ("DATE", "2009-Q3")
+    assert found["a year ago"] == ("DATE", "2008-Q3")

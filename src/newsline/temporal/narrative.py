@@ -65,6 +65,11 @@ def _day(m: re.Match[str], d: dt.date) -> DateMention:
     return _mk(m, DATE, value, RELATIVE, point)
 
 
+def _unended(quarter: tuple[int, int], d: dt.date) -> bool:
+    """Whether ``quarter`` (year, 1-4) has not ended by ``d``."""
+    return quarter >= (d.year, (d.month - 1) // 3 + 1)
+
+
 def _last_quarter(d: dt.date) -> tuple[int, int]:
     """The quarter that ended last before ``d``."""
     q = (d.month - 1) // 3
@@ -95,8 +100,8 @@ def qref(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, "XXXX-QX", RELATIVE)
     if mod == "current" or (det == "this" and not near):
         y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
-    elif ctx.quarter is not None and near:
-        y, q = ctx.quarter
+    elif ctx.quarter is not None and near and not (mod in ("latest", "recent") and _unended(ctx.quarter, ctx.dct)):
+        y, q = ctx.quarter  # (the latest quarter has ended: not "a fourth-quarter charge" foreseen)
     else:
         y, q = _last_quarter(ctx.dct)
     if (ended := quarter_ended(ctx, m.end())) is not None and not year_ago:
