@@ -171,6 +171,7 @@ def test_rates_sets_and_approximate_ago(sentence: str, expr: str, type_: str, va
         ("The mill hopes to reopen by the end of the year.", "the end of the year", "DATE", "2010"),
         ("The loan falls due at the end of this month.", "the end of this month", "DATE", "2010-01"),
         ("The guild wants a deal by year-end.", "year-end", "DATE", "2010"),
+        ("The bakery expects higher profit for the full year.", "the full year", "DATE", "2010"),
         ("Shares have fallen 4% since year-end.", "year-end", "DATE", "2009"),
         # adjectives of extent, counts in words, plural parts of a weekday
         ("The guild ended a decades-long feud with the mill.", "decades-long", "DURATION", "PXY"),

@@ -225,13 +225,14 @@ _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 
 
 def yearend(m: re.Match[str], ctx: Context) -> DateMention | None:
-    """``year-end``, ``the end of the year``, ``the end of this month``: the DCT's year or
+    """``year-end``, ``the end of the year``, ``the end of this month``, ``the full year``:
+    the DCT's year or
     month (TimeML: the year's value with mod END), the one before after "since" or,
     for the year, when a past clause is told in its first two months. ``the fiscal
     year ended June 30``: a year's DURATION, ``P1Y``."""
     if m.group("ye_fy"):
         return DateMention(m.group("ye_fy"), m.start("ye_fy"), m.end("ye_fy"), DURATION, "P1Y")
-    unit = "year" if m.group("ye_word") else m.group("ye_unit")
+    unit = "year" if m.group("ye_word") or m.group("ye_full") else m.group("ye_unit")
     if ctx.dct is None:
         return _mk(m, DATE, "XXXX" if unit == "year" else "XXXX-XX", RELATIVE)
     back = _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) is not None

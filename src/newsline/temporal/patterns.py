@@ -167,7 +167,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "yearend",
         r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+"
-        r"(?:the|this)\s+(?P<ye_unit>year|month)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end))\b(?![-\w])"
+        r"(?:the|this)\s+(?P<ye_unit>year|month)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end)"
+        r"|[Tt]he\s+full\s+(?P<ye_full>year))\b(?![-\w])"
         r"|\b(?P<ye_fy>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)(?=\s+(?:ended|ending|that\s+ended)\b)",
     ),
     # that day, the same year, the following month, later that year: the date told last
