@@ -51,17 +51,23 @@ _PAST_CUE = (
     r"|said|says|was|were|had|did|ago|told|announced|reported|killed|died|began|came|went"
     r"|took|fell|rose|gave|saw|began|became|wrote|spoke|broke|chose|drove|ran|grew|knew|threw"
     r"|flew|drew|rode|been|last|since"
-    # a participle after "be", "is", "are" is a passive, of any time: "will be held on April 24"
-    r"|(?<!\sbe\s)(?<!been\s)(?<!being\s)(?<!\sis\s)(?<!\sare\s)(?:made|held|met|left|won|lost|sent|shot|struck"
-    r"|brought|bought|caught|fought|sought|taught|thought|found|kept|felt|paid|spent|sold|stood"
-    r"|fled|built|heard|(?!un)[a-z]{3,}ed)"
 )
-_CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b|(?P<f2>'ll)\b")
+# A past participle is a past, but after "be", "is", "are" a passive of any time:
+# "will be held on April 24", "when the case is heard in May" (``_PASSIVE``).
+_PARTICIPLE = (
+    r"made|held|met|left|won|lost|sent|shot|struck|brought|bought|caught|fought|sought|taught"
+    r"|thought|found|kept|felt|paid|spent|sold|stood|fled|built|heard|(?!un)[a-z]{3,}ed"
+)
+_PASSIVE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bare)\s+$")
+_CUE = re.compile(
+    rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE})|(?P<pp>{_PARTICIPLE}))\b|(?P<f2>'ll)\b"
+)
 # Before the mention, "agreed to meet (on Friday)" dates the meeting: a future. After
 # it, "(On Friday,) NATO agreed to take command" dates the agreeing: a past.
 _PROSPECT_RE = re.compile(_PROSPECT)
 _CUE_LEFT = re.compile(
-    rf"\b(?:(?P<n>{_DIRECTIVE})|(?P<f>{_PROSPECT}|{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b|(?P<f2>'ll)\b"
+    rf"\b(?:(?P<n>{_DIRECTIVE})|(?P<f>{_PROSPECT}|{_FUTURE_CUE})|(?P<p>{_PAST_CUE})|(?P<pp>{_PARTICIPLE}))\b"
+    r"|(?P<f2>'ll)\b"
 )
 _NOT_PAST = frozenset({"expected", "scheduled", "planned", "needed", "based", "united", "proposed"})
 # A reporting verb dates the saying, not what is said: it is a cue only right next
@@ -76,10 +82,10 @@ _CLAUSE = re.compile(
 )
 # A bound right before the mention looks ahead, unless the clause is told in the past.
 _EARLIEST = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+(?:on\s+)?$")
-# ... and a date something is set for, whatever the tense: "a hearing has been set for 5 April"
 # The end of a span lies ahead more often than not, and need not share a past verb's
 # tense ("an order that he remain until March 6": the nearest reading).
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")
+# A date something is set for lies ahead, whatever the tense: "a hearing has been set for 5 April".
 _SET_FOR = re.compile(r"\b(?:set|slated|scheduled)\s+for\s+(?:the\s+(?:week\s+of\s+)?)?$")
 _WINDOW = 120
 _SLACK_DAYS = 30
@@ -89,6 +95,8 @@ _REPORTED_SLACK_DAYS = 60
 def _kind(m: re.Match[str]) -> int:
     if m.group("f") or m.group("f2"):
         return FUTURE
+    if m.group("pp") and _PASSIVE.search(m.string, max(0, m.start() - 7), m.start()):
+        return UNKNOWN
     return UNKNOWN if m.group() in _NOT_PAST else PAST
 
 
@@ -101,10 +109,11 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
     """
     lo = max(0, start - reach)
     left = text[lo:start]
-    if _SET_FOR.search(left):
+    tail = left[-40:]  # what sits right before the mention
+    if _SET_FOR.search(tail):
         return FUTURE
-    until = _UNTIL.search(left) is not None
-    earliest = _EARLIEST.search(left) is not None
+    until = _UNTIL.search(tail) is not None
+    earliest = _EARLIEST.search(tail) is not None
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
     for c in _CLAUSE.finditer(left):
         cut = max(cut, c.start())
