@@ -60,6 +60,10 @@ def _found(text: str, dct: dt.date | None = FRI) -> dict[str, tuple[str, str]]:
             "DATE",
             "2000",
         ),
+        ("The flood came in March nineteen ninety-six. Then", "March nineteen ninety-six", "DATE", "1996-03"),
+        ("Prices fell in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four",
+         "DATE", "1994-WI"),
+        ("The mill closed in June two thousand and two.", "June two thousand and two", "DATE", "2002-06"),
     ],
 )
 def test_timeml_value(sentence: str, expr: str, type_: str, value: str) -> None:
@@ -224,3 +228,7 @@ def test_the_latest_quarter_has_ended() -> None:
     found = _found(text, dt.date(2009, 11, 2))
     assert found["the latest quarter"] == ("DATE", "2009-Q3")
     assert found["a year ago"] == ("DATE", "2008-Q3")
+
+
+def test_a_count_after_a_month_is_no_spoken_year() -> None:
+    assert "May two thousand" not in _found("In May two thousand people marched.")

@@ -27,7 +27,7 @@ from .context import (
     _month_num,
     _norm,
 )
-from .narrative import quarter_ended
+from .narrative import quarter_ended, spoken_year
 from .patterns import ORDINALS, WEEKDAYS
 
 
@@ -130,8 +130,9 @@ def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
         if r is not None and (d := _range_start(mon, dom, r)) is not None:
             return _spanning(_day_mention(m, ctx, d, EXPLICIT), ctx, m.start(), r.end())
         return _partial_day(m, ctx, mon, dom)
-    if m.group("mo_year2"):
-        value, point = R.month(int(m.group("mo_year2")), mon)
+    spoken_y = spoken_year(m.group("mo_spoken")) if m.group("mo_spoken") else None
+    if m.group("mo_year2") or spoken_y:  # "January 1997", "January nineteen ninety-seven"
+        value, point = R.month(spoken_y or int(m.group("mo_year2")), mon)
         ctx.told, ctx.told_pos = point, m.start()
         return _mk(m, DATE, value, EXPLICIT, point)
     mod, rng, rel = _norm(m.group("mo_mod")), m.group("mo_range"), m.group("mo_rel")

@@ -167,13 +167,24 @@ def year_ago_quarter(ctx: Context, pos: int) -> str | None:
     return f"{ctx.quarter[0] - 1}-Q{ctx.quarter[1]}"
 
 
+def spoken_year(words: str) -> int | None:
+    """``nineteen ninety-six`` -> 1996, ``two thousand and two`` -> 2002."""
+    w = _norm(words).replace("-", " ").split()
+    if w[:1] == ["nineteen"]:
+        rest = _number(" ".join(w[1:]))
+        return None if rest is None else 1900 + rest
+    if w[:2] == ["two", "thousand"]:
+        tail = [x for x in w[2:] if x != "and"]
+        rest = _number(" ".join(tail)) if tail else 0
+        return None if rest is None else 2000 + rest
+    return None
+
+
 def spoken(m: re.Match[str], ctx: Context) -> DateMention | None:
     if m.group("sp_c"):
-        rest = _number(m.group("sp_y"))
-        y = None if rest is None else 1900 + rest
+        y = spoken_year(f"nineteen {m.group('sp_y')}")
     else:
-        rest = _number(m.group("sp_y2")) if m.group("sp_y2") else 0
-        y = None if rest is None else 2000 + rest
+        y = spoken_year(f"two thousand {m.group('sp_y2') or ''}")
     if y is None:
         return None
     value, point = R.year(y)

@@ -65,6 +65,12 @@ _NUMWORD = (
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# a year in words, as broadcast transcripts write it after a month or a season
+_SPOKEN_YEAR = (
+    rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_ONES})?|{_TEENS})"
+    # ("in May two thousand people marched" is a count: a year in words ends its phrase)
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}))?(?=\s*(?:[.,;:!?)]|$)))(?![\w-])"
+)
 _UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|centur(?:y|ies))s?"
 _BIGUNIT = r"(?:day|week|month|year|decade)s?"
 _POD = r"(?:morning|afternoon|evening|night|overnight)"
@@ -108,7 +114,7 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:\b(?P<mo_range>{_PRE_RANGE})|\b(?P<mo_mod>{_MONTH_MOD})[\s-]+|\b)"
         rf"(?P<mo_mon>{_MONTH})"
         rf"(?:\s+(?P<mo_day>{_DAYNUM})(?:\s*,?\s*(?P<mo_year>{_YEAR}))?"
-        rf"|\s*,?\s+(?:of\s+)?(?P<mo_year2>{_YEAR})"
+        rf"|\s*,?\s+(?:of\s+)?(?:(?P<mo_year2>{_YEAR})|(?P<mo_spoken>{_SPOKEN_YEAR}))"
         r"|\s+(?P<mo_rel>last|next|this)\s+year\b)?",
     ),
     # the 1990s, the mid-1990s, the '90s, 90s
@@ -221,7 +227,7 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:(?P<se_mod>"
         + _cap("early|late|last|this|next|the|this past|the coming|mid").replace(" ", r"\s+")
         + rf")[\s-]+)?(?P<se_name>{_SEASON}|(?<=\s)fall(?=\s+(?:of\s+)?\d)|(?<=last\s)fall|(?<=this\s)fall|(?<=next\s)fall)"
-        rf"(?:\s+(?:of\s+)?(?P<se_year>{_YEAR}))?\b",
+        rf"(?:\s+(?:of\s+)?(?:(?P<se_year>{_YEAR})|(?P<se_spoken>{_SPOKEN_YEAR})))?\b",
     ),
     # Christmas, Easter, New Year's Day
     (

@@ -24,7 +24,7 @@ from .context import (
     _number,
 )
 from .liveblog import in_update_stamp, stamp_weekday_date
-from .narrative import year_ago_quarter
+from .narrative import spoken_year, year_ago_quarter
 from .patterns import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from .periods import _unit
 
@@ -187,8 +187,11 @@ def weekend(m: re.Match[str], ctx: Context) -> DateMention | None:
 
 def season(m: re.Match[str], ctx: Context) -> DateMention | None:
     code = SEASONS[m.group("se_name").lower()]
-    if m.group("se_year"):
-        return _mk(m, DATE, f"{m.group('se_year')}-{code}", EXPLICIT)
+    y_told = int(m.group("se_year")) if m.group("se_year") else None
+    if m.group("se_spoken"):  # "the winter of nineteen ninety-four"
+        y_told = spoken_year(m.group("se_spoken"))
+    if y_told is not None:
+        return _mk(m, DATE, f"{y_told:04d}-{code}", EXPLICIT)
     if ctx.dct is None:
         return _mk(m, DATE, f"XXXX-{code}", RELATIVE)
     mod, y, start = _norm(m.group("se_mod")), ctx.dct.year, _SEASON_START[code]
