@@ -31,3 +31,27 @@ def test_tagger_offsets_stay_inside_the_text(text: str, dct: dt.date | None) -> 
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text
         assert isinstance(m.value, str) and m.value
+
+
+# Digits of other scripts and letters that a case-insensitive pattern reads as ASCII
+# ("ſ" folds to "s", KELVIN SIGN to "k", "İ"/"ı" to "i"): each once raised inside tag().
+ODD = ["٢٠١٤", "２０１４", "১৯৯৯", "٣", "୨", "𝟗", "²", "½", "ſ", "\u212a", "İ", "ı", "\u00a0", "\u2028"]
+unicode_texts = st.lists(
+    st.one_of(st.sampled_from(TOKENS), st.sampled_from(ODD), st.text(max_size=3)), max_size=30
+).flatmap(lambda parts: st.sampled_from([" ".join(parts), "".join(parts)]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=unicode_texts | st.text(st.characters(categories=["Nd", "Zs", "Ll", "Lu"]), max_size=60), dct=dcts)
+def test_tagger_never_raises_on_any_unicode(text: str, dct: dt.date | None) -> None:
+    for m in tag(text, dct):
+        assert text[m.start : m.end] == m.text
+
+
+def test_digits_of_other_scripts_and_case_folded_letters_do_not_crash() -> None:
+    day = dt.date(2014, 1, 1)
+    for text in ["in ٢٠١٤ there", "on ２０１４-０１-０２", "born ১৯৯৯", "the firſt quarter",
+                 "the 1988 firſt quarter", "3 wee\u212as ago", "in 2٠14", "٣:٣٠ p.m. ٢ days"]:  # fmt: skip
+        assert all(text[m.start : m.end] == m.text for m in tag(text, day))
+    # a number in another script still counts: "٣ days" is three days
+    assert [(m.text, m.value) for m in tag("for ٣ days", day)] == [("٣ days", "P3D")]

@@ -60,6 +60,10 @@ def _found(text: str, dct: dt.date | None = FRI) -> dict[str, tuple[str, str]]:
             "DATE",
             "2000",
         ),
+        ("The flood came in March nineteen ninety-six. Then", "March nineteen ninety-six", "DATE", "1996-03"),
+        ("Prices fell in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four",
+         "DATE", "1994-WI"),
+        ("The mill closed in June two thousand and two.", "June two thousand and two", "DATE", "2002-06"),
     ],
 )
 def test_timeml_value(sentence: str, expr: str, type_: str, value: str) -> None:
@@ -88,6 +92,14 @@ def test_a_year_ago_is_the_day_a_year_before_unless_a_quarter_was_named() -> Non
     found = _found("The mill was sold a year ago; two years ago it was bought.")
     assert found["a year ago"] == ("DATE", "2009-01-15")
     assert found["two years ago"] == ("DATE", "2008")
+    # "a year earlier" counts from the time told, at the year's granularity (TimeML)
+    found = _found("The mill opened in 2004. A year earlier the dam had burst.")
+    assert found["A year earlier"] == ("DATE", "2003")
+    # ... at the month's, or the day's, when a month or a day was told
+    found = _found("Flour sales in June 2009 rose 4% from a year earlier.")
+    assert found["a year earlier"] == ("DATE", "2008-06")
+    found = _found("The dam burst on 3 May 2008. A year later it was rebuilt.")
+    assert found["A year later"] == ("DATE", "2009-05-03")
 
 
 def test_narrative_anchoring_to_the_date_told_last() -> None:
@@ -150,3 +162,73 @@ def test_times_of_day_with_their_day() -> None:
 def test_rates_sets_and_approximate_ago(sentence: str, expr: str, type_: str, value: str) -> None:
     found = _found(sentence)
     assert found.get(expr) == (type_, value), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expr", "type_", "value"),
+    [
+        # halves of a year, the week of a day, the end of the year or month
+        ("Sales fell in the first half of 2009 at the mill.", "the first half of 2009", "DATE", "2009-H1"),
+        ("Output recovered in the last half of 2008.", "the last half of 2008", "DATE", "2008-H2"),
+        ("The hearing is set for the week of March 8, the clerk said.", "the week of March 8", "DATE",
+         "2010-W10"),
+        ("The mill hopes to reopen by the end of the year.", "the end of the year", "DATE", "2010"),
+        ("The loan falls due at the end of this month.", "the end of this month", "DATE", "2010-01"),
+        ("The guild wants a deal by year-end.", "year-end", "DATE", "2010"),
+        ("The bakery expects higher profit for the full year.", "the full year", "DATE", "2010"),
+        ("Shares have fallen 4% since year-end.", "year-end", "DATE", "2009"),
+        # adjectives of extent, counts in words, plural parts of a weekday
+        ("The guild ended a decades-long feud with the mill.", "decades-long", "DURATION", "PXY"),
+        ("They left their third day-long meeting tired.", "day-long", "DURATION", "P1D"),
+        ("A two-week-long strike shut the port.", "two-week-long", "DURATION", "P2W"),
+        ("The mill has stood for almost a hundred years.", "almost a hundred years", "DURATION", "P100Y"),
+        ("The choir rehearses Tuesday nights in the hall.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
+        # quarters a year back, the latest period after a quarter was named
+        ("Fourth-quarter sales fell from the corresponding period last year.", "the corresponding period last year",
+         "DATE", "2008-Q4"),
+        # a fiscal year named by its end is a year's duration
+        ("The mill earned $3 million in the fiscal year ended June 30.", "the fiscal year", "DURATION", "P1Y"),
+    ],
+)  # fmt: skip
+def test_halves_weeks_and_ends(sentence: str, expr: str, type_: str, value: str) -> None:
+    found = _found(sentence)
+    assert found.get(expr) == (type_, value), found
+
+
+def test_a_clock_time_alone_is_on_the_day_told_just_before() -> None:
+    found = _found("The bridge fell on 3 May 2008. The alarm sounded at 10:35 p.m. and boats came.")
+    assert found["10:35 p.m."] == ("TIME", "2008-05-03T22:35")
+    found = _found("The dam burst at about 10:35 a.m. (0835 GMT) Thursday, flooding the valley.")
+    assert found["10:35 a.m. (0835 GMT) Thursday"] == ("TIME", "2010-01-14T10:35")
+
+
+def test_an_ordinal_second_is_no_duration() -> None:
+    found = _found("It will be a second betrayal, and a second group of millers agreed.")
+    assert found == {}, found
+    assert _found("The lights went out for a second or two.")["a second"] == ("DURATION", "PT1S")
+
+
+def test_the_previous_or_following_weekday_counts_from_the_day_told() -> None:
+    found = _found("The mill burned on Wednesday, Jan. 13. The previous Friday it had passed a check.")
+    assert found["The previous Friday"] == ("DATE", "2010-01-08")
+    assert _found("They met the following Sunday.")["the following Sunday"] == ("DATE", "2010-01-17")
+
+
+def test_the_latest_period_continues_the_quarter_named() -> None:
+    found = _found("The bakery's third-quarter profit rose. Sales in the latest period were flat.")
+    assert found["the latest period"] == ("DATE", "2009-Q3")
+
+
+def test_the_latest_quarter_has_ended() -> None:
+    # a quarter foreseen ("a fourth-quarter charge") is not the latest quarter reported
+    text = (
+        "The insurer expects a fourth-quarter charge from the storm. In the latest quarter, "
+        "profit fell 5%, against a gain a year ago."
+    )
+    found = _found(text, dt.date(2009, 11, 2))
+    assert found["the latest quarter"] == ("DATE", "2009-Q3")
+    assert found["a year ago"] == ("DATE", "2008-Q3")
+
+
+def test_a_count_after_a_month_is_no_spoken_year() -> None:
+    assert "May two thousand" not in _found("In May two thousand people marched.")

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from ..model import DateMention
+from ..model import DateMention, Granularity
 from . import resolve as R
 from .context import (
     _DAY_RANGE_END,
@@ -16,6 +16,7 @@ from .context import (
     _RANGE_YEAR,
     _WEEKDAY_BEFORE,
     DATE,
+    DURATION,
     EXPLICIT,
     PARTIAL,
     RELATIVE,
@@ -26,7 +27,7 @@ from .context import (
     _month_num,
     _norm,
 )
-from .narrative import quarter_ended
+from .narrative import quarter_ended, spoken_year
 from .patterns import ORDINALS, WEEKDAYS
 
 
@@ -69,7 +70,25 @@ def _spanning(mention: DateMention | None, ctx: Context, start: int, end: int) -
     return dataclasses.replace(mention, text=ctx.text[start:end], start=start, end=end)
 
 
+_WEEK_OF = re.compile(r"\b[Tt]he\s+week\s+of\s+$")
+
+
+def _week_of(mention: DateMention | None, ctx: Context) -> DateMention | None:
+    """``the week of March 6``: the ISO week of the day (TimeML: 2000-W10)."""
+    if mention is None or mention.time is None or mention.time.granularity is not Granularity.DAY:
+        return mention
+    w = _WEEK_OF.search(ctx.text, max(ctx.floor, mention.start - 16), mention.start)
+    if w is None:
+        return mention
+    text = ctx.text[w.start() : mention.end]
+    return DateMention(text, w.start(), mention.end, DATE, R.iso_week(mention.time.date), RELATIVE)
+
+
 def dmy(m: re.Match[str], ctx: Context) -> DateMention | None:
+    return _week_of(_dmy(m, ctx), ctx)
+
+
+def _dmy(m: re.Match[str], ctx: Context) -> DateMention | None:
     mon, dom = _month_num(m.group("d_mon")), _day_num(m.group("d_day"))
     # "3-6 June 2011": the range's first day.
     r = _DAY_RANGE_START.search(ctx.text, max(ctx.floor, m.start() - 12), m.start())
@@ -96,6 +115,10 @@ def _range_start(mon: int, dom: int, r: re.Match[str]) -> dt.date | None:
 
 
 def month(m: re.Match[str], ctx: Context) -> DateMention | None:
+    return _week_of(_month(m, ctx), ctx)
+
+
+def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
     name = m.group("mo_mon")
     mon = _month_num(name)
     if m.group("mo_day"):
@@ -107,8 +130,9 @@ def month(m: re.Match[str], ctx: Context) -> DateMention | None:
         if r is not None and (d := _range_start(mon, dom, r)) is not None:
             return _spanning(_day_mention(m, ctx, d, EXPLICIT), ctx, m.start(), r.end())
         return _partial_day(m, ctx, mon, dom)
-    if m.group("mo_year2"):
-        value, point = R.month(int(m.group("mo_year2")), mon)
+    spoken_y = spoken_year(m.group("mo_spoken")) if m.group("mo_spoken") else None
+    if m.group("mo_year2") or spoken_y:  # "January 1997", "January nineteen ninety-seven"
+        value, point = R.month(spoken_y or int(m.group("mo_year2")), mon)
         ctx.told, ctx.told_pos = point, m.start()
         return _mk(m, DATE, value, EXPLICIT, point)
     mod, rng, rel = _norm(m.group("mo_mod")), m.group("mo_range"), m.group("mo_rel")
@@ -165,7 +189,9 @@ def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
     """A quarter of the year. Without a year it is the DCT's year's, except a
     quarter that has not begun at the DCT, in a clause not about the future:
     that is last year's (a report in February on "the fourth quarter")."""
-    q = ORDINALS[m.group("q_ord").lower()]
+    q = ORDINALS.get(m.group("q_ord").lower())
+    if q is None:  # "firſt": a Unicode case fold of an ordinal
+        return None
     if m.group("q_year"):
         ctx.quarter, ctx.quarter_pos = (int(m.group("q_year")), q), m.start()
         return _mk(m, DATE, f"{m.group('q_year')}-Q{q}", EXPLICIT)
@@ -190,7 +216,34 @@ def year(m: re.Match[str], ctx: Context) -> DateMention | None:
     value, point = R.year(int(m.group("y_year")))
     if point is not None:
         ctx.told, ctx.told_pos = point, m.start()
+        half = _norm(m.group("y_range"))
+        if "half" in half:  # "the first half of 1989" (TimeML: 1989-H1)
+            value = f"{value}-H{1 if 'first' in half else 2}"
     return _mk(m, DATE, value, EXPLICIT, point)
+
+
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+
+
+def yearend(m: re.Match[str], ctx: Context) -> DateMention | None:
+    """``year-end``, ``the end of the year``, ``the end of this month``, ``the full year``:
+    the DCT's year or
+    month (TimeML: the year's value with mod END), the one before after "since" or,
+    for the year, when a past clause is told in its first two months. ``the fiscal
+    year ended June 30``: a year's DURATION, ``P1Y``."""
+    if m.group("ye_fy"):
+        return DateMention(m.group("ye_fy"), m.start("ye_fy"), m.end("ye_fy"), DURATION, "P1Y")
+    unit = "year" if m.group("ye_word") or m.group("ye_full") else m.group("ye_unit")
+    if ctx.dct is None:
+        return _mk(m, DATE, "XXXX" if unit == "year" else "XXXX-XX", RELATIVE)
+    back = _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) is not None
+    if unit == "month":
+        value, point = R.month(*R.shift_month(ctx.dct.year, ctx.dct.month, -back))
+        return _mk(m, DATE, value, RELATIVE, point)
+    if not back and ctx.dct.month <= 2 and ctx.tense(m) in (R.PAST, R.REPORTED):
+        back = True
+    value, point = R.year(ctx.dct.year - back)
+    return _mk(m, DATE, value, RELATIVE, point)
 
 
 def _holiday_date(name: str, y: int) -> dt.date:

@@ -125,6 +125,8 @@ def _day_num(s: str) -> int:
 def _number(s: str) -> int | None:
     """``"two"`` -> 2, ``"twenty-five"`` -> 25, ``"12"`` -> 12, vague -> None."""
     s = _norm(s).replace("-", " ")
+    if s in ("a hundred", "one hundred"):
+        return 100
     if s in VAGUE_NUMBERS or s.startswith(("hundred", "thousand")):
         return None
     if s.replace(".", "", 1).isdigit():

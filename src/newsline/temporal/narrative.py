@@ -65,6 +65,11 @@ def _day(m: re.Match[str], d: dt.date) -> DateMention:
     return _mk(m, DATE, value, RELATIVE, point)
 
 
+def _unended(quarter: tuple[int, int], d: dt.date) -> bool:
+    """Whether ``quarter`` (year, 1-4) has not ended by ``d``."""
+    return quarter >= (d.year, (d.month - 1) // 3 + 1)
+
+
 def _last_quarter(d: dt.date) -> tuple[int, int]:
     """The quarter that ended last before ``d``."""
     q = (d.month - 1) // 3
@@ -77,7 +82,7 @@ def qref(m: re.Match[str], ctx: Context) -> DateMention | None:
     ``the latest period``, ``the year-earlier period`` and ``year-earlier``
     before a noun likewise when a quarter was just named."""
     det, mod = _norm(m.group("qr_det")), _norm(m.group("qr_mod"))
-    year_ago = mod.startswith("year-") or bool(m.group("qr_mod2") or m.group("qr_adj"))
+    year_ago = mod.startswith("year-") or bool(m.group("qr_mod2") or m.group("qr_adj") or m.group("qr_ago"))
     if not det and not year_ago:
         return None  # a bare "quarter" is a noun of many kinds ("the French quarter" has "the")
     near = ctx.quarter is not None and m.start() - ctx.quarter_pos <= _QUARTER_REACH
@@ -95,8 +100,8 @@ def qref(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, "XXXX-QX", RELATIVE)
     if mod == "current" or (det == "this" and not near):
         y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
-    elif ctx.quarter is not None and near:
-        y, q = ctx.quarter
+    elif ctx.quarter is not None and near and not (mod in ("latest", "recent") and _unended(ctx.quarter, ctx.dct)):
+        y, q = ctx.quarter  # (the latest quarter has ended: not "a fourth-quarter charge" foreseen)
     else:
         y, q = _last_quarter(ctx.dct)
     if (ended := quarter_ended(ctx, m.end())) is not None and not year_ago:
@@ -137,7 +142,9 @@ def yquarter(m: re.Match[str], ctx: Context) -> DateMention | None:
     else:
         y = None
     near = ctx.quarter is not None and m.start() - ctx.quarter_pos <= _QUARTER_REACH
-    q = ORDINALS[m.group("yq_ord").lower()] if m.group("yq_ord") else None
+    q = ORDINALS.get(m.group("yq_ord").lower()) if m.group("yq_ord") else None
+    if m.group("yq_ord") and q is None:  # "firſt": a Unicode case fold of an ordinal
+        return None
     if q is None and near:
         assert ctx.quarter is not None
         q = ctx.quarter[1]
@@ -160,13 +167,24 @@ def year_ago_quarter(ctx: Context, pos: int) -> str | None:
     return f"{ctx.quarter[0] - 1}-Q{ctx.quarter[1]}"
 
 
+def spoken_year(words: str) -> int | None:
+    """``nineteen ninety-six`` -> 1996, ``two thousand and two`` -> 2002."""
+    w = _norm(words).replace("-", " ").split()
+    if w[:1] == ["nineteen"]:
+        rest = _number(" ".join(w[1:]))
+        return None if rest is None else 1900 + rest
+    if w[:2] == ["two", "thousand"]:
+        tail = [x for x in w[2:] if x != "and"]
+        rest = _number(" ".join(tail)) if tail else 0
+        return None if rest is None else 2000 + rest
+    return None
+
+
 def spoken(m: re.Match[str], ctx: Context) -> DateMention | None:
     if m.group("sp_c"):
-        rest = _number(m.group("sp_y"))
-        y = None if rest is None else 1900 + rest
+        y = spoken_year(f"nineteen {m.group('sp_y')}")
     else:
-        rest = _number(m.group("sp_y2")) if m.group("sp_y2") else 0
-        y = None if rest is None else 2000 + rest
+        y = spoken_year(f"two thousand {m.group('sp_y2') or ''}")
     if y is None:
         return None
     value, point = R.year(y)

@@ -56,7 +56,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d])"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _NUMWORD = (
-    r"(?:\d+(?:\.\d+)?|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|many|some"
+    r"(?:\d+(?:\.\d+)?|(?:a|one)\s+hundred|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|many|some"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
     r"|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -65,6 +65,12 @@ _NUMWORD = (
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# a year in words, as broadcast transcripts write it after a month or a season
+_SPOKEN_YEAR = (
+    rf"(?:nineteen[\s-]+(?:{_TENS}(?:[\s-]{_ONES})?|{_TEENS})"
+    # ("in May two thousand people marched" is a count: a year in words ends its phrase)
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_ONES}|{_TEENS}))?(?=\s*(?:[.,;:!?)]|$)))(?![\w-])"
+)
 _UNIT = r"(?:second|minute|hour|day|night|week|weekend|month|year|decade|centur(?:y|ies))s?"
 _BIGUNIT = r"(?:day|week|month|year|decade)s?"
 _POD = r"(?:morning|afternoon|evening|night|overnight)"
@@ -74,7 +80,7 @@ _COUNT_NOUN = (
     r"|deaths|cases|protesters|residents|families|homes|jobs|km|kilometres|kilometers|miles"
     r"|metres|meters|feet|units|members|votes|points|employees|gallons|pounds|euros)\b"
 )
-_PRE_RANGE = r"(?:the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+)"
+_PRE_RANGE = r"(?:[Tt]he\s+(?:end|beginning|start|middle|(?:first|second|last)\s+half)\s+of\s+)"
 _MONTH_MOD = _cap("early|late|mid|last|this|next|earlier this|later this").replace(" ", r"\s+")
 
 
@@ -92,7 +98,7 @@ _RULES: list[tuple[str, str]] = [
         "clock",
         r"\b(?P<cl_h>[01]?\d|2[0-3])(?::(?P<cl_m>[0-5]\d))?\s?(?P<cl_ap>[ap])\.?\s?m\b\.?"
         r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
-        rf"(?:\s*,?\s*(?:on\s+)?(?:(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b"
+        rf"(?:(?:\s*\([^()\n]{{1,16}}\))?\s*,?\s*(?:on\s+)?(?:(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b"
         rf"|(?P<cl_mon>{_MONTH})\s*(?P<cl_dom>{_DAYNUM})(?!\s*,?\s*{_YEAR})))?"
         r"|\b(?P<cl_hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?:GMT|UTC)\b",
     ),
@@ -108,7 +114,7 @@ _RULES: list[tuple[str, str]] = [
         rf"(?:\b(?P<mo_range>{_PRE_RANGE})|\b(?P<mo_mod>{_MONTH_MOD})[\s-]+|\b)"
         rf"(?P<mo_mon>{_MONTH})"
         rf"(?:\s+(?P<mo_day>{_DAYNUM})(?:\s*,?\s*(?P<mo_year>{_YEAR}))?"
-        rf"|\s*,?\s+(?:of\s+)?(?P<mo_year2>{_YEAR})"
+        rf"|\s*,?\s+(?:of\s+)?(?:(?P<mo_year2>{_YEAR})|(?P<mo_spoken>{_SPOKEN_YEAR}))"
         r"|\s+(?P<mo_rel>last|next|this)\s+year\b)?",
     ),
     # the 1990s, the mid-1990s, the '90s, 90s
@@ -135,6 +141,7 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:(?P<qr_det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<qr_mod>latest|current"
         r"|recent|same|comparable|corresponding|year-earlier|year-ago|previous|prior|fiscal)\s+)?"
         r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?(?P<qr_unit>quarter|period)\b(?![-\w])"
+        r"(?P<qr_ago>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))\b)?"
         r"|\b(?:[Aa]\s+)?(?P<qr_adj>year-(?:earlier|ago))\b",
     ),
     # the 1988 quarter, this year's third quarter, the 1989 period
@@ -162,6 +169,14 @@ _RULES: list[tuple[str, str]] = [
         rf"(?P<ago_n>(?i:{_NUMWORD}))"
         rf"[\s-]+(?:more\s+)?(?P<ago_unit>{_BIGUNIT})(?:\s+or\s+so)?\s+(?P<ago_dir>ago|earlier|later)\b",
     ),
+    # year-end, the end of the year, the end of this month; the (fiscal) year ended June 30
+    (
+        "yearend",
+        r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+"
+        r"(?:the|this)\s+(?P<ye_unit>year|month)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end)"
+        r"|[Tt]he\s+full\s+(?P<ye_full>year))\b(?![-\w])"
+        r"|\b(?P<ye_fy>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)(?=\s+(?:ended|ending|that\s+ended)\b)",
+    ),
     # that day, the same year, the following month, later that year: the date told last
     (
         "told",
@@ -188,8 +203,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "weekday",
         r"\b(?:(?P<wd_clock>[Nn]oon|[Mm]idnight)\s+(?:on\s+)?)?(?:(?P<wd_mod>"
-        + _cap("early|late|earlier|later|last|this past|this coming|this|next|coming").replace(" ", r"\s+")
-        + rf")\s+)?(?P<wd_day>{_WEEKDAY})(?P<wd_pl>s)?\b(?:\s+(?P<wd_pod>{_POD})s?\b)?",
+        + _cap("early|late|earlier|later|last|this past|this coming|this|next|coming|the previous"
+               "|the preceding|the following").replace(" ", r"\s+")
+        + rf")\s+)?(?P<wd_day>{_WEEKDAY})(?P<wd_pl>s)?\b(?:\s+(?P<wd_pod>{_POD})(?P<wd_pods>s)?\b)?",
     ),
     # today, yesterday, tomorrow (morning), tonight, last night, this morning
     (
@@ -211,7 +227,7 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:(?P<se_mod>"
         + _cap("early|late|last|this|next|the|this past|the coming|mid").replace(" ", r"\s+")
         + rf")[\s-]+)?(?P<se_name>{_SEASON}|(?<=\s)fall(?=\s+(?:of\s+)?\d)|(?<=last\s)fall|(?<=this\s)fall|(?<=next\s)fall)"
-        rf"(?:\s+(?:of\s+)?(?P<se_year>{_YEAR}))?\b",
+        rf"(?:\s+(?:of\s+)?(?:(?P<se_year>{_YEAR})|(?P<se_spoken>{_SPOKEN_YEAR})))?\b",
     ),
     # Christmas, Easter, New Year's Day
     (
@@ -248,14 +264,16 @@ _RULES: list[tuple[str, str]] = [
         + r")?\s*\b(?P<du_n>"
         + rf"(?i:{_NUMWORD}))(?P<du_half>\s+1/2|\s+and\s+a\s+half)?"
         r"(?:[\s-]+(?:more|full|long|straight|consecutive|whole|trading))?"
-        rf"[\s-]+(?P<du_unit>{_UNIT})\b(?P<du_half2>\s+and\s+a\s+half\b)?",
+        rf"[\s-]+(?P<du_unit>{_UNIT})\b(?!-long\b)(?P<du_half2>\s+and\s+a\s+half\b)?",
     ),
     # (for) years, (over) months: a bare plural unit after a preposition of extent
     (
         "bare",
         r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))"
         r"(?P<bare_unit>years|months|weeks|days|decades|hours|minutes)\b"
-        r"(?!\s+(?:ago|earlier|later|before|after|old)\b)",
+        r"(?!\s+(?:ago|earlier|later|before|after|old)\b)"
+        # day-long, decades-long: an adjective of extent
+        rf"|\b(?:(?P<bare_n>(?i:{_NUMWORD}))-)?(?P<bare_long>(?:day|week|month|year|hour|decade)s?)-long\b",
     ),
     # now, currently, recently, recent days, in the coming weeks
     (
@@ -279,7 +297,7 @@ RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 _TRIGGER_WORDS = (
     "today tonight tomorrow yesterday overnight now current recent "
     "future past morning afternoon evening night second minute hour day week month year "
-    "decade centur quarter nineteen thousand winter spring summer autumn fall annually monthly weekly daily "
+    "decade centur quarter period nineteen thousand winter spring summer autumn fall annually monthly weekly daily "
     "hourly yearly quarterly Christmas Easter New Year Halloween Thanksgiving Valentine "
     "as soon as possible Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday"
@@ -317,8 +335,8 @@ TRIGGER: re.Pattern[str] = re.compile(
 # Which rules can contain a trigger, by trigger word: the tagger only tries
 # those (a much smaller expression than MASTER) at the candidate starts.
 _DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "yquarter", "year", "ago",
-                "set", "duration")
-_UNIT_RULES = ("quarter", "qref", "yquarter", "told", "relunit", "ago", "weekend", "anaphor", "set",
+                "set", "duration", "bare")
+_UNIT_RULES = ("quarter", "qref", "yquarter", "yearend", "told", "relunit", "ago", "weekend", "anaphor", "set",
                "duration", "bare", "ref")
 _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "digit": _DIGIT_RULES,
@@ -342,7 +360,7 @@ _FAMILY_OF["as soon as possible"] = "ref"
 _FAMILY_OF["nineteen"] = _FAMILY_OF["thousand"] = "spoken"
 for _w in ["morning", "afternoon", "evening", "night"]:
     _FAMILY_OF[_w] = "pod"
-for _w in ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter"]:
+for _w in ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter", "period"]:
     _FAMILY_OF[_w] = "unit"
 for _w in ["winter", "spring", "summer", "autumn", "fall"]:
     _FAMILY_OF[_w] = "season"

@@ -73,6 +73,12 @@ def set_(m: re.Match[str], ctx: Context) -> DateMention | None:
 def duration(m: re.Match[str], ctx: Context) -> DateMention | None:
     if _AGE_AFTER.match(ctx.text, m.end()):
         return None  # "a 52-year-old teacher": an age, which TimeML corpora leave out
+    if (
+        m.group("du_unit").lower() == "second"
+        and m.group("du_n").lower() in ("a", "an")
+        and _ORDINAL_SECOND.match(ctx.text, m.end())
+    ):
+        return None  # "a second betrayal", "A second group": an ordinal
     n = _number(m.group("du_n"))
     if m.group("du_n").lower() in ("a", "an") and not m.group("du_pre") and _RATE_BEFORE.search(
         ctx.text, max(0, m.start() - 30), m.start()
@@ -83,7 +89,12 @@ def duration(m: re.Match[str], ctx: Context) -> DateMention | None:
 
 
 def bare(m: re.Match[str], ctx: Context) -> DateMention | None:
-    """``for years``, ``over months``: an unspecified number of units (PXY, PXM)."""
+    """``for years``, ``over months``, ``decades-long``: an unspecified number of units
+    (PXY, PXM); ``day-long``: one (P1D)."""
+    if m.group("bare_long"):
+        word = m.group("bare_long").lower()
+        n = _number(m.group("bare_n")) if m.group("bare_n") else None if word.endswith("s") else 1
+        return _mk(m, DURATION, _period(n, _unit(word)))
     return _mk(m, DURATION, _period(None, _unit(m.group("bare_unit"))))
 
 
@@ -100,6 +111,10 @@ _RATE_BEFORE = re.compile(
     r"|hers|ours|yours|theirs|as|us|less|across|always|perhaps|sometimes|besides)\s)[a-z]{2,}[^s\W]s)\s+$"
 )
 _AGE_AFTER = re.compile(r"[\s-]+old\b")
+# "a second" before a noun is an ordinal; a time unit goes on with a preposition or ends
+_ORDINAL_SECOND = re.compile(
+    r"\s+(?!(?:or|and|of|to|in|on|at|for|than|later|earlier|ago|after|before|when|the|a|an|but)\b)[a-z]"
+)
 # "recent weeks", "the coming years": an unspecified number of units (TimeML: a DURATION)
 _VAGUE_UNITS = re.compile(r"(?:recent|coming)\s+(day|week|month|year|decade)s$")
 

@@ -24,7 +24,7 @@ from .context import (
     _number,
 )
 from .liveblog import in_update_stamp, stamp_weekday_date
-from .narrative import year_ago_quarter
+from .narrative import spoken_year, year_ago_quarter
 from .patterns import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from .periods import _unit
 
@@ -32,8 +32,10 @@ from .periods import _unit
 def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
     n, unit, direction = _number(m.group("ago_n")), _unit(m.group("ago_unit")), m.group("ago_dir")
     ref = ctx.dct if direction == "ago" else ctx.reference(m.start())
+    told_gran = None
     if direction != "ago" and unit in ("month", "year", "decade") and (told := ctx.told_at(m.start(), 600)):
         ref = told  # "In 1969 ... more than a year later": from the date told, not the DCT
+        told_gran = ctx.told.granularity if ctx.told is not None else None
     if n is None:
         if direction == "ago":
             return _mk(m, DATE, "PAST_REF", RELATIVE)
@@ -52,7 +54,11 @@ def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, f"{(ref.year + sign * 10 * n) // 10:03d}", RELATIVE)
     if n == 1 and sign < 0 and (q := year_ago_quarter(ctx, m.start())) is not None:
         return _mk(m, DATE, q, RELATIVE)  # "the third quarter ... a year earlier"
-    if n == 1 and m.group("ago_n").lower() in ("a", "one"):
+    if told_gran is Granularity.MONTH:  # "sales in June were up on a year earlier": June before
+        return _mkv(m, R.month(*R.shift_month(ref.year, ref.month, 12 * sign * n)), RELATIVE)
+    if told_gran is Granularity.DAY and n == 1:  # "on 3 May 2008 ... a year later": 3 May 2009
+        return _mkv(m, R.day(R.add_years(ref, sign * n)), RELATIVE)
+    if n == 1 and direction == "ago" and m.group("ago_n").lower() in ("a", "one"):
         return _mkv(m, R.day(R.add_years(ref, sign)), RELATIVE)
     return _mkv(m, R.year(ref.year + sign * n), RELATIVE)
 
@@ -98,7 +104,7 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
     suffix = f"T{PARTS_OF_DAY[pod.lower()]}" if pod else ""
     if at:  # "noon Saturday", "midnight Friday"
         suffix = "T12:00" if at.lower() == "noon" else "T24:00"
-    if m.group("wd_pl"):
+    if m.group("wd_pl") or m.group("wd_pods"):  # "Fridays", "Tuesday nights"
         return _mk(m, SET, f"XXXX-WXX-{wd + 1}{suffix}")
     type_ = TIME if suffix else DATE
     if ctx.dct is None:
@@ -109,12 +115,24 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
         dom = int(after.group("d1") or after.group("d2"))
         y = int(after.group("y")) if after.group("y") else None
         if y is None and R.safe_date(2000, mon, dom):
-            y = R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m))
+            # "Monday 23 August": the year whose 23 August is a Monday, else by tense
+            years = [c for c in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1)
+                     if (cd := R.safe_date(c, mon, dom)) is not None and cd.weekday() == wd]  # fmt: skip
+            y = years[0] if years else R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m))
         d = R.safe_date(y, mon, dom) if y else None
+        # (TimeML tags "Monday, Oct. 26" as one expression, HeidelTime and many
+        # annotators as two; the date stays a mention of its own)
         if d is not None:
             value, point = R.day(d)
             return _mk(m, type_, value + suffix, RELATIVE, point)
     mod = _norm(m.group("wd_mod"))
+    if mod in ("the previous", "the preceding", "the following"):
+        # the weekday before or after the day just told ("the previous Friday")
+        ref = ctx.reference(m.start()) or ctx.dct
+        step = -1 if mod != "the following" else 1
+        d = ref + dt.timedelta(days=step * ((step * (wd - ref.weekday())) % 7 or 7))
+        value, point = R.day(d)
+        return _mk(m, type_, value + suffix, RELATIVE, point)
     direction = _WD_DIRECTION.get(mod)
     if direction is None and in_update_stamp(ctx.text, m.start()):
         d = stamp_weekday_date(ctx.dct, wd)
@@ -169,8 +187,11 @@ def weekend(m: re.Match[str], ctx: Context) -> DateMention | None:
 
 def season(m: re.Match[str], ctx: Context) -> DateMention | None:
     code = SEASONS[m.group("se_name").lower()]
-    if m.group("se_year"):
-        return _mk(m, DATE, f"{m.group('se_year')}-{code}", EXPLICIT)
+    y_told = int(m.group("se_year")) if m.group("se_year") else None
+    if m.group("se_spoken"):  # "the winter of nineteen ninety-four"
+        y_told = spoken_year(m.group("se_spoken"))
+    if y_told is not None:
+        return _mk(m, DATE, f"{y_told:04d}-{code}", EXPLICIT)
     if ctx.dct is None:
         return _mk(m, DATE, f"XXXX-{code}", RELATIVE)
     mod, y, start = _norm(m.group("se_mod")), ctx.dct.year, _SEASON_START[code]
@@ -215,7 +236,9 @@ def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, TIME, f"XXXX-XX-XX{hhmm}")
     word = (m.group("cl_wd") or "").lower()
     point: TimePoint | None = None
-    d = ctx.dct
+    d = ctx.dct  # a clock time alone is on the day told just before, else the DCT's
+    if (ref := ctx.reference(m.start())) is not None and ref != ctx.dct:
+        d, point = ref, TimePoint(ref, Granularity.DAY)
     if word in WEEKDAYS:
         if in_update_stamp(ctx.text, m.start()):
             d = stamp_weekday_date(ctx.dct, WEEKDAYS[word])

@@ -26,11 +26,22 @@ _PROSPECT = (
     r"|vowed|threatened|offered|by)"
     r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
 )
+# A directive asks for what comes after it, but it may itself be long past: "asked
+# Elian to testify on Feb. 10" (a month ahead), "summoned his advisers to meet on
+# Sept. 14" (two months back). Its past tense is no cue; the nearest reading wins.
+_DIRECTIVE = (
+    # ... and so does a plan told in the past: "a ceasefire was supposed to begin in April"
+    r"(?:was|were)\s+(?:only\s+)?supposed\s+to|supposed\s+to\s+have"
+    r"|(?:asked|urged|invited|ordered|summoned|subpoenaed|called\s+on|required)(?:\s+[\w'-]+){1,3}?"
+    r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
+)
 _FUTURE_CUE = (
     r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled"
-    r"|expected|due\s+to|is\s+to|are\s+to|set\s+to|to\s+be\s+held|would|upcoming"
+    r"|expected|due\s+to|is\s+to|are\s+to|set\s+to|(?<!was\s)(?<!were\s)supposed\s+to(?!\s+have\b)|to\s+be\s+held|would|upcoming"
     r"|aims?\s+to|intends?\s+to|hopes?\s+to|expects?|(?:may|might)(?!\s+have\b)"
     r"|payable|effective|as\s+soon\s+as"
+    # what is put off is put off into the future: "postponed until Tuesday morning"
+    r"|(?:postpone|delay|defer|adjourn|extend|put\s+off)\w*\b[^.;:!?]{0,40}?\b(?:until|till)"
 )
 _PAST_CUE = (
     # a plan told in the past perfect is over: "had been due to expire Friday"
@@ -38,15 +49,25 @@ _PAST_CUE = (
     r"|had\s+(?:planned|intended|hoped|wanted|expected|promised|agreed)\s+to"
     r"|previously\s+(?:planned|scheduled|set)"
     r"|said|says|was|were|had|did|ago|told|announced|reported|killed|died|began|came|went"
-    r"|took|made|held|met|left|fell|rose|gave|won|lost|saw|sent|began|became|shot|struck"
-    r"|been|last|since|(?<!\sbe\s)(?<!been\s)(?<!being\s)(?!un)[a-z]{3,}ed"
+    r"|took|fell|rose|gave|saw|began|became|wrote|spoke|broke|chose|drove|ran|grew|knew|threw"
+    r"|flew|drew|rode|been|last|since"
 )
-_CUE = re.compile(rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b|(?P<f2>'ll)\b")
+# A past participle is a past, but after "be", "is", "are" a passive of any time:
+# "will be held on April 24", "when the case is heard in May" (``_PASSIVE``).
+_PARTICIPLE = (
+    r"made|held|met|left|won|lost|sent|shot|struck|brought|bought|caught|fought|sought|taught"
+    r"|thought|found|kept|felt|paid|spent|sold|stood|fled|built|heard|(?!un)[a-z]{3,}ed"
+)
+_PASSIVE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bare)\s+$")
+_CUE = re.compile(
+    rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE})|(?P<pp>{_PARTICIPLE}))\b|(?P<f2>'ll)\b"
+)
 # Before the mention, "agreed to meet (on Friday)" dates the meeting: a future. After
 # it, "(On Friday,) NATO agreed to take command" dates the agreeing: a past.
 _PROSPECT_RE = re.compile(_PROSPECT)
 _CUE_LEFT = re.compile(
-    rf"\b(?:(?P<f>{_PROSPECT}|{_FUTURE_CUE})|(?P<p>{_PAST_CUE}))\b|(?P<f2>'ll)\b"
+    rf"\b(?:(?P<n>{_DIRECTIVE})|(?P<f>{_PROSPECT}|{_FUTURE_CUE})|(?P<p>{_PAST_CUE})|(?P<pp>{_PARTICIPLE}))\b"
+    r"|(?P<f2>'ll)\b"
 )
 _NOT_PAST = frozenset({"expected", "scheduled", "planned", "needed", "based", "united", "proposed"})
 # A reporting verb dates the saying, not what is said: it is a cue only right next
@@ -59,6 +80,13 @@ _REPORTING_REACH = 30
 _CLAUSE = re.compile(
     r",\s+(?:where|which|who|whom|whose|when|while|but|although|though)\b|--\s+which\b"
 )
+# A bound right before the mention looks ahead, unless the clause is told in the past.
+_EARLIEST = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+(?:on\s+)?$")
+# The end of a span lies ahead more often than not, and need not share a past verb's
+# tense ("an order that he remain until March 6": the nearest reading).
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")
+# A date something is set for lies ahead, whatever the tense: "a hearing has been set for 5 April".
+_SET_FOR = re.compile(r"\b(?:set|slated|scheduled)\s+for\s+(?:the\s+(?:week\s+of\s+)?)?$")
 _WINDOW = 120
 _SLACK_DAYS = 30
 _REPORTED_SLACK_DAYS = 60
@@ -67,6 +95,8 @@ _REPORTED_SLACK_DAYS = 60
 def _kind(m: re.Match[str]) -> int:
     if m.group("f") or m.group("f2"):
         return FUTURE
+    if m.group("pp") and _PASSIVE.search(m.string, max(0, m.start() - 7), m.start()):
+        return UNKNOWN
     return UNKNOWN if m.group() in _NOT_PAST else PAST
 
 
@@ -79,6 +109,11 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
     """
     lo = max(0, start - reach)
     left = text[lo:start]
+    tail = left[-40:]  # what sits right before the mention
+    if _SET_FOR.search(tail):
+        return FUTURE
+    until = _UNTIL.search(tail) is not None
+    earliest = _EARLIEST.search(tail) is not None
     cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
     for c in _CLAUSE.finditer(left):
         cut = max(cut, c.start())
@@ -98,15 +133,30 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
             continue
         if m.group("f") and _PROSPECT_RE.fullmatch(m.group()) and "," in left[m.end() :]:
             continue  # "In a sign that it seeks to expand, the firm on Monday ...": another clause
+        if m.group("n"):
+            found = UNKNOWN
+            continue
         kind = _kind(m)
         if kind != UNKNOWN:
             found = kind
+    if earliest and found != PAST:  # "could come as early as Friday", not "knew as early as March 8"
+        return FUTURE
+    if until:  # "oil could leak until August", "has halted drilling until Nov. 30"
+        first = _CUE.search(right)
+        if found == UNKNOWN and first is not None and first.group() in ("did", "had", "was", "were"):
+            return UNKNOWN  # "Not until May 27 did the group ...", "until June 4, they hadn't"
+        return UNKNOWN if found == PAST else FUTURE
     if found != UNKNOWN:
         return found
     if reported:
         return REPORTED
     if not right_side:
         return UNKNOWN
+    return _right_cue(right)
+
+
+def _right_cue(right: str) -> int:
+    """The tense of the first cue after a mention (``right`` is cut at the clause end)."""
     for m in _CUE.finditer(right):
         if m.group() in _REPORTING and m.start() > _REPORTING_REACH:
             return REPORTED  # "On Friday, the minister said it would ...": the saying's time

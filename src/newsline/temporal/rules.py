@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from .absolute import century, decade, dmy, holiday, iso, month, ordday, quarter, slash, year
+from .absolute import (
+    century,
+    decade,
+    dmy,
+    holiday,
+    iso,
+    month,
+    ordday,
+    quarter,
+    slash,
+    year,
+    yearend,
+)
 from .context import Handler
 from .narrative import qref, spoken, told, yquarter
 from .periods import bare, duration, ref, set_
@@ -14,5 +26,5 @@ HANDLERS: dict[str, Handler] = {
     "year": year, "ago": ago, "relunit": relunit, "weekday": weekday, "deictic": deictic,
     "weekend": weekend, "season": season, "holiday": holiday, "anaphor": anaphor,
     "set": set_, "duration": duration, "ref": ref, "qref": qref, "spoken": spoken, "told": told,
-    "bare": bare, "yquarter": yquarter,
+    "bare": bare, "yquarter": yquarter, "yearend": yearend,
 }  # fmt: skip

@@ -22,9 +22,11 @@ from .liveblog import update_days
 from .patterns import FAMILY, NUMBERS, ORDINALS, TRIGGER
 from .rules import HANDLERS
 
+_DIGIT_FAMILY = FAMILY["0"]
+
 # Words that may precede the head of an expression inside it.
 _MODIFIERS = frozenset(
-    ["the", "a", "an", "early", "late", "earlier", "later", "last", "this", "next", "past", "previous", "coming", "following", "same", "that", "mid", "more", "less", "than", "nearly", "almost", "about", "over", "around", "at", "least", "up", "to", "some", "just", "another", "only", "roughly", "every", "each", "of", "few", "several", "many", "couple", "on", "times", "once", "twice", "per", "end", "beginning", "start", "middle", "first", "second", "third", "fourth", "final", "half", "right", "recent", "these", "as", "full", "long", "straight", "consecutive", "whole", "day", "before", "after", "current", "in", "latest", "comparable", "corresponding", "fiscal", "prior", "its", "their", "noon", "midnight"]
+    ["the", "a", "an", "early", "late", "earlier", "later", "last", "this", "next", "past", "previous", "coming", "following", "same", "that", "mid", "more", "less", "than", "nearly", "almost", "about", "over", "around", "at", "least", "up", "to", "some", "just", "another", "only", "roughly", "every", "each", "of", "few", "several", "many", "couple", "on", "times", "once", "twice", "per", "end", "beginning", "start", "middle", "first", "second", "third", "fourth", "final", "half", "right", "recent", "these", "as", "full", "long", "straight", "consecutive", "whole", "day", "before", "after", "current", "in", "latest", "comparable", "corresponding", "fiscal", "prior", "its", "their", "noon", "midnight", "near", "distant"]
 ) | frozenset(NUMBERS)
 _MAX_BACK = 5
 # Words joined by a hyphen to the head of an expression inside it.
@@ -83,10 +85,12 @@ _ABSURD_YEAR = re.compile(r",?\s*(?:[3-9]\d{3}|\d{5,})\b(?!\s+[a-z])")
 
 def _handle(m: re.Match[str], ctx: Context) -> DateMention | None:
     """The handler's mention; ``None`` when its date arithmetic leaves the calendar
-    ("99999999999 days ago", a relative date next to year 1 or 9999)."""
+    ("99999999999 days ago", a relative date next to year 1 or 9999) or its tables
+    do not know a word the pattern matched (a case-insensitive part of a pattern
+    also matches Unicode letters that fold to ASCII: "firſt", "wee\u212a")."""
     try:
         return HANDLERS[m.lastgroup](m, ctx)  # type: ignore[index]
-    except (OverflowError, ValueError):
+    except (OverflowError, ValueError, LookupError):
         return None
 
 
@@ -101,7 +105,8 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
         p = t.start("t") - 1
         if p < last_end:
             continue
-        match = family[t.group("t")].match
+        # a digit of any script triggers ("٢٠١٤", "２０１４"); the rules read ASCII numbers
+        match = family.get(t.group("t"), _DIGIT_FAMILY).match
         for s in _starts(text, p, last_end):
             m = match(text, s)
             if m is None or m.end() <= p:
@@ -131,7 +136,7 @@ def _full_date_inside(padded: str, mention: DateMention, ctx: Context) -> DateMe
         q = t.start("t") - 1
         if q <= mention.start:
             continue
-        m = FAMILY[t.group("t")].match(text, q)
+        m = FAMILY.get(t.group("t"), _DIGIT_FAMILY).match(text, q)
         if m is None or m.end() <= mention.end:
             continue
         alt = _handle(m, ctx)
