@@ -70,6 +70,21 @@ def test_scores_strict_relaxed_value_type() -> None:
     assert per["SET"]["span_recall"] == 0.0 and per["DATE"]["value_recall"] == 1.0
 
 
+def test_per_type_value_f1_uses_the_types_own_precision_and_recall() -> None:
+    # gold: a SET and a DATE; the system gives the DATE's span the SET's value and type,
+    # and the SET's span the right value typed as a DATE.
+    gold = [Timex(0, 10, "SET", "P1W"), Timex(20, 30, "DATE", "2010-01-14")]
+    system = [Timex(0, 10, "DATE", "P1W"), Timex(20, 30, "DATE", "2010-01-14"),
+              Timex(40, 50, "SET", "P1D")]  # fmt: skip
+    per = score([(gold, system)]).per_type()
+    # SET: value recall 1/1 (the gold SET got its value), precision 0/1 (the one system SET
+    # is spurious): F1 0, not the 0/1-over-gold mix of system and gold counts.
+    assert per["SET"]["value_recall"] == 1.0 and per["SET"]["value_precision"] == 0.0
+    assert per["SET"]["value_f1"] == 0.0
+    # DATE: recall 1/1, precision 2/2: F1 1.
+    assert per["DATE"]["value_f1"] == pytest.approx(1.0)
+
+
 def test_match_is_one_to_one() -> None:
     gold = [Timex(0, 10, "DATE", "x")]
     system = [Timex(0, 4, "DATE", "x"), Timex(5, 10, "DATE", "x")]

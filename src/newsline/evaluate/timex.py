@@ -199,12 +199,15 @@ class Scores:
         out: dict[str, dict[str, float]] = {}
         for t in ("DATE", "TIME", "DURATION", "SET"):
             gold, sys = self.by_type[t, "gold"], self.by_type[t, "sys"]
-            p, r, f = _prf(self.by_type[t, "sys_value"], sys, gold)
+            # precision over the system's expressions of type t, recall over the gold's:
+            # the counts differ when a right value comes with a wrong type.
+            p = _prf(self.by_type[t, "sys_value"], sys, gold)[0]
+            r = _prf(self.by_type[t, "value"], sys, gold)[1]
             out[t] = {
                 "gold": gold, "system": sys,
                 "span_recall": self.by_type[t, "found"] / gold if gold else 0.0,
-                "value_recall": self.by_type[t, "value"] / gold if gold else 0.0,
-                "value_precision": p, "value_f1": f,
+                "value_recall": r, "value_precision": p,
+                "value_f1": 2 * p * r / (p + r) if p + r else 0.0,
             }  # fmt: skip
         return out
 
