@@ -7,7 +7,12 @@ Variants: ``full`` (the default stage), ``text`` (text clues only),
 ``collection`` (neighbours only), ``rules`` (the dateline / weekday-date rules
 alone, the behaviour before the dating stage), ``none`` (hidden stay undated),
 ``oracle`` (hidden get their true day back: the harness's ceiling),
-``conf=X`` (day confidence X), ``prod=X`` (neighbours as a product tempered by X), ``rounds=N``, ``k=N`` (neighbours).
+``oracle-month`` / ``oracle-year`` (hidden get their true month / year as an
+interval estimate: the ceiling of estimates that precise), ``leak`` (hidden
+lose their date but keep mentions resolved against it: what a harness that
+does not re-read them measures),
+``prop=day,week,month`` (precisions that propagate), ``conf=X`` (day confidence X), ``prod=X`` (neighbours as a product tempered by X),
+``rounds=N``, ``k=N`` (neighbours).
 ``--prior`` is a model file or a folder of leave-one-topic-out models
 (``bench/train_dating_prior.py --loto``). Prints one row per variant: mean
 AR1-F, AR2-F, Date-F1, seconds per task and the date-estimation shares.
@@ -17,13 +22,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import time
 
 from newsline.dating import DatingOptions
 from newsline.evaluate import protocol
 from newsline.evaluate.hiding import dating_scores, hide, mean_dating
 from newsline.evaluate.scoring import mean_scores
-from newsline.model import Corpus, DateEstimate
+from newsline.model import Corpus, DateEstimate, Document
 from newsline.temporal import infer_publication_date
 
 
@@ -36,15 +42,26 @@ def rules_estimates(docs, truth):  # type: ignore[no-untyped-def]
     return out
 
 
+def oracle_estimate(true, precision):  # type: ignore[no-untyped-def]
+    if precision == "day":
+        return DateEstimate(true, true, true, "day", 1.0)
+    lo = true.replace(day=1) if precision == "month" else true.replace(month=1, day=1)
+    nxt = lo.replace(month=lo.month % 12 + 1, year=lo.year + (lo.month == 12))
+    hi = nxt - dt.timedelta(days=1) if precision == "month" else lo.replace(month=12, day=31)
+    return DateEstimate(lo, hi, true, precision, 1.0)
+
+
 def options_for(variant: str, prior: str | None) -> DatingOptions | None:
     base = DatingOptions(prior=prior)
-    if variant in ("full", "rules", "none", "oracle"):
+    if variant in ("full", "rules", "none", "leak") or variant.startswith("oracle"):
         return base
     if variant == "text":
         return dataclasses.replace(base, collection=False)
     if variant == "collection":
         return dataclasses.replace(base, text=False)
     key, _, value = variant.partition("=")
+    if key == "prop":
+        return dataclasses.replace(base, propagate=tuple(value.split(",")))
     field = {"conf": "day_confidence", "rounds": "rounds", "k": "neighbours", "mass": "mass",
              "ew": "estimated_weight", "prod": "neighbour_product"}[key]  # fmt: skip
     floats = ("day_confidence", "mass", "estimated_weight", "neighbour_product")
@@ -64,17 +81,25 @@ def run(dataset: str, hide_fraction: float, variant: str, prior: str | None, see
             sub = corpus.between(task.start, task.end)
             docs, truth = hide(sub.documents, hide_fraction, seed, task.name)
             opts = protocol.EvalOptions(hide_dates=hide_fraction, dating=dating, random_state=seed)
-            if variant in ("rules", "oracle"):
+            if variant == "rules" or variant.startswith("oracle"):
                 from newsline.dating import apply_estimate
 
+                precision = variant.partition("-")[2] or "day"
                 est = (
                     rules_estimates(docs, truth)
                     if variant == "rules"
-                    else {i: DateEstimate(t, t, t, "day", 1.0) for i, t in truth.items()}
+                    else {i: oracle_estimate(t, precision) for i, t in truth.items()}
                 )
                 docs = tuple(apply_estimate(d, est.get(i)) for i, d in enumerate(docs))
                 sub2 = Corpus(docs, sub.report)
                 rows.append(dating_scores(truth, est))
+            elif variant == "leak":
+                docs = tuple(
+                    Document(d.article, d.sentences, sub.documents[i].mentions) if i in truth else d
+                    for i, d in enumerate(docs)
+                )
+                sub2 = Corpus(docs, sub.report)
+                rows.append(dating_scores(truth, {}))
             elif variant == "none":
                 sub2 = Corpus(docs, sub.report)
                 rows.append(dating_scores(truth, {}))

@@ -23,10 +23,10 @@ import numpy as np
 from newsline import ingest
 from newsline.dating.collection import similar
 from newsline.dating.estimate import latest_past, latest_year
-from newsline.dating.evidence import FUTURE, PAST, UNKNOWN, read_clues
+from newsline.dating.evidence import FUTURE, PAST, REPORTED, UNKNOWN, read_clues
 from newsline.dating.prior import DatingPrior, similarity_bin
 
-WEEKDAY = {PAST: "weekday_past", UNKNOWN: "weekday_unknown", FUTURE: "weekday_future"}
+WEEKDAY = {PAST: "weekday_past", REPORTED: "weekday_past", UNKNOWN: "weekday_unknown", FUTURE: "weekday_future"}
 
 
 Samples = tuple[dict[str, list[int]], dict[str, list[int]]]

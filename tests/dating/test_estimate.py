@@ -6,6 +6,7 @@ import datetime as dt
 
 from newsline.dating import estimate, read_clues, shipped_prior
 from newsline.dating.estimate import Neighbour
+from newsline.dating.evidence import REPORTED
 
 PRIOR = shipped_prior()
 
@@ -69,3 +70,19 @@ def test_neighbours_weighted_by_similarity() -> None:
     ]
     e = est("The ferry sank.", ns)
     assert e is not None and abs((e.best - dt.date(2021, 6, 9)).days) <= 1
+
+
+def test_reported_speech_clues_are_read_as_the_tagger_reads_them() -> None:
+    # "said ... that on Friday": the tagger's REPORTED tense; the weekday
+    # counts as a past one and the month-day as a past one with a wider slack
+    text = (
+        "The head of the council said in a long statement to reporters at the town "
+        "hall that on Friday, June 3, the bridge reopens. It was closed on 2 May 2022."
+    )
+    clues = read_clues(text)
+    assert {c.tense for c in clues.of("weekday")} == {REPORTED}
+    e = estimate(clues, PRIOR, [])
+    assert e is not None
+    # June 3, 2022 was a Friday: the estimate lies on or after the dates told
+    assert e.best >= dt.date(2022, 5, 2)
+    assert e.earliest <= dt.date(2022, 6, 3) + dt.timedelta(days=60)

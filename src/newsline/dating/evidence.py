@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 from ..model import DateMention, Granularity
 from ..temporal import tag
-from ..temporal.resolve import FUTURE, PAST, UNKNOWN, tense
+from ..temporal.resolve import FUTURE, PAST, REPORTED, UNKNOWN, tense
 
-__all__ = ["FUTURE", "PAST", "UNKNOWN", "Clue", "TextClues", "read_clues"]
+__all__ = ["FUTURE", "PAST", "REPORTED", "UNKNOWN", "Clue", "TextClues", "read_clues"]
 
 _HEAD = 300
 _HEADER_BEFORE = re.compile(
@@ -69,7 +69,8 @@ class Clue:
     ``date`` is set for full dates, ``month``/``day`` for partial ones,
     ``year`` for years (for ``years-ago``: the publication year it implies),
     ``weekday`` (0 = Monday) for relative weekdays; ``tense`` is
-    :data:`PAST`, :data:`FUTURE` or :data:`UNKNOWN`.
+    :data:`PAST`, :data:`FUTURE`, :data:`REPORTED` (reported speech: the
+    saying is past; read as the tagger reads it) or :data:`UNKNOWN`.
     """
 
     rule: str
