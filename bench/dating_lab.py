@@ -11,11 +11,13 @@ alone, the behaviour before the dating stage), ``none`` (hidden stay undated),
 interval estimate: the ceiling of estimates that precise), ``leak`` (hidden
 lose their date but keep mentions resolved against it: what a harness that
 does not re-read them measures),
-``prop=day,week,month`` (precisions that propagate), ``conf=X`` (day confidence X), ``prod=X`` (neighbours as a product tempered by X),
+``prop=day,week,month`` (precisions that propagate), ``conf=X`` (day confidence X),
+``prod=X`` (neighbours as a product tempered by X),
 ``rounds=N``, ``k=N`` (neighbours).
 ``--prior`` is a model file or a folder of leave-one-topic-out models
 (``bench/train_dating_prior.py --loto``). Prints one row per variant: mean
 AR1-F, AR2-F, Date-F1, seconds per task and the date-estimation shares.
+``--sources``: where the gold dates come from in the input (see :func:`gold_sources`).
 """
 
 from __future__ import annotations
@@ -120,6 +122,45 @@ def run(dataset: str, hide_fraction: float, variant: str, prior: str | None, see
     )
 
 
+def gold_sources(dataset: str) -> str:
+    """Where each gold date of the tasks can come from in the task's input
+    (first that applies): a full date written out, a month-day of an article
+    whose latest year named is that year, another month-day, a relative
+    mention (needs the publication day), a publication day (or the day
+    before: lead sentences), or nowhere. Bounds what undated articles can reach."""
+    from collections import Counter
+
+    from newsline.model import Granularity
+    from newsline.temporal import tag
+
+    out: Counter[str] = Counter()
+    for topic in protocol.load_dataset(dataset):
+        corpus = protocol.prepare_topic(topic)
+        for task in topic.tasks:
+            found: dict[str, set[dt.date]] = {
+                k: set() for k in ("full", "md-year", "md", "rel", "pub")
+            }
+            for d in corpus.between(task.start, task.end).documents:
+                if d.article.published:
+                    found["pub"] |= {d.article.published, d.article.published - dt.timedelta(1)}
+                days = [
+                    m.time for m in tag(d.article.text, None) if m.time and m.kind == "explicit"
+                ]
+                found["full"] |= {t.date for t in days if t.granularity is Granularity.DAY}
+                latest = max((t.date.year for t in days), default=None)
+                for m in d.mentions:
+                    if m.time is None or m.time.granularity is not Granularity.DAY:
+                        continue
+                    if m.kind == "partial":
+                        found["md-year" if m.time.date.year == latest else "md"].add(m.time.date)
+                    elif m.kind == "relative":
+                        found["rel"].add(m.time.date)
+            for e in task.gold.entries:
+                out[next((k for k, v in found.items() if e.time.date in v), "none")] += 1
+    n = sum(out.values())
+    return f"gold dates {n}: " + " ".join(f"{k} {v / n:.3f}" for k, v in out.most_common())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("dataset")
@@ -127,7 +168,11 @@ def main() -> None:
     ap.add_argument("--prior")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--variants", nargs="+", default=["full"])
+    ap.add_argument("--sources", action="store_true", help="where gold dates come from (no run)")
     args = ap.parse_args()
+    if args.sources:
+        print(gold_sources(args.dataset))
+        return
     for v in args.variants:
         print(run(args.dataset, args.hide, v, args.prior, args.seed), flush=True)
 

@@ -41,7 +41,9 @@ def test_interval_across_months_falls_back_to_the_year_or_nothing() -> None:
 
 
 def test_a_month_day_keeps_its_day_in_a_year_estimate() -> None:
-    text = "The ferry sank on March 3. A new one was ordered on December 20, and it left on Saturday."
+    text = (
+        "The ferry sank on March 3. A new one was ordered on December 20, and it left on Saturday."
+    )
     e = DateEstimate(dt.date(2015, 1, 1), dt.date(2015, 12, 31), dt.date(2015, 6, 1), "year", 0.8)
     got = by_text(resolve(text, e))
     march = got["March 3"].time
