@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import DateEstimate, DateEvidence
-from .evidence import FUTURE, PAST, REPORTED, Clue, TextClues
+from .evidence import FUTURE, PAST, REPORTED, Clue, TextClues, hit_name
 from .prior import DatingPrior, similarity_bin
 
 DAY_CONFIDENCE = 0.8
@@ -150,12 +150,12 @@ def terms(
             clues.clues, key=lambda c: c.start if c.rule in ("full-date", "partial-date") else -1
         )
         out.append(("latest-past-date", last.text, last.start, last.end, "", lag))
-    for rule, name in (("dateline", "dateline"), ("weekday-date", "weekday_date")):
+    for rule in ("dateline", "weekday-date"):
         found = clues.of(rule)
         if found:
             c = found[0] if rule == "dateline" else max(found, key=lambda c: c.date or dt.date.min)
             assert c.date is not None
-            score = _hit(days, c.date.toordinal(), prior.hit_rate(name))
+            score = _hit(days, c.date.toordinal(), prior.hit_rate(hit_name(c)))
             out.append((rule, c.date.isoformat(), c.start, c.end, "", score))
     seen: set[tuple[int, int]] = set()
     dow = _weekday_of(days)
