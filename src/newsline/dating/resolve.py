@@ -19,14 +19,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
-from collections.abc import Sequence
 
 from ..model import DateEstimate, DateMention, Granularity, TimePoint
 from ..temporal import tag
 
 PARTIAL_REACH = 31
-_PARTIAL = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
 
 
 def _common(a: TimePoint, b: TimePoint) -> TimePoint | None:
@@ -80,21 +77,6 @@ def coarsen(
             common = _common(m.time, other.time)
         value = str(common) if common is not None else "XXXX"
         out.append(dataclasses.replace(m, value=value, time=common))
-    return tuple(out)
-
-
-def year_days(mentions: Sequence[DateMention], lo: dt.date, hi: dt.date) -> tuple[DateMention, ...]:
-    """The undated reading of an article (explicit dates only) with its
-    month-days given the day :func:`only_day` finds in ``[lo, hi]``: what a
-    year-wide interval resolves, without tagging the text again (a relative
-    day or month read against a year is no date at all)."""
-    out: list[DateMention] = []
-    for m in mentions:
-        p = _PARTIAL.match(m.value) if m.time is None else None
-        d = only_day(int(p.group(1)), int(p.group(2)), lo, hi) if p else None
-        if d is not None:
-            m = dataclasses.replace(m, value=d.isoformat(), time=TimePoint(d, Granularity.DAY))
-        out.append(m)
     return tuple(out)
 
 

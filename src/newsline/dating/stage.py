@@ -25,7 +25,7 @@ from .collection import K, similar
 from .estimate import DAY_CONFIDENCE, MASS, Neighbour, estimate
 from .evidence import TextClues, read_clues
 from .prior import DatingPrior, shipped_prior
-from .resolve import resolve, year_days
+from .resolve import resolve
 
 _NO_CLUES = TextClues((), ())
 
@@ -121,12 +121,6 @@ def apply_estimate(doc: Document, est: DateEstimate | None) -> Document:
     if est.is_day:
         article = dataclasses.replace(doc.article, published=est.best, date_source="estimated")
         return Document(article, doc.sentences, resolve(text, est), est)
-    if est.precision == "year":
-        # month-days only: read against a year, a relative day or month is no
-        # date at all, and tagging the text twice more is what makes undated
-        # builds slow
-        mentions = year_days(doc.mentions, est.earliest, est.latest)
-        return Document(doc.article, doc.sentences, mentions, est)
     return Document(doc.article, doc.sentences, resolve(text, est), est)
 
 
