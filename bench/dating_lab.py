@@ -7,23 +7,31 @@ Variants: ``full`` (the default stage), ``text`` (text clues only),
 ``collection`` (neighbours only), ``rules`` (the dateline / weekday-date rules
 alone, the behaviour before the dating stage), ``none`` (hidden stay undated),
 ``oracle`` (hidden get their true day back: the harness's ceiling),
-``conf=X`` (day confidence X), ``prod=X`` (neighbours as a product tempered by X), ``rounds=N``, ``k=N`` (neighbours).
+``oracle-month`` / ``oracle-year`` (hidden get their true month / year as an
+interval estimate: the ceiling of estimates that precise), ``leak`` (hidden
+lose their date but keep mentions resolved against it: what a harness that
+does not re-read them measures),
+``prop=day,week,month`` (precisions that propagate), ``conf=X`` (day confidence X),
+``prod=X`` (neighbours as a product tempered by X),
+``rounds=N``, ``k=N`` (neighbours).
 ``--prior`` is a model file or a folder of leave-one-topic-out models
 (``bench/train_dating_prior.py --loto``). Prints one row per variant: mean
 AR1-F, AR2-F, Date-F1, seconds per task and the date-estimation shares.
+``--sources``: where the gold dates come from in the input (see :func:`gold_sources`).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import time
 
 from newsline.dating import DatingOptions
 from newsline.evaluate import protocol
 from newsline.evaluate.hiding import dating_scores, hide, mean_dating
 from newsline.evaluate.scoring import mean_scores
-from newsline.model import Corpus, DateEstimate
+from newsline.model import Corpus, DateEstimate, Document
 from newsline.temporal import infer_publication_date
 
 
@@ -36,15 +44,26 @@ def rules_estimates(docs, truth):  # type: ignore[no-untyped-def]
     return out
 
 
+def oracle_estimate(true, precision):  # type: ignore[no-untyped-def]
+    if precision == "day":
+        return DateEstimate(true, true, true, "day", 1.0)
+    lo = true.replace(day=1) if precision == "month" else true.replace(month=1, day=1)
+    nxt = lo.replace(month=lo.month % 12 + 1, year=lo.year + (lo.month == 12))
+    hi = nxt - dt.timedelta(days=1) if precision == "month" else lo.replace(month=12, day=31)
+    return DateEstimate(lo, hi, true, precision, 1.0)
+
+
 def options_for(variant: str, prior: str | None) -> DatingOptions | None:
     base = DatingOptions(prior=prior)
-    if variant in ("full", "rules", "none", "oracle"):
+    if variant in ("full", "rules", "none", "leak") or variant.startswith("oracle"):
         return base
     if variant == "text":
         return dataclasses.replace(base, collection=False)
     if variant == "collection":
         return dataclasses.replace(base, text=False)
     key, _, value = variant.partition("=")
+    if key == "prop":
+        return dataclasses.replace(base, propagate=tuple(value.split(",")))
     field = {"conf": "day_confidence", "rounds": "rounds", "k": "neighbours", "mass": "mass",
              "ew": "estimated_weight", "prod": "neighbour_product"}[key]  # fmt: skip
     floats = ("day_confidence", "mass", "estimated_weight", "neighbour_product")
@@ -64,17 +83,25 @@ def run(dataset: str, hide_fraction: float, variant: str, prior: str | None, see
             sub = corpus.between(task.start, task.end)
             docs, truth = hide(sub.documents, hide_fraction, seed, task.name)
             opts = protocol.EvalOptions(hide_dates=hide_fraction, dating=dating, random_state=seed)
-            if variant in ("rules", "oracle"):
+            if variant == "rules" or variant.startswith("oracle"):
                 from newsline.dating import apply_estimate
 
+                precision = variant.partition("-")[2] or "day"
                 est = (
                     rules_estimates(docs, truth)
                     if variant == "rules"
-                    else {i: DateEstimate(t, t, t, "day", 1.0) for i, t in truth.items()}
+                    else {i: oracle_estimate(t, precision) for i, t in truth.items()}
                 )
                 docs = tuple(apply_estimate(d, est.get(i)) for i, d in enumerate(docs))
                 sub2 = Corpus(docs, sub.report)
                 rows.append(dating_scores(truth, est))
+            elif variant == "leak":
+                docs = tuple(
+                    Document(d.article, d.sentences, sub.documents[i].mentions) if i in truth else d
+                    for i, d in enumerate(docs)
+                )
+                sub2 = Corpus(docs, sub.report)
+                rows.append(dating_scores(truth, {}))
             elif variant == "none":
                 sub2 = Corpus(docs, sub.report)
                 rows.append(dating_scores(truth, {}))
@@ -95,6 +122,45 @@ def run(dataset: str, hide_fraction: float, variant: str, prior: str | None, see
     )
 
 
+def gold_sources(dataset: str) -> str:
+    """Where each gold date of the tasks can come from in the task's input
+    (first that applies): a full date written out, a month-day of an article
+    whose latest year named is that year, another month-day, a relative
+    mention (needs the publication day), a publication day (or the day
+    before: lead sentences), or nowhere. Bounds what undated articles can reach."""
+    from collections import Counter
+
+    from newsline.model import Granularity
+    from newsline.temporal import tag
+
+    out: Counter[str] = Counter()
+    for topic in protocol.load_dataset(dataset):
+        corpus = protocol.prepare_topic(topic)
+        for task in topic.tasks:
+            found: dict[str, set[dt.date]] = {
+                k: set() for k in ("full", "md-year", "md", "rel", "pub")
+            }
+            for d in corpus.between(task.start, task.end).documents:
+                if d.article.published:
+                    found["pub"] |= {d.article.published, d.article.published - dt.timedelta(1)}
+                days = [
+                    m.time for m in tag(d.article.text, None) if m.time and m.kind == "explicit"
+                ]
+                found["full"] |= {t.date for t in days if t.granularity is Granularity.DAY}
+                latest = max((t.date.year for t in days), default=None)
+                for m in d.mentions:
+                    if m.time is None or m.time.granularity is not Granularity.DAY:
+                        continue
+                    if m.kind == "partial":
+                        found["md-year" if m.time.date.year == latest else "md"].add(m.time.date)
+                    elif m.kind == "relative":
+                        found["rel"].add(m.time.date)
+            for e in task.gold.entries:
+                out[next((k for k, v in found.items() if e.time.date in v), "none")] += 1
+    n = sum(out.values())
+    return f"gold dates {n}: " + " ".join(f"{k} {v / n:.3f}" for k, v in out.most_common())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("dataset")
@@ -102,7 +168,11 @@ def main() -> None:
     ap.add_argument("--prior")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--variants", nargs="+", default=["full"])
+    ap.add_argument("--sources", action="store_true", help="where gold dates come from (no run)")
     args = ap.parse_args()
+    if args.sources:
+        print(gold_sources(args.dataset))
+        return
     for v in args.variants:
         print(run(args.dataset, args.hide, v, args.prior, args.seed), flush=True)
 

@@ -23,10 +23,15 @@ import numpy as np
 from newsline import ingest
 from newsline.dating.collection import similar
 from newsline.dating.estimate import latest_past, latest_year
-from newsline.dating.evidence import FUTURE, PAST, UNKNOWN, read_clues
+from newsline.dating.evidence import FUTURE, PAST, REPORTED, UNKNOWN, hit_name, read_clues
 from newsline.dating.prior import DatingPrior, similarity_bin
 
-WEEKDAY = {PAST: "weekday_past", UNKNOWN: "weekday_unknown", FUTURE: "weekday_future"}
+WEEKDAY = {
+    PAST: "weekday_past",
+    REPORTED: "weekday_past",
+    UNKNOWN: "weekday_unknown",
+    FUTURE: "weekday_future",
+}
 
 
 Samples = tuple[dict[str, list[int]], dict[str, list[int]]]
@@ -38,7 +43,11 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
     for root in datasets:
         for topic in sorted(p for p in root.iterdir() if (p / "articles.jsonl.gz").is_file()):
             samples: dict[str, list[int]] = defaultdict(list)
-            hits: dict[str, list[int]] = {"dateline": [0, 0], "weekday_date": [0, 0]}
+            hits: dict[str, list[int]] = {
+                "dateline": [0, 0],
+                "weekday_date": [0, 0],
+                "weekday_date_body": [0, 0],
+            }
             out[topic.name] = (samples, hits)
             arts = [a for a in ingest.read([topic / "articles.jsonl.gz"]).articles if a.published]
             for a in arts:
@@ -52,10 +61,11 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
                 if dl:
                     hits["dateline"][0] += dl[0].date == pub
                     hits["dateline"][1] += 1
-                wd = [c.date for c in tc.of("weekday-date") if c.date]
+                wd = [c for c in tc.of("weekday-date") if c.date]
                 if wd:
-                    hits["weekday_date"][0] += max(wd) == pub
-                    hits["weekday_date"][1] += 1
+                    c = max(wd, key=lambda c: c.date)  # type: ignore[arg-type, return-value]
+                    hits[hit_name(c)][0] += c.date == pub
+                    hits[hit_name(c)][1] += 1
                 seen = set()
                 for c in tc.of("weekday"):
                     if (c.weekday, c.tense) not in seen:
@@ -77,7 +87,7 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
 
 def fit(parts: list[Samples], name: str) -> DatingPrior:
     samples: dict[str, list[int]] = defaultdict(list)
-    hits = {"dateline": [0, 0], "weekday_date": [0, 0]}
+    hits = {"dateline": [0, 0], "weekday_date": [0, 0], "weekday_date_body": [0, 0]}
     for s, h in parts:
         for k, v in s.items():
             samples[k].extend(v)
@@ -111,7 +121,7 @@ def main() -> None:
     prior.save(args.out)
     if args.stats:
         samples = defaultdict(list)
-        hits = {"dateline": [0, 0], "weekday_date": [0, 0]}
+        hits = {"dateline": [0, 0], "weekday_date": [0, 0], "weekday_date_body": [0, 0]}
         for s, h in per_topic.values():
             for k, v in s.items():
                 samples[k].extend(v)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from newsline.dating import estimate, read_clues, shipped_prior
 from newsline.dating.estimate import Neighbour
+from newsline.dating.evidence import REPORTED
 
 PRIOR = shipped_prior()
 
@@ -69,3 +70,36 @@ def test_neighbours_weighted_by_similarity() -> None:
     ]
     e = est("The ferry sank.", ns)
     assert e is not None and abs((e.best - dt.date(2021, 6, 9)).days) <= 1
+
+
+def test_reported_speech_clues_are_read_as_the_tagger_reads_them() -> None:
+    # "said ... that on Friday": the tagger's REPORTED tense; the weekday
+    # counts as a past one and the month-day as a past one with a wider slack
+    text = (
+        "The head of the council said in a long statement to reporters at the town "
+        "hall that on Friday, June 3, the bridge reopens. It was closed on 2 May 2022."
+    )
+    clues = read_clues(text)
+    assert {c.tense for c in clues.of("weekday")} == {REPORTED}
+    e = estimate(clues, PRIOR, [])
+    assert e is not None
+    # June 3, 2022 was a Friday: the estimate lies on or after the dates told
+    assert e.best >= dt.date(2022, 5, 2)
+    assert e.earliest <= dt.date(2022, 6, 3) + dt.timedelta(days=60)
+
+
+def test_a_day_a_sentence_recalls_weighs_less_than_a_header() -> None:
+    # a weekday date the story tells ("On Thursday 6 July 1972, ...") is
+    # right about the day it names, but far less often the day of publication
+    # than one heading the article: the prior learns both rates
+    assert PRIOR.hit_rate("weekday_date_body") < PRIOR.hit_rate("weekday_date") - 0.3
+    told = est("A night to remember.\nThe band played on television on Thursday 6 July 1972.")
+    head = est("Thursday 6 July 1972, 09:12\nThe band played on television at night.")
+    assert told is not None and head is not None
+
+    def weight(e):  # type: ignore[no-untyped-def]
+        return max(x.weight for x in e.evidence if x.rule in ("weekday-date", "dateline"))
+
+    assert weight(told) < weight(head)
+    assert head.is_day and head.best == dt.date(1972, 7, 6)
+    assert not told.is_day

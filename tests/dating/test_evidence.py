@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsline.dating.evidence import FUTURE, PAST, read_clues
+from newsline.dating.evidence import FUTURE, PAST, hit_name, read_clues
 
 
 def rules(text: str) -> dict[str, list]:
@@ -34,6 +34,19 @@ def test_weekday_date_only_when_the_weekday_is_right() -> None:
     assert [c.date for c in right["weekday-date"]] == [dt.date(2019, 3, 14)]
     assert "weekday-date" not in wrong
     assert [c.date for c in wrong["full-date"]] == [dt.date(2019, 3, 14)]
+
+
+def test_a_weekday_date_heading_the_article_or_told_by_a_sentence() -> None:
+    # a header line is read with the head's hit rate; "on Thursday 6 July
+    # 1972" in a sentence, even at the top, is a day the story recalls
+    head = rules("Thursday, 14 March 2019, 09:12\nThe ferry resumed service at dawn.")
+    told = rules("A night to remember.\nOn Thursday 6 July 1972, the band played on television.")
+    body = rules("The ferry resumed service on Thursday, March 14, 2019, the harbour master said.")
+    (h,) = head.get("weekday-date", []) or head["dateline"]
+    assert hit_name(h) in ("weekday_date", "dateline") and not h.told
+    (t,) = told["weekday-date"]
+    assert t.told and hit_name(t) == "weekday_date_body"
+    assert body["weekday-date"][0].told
 
 
 def test_partial_date_and_its_tense() -> None:

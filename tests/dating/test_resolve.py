@@ -38,3 +38,25 @@ def test_interval_across_months_falls_back_to_the_year_or_nothing() -> None:
     assert sat is not None and sat.granularity is Granularity.YEAR
     e = DateEstimate(dt.date(2018, 12, 20), dt.date(2019, 1, 20), dt.date(2019, 1, 1), "year", 0.8)
     assert by_text(resolve(TEXT, e))["Saturday"].time is None
+
+
+def test_a_month_day_keeps_its_day_in_a_year_estimate() -> None:
+    text = (
+        "The ferry sank on March 3. A new one was ordered on December 20, and it left on Saturday."
+    )
+    e = DateEstimate(dt.date(2015, 1, 1), dt.date(2015, 12, 31), dt.date(2015, 6, 1), "year", 0.8)
+    got = by_text(resolve(text, e))
+    march = got["March 3"].time
+    assert march is not None and march.granularity is Granularity.DAY
+    assert march.date == dt.date(2015, 3, 3)
+    # late December lies in 2014 or 2015 for an article of some day in 2015: no day
+    assert got["December 20"].time is None
+    # a weekday has no day either without the publication day
+    assert got["Saturday"].time is None
+
+
+def test_a_month_day_outside_a_short_interval_is_read_once() -> None:
+    text = "Talks that began on May 28 ended without a deal."
+    e = DateEstimate(dt.date(2016, 6, 6), dt.date(2016, 6, 12), dt.date(2016, 6, 8), "week", 0.8)
+    may = by_text(resolve(text, e))["May 28"].time
+    assert may is not None and may.date == dt.date(2016, 5, 28)

@@ -7,7 +7,8 @@ stage's ``tag(text, None)``: explicit dates resolve, relative ones keep an
 - ``dateline``: a full date in a header position of the first 300 characters
   (``Published: 3 May 2015``, a date alone on its line or before ``|``/``-``/``By``);
 - ``weekday-date``: a full date written with its correct weekday
-  (``Tuesday, January 25, 2011``);
+  (``Tuesday, January 25, 2011``; in the head or in the body, which the
+  prior tells apart: :func:`hit_name`);
 - ``full-date``: any other full date, with the tense of its clause;
 - ``partial-date``: a month and day without a year (``October 17``);
 - ``year``: an explicit year (``in 2014``);
@@ -27,9 +28,9 @@ from dataclasses import dataclass
 
 from ..model import DateMention, Granularity
 from ..temporal import tag
-from ..temporal.resolve import FUTURE, PAST, UNKNOWN, tense
+from ..temporal.resolve import FUTURE, PAST, REPORTED, UNKNOWN, tense
 
-__all__ = ["FUTURE", "PAST", "UNKNOWN", "Clue", "TextClues", "read_clues"]
+__all__ = ["FUTURE", "PAST", "REPORTED", "UNKNOWN", "Clue", "TextClues", "hit_name", "read_clues"]
 
 _HEAD = 300
 _HEADER_BEFORE = re.compile(
@@ -46,6 +47,12 @@ _WEEKDAY_BEFORE = re.compile(
 )
 _WEEKDAY_AFTER = re.compile(
     r"\s*,?\s*(?:\(\s*)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    re.IGNORECASE,
+)
+# a preposition before the (weekday and) date: a sentence tells it
+_TOLD_BEFORE = re.compile(
+    r"\b(?:on|since|until|till|by|from|of|before|after|between|and)\s+"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _PARTIAL = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
@@ -69,7 +76,9 @@ class Clue:
     ``date`` is set for full dates, ``month``/``day`` for partial ones,
     ``year`` for years (for ``years-ago``: the publication year it implies),
     ``weekday`` (0 = Monday) for relative weekdays; ``tense`` is
-    :data:`PAST`, :data:`FUTURE` or :data:`UNKNOWN`.
+    :data:`PAST`, :data:`FUTURE`, :data:`REPORTED` (reported speech: the
+    saying is past; read as the tagger reads it) or :data:`UNKNOWN`; ``told``
+    marks a date a sentence tells ("on Friday 23 July 2004") rather than a header.
     """
 
     rule: str
@@ -82,6 +91,7 @@ class Clue:
     year: int = 0
     weekday: int = -1
     tense: int = UNKNOWN
+    told: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +103,16 @@ class TextClues:
 
     def of(self, rule: str) -> list[Clue]:
         return [c for c in self.clues if c.rule == rule]
+
+
+def hit_name(c: Clue) -> str:
+    """The prior's hit-rate key of a dateline or weekday-date clue: a weekday
+    date heading the article is mostly its publication day; one in its body,
+    or told by a sentence, is as often a day the story recalls ("On Thursday
+    6 July 1972, ...")."""
+    if c.rule == "dateline":
+        return "dateline"
+    return "weekday_date" if c.start < _HEAD and not c.told else "weekday_date_body"
 
 
 def _is_dateline(text: str, m: DateMention) -> bool:
@@ -172,9 +192,11 @@ def read_clues(text: str, mentions: tuple[DateMention, ...] | None = None) -> Te
                     rule = "weekday-date"
                 else:
                     rule = "full-date"
-                clues.append(
-                    Clue(rule, m.start, m.end, m.text, date=d, tense=tense(text, m.start, m.end))
-                )
+                before = text[max(0, m.start - 30) : m.start]
+                told = rule == "weekday-date" and _TOLD_BEFORE.search(before) is not None
+                clue = Clue(rule, m.start, m.end, m.text, date=d, told=told,
+                            tense=tense(text, m.start, m.end))  # fmt: skip
+                clues.append(clue)
             elif t.granularity is Granularity.YEAR and m.text.strip().isdigit():
                 y = Clue("year", m.start, m.end, m.text, year=t.date.year,
                          tense=tense(text, m.start, m.end))  # fmt: skip

@@ -12,7 +12,8 @@ A :class:`DatingPrior` holds smoothed histograms measured on dated articles
 - ``years_ago``: the year a ``years-ago`` clue implies minus the publication year;
 - ``neighbour_<b>``: days between an article and one close to it in content,
   per similarity bin (:data:`SIMILARITY_BINS`: copies are mostly the same day);
-- ``dateline``/``weekday_date``: how often such a date is the publication day.
+- ``dateline``/``weekday_date``/``weekday_date_body``: how often such a date
+  (a weekday date in the head / in the body) is the publication day.
 
 It follows the estimator contract: ``fit`` returns ``self``, learned
 attributes end in ``_``; the model file is JSON, not a pickle.
@@ -101,7 +102,8 @@ class DatingPrior:
         trained_on: str = "",
     ) -> DatingPrior:
         """``samples``: observed offsets per histogram name; ``hits``: for
-        ``dateline`` and ``weekday_date``, (times it was the publication day, times seen)."""
+        ``dateline``, ``weekday_date`` and ``weekday_date_body``, (times it was
+        the publication day, times seen)."""
         self.histograms_ = {
             name: Histogram.fit(samples.get(name, ()), *_RANGES[name], alpha=self.alpha)
             for name in _HISTOGRAMS

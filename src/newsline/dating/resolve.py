@@ -6,6 +6,13 @@ explicit date is the same either way; a relative one ("Saturday", "last
 month") that lands on different days keeps only the precision both readings
 share (their month, or their year), or none. So an interval estimate never
 puts an event on a precise wrong day: it says "March 2015" instead.
+
+A month and day without a year ("March 3") only needs the year: it keeps its
+day when that month-day falls once in the interval widened by
+:data:`PARTIAL_REACH` days either side (news names days within weeks of
+publication), so an article dated to a year still places "March 3" in it,
+while "December 20" in an article of some time in 2015 stays undecided
+between 2014 and 2015.
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ import datetime as dt
 
 from ..model import DateEstimate, DateMention, Granularity, TimePoint
 from ..temporal import tag
+
+PARTIAL_REACH = 31
 
 
 def _common(a: TimePoint, b: TimePoint) -> TimePoint | None:
@@ -29,9 +38,30 @@ def _common(a: TimePoint, b: TimePoint) -> TimePoint | None:
     return None
 
 
-def coarsen(early: list[DateMention], late: list[DateMention]) -> tuple[DateMention, ...]:
+def only_day(month: int, day: int, lo: dt.date, hi: dt.date) -> dt.date | None:
+    """The one day with this month and day in ``[lo - reach, hi + reach]``, or
+    ``None`` when there is none or more than one."""
+    a, b = lo - dt.timedelta(days=PARTIAL_REACH), hi + dt.timedelta(days=PARTIAL_REACH)
+    found = []
+    for y in range(a.year, b.year + 1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if a <= d <= b:
+            found.append(d)
+    return found[0] if len(found) == 1 else None
+
+
+def coarsen(
+    early: list[DateMention],
+    late: list[DateMention],
+    interval: tuple[dt.date, dt.date] | None = None,
+) -> tuple[DateMention, ...]:
     """The mentions of ``early`` (read against the interval's first day) kept
-    as precise as ``late`` (read against its last day) agrees with."""
+    as precise as ``late`` (read against its last day) agrees with; with the
+    ``interval``, a partial date the readings disagree on keeps its day where
+    :func:`only_day` finds one."""
     by_span = {(m.start, m.end): m for m in late}
     out: list[DateMention] = []
     for m in early:
@@ -39,7 +69,12 @@ def coarsen(early: list[DateMention], late: list[DateMention]) -> tuple[DateMent
         if m.time is None or (other is not None and other.time == m.time):
             out.append(m)
             continue
-        common = _common(m.time, other.time) if other is not None and other.time else None
+        common = None
+        if interval is not None and m.kind == "partial" and m.time.granularity is Granularity.DAY:
+            d = only_day(m.time.date.month, m.time.date.day, *interval)
+            common = TimePoint(d, Granularity.DAY) if d is not None else None
+        if common is None and other is not None and other.time:
+            common = _common(m.time, other.time)
         value = str(common) if common is not None else "XXXX"
         out.append(dataclasses.replace(m, value=value, time=common))
     return tuple(out)
@@ -49,4 +84,8 @@ def resolve(text: str, estimate: DateEstimate) -> tuple[DateMention, ...]:
     """The mentions of ``text`` resolved against ``estimate`` (see the module docstring)."""
     if estimate.is_day:
         return tuple(tag(text, estimate.best))
-    return coarsen(tag(text, estimate.earliest), tag(text, estimate.latest))
+    return coarsen(
+        tag(text, estimate.earliest),
+        tag(text, estimate.latest),
+        (estimate.earliest, estimate.latest),
+    )

@@ -9,7 +9,8 @@
    ``rounds`` times;
 3. the article is re-read against its estimate (:mod:`~newsline.dating.resolve`):
    a day estimate becomes its publication date (``date_source="estimated"``),
-   an interval only resolves what it can at its precision.
+   an interval only resolves what it can at its precision (a month and day
+   keeps its day where the interval leaves it one year).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class DatingOptions:
     mass: float = MASS
     neighbour_product: float = 0.0
     prior: str | Path | None = None
+    propagate: tuple[str, ...] = ("day", "week")
 
 
 DEFAULT = DatingOptions()
@@ -100,7 +102,7 @@ def estimate_documents(
                 a = docs[j].article
                 if a.published is not None:
                     ns.append(Neighbour(a.published, sim, 1.0, a.id))
-                elif (e := est.get(j)) is not None and e.precision in ("day", "week"):
+                elif (e := est.get(j)) is not None and e.precision in options.propagate:
                     # only a day or a week says where in the interval it lies
                     sure = e.confidence * (1.0 if e.is_day else options.estimated_weight)
                     ns.append(Neighbour(e.best, sim, sure, a.id))
@@ -119,10 +121,6 @@ def apply_estimate(doc: Document, est: DateEstimate | None) -> Document:
     if est.is_day:
         article = dataclasses.replace(doc.article, published=est.best, date_source="estimated")
         return Document(article, doc.sentences, resolve(text, est), est)
-    if est.precision == "year":
-        # read against a year, a relative day or month is no date at all: the
-        # undated reading (explicit dates only) stands
-        return Document(doc.article, doc.sentences, doc.mentions, est)
     return Document(doc.article, doc.sentences, resolve(text, est), est)
 
 
