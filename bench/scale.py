@@ -26,6 +26,7 @@ import gzip
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -125,6 +126,26 @@ def run(cmd: list[str]) -> tuple[float, float, float, str]:
     return time.perf_counter() - t, peak[0], usage.ru_utime + usage.ru_stime, err
 
 
+def _stored(err: str) -> int:
+    """How many stored articles ``build --store`` built its timeline from (its note)."""
+    m = re.search(r"from (\d+) stored articles", err)
+    return int(m.group(1)) if m else -1
+
+
+def selection(db: Path, query: str) -> tuple[float, int]:
+    """Seconds to select the query's rows with the full-text index (no row read), and how many."""
+    import datetime as dt
+
+    from newsline.query import parse
+    from newsline.store.query import Snapshot
+    from newsline.store.search import Index, select_rows
+
+    t = time.perf_counter()
+    rows = select_rows(Index(db, Snapshot.take(db).manifest), parse(query),
+                       dt.date(2010, 4, 20), dt.date(2010, 12, 31))
+    return time.perf_counter() - t, len(rows)
+
+
 def cluster_rss(pids: list[int]) -> float:
     total = 0.0
     for pid in pids:
@@ -207,17 +228,20 @@ def main() -> None:
             run([*nl, "-q", "index", "add", str(topic), "--store", str(db), "--collection", TOPIC[1]])
             size = sum(f.stat().st_size for f in db.rglob("*") if f.is_file()) / 1e6
             out = str(root / "tl.json")
-            by_coll = run([*nl, "-q", "build", "--store", str(db), "--collection", TOPIC[1],
+            by_coll = run([*nl, "build", "--store", str(db), "--collection", TOPIC[1],
                            "--query", " ".join(keywords), "-o", out])
-            by_query = run([*nl, "-q", "build", "--store", str(db), "--query", " ".join(keywords),
+            by_query = run([*nl, "build", "--store", str(db), "--query", " ".join(keywords),
                             "--start", "2010-04-20", "--end", "2010-12-31", "-o", out])
+            select_s, selected = selection(db, " ".join(keywords))
             info = json.loads(subprocess.run([*nl, "index", "info", "--store", str(db), "--json"],
                                              capture_output=True, text=True).stdout)
             row = {"n": n, "floor_ms": 1e3 * fl_wall, "floor_cpu_ms": 1e3 * fl_cpu,
                    "add_s": wall, "add_aps": n / wall, "add_cpu_ms": 1e3 * cpu / n, "add_rss": rss,
                    "store_mb": size, "coll_s": by_coll[0], "coll_cpu": by_coll[2],
                    "coll_rss": by_coll[1], "query_s": by_query[0], "query_cpu": by_query[2],
-                   "query_rss": by_query[1], "articles": info["articles"],
+                   "query_rss": by_query[1], "query_selected": _stored(by_query[3]),
+                   "query_select_s": select_s, "query_rows": selected,
+                   "articles": info["articles"],
                    "near_dups": info["near_duplicates"], "load_avg": os.getloadavg()[1]}
             if not args.no_dask:
                 db2 = root / f"store-{n}-dask.db"
@@ -233,8 +257,9 @@ def main() -> None:
     print("| background articles | floor, 1 core: ms/art wall (CPU) | index add local: art/s "
           "| ms/art wall (CPU, all processes) | wall ÷ floor | peak RSS MB | Dask 2 workers: art/s "
           "(CPU ms/art) | peak RSS MB | store MB | bpoil timeline, collection: s (CPU s) / MB "
-          "| query + window: s (CPU s) / MB | load avg |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| query + window: s (CPU s) / MB | of which index selection s | articles selected "
+          "| load avg |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         add_ms = 1e3 / r["add_aps"]
         print(f"| {r['n']:,} | {r['floor_ms']:.2f} ({r['floor_cpu_ms']:.2f}) | {r['add_aps']:.0f} "
@@ -243,7 +268,7 @@ def main() -> None:
               f"({r.get('dask_cpu_ms', float('nan')):.2f}) | {r.get('dask_rss', float('nan')):.0f} "
               f"| {r['store_mb']:.0f} | {r['coll_s']:.1f} ({r['coll_cpu']:.1f}) / {r['coll_rss']:.0f} "
               f"| {r['query_s']:.1f} ({r['query_cpu']:.1f}) / {r['query_rss']:.0f} "
-              f"| {r['load_avg']:.1f} |")
+              f"| {r['query_select_s']:.2f} | {r['query_selected']:,} | {r['load_avg']:.1f} |")
 
 
 if __name__ == "__main__":

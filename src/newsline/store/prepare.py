@@ -32,7 +32,7 @@ from .layout import SCHEMA
 from .postings import build_segment, row_terms, write_segment
 
 _LETTER = re.compile(r"[^\W\d_]")
-ROW_GROUP = 256
+ROW_GROUP = 64  # small row groups: a query reads only those holding its rows
 
 
 def content_hash(a: Article) -> bytes:

@@ -20,7 +20,7 @@ from ..query import Query
 from ..query import parse as parse_terms
 from .collection import Selected, clean_selected
 from .engines import make_engine
-from .layout import SCHEMA_VERSION, shard_path, terms_path
+from .layout import shard_path, terms_path
 from .query import (
     ARTICLE_COLUMNS,
     CORPUS_COLUMNS,

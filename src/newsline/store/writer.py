@@ -42,7 +42,7 @@ from .layout import (
 from .postings import commit_segment, index_shard
 from .prepare import ShardResult, content_hash, key64, prepare_shard
 
-BATCH = 1000  # articles per shard (written by the worker in row groups of 256)
+BATCH = 1000  # articles per shard (written by the worker in row groups of 64)
 
 
 @dataclass
