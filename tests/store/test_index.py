@@ -11,8 +11,7 @@ import numpy as np
 import pytest
 
 from newsline.query import parse
-from newsline.store import Store
-from newsline.store import diskmap
+from newsline.store import Store, diskmap
 from newsline.store.diskmap import DiskColumn, DiskMultiMap
 from newsline.store.postings import build_segment, merge_segments, row_terms
 

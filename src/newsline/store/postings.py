@@ -91,8 +91,12 @@ def merge_segments(tables: Sequence[pa.Table], bases: Sequence[int]) -> pa.Table
     out = np.empty(int(offsets[-1]), dtype=np.int32)
     for r, (offs, vals), base in zip(ranks, parts, bases, strict=True):
         c = np.diff(offs)
-        k = np.arange(len(vals), dtype=np.int64) - np.repeat(offs[:-1] - offs[0], c)
-        out[np.repeat(cursor[r], c) + k] = vals + np.int32(base)
+        # destination of each posting: its term's cursor plus its place in the term's list
+        dest = np.arange(len(vals), dtype=np.int32)
+        dest += np.repeat((cursor[r] - offs[:-1]).astype(np.int32), c)
+        out[dest] = vals
+        out[dest] += np.int32(base)
+        del dest
         cursor[r] += c
     lists = pa.ListArray.from_arrays(pa.array(offsets.astype(np.int32)), pa.array(out))
     return pa.Table.from_arrays([uniques.take(pa.array(order)), lists], schema=SCHEMA)
@@ -153,6 +157,7 @@ def merge_tail(root: Path, manifest: Manifest) -> list[Path]:
         tmp = root / "tmp" / f"{name}.arrow"
         write_segment(merged, tmp)
         del tables, merged
+        pa.default_memory_pool().release_unused()  # the merge's buffers go back to the OS
         os.replace(tmp, terms_path(root, name))
         old.extend(terms_path(root, t["name"]) for t in tail)
         manifest.terms[-FANOUT:] = [{

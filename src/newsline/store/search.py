@@ -18,7 +18,9 @@ it must give the timeline a sentence to select (docs/store.md).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pyarrow as pa
@@ -28,6 +30,8 @@ import pyarrow.parquet as pq
 from ..query import Query
 from .layout import Manifest, changes_path, shard_bases, shard_path, terms_path
 from .postings import COLLECTION, DAY, SOURCE, WORD, read_segment
+
+READERS = min(8, 2 * (os.cpu_count() or 1))  # shards read at once
 
 
 class Index:
@@ -162,21 +166,27 @@ def _has_selectable(text: str, starts: list[int], ends: list[int], query: Query)
 
 
 def read_rows(index: Index, rows: np.ndarray, columns: Sequence[str]) -> pa.Table:
-    """``columns`` of the global ``rows`` (sorted), read only from the row groups holding them."""
+    """``columns`` of the global ``rows`` (sorted), read only from the row groups holding
+    them (a few shards at a time: Parquet decoding runs outside the GIL)."""
     cols = list(columns)
     shard_of = np.searchsorted(index.bases, rows, "right") - 1
-    tables = []
-    for i in np.unique(shard_of).tolist():
+    shards = np.unique(shard_of).tolist()
+
+    def one(i: int) -> pa.Table:
         local = rows[shard_of == i] - index.bases[i]
         pf = pq.ParquetFile(shard_path(index.root, index.manifest.shards[i]["name"]))
-        sizes = [pf.metadata.row_group(g).num_rows for g in range(pf.num_row_groups)]
+        sizes = np.array([pf.metadata.row_group(g).num_rows for g in range(pf.num_row_groups)])
         starts = np.concatenate([[0], np.cumsum(sizes)])
-        groups = np.unique(np.searchsorted(starts, local, "right") - 1)
-        table = pf.read_row_groups(groups.tolist(), columns=cols)
-        offset = np.concatenate([[0], np.cumsum(np.array(sizes)[groups])])
-        pos = np.searchsorted(groups, np.searchsorted(starts, local, "right") - 1)
-        take = offset[pos] + local - starts[groups[pos]]
-        tables.append(table.take(pa.array(take)))
-    if not tables:
+        group_of = np.searchsorted(starts, local, "right") - 1
+        groups = np.unique(group_of)
+        table = pf.read_row_groups(groups.tolist(), columns=cols, use_threads=False)
+        offset = np.concatenate([[0], np.cumsum(sizes[groups])])
+        pos = np.searchsorted(groups, group_of)
+        return table.take(pa.array(offset[pos] + local - starts[group_of]))
+
+    if not shards:
         return pa.table({c: pa.array([]) for c in cols})
-    return pa.concat_tables(tables)
+    if len(shards) == 1:
+        return one(shards[0])
+    with ThreadPoolExecutor(READERS) as pool:
+        return pa.concat_tables(list(pool.map(one, shards)))
