@@ -1,8 +1,8 @@
 """The writer's key maps and per-row columns, kept on disk so its memory does not grow with the store.
 
 :class:`DiskMultiMap` maps 64-bit keys to int64 handles as a log-structured
-merge of sorted runs: additions collect in a small in-memory buffer; a full
-buffer is sorted and written as a run (two raw files: keys, handles); the
+merge of sorted runs: additions collect in a small in-memory buffer (sorted
+chunks, merged as they grow); a full buffer is merged and written as a run (two raw files: keys, handles); the
 last two runs are merged (streaming, in chunks) when they are of similar
 size, so there are about ``log2(store / buffer)`` runs. A lookup binary-
 searches each run through a memory map opened for that lookup only, so the
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-BUFFER = 1 << 20  # keys held in memory before a run is written (12 MB)
+BUFFER = 1 << 19  # keys held in memory before a run is written (8 MB)
 CHUNK = 1 << 20  # keys per step of a streaming merge
 
 
@@ -31,10 +31,8 @@ class DiskMultiMap:
         self.folder = folder
         self.name = name
         self._runs: list[tuple[Path, Path, int]] = []  # keys file, handles file, length
-        self._bk: list[np.ndarray] = []
-        self._bh: list[np.ndarray] = []
+        self._chunks: list[tuple[np.ndarray, np.ndarray]] = []  # the buffer: sorted chunks
         self._buffered = 0
-        self._sorted: tuple[np.ndarray, np.ndarray] | None = None
         self._serial = 0
 
     def __len__(self) -> int:
@@ -45,32 +43,26 @@ class DiskMultiMap:
         handles = np.asarray(handles, dtype=np.int64).ravel()
         if not len(keys):
             return
-        self._bk.append(keys)
-        self._bh.append(handles)
+        order = np.argsort(keys, kind="stable")
+        self._chunks.append((keys[order], handles[order]))
         self._buffered += len(keys)
-        self._sorted = None
+        while len(self._chunks) > 1 and len(self._chunks[-2][0]) <= 2 * len(self._chunks[-1][0]):
+            self._chunks.append(_merged(self._chunks.pop(-2), self._chunks.pop()))
         if self._buffered >= BUFFER:
             self.flush()
-
-    def _buffer(self) -> tuple[np.ndarray, np.ndarray]:
-        if self._sorted is None:
-            k = np.concatenate(self._bk) if self._bk else np.zeros(0, np.uint64)
-            h = np.concatenate(self._bh) if self._bh else np.zeros(0, np.int64)
-            order = np.argsort(k, kind="stable")
-            self._sorted = (k[order], h[order])
-            self._bk, self._bh = [self._sorted[0]], [self._sorted[1]]
-        return self._sorted
 
     def flush(self) -> None:
         """Write the buffer as a run, then merge runs of similar size."""
         if not self._buffered:
             return
-        k, h = self._buffer()
+        k, h = self._chunks[0]
+        for chunk in self._chunks[1:]:
+            k, h = _merged((k, h), chunk)
         kp, hp = self._paths()
         k.tofile(kp)
         h.tofile(hp)
         self._runs.append((kp, hp, len(k)))
-        self._bk, self._bh, self._buffered, self._sorted = [], [], 0, None
+        self._chunks, self._buffered = [], 0
         while len(self._runs) > 1 and self._runs[-2][2] <= 2 * self._runs[-1][2]:
             newer, older = self._runs.pop(), self._runs.pop()
             self._runs.append(self._merge(older, newer))
@@ -125,8 +117,7 @@ class DiskMultiMap:
                 for x in hit.tolist():
                     out[int(order[x])].extend(h[lo[x] : hi[x]].tolist())
                 del h
-        if self._buffered:
-            k, h = self._buffer()
+        for k, h in self._chunks:
             lo = np.searchsorted(k, qs, "left")
             hi = np.searchsorted(k, qs, "right")
             for x in np.flatnonzero(hi > lo).tolist():
@@ -159,6 +150,14 @@ class DiskColumn:
         out = np.array(m[rows])
         del m
         return out
+
+
+def _merged(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """Two sorted in-memory chunks as one (``a``'s entries first among equal keys)."""
+    k = np.concatenate([a[0], b[0]])
+    order = np.argsort(k, kind="stable")
+    return k[order], np.concatenate([a[1], b[1]])[order]
 
 
 def _map(path: Path, dtype: type, n: int) -> np.ndarray:
