@@ -8,12 +8,13 @@ import shutil
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa
 import pytest
 
 from newsline.query import parse
 from newsline.store import Store, diskmap
 from newsline.store.diskmap import DiskColumn, DiskMultiMap
-from newsline.store.postings import build_segment, merge_segments, row_terms
+from newsline.store.postings import build_segment, merge_batches, merge_segments, row_terms
 
 from .articles import STORY, write_generated, write_story
 
@@ -91,6 +92,9 @@ def test_merged_segments_equal_one_segment() -> None:
     cuts = [0, 10, 11, 30, 57]
     parts = [build_segment(sets[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
     assert merge_segments(parts, cuts[:-1]).equals(build_segment(sets))
+    batches = list(merge_batches(lambda: parts, cuts[:-1], target=7))  # memory: one batch
+    assert len(batches) > 3
+    assert pa.Table.from_batches(batches).equals(build_segment(sets))
 
 
 def test_segments_merge_in_levels(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +36,7 @@ DAY, COLLECTION, SOURCE = "\x01", "\x02", "\x03"
 FIELDS = (DAY, COLLECTION, SOURCE)
 FANOUT = 8
 MAX_LEVEL = 2  # segments of FANOUT**MAX_LEVEL shards are not merged further
+BATCH_POSTINGS = 1 << 22  # postings per record batch of a merged segment (16 MB)
 SCHEMA = pa.schema([("term", pa.string()), ("rows", pa.list_(pa.int32()))])
 
 
@@ -68,51 +69,81 @@ def build_segment(term_sets: Sequence[set[str]]) -> pa.Table:
 
 def merge_segments(tables: Sequence[pa.Table], bases: Sequence[int]) -> pa.Table:
     """One segment of ``tables`` whose rows start at ``bases`` (in the merged numbering)."""
+    return pa.Table.from_batches(list(merge_batches(lambda: tables, bases)), schema=SCHEMA)
+
+
+def merge_batches(load: Callable[[], Sequence[pa.Table]], bases: Sequence[int],
+                  target: int = BATCH_POSTINGS) -> Iterator[pa.RecordBatch]:
+    """The merged segment in record batches of about ``target`` postings (sorted by term).
+
+    ``load()`` maps the input segments; it is called again for every batch, so
+    the pages a batch touched leave the process with it (memory: one batch).
+    """
+    tables = load()
     terms = pa.chunked_array([t["term"] for t in tables], pa.string()).combine_chunks()
     if not len(terms):
-        return SCHEMA.empty_table()
+        return
     enc = pc.dictionary_encode(terms)
     uniques, idx = enc.dictionary, enc.indices.to_numpy()
     order = pc.sort_indices(uniques).to_numpy()
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order))
-    ranks, parts, lo = [], [], 0
+    ranks, offsets_in, lo = [], [], 0
     counts = np.zeros(len(order), dtype=np.int64)
     for t in tables:
-        r = rank[idx[lo : lo + t.num_rows]]
+        r = rank[idx[lo : lo + t.num_rows]]  # ascending: the input is sorted by term
         lo += t.num_rows
-        offs, vals = list_parts(t["rows"])
+        offs = list_parts(t["rows"])[0].copy()
         counts[r] += np.diff(offs)
         ranks.append(r)
-        parts.append((offs, vals))
+        offsets_in.append(offs)
+    del tables, terms, enc, idx
+    sorted_terms = uniques.take(pa.array(order))
     offsets = np.zeros(len(order) + 1, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
+    cuts = np.unique(np.concatenate([[0], np.searchsorted(
+        offsets, np.arange(target, int(offsets[-1]), target)), [len(order)]]))
     cursor = offsets[:-1].copy()
-    out = np.empty(int(offsets[-1]), dtype=np.int32)
-    for r, (offs, vals), base in zip(ranks, parts, bases, strict=True):
-        c = np.diff(offs)
-        # destination of each posting: its term's cursor plus its place in the term's list
-        dest = np.arange(len(vals), dtype=np.int32)
-        dest += np.repeat((cursor[r] - offs[:-1]).astype(np.int32), c)
-        out[dest] = vals
-        out[dest] += np.int32(base)
-        del dest
-        cursor[r] += c
-    lists = pa.ListArray.from_arrays(pa.array(offsets.astype(np.int32)), pa.array(out))
-    return pa.Table.from_arrays([uniques.take(pa.array(order)), lists], schema=SCHEMA)
+    for r0, r1 in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True):
+        out = np.empty(int(offsets[r1] - offsets[r0]), dtype=np.int32)
+        for t, r, offs, base in zip(load(), ranks, offsets_in, bases, strict=True):
+            a, b = np.searchsorted(r, [r0, r1]).tolist()
+            if a == b:
+                continue
+            vals = list_parts(t["rows"])[1][offs[a] : offs[b]]
+            c = np.diff(offs[a : b + 1])
+            # destination of each posting: its term's cursor plus its place in the term's list
+            dest = np.arange(len(vals), dtype=np.int32)
+            dest += np.repeat((cursor[r[a:b]] - offsets[r0] - (offs[a:b] - offs[a])).astype(
+                np.int32), c)
+            out[dest] = vals
+            out[dest] += np.int32(base)
+            cursor[r[a:b]] += c
+            del dest, vals
+        lists = pa.ListArray.from_arrays(
+            pa.array((offsets[r0 : r1 + 1] - offsets[r0]).astype(np.int32)), pa.array(out))
+        yield pa.record_batch([sorted_terms.slice(r0, r1 - r0), lists], schema=SCHEMA)
+        del out, lists
+        pa.default_memory_pool().release_unused()
 
 
 def list_parts(col: pa.ChunkedArray | pa.ListArray) -> tuple[np.ndarray, np.ndarray]:
     """Offsets (int64, from the first list's start) and values of a one-chunk list column."""
-    arr = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    if isinstance(col, pa.ChunkedArray):  # one chunk: no copy
+        arr = col.chunk(0) if col.num_chunks == 1 else col.combine_chunks()
+    else:
+        arr = col
     offs = arr.offsets.to_numpy().astype(np.int64)
     vals = arr.values.to_numpy()[offs[0] : offs[-1]]
     return offs - offs[0], vals
 
 
-def write_segment(table: pa.Table, path: Path) -> None:
+def write_segment(table: pa.Table | Iterable[pa.RecordBatch], path: Path) -> None:
+    """Write a segment (a table: one record batch; or record batches in term order)."""
+    batches = table.combine_chunks().to_batches() if isinstance(table, pa.Table) else table
     with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, SCHEMA) as w:
-        w.write_table(table, max_chunksize=max(1, table.num_rows))
+        for batch in batches:
+            w.write_batch(batch)
 
 
 def read_segment(path: Path) -> pa.Table:
@@ -150,14 +181,12 @@ def merge_tail(root: Path, manifest: Manifest) -> list[Path]:
         lv = level(int(tail[0]["shards"]))
         if lv >= MAX_LEVEL or any(level(int(t["shards"])) != lv for t in tail):
             break
-        tables = [read_segment(terms_path(root, t["name"])) for t in tail]
+        paths = [terms_path(root, t["name"]) for t in tail]
         bases = np.concatenate([[0], np.cumsum([int(t["rows"]) for t in tail])[:-1]]).tolist()
-        merged = merge_segments(tables, bases)
         name = f"{tail[0]['name']}-L{lv + 1}"
         tmp = root / "tmp" / f"{name}.arrow"
-        write_segment(merged, tmp)
-        del tables, merged
-        pa.default_memory_pool().release_unused()  # the merge's buffers go back to the OS
+        write_segment(merge_batches(lambda paths=paths: [read_segment(p) for p in paths], bases),
+                      tmp)
         os.replace(tmp, terms_path(root, name))
         old.extend(terms_path(root, t["name"]) for t in tail)
         manifest.terms[-FANOUT:] = [{

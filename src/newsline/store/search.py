@@ -49,15 +49,14 @@ class Index:
     def rows(self, mask_of) -> np.ndarray:  # type: ignore[no-untyped-def]
         """The global rows (sorted, unique) of the terms ``mask_of(term column)`` selects."""
         out = []
-        for table, base in self.segments:
-            terms = table["term"]
+        for batch, base in ((b, base) for table, base in self.segments for b in table.to_batches()):
+            terms = batch.column(0)
             if not len(terms):
                 continue
             idx = np.flatnonzero(mask_of(terms).to_numpy(zero_copy_only=False))
             if not len(idx):
                 continue
-            lists = table["rows"].chunk(0) if table["rows"].num_chunks == 1 else (
-                table["rows"].combine_chunks())
+            lists = batch.column(1)
             offs = lists.offsets.to_numpy()
             vals = lists.values.to_numpy()
             lo, hi = offs[idx].astype(np.int64), offs[idx + 1].astype(np.int64)
