@@ -31,7 +31,7 @@ from ..query import Query
 from .layout import Manifest, changes_path, shard_bases, shard_path, terms_path
 from .postings import COLLECTION, DAY, SOURCE, WORD, read_segment
 
-READERS = min(8, 2 * (os.cpu_count() or 1))  # shards read at once
+READERS = os.cpu_count() or 1  # shards read at once
 
 
 class Index:
@@ -188,4 +188,6 @@ def read_rows(index: Index, rows: np.ndarray, columns: Sequence[str]) -> pa.Tabl
     if len(shards) == 1:
         return one(shards[0])
     with ThreadPoolExecutor(READERS) as pool:
-        return pa.concat_tables(list(pool.map(one, shards)))
+        out = pa.concat_tables(list(pool.map(one, shards)))
+    pa.default_memory_pool().release_unused()  # the decoded row groups, beyond the rows taken
+    return out
