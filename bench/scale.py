@@ -17,6 +17,7 @@ RSS of each (all its processes), the store's size, and the latency and peak
 RSS of `newsline build --store` for one topic (by --collection, and by --query).
 
     .venv/bin/python bench/scale.py --sizes 10000 100000 [--no-dask] [--keep DIR]
+    .venv/bin/python bench/scale.py --sizes 1000000 --checkpoints 100000 500000 --keep DIR
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -206,15 +208,78 @@ def dask_add(corpus: Path, db: Path, nl: list[str]) -> tuple[float, float, float
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def queries(db: Path, nl: list[str], keywords: str, out: str) -> dict[str, float]:
+    """The two topic timelines of the table, and the index selection alone."""
+    q = run([*nl, "build", "--store", str(db), "--query", keywords, "--start", "2010-04-20",
+             "--end", "2010-12-31", "-o", out])
+    c = run([*nl, "build", "--store", str(db), "--collection", TOPIC[1], "--query", keywords,
+             "-o", out])
+    sel = selection(db, keywords)
+    return {"query_s": q[0], "query_cpu": q[2], "query_rss": q[1], "query_selected": _stored(q[3]),
+            "coll_s": c[0], "coll_cpu": c[2], "coll_rss": c[1], "select_s": sel[0]}
+
+
+def growing(corpus: Path, db: Path, nl: list[str], keywords: str, checkpoints: list[int]) -> None:
+    """The topic first, then ``corpus`` in one ``index add`` whose peak RSS (all its
+    processes) is followed; at each checkpoint (background articles committed) the
+    writer is paused (SIGSTOP) while the two timelines are timed. JSON lines."""
+    topic = DATA / TOPIC[0] / TOPIC[1] / "articles.jsonl.gz"
+    if not db.exists():
+        run([*nl, "-q", "index", "add", str(topic), "--store", str(db), "--collection", TOPIC[1]])
+    t0, paused, peak = time.perf_counter(), 0.0, 0.0
+    proc = subprocess.Popen([*nl, "-q", "index", "add", str(corpus), "--store", str(db)])
+    ps = psutil.Process(proc.pid)
+    todo = sorted(checkpoints)
+
+    def committed() -> int:
+        try:
+            m = json.loads((db / "manifest.json").read_text())
+        except (OSError, ValueError):
+            return 0
+        return sum(int(s["rows"]) for s in m["shards"]) - 1460
+
+    while proc.poll() is None:
+        try:
+            procs = [ps, *ps.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in procs) / 1e6)
+        except psutil.Error:
+            pass
+        if todo and committed() >= todo[0]:
+            todo.pop(0)
+            for p in procs:
+                p.send_signal(signal.SIGSTOP)
+            s = time.perf_counter()
+            row = queries(db, nl, keywords, str(db.parent / "tl.json"))
+            for p in procs:
+                p.send_signal(signal.SIGCONT)
+            paused += time.perf_counter() - s
+            print(json.dumps({"background": committed(), "add_s": s - t0 - paused + (
+                time.perf_counter() - s), "add_peak_rss": peak, **row,
+                "load_avg": os.getloadavg()[1]}), flush=True)
+        time.sleep(0.05)
+    print(json.dumps({"background": committed(), "add_s": time.perf_counter() - t0 - paused,
+                      "add_peak_rss": peak, **queries(db, nl, keywords, str(db.parent / "tl.json")),
+                      "load_avg": os.getloadavg()[1]}), flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep corpora and stores under this folder")
+    ap.add_argument("--checkpoints", type=int, nargs="+",
+                    help="one growing store (the first --sizes): timelines at these sizes")
     args = ap.parse_args()
     nl = [str(Path(sys.executable).with_name("newsline"))]
     root = args.keep or Path(tempfile.mkdtemp(prefix="newsline-scale-"))
     keywords = json.loads((DATA / TOPIC[0] / TOPIC[1] / "keywords.json").read_text())
+    if args.checkpoints:
+        n = args.sizes[0]
+        if not (root / f"corpus-{n}").exists():
+            generate(n, root / f"corpus-{n}")
+        growing(root / f"corpus-{n}", root / f"growing-{n}.db", nl, " ".join(keywords),
+                args.checkpoints)
+        return
     rows = []
     try:
         for n in args.sizes:
