@@ -181,13 +181,16 @@ def read_rows(index: Index, rows: np.ndarray, columns: Sequence[str]) -> pa.Tabl
         table = pf.read_row_groups(groups.tolist(), columns=cols, use_threads=False)
         offset = np.concatenate([[0], np.cumsum(sizes[groups])])
         pos = np.searchsorted(groups, group_of)
-        return table.take(pa.array(offset[pos] + local - starts[group_of]))
+        # the rows taken live in the system allocator, so the decoded row groups (Arrow's
+        # pool) are freed whole and go back to the OS
+        return pc.take(table, pa.array(offset[pos] + local - starts[group_of]),
+                       memory_pool=pa.system_memory_pool())
 
     if not shards:
         return pa.table({c: pa.array([]) for c in cols})
     if len(shards) == 1:
         return one(shards[0])
     with ThreadPoolExecutor(READERS) as pool:
-        out = pa.concat_tables(list(pool.map(one, shards)))
+        out = pa.concat_tables(list(pool.map(one, shards)), memory_pool=pa.system_memory_pool())
     pa.default_memory_pool().release_unused()  # the decoded row groups, beyond the rows taken
     return out
