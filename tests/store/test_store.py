@@ -146,3 +146,16 @@ def test_stdin_and_text_folders(tmp_path: Path, monkeypatch) -> None:
     report = store.add([folder, "-"], workers=1)
     assert report.added == 2 and not report.problems
     assert {a.id for a in store.articles(limit=None)} == {"2021-03-01-vote.txt", "s1"}
+
+
+def test_a_batch_left_empty_by_the_cleaning(tmp_path: Path) -> None:
+    rows = [{"id": f"e{i}", "time": "2021-01-01", "text": f"12345 {i}"} for i in range(2)]
+    rows.append({"id": "ok", "time": "2021-01-02", "text": STORY[0][3]})
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    store = Store(tmp_path / "s")
+    report = store.add(path, workers=1, batch_size=2)  # the first shard has no row
+    assert (report.added, report.empty, report.commits) == (1, 2, 1)
+    assert [a.id for a in store.articles(limit=None)] == ["ok"]
+    again = store.add(path, workers=1)  # the empty ones are prepared again, nothing committed
+    assert (again.added, again.unchanged, again.empty, again.commits) == (0, 1, 2, 0)

@@ -225,6 +225,11 @@ class Writer:
             task.kinds.pop(aid, None)
         for kind in task.kinds.values():
             setattr(report, kind, getattr(report, kind) + 1)
+        if not len(res) and not task.replaces:  # all left empty by the cleaning: no commit
+            for f in (f"{res.name}.parquet", f"{res.name}.terms.arrow"):
+                (self.root / "tmp" / f).unlink(missing_ok=True)
+            dispatched.difference_update(task.hashes)
+            return
         changes: list[tuple[str, int, str, str]] = []
         for old in task.replaces:
             self.index.kill(old)
@@ -241,7 +246,7 @@ class Writer:
     def _near_duplicates(self, res: ShardResult, handles: np.ndarray,
                          changes: list[tuple[str, int, str, str]]) -> np.ndarray:
         """Rows kept (not near duplicates of an article already in the store or this shard)."""
-        keys = salted(res.bands).reshape(len(res), -1)
+        keys = salted(res.bands).reshape(len(res), res.bands.shape[1])
         found = self.index.bands.get(keys.ravel().tolist())  # one lookup for the whole shard
         width = keys.shape[1]
         local: dict[int, list[int]] = {}
