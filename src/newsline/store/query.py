@@ -135,6 +135,7 @@ def select_indexed(snapshot: Snapshot, columns: Sequence[str], terms: Query,
         try:
             index = Index(snapshot.root, snapshot.manifest)
             rows = select_rows(index, terms, start, end, source, collection, duplicates)
+            index.segments = []  # unmapped: the pages the lookup touched leave with them
             return _read_ordered(index, rows, columns, newest_first, limit)
         except FileNotFoundError:
             if attempt == 4:
