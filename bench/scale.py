@@ -17,6 +17,7 @@ RSS of each (all its processes), the store's size, and the latency and peak
 RSS of `newsline build --store` for one topic (by --collection, and by --query).
 
     .venv/bin/python bench/scale.py --sizes 10000 100000 [--no-dask] [--keep DIR]
+    .venv/bin/python bench/scale.py --sizes 1000000 --checkpoints 100000 500000 --keep DIR
 """
 
 from __future__ import annotations
@@ -26,7 +27,9 @@ import gzip
 import json
 import os
 import random
+import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -125,6 +128,26 @@ def run(cmd: list[str]) -> tuple[float, float, float, str]:
     return time.perf_counter() - t, peak[0], usage.ru_utime + usage.ru_stime, err
 
 
+def _stored(err: str) -> int:
+    """How many stored articles ``build --store`` built its timeline from (its note)."""
+    m = re.search(r"from (\d+) stored articles", err)
+    return int(m.group(1)) if m else -1
+
+
+def selection(db: Path, query: str) -> tuple[float, int]:
+    """Seconds to select the query's rows with the full-text index (no row read), and how many."""
+    import datetime as dt
+
+    from newsline.query import parse
+    from newsline.store.query import Snapshot
+    from newsline.store.search import Index, select_rows
+
+    t = time.perf_counter()
+    rows = select_rows(Index(db, Snapshot.take(db).manifest), parse(query),
+                       dt.date(2010, 4, 20), dt.date(2010, 12, 31))
+    return time.perf_counter() - t, len(rows)
+
+
 def cluster_rss(pids: list[int]) -> float:
     total = 0.0
     for pid in pids:
@@ -185,15 +208,78 @@ def dask_add(corpus: Path, db: Path, nl: list[str]) -> tuple[float, float, float
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def queries(db: Path, nl: list[str], keywords: str, out: str) -> dict[str, float]:
+    """The two topic timelines of the table, and the index selection alone."""
+    q = run([*nl, "build", "--store", str(db), "--query", keywords, "--start", "2010-04-20",
+             "--end", "2010-12-31", "-o", out])
+    c = run([*nl, "build", "--store", str(db), "--collection", TOPIC[1], "--query", keywords,
+             "-o", out])
+    sel = selection(db, keywords)
+    return {"query_s": q[0], "query_cpu": q[2], "query_rss": q[1], "query_selected": _stored(q[3]),
+            "coll_s": c[0], "coll_cpu": c[2], "coll_rss": c[1], "select_s": sel[0]}
+
+
+def growing(corpus: Path, db: Path, nl: list[str], keywords: str, checkpoints: list[int]) -> None:
+    """The topic first, then ``corpus`` in one ``index add`` whose peak RSS (all its
+    processes) is followed; at each checkpoint (background articles committed) the
+    writer is paused (SIGSTOP) while the two timelines are timed. JSON lines."""
+    topic = DATA / TOPIC[0] / TOPIC[1] / "articles.jsonl.gz"
+    if not db.exists():
+        run([*nl, "-q", "index", "add", str(topic), "--store", str(db), "--collection", TOPIC[1]])
+    t0, paused, peak = time.perf_counter(), 0.0, 0.0
+    proc = subprocess.Popen([*nl, "-q", "index", "add", str(corpus), "--store", str(db)])
+    ps = psutil.Process(proc.pid)
+    todo = sorted(checkpoints)
+
+    def committed() -> int:
+        try:
+            m = json.loads((db / "manifest.json").read_text())
+        except (OSError, ValueError):
+            return 0
+        return sum(int(s["rows"]) for s in m["shards"]) - 1460
+
+    while proc.poll() is None:
+        try:
+            procs = [ps, *ps.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in procs) / 1e6)
+        except psutil.Error:
+            pass
+        if todo and committed() >= todo[0]:
+            todo.pop(0)
+            for p in procs:
+                p.send_signal(signal.SIGSTOP)
+            s = time.perf_counter()
+            row = queries(db, nl, keywords, str(db.parent / "tl.json"))
+            for p in procs:
+                p.send_signal(signal.SIGCONT)
+            paused += time.perf_counter() - s
+            print(json.dumps({"background": committed(), "add_s": s - t0 - paused + (
+                time.perf_counter() - s), "add_peak_rss": peak, **row,
+                "load_avg": os.getloadavg()[1]}), flush=True)
+        time.sleep(0.05)
+    print(json.dumps({"background": committed(), "add_s": time.perf_counter() - t0 - paused,
+                      "add_peak_rss": peak, **queries(db, nl, keywords, str(db.parent / "tl.json")),
+                      "load_avg": os.getloadavg()[1]}), flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000])
     ap.add_argument("--no-dask", action="store_true")
     ap.add_argument("--keep", type=Path, help="keep corpora and stores under this folder")
+    ap.add_argument("--checkpoints", type=int, nargs="+",
+                    help="one growing store (the first --sizes): timelines at these sizes")
     args = ap.parse_args()
     nl = [str(Path(sys.executable).with_name("newsline"))]
     root = args.keep or Path(tempfile.mkdtemp(prefix="newsline-scale-"))
     keywords = json.loads((DATA / TOPIC[0] / TOPIC[1] / "keywords.json").read_text())
+    if args.checkpoints:
+        n = args.sizes[0]
+        if not (root / f"corpus-{n}").exists():
+            generate(n, root / f"corpus-{n}")
+        growing(root / f"corpus-{n}", root / f"growing-{n}.db", nl, " ".join(keywords),
+                args.checkpoints)
+        return
     rows = []
     try:
         for n in args.sizes:
@@ -207,17 +293,20 @@ def main() -> None:
             run([*nl, "-q", "index", "add", str(topic), "--store", str(db), "--collection", TOPIC[1]])
             size = sum(f.stat().st_size for f in db.rglob("*") if f.is_file()) / 1e6
             out = str(root / "tl.json")
-            by_coll = run([*nl, "-q", "build", "--store", str(db), "--collection", TOPIC[1],
+            by_coll = run([*nl, "build", "--store", str(db), "--collection", TOPIC[1],
                            "--query", " ".join(keywords), "-o", out])
-            by_query = run([*nl, "-q", "build", "--store", str(db), "--query", " ".join(keywords),
+            by_query = run([*nl, "build", "--store", str(db), "--query", " ".join(keywords),
                             "--start", "2010-04-20", "--end", "2010-12-31", "-o", out])
+            select_s, selected = selection(db, " ".join(keywords))
             info = json.loads(subprocess.run([*nl, "index", "info", "--store", str(db), "--json"],
                                              capture_output=True, text=True).stdout)
             row = {"n": n, "floor_ms": 1e3 * fl_wall, "floor_cpu_ms": 1e3 * fl_cpu,
                    "add_s": wall, "add_aps": n / wall, "add_cpu_ms": 1e3 * cpu / n, "add_rss": rss,
                    "store_mb": size, "coll_s": by_coll[0], "coll_cpu": by_coll[2],
                    "coll_rss": by_coll[1], "query_s": by_query[0], "query_cpu": by_query[2],
-                   "query_rss": by_query[1], "articles": info["articles"],
+                   "query_rss": by_query[1], "query_selected": _stored(by_query[3]),
+                   "query_select_s": select_s, "query_rows": selected,
+                   "articles": info["articles"],
                    "near_dups": info["near_duplicates"], "load_avg": os.getloadavg()[1]}
             if not args.no_dask:
                 db2 = root / f"store-{n}-dask.db"
@@ -233,8 +322,9 @@ def main() -> None:
     print("| background articles | floor, 1 core: ms/art wall (CPU) | index add local: art/s "
           "| ms/art wall (CPU, all processes) | wall ÷ floor | peak RSS MB | Dask 2 workers: art/s "
           "(CPU ms/art) | peak RSS MB | store MB | bpoil timeline, collection: s (CPU s) / MB "
-          "| query + window: s (CPU s) / MB | load avg |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| query + window: s (CPU s) / MB | of which index selection s | articles selected "
+          "| load avg |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         add_ms = 1e3 / r["add_aps"]
         print(f"| {r['n']:,} | {r['floor_ms']:.2f} ({r['floor_cpu_ms']:.2f}) | {r['add_aps']:.0f} "
@@ -243,7 +333,7 @@ def main() -> None:
               f"({r.get('dask_cpu_ms', float('nan')):.2f}) | {r.get('dask_rss', float('nan')):.0f} "
               f"| {r['store_mb']:.0f} | {r['coll_s']:.1f} ({r['coll_cpu']:.1f}) / {r['coll_rss']:.0f} "
               f"| {r['query_s']:.1f} ({r['query_cpu']:.1f}) / {r['query_rss']:.0f} "
-              f"| {r['load_avg']:.1f} |")
+              f"| {r['query_select_s']:.2f} | {r['query_selected']:,} | {r['load_avg']:.1f} |")
 
 
 if __name__ == "__main__":

@@ -54,8 +54,13 @@ def _consistent(db: Path) -> int:
     for shard in manifest["shards"]:
         assert (db / "shards" / f"{shard['name']}.parquet").is_file()
         rows += shard["rows"]
+    # the full-text index covers every committed shard, once, with files that exist
+    assert sum(t["shards"] for t in manifest["terms"]) == len(manifest["shards"])
+    for seg in manifest["terms"]:
+        assert (db / "terms" / f"{seg['name']}.arrow").is_file()
     info = Store(db).info()
     assert info.articles == rows  # generated articles: no updates, no deletes
+    assert len(Store(db).corpus("district")) == rows  # every generated text says it
     return rows
 
 

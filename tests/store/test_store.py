@@ -105,7 +105,7 @@ def test_layout_is_plain_parquet_and_json(story: Path, tmp_path: Path) -> None:
     store = Store(tmp_path / "s")
     store.add(story, workers=1)
     manifest = json.loads((tmp_path / "s" / "manifest.json").read_text())
-    assert manifest["format"] == "newsline-store" and manifest["schema_version"] == 1
+    assert manifest["format"] == "newsline-store" and manifest["schema_version"] == 2
     table = pq.read_table(store.shard_files()[0], columns=["id", "published", "sent_start"])
     assert table["id"].to_pylist() == [r[0] for r in STORY]
     assert all(len(s) >= 2 for s in table["sent_start"].to_pylist())
@@ -146,3 +146,16 @@ def test_stdin_and_text_folders(tmp_path: Path, monkeypatch) -> None:
     report = store.add([folder, "-"], workers=1)
     assert report.added == 2 and not report.problems
     assert {a.id for a in store.articles(limit=None)} == {"2021-03-01-vote.txt", "s1"}
+
+
+def test_a_batch_left_empty_by_the_cleaning(tmp_path: Path) -> None:
+    rows = [{"id": f"e{i}", "time": "2021-01-01", "text": f"12345 {i}"} for i in range(2)]
+    rows.append({"id": "ok", "time": "2021-01-02", "text": STORY[0][3]})
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    store = Store(tmp_path / "s")
+    report = store.add(path, workers=1, batch_size=2)  # the first shard has no row
+    assert (report.added, report.empty, report.commits) == (1, 2, 1)
+    assert [a.id for a in store.articles(limit=None)] == ["ok"]
+    again = store.add(path, workers=1)  # the empty ones are prepared again, nothing committed
+    assert (again.added, again.unchanged, again.empty, again.commits) == (0, 1, 2, 0)

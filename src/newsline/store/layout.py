@@ -6,6 +6,7 @@
       manifest.json        the committed state: schema version, shards, change files
       shards/*.parquet     one row per article version (article, prepared document, index keys)
       changes/*.parquet    per commit: rows superseded by an update, near-duplicate marks
+      terms/*.arrow        the full-text index: term -> rows, one segment per run of shards
       tmp/                 files being written; never read, removed by the next writer
       lock                 held by the one writer (readers never lock)
       timelines/           reserved for the web app's saved timelines
@@ -30,7 +31,8 @@ import pyarrow as pa
 from ..errors import NewslineError
 
 FORMAT = "newsline-store"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the full-text index (terms/); 1 (readable; the next writer migrates it)
+READABLE = (1, 2)
 MANIFEST = "manifest.json"
 
 
@@ -105,6 +107,15 @@ class Manifest:
     shards: list[dict[str, Any]] = field(default_factory=list)  # name, rows, commit
     changes: list[str] = field(default_factory=list)
     next_seq: int = 0
+    #: full-text index segments in shard order: name, first (index of its first
+    #: shard in ``shards``), shards (how many), rows
+    terms: list[dict[str, Any]] = field(default_factory=list)
+    version: int = SCHEMA_VERSION
+
+    @property
+    def indexed(self) -> bool:
+        """Whether the full-text index covers every shard."""
+        return sum(int(t["shards"]) for t in self.terms) == len(self.shards)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -115,6 +126,7 @@ class Manifest:
             "next_seq": self.next_seq,
             "shards": self.shards,
             "changes": self.changes,
+            "terms": self.terms,
         }
 
 
@@ -129,10 +141,10 @@ def read_manifest(root: Path) -> Manifest:
         raise StoreError(f"{path}: cannot read the store manifest ({exc})") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise StoreError(f"{path}: not a newsline store manifest")
-    if data.get("schema_version") != SCHEMA_VERSION:
+    if data.get("schema_version") not in READABLE:
         raise StoreError(
             f"{path}: store schema version {data.get('schema_version')} "
-            f"(this newsline reads version {SCHEMA_VERSION})"
+            f"(this newsline reads versions {', '.join(map(str, READABLE))})"
         )
     return Manifest(
         commit=int(data["commit"]),
@@ -140,6 +152,8 @@ def read_manifest(root: Path) -> Manifest:
         shards=list(data["shards"]),
         changes=list(data["changes"]),
         next_seq=int(data.get("next_seq", 0)),
+        terms=list(data.get("terms", [])),
+        version=int(data["schema_version"]),
     )
 
 
@@ -169,3 +183,16 @@ def shard_path(root: Path, name: str) -> Path:
 
 def changes_path(root: Path, name: str) -> Path:
     return root / "changes" / f"{name}.parquet"
+
+
+def terms_path(root: Path, name: str) -> Path:
+    return root / "terms" / f"{name}.arrow"
+
+
+def shard_bases(manifest: Manifest) -> list[int]:
+    """The global row number of each shard's first row (its handle base)."""
+    bases, n = [], 0
+    for s in manifest.shards:
+        bases.append(n)
+        n += int(s["rows"])
+    return bases

@@ -29,9 +29,10 @@ from ..clean.dedupe import band_keys, exact_key, shingles, signatures, word_ids
 from ..core import prepare_document
 from ..model import Article
 from .layout import SCHEMA
+from .postings import build_segment, row_terms, write_segment
 
 _LETTER = re.compile(r"[^\W\d_]")
-ROW_GROUP = 256
+ROW_GROUP = 64  # small row groups: a query reads only those holding its rows
 
 
 def content_hash(a: Article) -> bytes:
@@ -103,13 +104,15 @@ def _row(seq: int, row: int, a: Article, text: str, lines: int, cut: int, name: 
 def prepare_shard(
     batch: Sequence[tuple[int, Article]], root: str, name: str, collection: str = ""
 ) -> ShardResult:
-    """Prepare ``batch`` and write it to ``root/tmp/<name>.parquet``."""
+    """Prepare ``batch`` and write it to ``root/tmp/<name>.parquet``, its full-text
+    index segment to ``root/tmp/<name>.terms.arrow``."""
     out = ShardResult(name, np.zeros(0, np.int64), [], [], [],
                       np.zeros((0, 16), np.uint64), np.zeros((0, 64), np.uint16),
                       worker=f"{socket.gethostname()}:{os.getpid()}")
     seqs: list[int] = []
     bands: list[np.ndarray] = [out.bands]
     sigs: list[np.ndarray] = [out.signature]
+    terms: list[set[str]] = []
     with pq.ParquetWriter(Path(root) / "tmp" / f"{name}.parquet", SCHEMA, compression="zstd") as w:
         for lo in range(0, len(batch), ROW_GROUP):
             rows = []
@@ -130,9 +133,15 @@ def prepare_shard(
             cols["bands"] = [b.tobytes() for b in keys[2].astype("<u8")]
             cols["signature"] = [s.tobytes() for s in keys[3].astype("<u2")]
             out.content.extend(cols["content_hash"])  # type: ignore[arg-type]
+            terms.extend(
+                row_terms(r["text"], r["published"] or r["est_published"], collection,  # type: ignore[arg-type]
+                          r["source"] or "")  # type: ignore[arg-type]
+                for r in rows
+            )
             bands.append(keys[2])
             sigs.append(keys[3])
             w.write_table(pa.Table.from_pydict(cols, schema=SCHEMA), row_group_size=ROW_GROUP)
+    write_segment(build_segment(terms), Path(root) / "tmp" / f"{name}.terms.arrow")
     out.seqs = np.array(seqs, dtype=np.int64)
     out.bands = np.concatenate(bands)
     out.signature = np.concatenate(sigs)

@@ -19,7 +19,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..model import Article, DateMention, Document, Granularity, Sentence, TimePoint, TimexType
+from ..query import Query
 from .layout import Manifest, changes_path, read_manifest, shard_path
+from .search import Index, read_rows, select_rows
 
 #: The article as read (``text``: the raw text where the cleaning changed it).
 ARTICLE_COLUMNS = ("id", "title", "coalesce(raw_text, text) AS text", "url", "source",
@@ -105,6 +107,7 @@ def where_clause(
 
 def select(snapshot: Snapshot, columns: Sequence[str], where: str, params: list[Any],
            order: str = "seq", limit: int | None = None) -> pa.Table:
+    """The scan: DuckDB over every shard (stores without a full-text index, lookups by id)."""
     if snapshot.empty:
         return pa.table({c: pa.array([], pa.null()) for c in columns})
     con = snapshot.connect()
@@ -115,6 +118,57 @@ def select(snapshot: Snapshot, columns: Sequence[str], where: str, params: list[
         return con.sql(sql, params=params).to_arrow_table()
     finally:
         con.close()
+
+
+def select_indexed(snapshot: Snapshot, columns: Sequence[str], terms: Query,
+                   start: dt.date | None = None, end: dt.date | None = None,
+                   source: str | None = None, collection: str | None = None,
+                   duplicates: bool = True, newest_first: bool = False,
+                   limit: int | None = None) -> pa.Table | None:
+    """The selection of :func:`where_clause` (and ``-terms``: :mod:`.search`) through the
+    full-text index, ``columns`` (names, or ``coalesce(raw_text, text) AS text``) in
+    ``seq`` order, or newest first; None for a store without the index (version 1)."""
+    m = snapshot.manifest
+    if snapshot.empty or not m.indexed or m.version < 2:
+        return None
+    for attempt in range(5):  # a merge may retire a segment between manifest and read
+        try:
+            index = Index(snapshot.root, snapshot.manifest)
+            rows = select_rows(index, terms, start, end, source, collection, duplicates)
+            index.segments = []  # unmapped: the pages the lookup touched leave with them
+            return _read_ordered(index, rows, columns, newest_first, limit)
+        except FileNotFoundError:
+            if attempt == 4:
+                raise
+            snapshot = Snapshot.take(snapshot.root)
+    return None
+
+
+def _read_ordered(index: Index, rows: np.ndarray, columns: Sequence[str], newest_first: bool,
+                  limit: int | None) -> pa.Table:
+    names = [c.split(" AS ")[-1] for c in columns]
+    raw = sorted({*(n for n in names if n != "text"), "text", "seq"}
+                 | ({"raw_text"} if any(" AS " in c for c in columns) else set()))
+    if newest_first:
+        keys = read_rows(index, rows, ["seq", "published", "est_published"])
+        day = pc.coalesce(keys["published"], keys["est_published"]).cast(pa.int32())
+        day = pc.fill_null(day, np.iinfo(np.int32).min)  # undated last
+        pick = pc.sort_indices(pa.table({"day": day, "seq": keys["seq"]}),
+                               [("day", "descending"), ("seq", "ascending")]).to_numpy()
+        pick = pick[:limit] if limit is not None else pick
+        sel = np.sort(rows[pick])
+        table = read_rows(index, sel, raw)
+        # back to the chosen order: position of each chosen row in ``sel``
+        table = table.take(pa.array(np.searchsorted(sel, rows[pick])))
+    else:
+        table = read_rows(index, rows, raw)
+        table = table.take(pc.sort_indices(table["seq"]))
+        if limit is not None:
+            table = table.slice(0, limit)
+    out = {}
+    for c, n in zip(columns, names, strict=True):
+        out[n] = pc.coalesce(table["raw_text"], table["text"]) if " AS " in c else table[n]
+    return pa.table(out)
 
 
 def to_articles(table: pa.Table) -> list[Article]:

@@ -16,15 +16,18 @@ from ..clean.offsets import span_map
 from ..core import parse_query, prepare_document
 from ..ingest import IngestResult, iter_articles
 from ..model import Article, Corpus, Document
+from ..query import Query
+from ..query import parse as parse_terms
 from .collection import Selected, clean_selected
 from .engines import make_engine
-from .layout import SCHEMA_VERSION, shard_path
+from .layout import shard_path, terms_path
 from .query import (
     ARTICLE_COLUMNS,
     CORPUS_COLUMNS,
     Snapshot,
     StoredDocuments,
     select,
+    select_indexed,
     to_articles,
     where_clause,
 )
@@ -142,9 +145,15 @@ class Store:
     ) -> list[Article]:
         """Articles selected as :meth:`corpus` selects them, newest first (near
         duplicates left out unless ``duplicates``)."""
-        where, params = where_clause(parse_query(query), start, end, source, collection, duplicates)
-        order = "coalesce(published, est_published) DESC NULLS LAST, seq"
-        return to_articles(select(self.snapshot(), ARTICLE_COLUMNS, where, params, order, limit))
+        snap = self.snapshot()
+        table = select_indexed(snap, ARTICLE_COLUMNS, _terms(query), start, end, source,
+                               collection, duplicates, newest_first=True, limit=limit)
+        if table is None:
+            where, params = where_clause(parse_query(query), start, end, source, collection,
+                                         duplicates)
+            order = "coalesce(published, est_published) DESC NULLS LAST, seq"
+            table = select(snap, ARTICLE_COLUMNS, where, params, order, limit)
+        return to_articles(table)
 
     def article(self, id: str) -> Article | None:
         """The current version of the article ``id``."""
@@ -168,16 +177,21 @@ class Store:
 
         Selects the live articles of ``collection`` when one is given, else
         those whose text contains one of the query's keywords (all articles
-        without a query); then those published in ``[start, end]``
+        without a query; with ``-terms``, not those left without a sentence
+        the query selects: docs/store.md), found through the store's
+        full-text index; then those published in ``[start, end]``
         (undated ones kept, as :meth:`Corpus.between` does), in the order they
         were first added; then cleans them as :func:`newsline.prepare` does
         (duplicates and site furniture among the selected articles) and uses
         the stored sentences and date mentions of every article whose cleaned
         text is the one that was prepared (only the others are prepared again).
         """
-        keywords = () if collection is not None else parse_query(query)
-        where, params = where_clause(keywords, start, end, source, collection)
-        table = select(self.snapshot(), CORPUS_COLUMNS, where, params)
+        terms = Query() if collection is not None else _terms(query)
+        snap = self.snapshot()
+        table = select_indexed(snap, CORPUS_COLUMNS, terms, start, end, source, collection)
+        if table is None:
+            where, params = where_clause(terms.include, start, end, source, collection)
+            table = select(snap, CORPUS_COLUMNS, where, params)
         articles = to_articles(table)
         if not articles:
             return Corpus(())
@@ -211,7 +225,7 @@ class Store:
         snap = self.snapshot()
         m = snap.manifest
         size = sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file()) if self.exists else 0
-        base = dict(path=str(self.path), schema_version=SCHEMA_VERSION, shards=len(m.shards),
+        base = dict(path=str(self.path), schema_version=m.version, shards=len(m.shards),
                     commits=m.commit, size_bytes=size, last_update=m.updated)
         if snap.empty:
             return StoreInfo(articles=0, near_duplicates=0, sentences=0, dated_mentions=0,
@@ -239,6 +253,16 @@ class Store:
             **base,  # type: ignore[arg-type]
         )
 
+    def term_files(self) -> list[Path]:
+        """The full-text index segments (Arrow IPC: term, rows; see docs/store.md)."""
+        return [terms_path(self.path, t["name"]) for t in self.snapshot().manifest.terms]
+
     def shard_files(self) -> list[Path]:
         """The Parquet files of the committed shards (for other tools)."""
         return [shard_path(self.path, s["name"]) for s in self.snapshot().manifest.shards]
+
+
+def _terms(query: str | Sequence[str] | None) -> Query:
+    """The query's terms: a string in the ``--query`` syntax, or a keyword list."""
+    exclude = parse_terms(query).exclude if isinstance(query, str) else ()
+    return Query(parse_query(query), exclude)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -28,16 +30,19 @@ from .engines import Engine, Pending
 from .index import NEAR_THRESHOLD, StoreIndex, salted
 from .layout import (
     CHANGES_SCHEMA,
+    SCHEMA_VERSION,
     StoreError,
     changes_path,
     fsync_dir,
     read_manifest,
+    shard_bases,
     shard_path,
     write_manifest,
 )
+from .postings import commit_segment, index_shard
 from .prepare import ShardResult, content_hash, key64, prepare_shard
 
-BATCH = 1000  # articles per shard (written by the worker in row groups of 256)
+BATCH = 1000  # articles per shard (written by the worker in row groups of 64)
 
 
 @dataclass
@@ -73,7 +78,7 @@ class Writer:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        for sub in ("shards", "changes", "tmp"):
+        for sub in ("shards", "changes", "terms", "tmp"):
             (root / sub).mkdir(parents=True, exist_ok=True)
         self._lock = open(root / "lock", "a+b")  # noqa: SIM115 (held until close)
         try:
@@ -81,57 +86,79 @@ class Writer:
         except BlockingIOError:
             self._lock.close()
             raise StoreError(f"{root}: another process is adding to this store") from None
-        self.manifest = read_manifest(root)
-        self._clean_leftovers()
-        self.index = StoreIndex()
-        self._load_index()
+        try:
+            self.manifest = read_manifest(root)
+            self._clean_leftovers()
+            self._private = Path(tempfile.mkdtemp(prefix="writer-", dir=root / "tmp"))
+            self.index = StoreIndex(root, self._private)
+            self._migrate()
+            self._load_index()
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
+        if getattr(self, "_private", None) is not None:
+            shutil.rmtree(self._private, ignore_errors=True)
+            self._private = None
         fcntl.flock(self._lock, fcntl.LOCK_UN)
         self._lock.close()
 
     def _clean_leftovers(self) -> None:
         for f in (self.root / "tmp").iterdir():
+            if f.is_dir():
+                shutil.rmtree(f, ignore_errors=True)
+            else:
+                f.unlink(missing_ok=True)
+        for folder, names in (("shards", {s["name"] for s in self.manifest.shards}),
+                              ("changes", set(self.manifest.changes)),
+                              ("terms", {t["name"] for t in self.manifest.terms})):
+            for f in (self.root / folder).iterdir():
+                if f.stem not in names:
+                    f.unlink()
+
+    def _migrate(self) -> None:
+        """Give a version-1 store its full-text index (from the stored texts), one commit."""
+        m = self.manifest
+        if m.indexed and m.version == SCHEMA_VERSION:
+            return
+        old: list[Path] = []
+        for i in range(sum(int(t["shards"]) for t in m.terms), len(m.shards)):
+            old.extend(index_shard(self.root, m, i))
+        fsync_dir(self.root / "terms")
+        write_manifest(self.root, m)
+        m.version = SCHEMA_VERSION
+        for f in old:
             f.unlink(missing_ok=True)
-        named = {s["name"] for s in self.manifest.shards}
-        for f in (self.root / "shards").glob("*.parquet"):
-            if f.stem not in named:
-                f.unlink()
-        listed = set(self.manifest.changes)
-        for f in (self.root / "changes").glob("*.parquet"):
-            if f.stem not in listed:
-                f.unlink()
 
     def _load_index(self) -> None:
-        cols = ["row", "seq", "id", "url", "content_hash", "bands", "signature"]
-        base: dict[str, int] = {}
-        bands: list[np.ndarray] = []
-        for shard in self.manifest.shards:
+        """Stream the committed shards into the index (memory: one shard at a time)."""
+        m = self.manifest
+        base = dict(zip((s["name"] for s in m.shards), shard_bases(m), strict=True))
+        total = sum(int(s["rows"]) for s in m.shards)
+        dead = np.zeros(total, dtype=bool)  # replaced by an update, or marked near duplicate
+        alive = np.ones(total, dtype=bool)
+        for name in m.changes:
+            c = pq.read_table(changes_path(self.root, name), columns=["shard", "row", "action"])
+            h = np.array([base[x] for x in c["shard"].to_pylist()], dtype=np.int64)
+            h += c["row"].to_numpy()
+            dead[h] = True
+            alive[h[np.asarray(c["action"].to_pylist()) == "delete"]] = False
+        cols = ["seq", "id", "url", "content_hash", "bands", "signature"]
+        for shard in m.shards:
             t = pq.read_table(shard_path(self.root, shard["name"]), columns=cols)
-            base[shard["name"]] = len(self.index)
-            bands.append(fixed_width(t["bands"], np.uint64, 16))
-            self._extend(shard["name"], t["row"].to_numpy(), t["seq"].to_numpy(),
-                         t["id"].to_pylist(), t["url"].to_pylist(),
-                         t["content_hash"].to_pylist(), fixed_width(t["signature"], np.uint16, 64))
-        dup = np.zeros(len(self.index), dtype=bool)
-        for name in self.manifest.changes:
-            c = pq.read_table(changes_path(self.root, name))
-            for shard, row, action in zip(
-                c["shard"].to_pylist(), c["row"].to_pylist(), c["action"].to_pylist(), strict=True
-            ):
-                h = base[shard] + row
-                if action == "delete":
-                    self.index.kill(h)
-                else:
-                    dup[h] = True
-        if bands:
-            keep = np.flatnonzero(self.index.alive & ~dup)
-            self.index.add_bands(keep, np.concatenate(bands)[keep])
+            handles = self._extend(shard["name"], t["seq"].to_numpy(), t["id"].to_pylist(),
+                                   t["url"].to_pylist(), t["content_hash"].to_pylist(),
+                                   fixed_width(t["signature"], np.uint16, 64))
+            for h in handles[~alive[handles]].tolist():
+                self.index.kill(h)
+            keep = ~dead[handles]
+            self.index.add_bands(handles[keep], fixed_width(t["bands"], np.uint64, 16)[keep])
 
-    def _extend(self, shard: str, rows: Any, seqs: Any, ids: list[str], urls: list[str],
+    def _extend(self, shard: str, seqs: Any, ids: list[str], urls: list[str],
                 content: list[bytes], signature: np.ndarray) -> np.ndarray:
         return self.index.extend(
-            shard, np.asarray(rows), np.asarray(seqs), ids,
+            shard, np.asarray(seqs),
             np.array([_h64(c) for c in content], dtype=np.uint64),
             np.array([key64(i) for i in ids], dtype=np.uint64),
             np.array([key64(u) for u in urls], dtype=np.uint64),
@@ -174,7 +201,7 @@ class Writer:
             if old is None and a.url:
                 old = self.index.alive_of(urls)
             if old is not None and old not in task.replaces:
-                seq = int(self.index.seq[old])
+                seq = self.index.seq(old)
                 task.replaces.append(old)
                 task.kinds[a.id] = "updated"
             else:
@@ -198,13 +225,17 @@ class Writer:
             task.kinds.pop(aid, None)
         for kind in task.kinds.values():
             setattr(report, kind, getattr(report, kind) + 1)
+        if not len(res) and not task.replaces:  # all left empty by the cleaning: no commit
+            for f in (f"{res.name}.parquet", f"{res.name}.terms.arrow"):
+                (self.root / "tmp" / f).unlink(missing_ok=True)
+            dispatched.difference_update(task.hashes)
+            return
         changes: list[tuple[str, int, str, str]] = []
         for old in task.replaces:
             self.index.kill(old)
             shard, row = self.index.location(old)
             changes.append((shard, row, "delete", ""))
-        handles = self._extend(res.name, res.rows, res.seqs, res.ids, res.urls, res.content,
-                               res.signature)
+        handles = self._extend(res.name, res.seqs, res.ids, res.urls, res.content, res.signature)
         kept = self._near_duplicates(res, handles, changes)
         report.near_duplicates += len(res) - len(kept)
         self.index.add_bands(handles[kept], res.bands[kept])
@@ -215,7 +246,7 @@ class Writer:
     def _near_duplicates(self, res: ShardResult, handles: np.ndarray,
                          changes: list[tuple[str, int, str, str]]) -> np.ndarray:
         """Rows kept (not near duplicates of an article already in the store or this shard)."""
-        keys = salted(res.bands).reshape(len(res), -1)
+        keys = salted(res.bands).reshape(len(res), res.bands.shape[1])
         found = self.index.bands.get(keys.ravel().tolist())  # one lookup for the whole shard
         width = keys.shape[1]
         local: dict[int, list[int]] = {}
@@ -231,7 +262,9 @@ class Writer:
                         near = int(handles[j])
                         break
             if near is not None:
-                changes.append((res.name, int(res.rows[i]), "duplicate", self.index.id_of[near]))
+                other = (res.ids[near - int(handles[0])] if near >= handles[0]
+                         else self.index.id_of(near))
+                changes.append((res.name, int(res.rows[i]), "duplicate", other))
                 continue
             kept.append(i)
             for k in row:
@@ -249,10 +282,14 @@ class Writer:
             pq.write_table(table, tmp)
             os.replace(tmp, changes_path(self.root, res.name))
             m.changes.append(res.name)
-        fsync_dir(self.root / "shards")
         m.shards.append({"name": res.name, "rows": len(res), "commit": m.commit + 1})
+        replaced = commit_segment(self.root, m, res.name, len(res))
+        fsync_dir(self.root / "shards")
+        fsync_dir(self.root / "terms")
         m.commit += 1
         write_manifest(self.root, m)
+        for f in replaced:  # readers of an older manifest retry with the new one
+            f.unlink(missing_ok=True)
 
 
 def _batches(items: Iterable[Article], n: int) -> Iterator[list[Article]]:

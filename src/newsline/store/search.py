@@ -1,0 +1,196 @@
+"""Selecting rows with the full-text index: query terms -> postings -> candidates -> exact check.
+
+A query term (:mod:`newsline.query`: a word or a quoted phrase, lower-cased)
+matches an article whose lower-cased cleaned text contains it as a
+substring. Each word run ``w`` of a term lies inside one word run of any
+text containing the term, so the rows of the index terms that contain ``w``
+(a substring scan of the segments' sorted vocabularies) hold every match;
+the term's candidates are their intersection over its word runs. A term
+that is one word run is matched exactly by its candidates; for the others
+(phrases, terms with punctuation) the candidates' texts are read and
+checked. Window, collection and source are field terms of the same index;
+replaced rows and near-duplicate marks come from the change files. With
+``-excluded`` terms, an article that contains one keeps only if one of its
+sentences contains an included term (or there is none) and no excluded term:
+it must give the timeline a sentence to select (docs/store.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from ..query import Query
+from .layout import Manifest, changes_path, shard_bases, shard_path, terms_path
+from .postings import COLLECTION, DAY, SOURCE, WORD, read_segment
+
+READERS = os.cpu_count() or 1  # shards read at once
+
+
+class Index:
+    """The segments of one snapshot, memory-mapped, with their first global row."""
+
+    def __init__(self, root, manifest: Manifest) -> None:  # type: ignore[no-untyped-def]
+        bases = shard_bases(manifest)
+        self.root = root
+        self.manifest = manifest
+        self.bases = np.array(bases, dtype=np.int64)
+        self.total = sum(int(s["rows"]) for s in manifest.shards)
+        self.segments = [(read_segment(terms_path(root, t["name"])), bases[int(t["first"])])
+                         for t in manifest.terms]
+
+    def rows(self, mask_of) -> np.ndarray:  # type: ignore[no-untyped-def]
+        """The global rows (sorted, unique) of the terms ``mask_of(term column)`` selects."""
+        out = []
+        for batch, base in ((b, base) for table, base in self.segments for b in table.to_batches()):
+            terms = batch.column(0)
+            if not len(terms):
+                continue
+            idx = np.flatnonzero(mask_of(terms).to_numpy(zero_copy_only=False))
+            if not len(idx):
+                continue
+            lists = batch.column(1)
+            offs = lists.offsets.to_numpy()
+            vals = lists.values.to_numpy()
+            lo, hi = offs[idx].astype(np.int64), offs[idx + 1].astype(np.int64)
+            n = hi - lo
+            start = np.repeat(lo - np.concatenate([[0], np.cumsum(n)[:-1]]), n)
+            out.append(vals[start + np.arange(int(n.sum()))].astype(np.int64) + base)
+        return np.unique(np.concatenate(out)) if out else np.zeros(0, np.int64)
+
+    def word(self, run: str) -> np.ndarray:
+        """Rows whose text has a word run containing ``run``."""
+        return self.rows(lambda t: pc.and_(pc.greater_equal(t, "\x04"), pc.match_substring(t, run)))
+
+    def field(self, prefix: str, value: str) -> np.ndarray:
+        return self.rows(lambda t: pc.equal(t, prefix + value))
+
+    def window(self, start: dt.date | None, end: dt.date | None) -> np.ndarray:
+        """Rows dated in ``[start, end]`` or undated."""
+        lo = DAY + (start.isoformat() if start else "0")
+        hi = DAY + (end.isoformat() if end else "9")
+        return self.rows(lambda t: pc.or_(pc.equal(t, DAY), pc.and_(
+            pc.greater_equal(t, lo), pc.less_equal(t, hi))))
+
+    def changes(self) -> tuple[np.ndarray, np.ndarray]:
+        """Rows replaced by an update, rows marked as near duplicates."""
+        base = dict(zip((s["name"] for s in self.manifest.shards), self.bases.tolist(), strict=True))
+        dead: list[int] = []
+        dup: list[int] = []
+        for name in self.manifest.changes:
+            c = pq.read_table(changes_path(self.root, name), columns=["shard", "row", "action"])
+            for shard, row, action in zip(c["shard"].to_pylist(), c["row"].to_pylist(),
+                                          c["action"].to_pylist(), strict=True):
+                (dead if action == "delete" else dup).append(base[shard] + row)
+        return np.unique(np.array(dead, np.int64)), np.unique(np.array(dup, np.int64))
+
+
+def candidates(index: Index, terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Rows that contain one of ``terms`` for sure, and rows that may (to be checked)."""
+    sure: list[np.ndarray] = []
+    maybe: list[np.ndarray] = []
+    for term in terms:
+        runs = list(dict.fromkeys(WORD.findall(term)))
+        if not runs:
+            maybe.append(np.arange(index.total, dtype=np.int64))
+            continue
+        rows = index.word(runs[0])
+        for run in runs[1:]:
+            rows = np.intersect1d(rows, index.word(run), assume_unique=True)
+        (sure if runs == [term] else maybe).append(rows)
+    s = np.unique(np.concatenate(sure)) if sure else np.zeros(0, np.int64)
+    m = np.unique(np.concatenate(maybe)) if maybe else np.zeros(0, np.int64)
+    return s, np.setdiff1d(m, s, assume_unique=True)
+
+
+def select_rows(
+    index: Index,
+    query: Query,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    source: str | None = None,
+    collection: str | None = None,
+    duplicates: bool = True,
+) -> np.ndarray:
+    """The global rows (sorted) of the live articles the documented selection keeps."""
+    if query.include:
+        rows, check = candidates(index, query.include)
+    else:
+        rows, check = np.arange(index.total, dtype=np.int64), np.zeros(0, np.int64)
+    keep = []
+    if start is not None or end is not None:
+        keep.append(index.window(start, end))
+    if collection is not None:
+        keep.append(index.field(COLLECTION, collection))
+    if source is not None:
+        keep.append(index.field(SOURCE, source))
+    dead, dup = index.changes()
+    for k in keep:
+        rows = np.intersect1d(rows, k, assume_unique=True)
+        check = np.intersect1d(check, k, assume_unique=True)
+    drop = np.union1d(dead, dup) if not duplicates else dead
+    rows = np.setdiff1d(rows, drop, assume_unique=True)
+    check = np.setdiff1d(check, drop, assume_unique=True)
+    if len(check):
+        texts = read_rows(index, check, ["text"])["text"].to_pylist()
+        hit = [any(t in text.lower() for t in query.include) for text in texts]
+        rows = np.union1d(rows, check[np.array(hit, dtype=bool)])
+    if query.exclude and len(rows):
+        risky, maybe = candidates(index, query.exclude)
+        risky = np.intersect1d(rows, np.union1d(risky, maybe), assume_unique=True)
+        if len(risky):
+            t = read_rows(index, risky, ["text", "sent_start", "sent_end"])
+            bad = [not _has_selectable(text, s, e, query) for text, s, e in zip(
+                t["text"].to_pylist(), t["sent_start"].to_pylist(), t["sent_end"].to_pylist(),
+                strict=True)]
+            rows = np.setdiff1d(rows, risky[np.array(bad, dtype=bool)], assume_unique=True)
+    return rows
+
+
+def _has_selectable(text: str, starts: list[int], ends: list[int], query: Query) -> bool:
+    for s, e in zip(starts, ends, strict=True):
+        low = text[s:e].lower()
+        if query.excludes(low):
+            continue
+        if not query.include or any(t in low for t in query.include):
+            return True
+    return False
+
+
+def read_rows(index: Index, rows: np.ndarray, columns: Sequence[str]) -> pa.Table:
+    """``columns`` of the global ``rows`` (sorted), read only from the row groups holding
+    them (a few shards at a time: Parquet decoding runs outside the GIL)."""
+    cols = list(columns)
+    shard_of = np.searchsorted(index.bases, rows, "right") - 1
+    shards = np.unique(shard_of).tolist()
+
+    def one(i: int) -> pa.Table:
+        local = rows[shard_of == i] - index.bases[i]
+        pf = pq.ParquetFile(shard_path(index.root, index.manifest.shards[i]["name"]))
+        sizes = np.array([pf.metadata.row_group(g).num_rows for g in range(pf.num_row_groups)])
+        starts = np.concatenate([[0], np.cumsum(sizes)])
+        group_of = np.searchsorted(starts, local, "right") - 1
+        groups = np.unique(group_of)
+        table = pf.read_row_groups(groups.tolist(), columns=cols, use_threads=False)
+        offset = np.concatenate([[0], np.cumsum(sizes[groups])])
+        pos = np.searchsorted(groups, group_of)
+        # the rows taken live in the system allocator, so the decoded row groups (Arrow's
+        # pool) are freed whole and go back to the OS
+        return pc.take(table, pa.array(offset[pos] + local - starts[group_of]),
+                       memory_pool=pa.system_memory_pool())
+
+    if not shards:
+        return pa.table({c: pa.array([]) for c in cols})
+    if len(shards) == 1:
+        return one(shards[0])
+    with ThreadPoolExecutor(READERS) as pool:
+        out = pa.concat_tables(list(pool.map(one, shards)), memory_pool=pa.system_memory_pool())
+    pa.default_memory_pool().release_unused()  # the decoded row groups, beyond the rows taken
+    return out
