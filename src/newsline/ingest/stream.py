@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
-from ..errors import Problem
 from ..model import Article
 from ._report import Reporter
+from .ids import renamed
 from .reader import IngestResult, _read_source, _sources
 from .source import DEFAULT_LIMITS, Limits
 
@@ -49,25 +48,11 @@ def iter_articles(
             elif out:
                 result.files_read += 1
             for article in out:
-                yield _unique(article, seen, result)
+                article, note = renamed(article, seen)
+                if note is not None:
+                    result.notes.append(note)
+                yield article
     finally:
         result.problems = report.problems
         result.skipped = report.skipped
         result.renamed_ids = len(result.notes)
-
-
-def _unique(article: Article, seen: dict[str, int], result: IngestResult) -> Article:
-    aid = article.id
-    if aid not in seen:
-        seen[aid] = 1
-        return article
-    n = seen[aid]
-    while True:
-        n += 1
-        new = f"{aid}#{n}"
-        if new not in seen:
-            break
-    seen[aid] = n
-    seen[new] = 1
-    result.notes.append(Problem(article.origin or aid, f"duplicate id {aid!r} renamed to {new!r}"))
-    return replace(article, id=new)
