@@ -55,24 +55,29 @@ class SentencePool:
         pool = cls(corpus.documents, keywords=kws)
         lo = start or dt.date.min
         hi = end or dt.date.max
+        add = pool.sentences.append
+        day, month = Granularity.DAY, Granularity.MONTH
         for di, doc in enumerate(corpus.documents):
             pub = doc.article.published
-            for sent, mentions in zip(doc.sentences, doc.mentions_by_sentence(), strict=True):
+            by_sentence = doc.mentions_by_sentence() if doc.mentions else None
+            for si, sent in enumerate(doc.sentences):
+                kw = keyword_match(sent.text.lower(), kws) if kws else True
+                mentions = by_sentence[si] if by_sentence is not None else None
+                if not mentions:  # most sentences mention no date
+                    add(PooledSentence(di, sent, pub, (), (), kw))
+                    continue
                 days: list[dt.date] = []
                 months: list[dt.date] = []
                 for m in mentions:
                     t = m.time
                     if t is None:
                         continue
-                    if t.granularity is Granularity.DAY:
+                    if t.granularity is day:
                         if lo <= t.date <= hi and t.date not in days:
                             days.append(t.date)
-                    elif t.granularity is Granularity.MONTH and t.date not in months:
+                    elif t.granularity is month and t.date not in months:
                         months.append(t.date)
-                kw = keyword_match(sent.text.lower(), kws) if kws else True
-                pool.sentences.append(
-                    PooledSentence(di, sent, pub, tuple(days), tuple(months), kw)
-                )
+                add(PooledSentence(di, sent, pub, tuple(days), tuple(months), kw))
         return pool
 
     def source(self, ps: PooledSentence, cut: int = 0) -> SummarySentence:

@@ -155,18 +155,19 @@ class DateWise:
         cuts = [trim(pool.sentences[i].text) if self.quality else 0 for i in used]
         texts = [pool.sentences[i].text[c:] for i, c in zip(used, cuts, strict=True)]
         self.summarizer.fit(texts)
+        # A sentence's features and form prior do not depend on the date it is a
+        # candidate for (leads are candidates for two days): computed once per
+        # candidate of a chosen date.
+        chosen = dict.fromkeys(i for d in dates for i in candidates[d])
         static = {
-            i: static_features(t, pool.sentences[i].sentence.index, len(pool.sentences[i].dates))
-            for i, t in zip(used, texts, strict=True)
+            i: static_features(
+                texts[local[i]], pool.sentences[i].sentence.index, len(pool.sentences[i].dates)
+            )
+            for i in chosen
         }
-        # A sentence's form prior does not depend on the date it is a candidate for
-        # (leads are candidates for two days): computed once per sentence.
         form: dict[int, float] = {}
         if self.quality:
-            form = {
-                i: quality_prior(pool.sentences[i].text, self.fragment)
-                for i in dict.fromkeys(i for d in dates for i in candidates[d])
-            }
+            form = {i: quality_prior(pool.sentences[i].text, self.fragment) for i in chosen}
         groups = []
         for d in dates:
             sents = [pool.sentences[i] for i in candidates[d]]
