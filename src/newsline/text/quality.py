@@ -121,8 +121,13 @@ def _match_end(pattern: re.Pattern[str], *needles: str) -> Callable[[str], int]:
     are slow to fail)."""
     if not needles:
         return lambda text: m.end() if (m := pattern.match(text)) else 0
+    first, *more = needles
+    if not more:
+        return lambda text: m.end() if first in text and (m := pattern.match(text)) else 0
     return lambda text: (
-        m.end() if any(n in text for n in needles) and (m := pattern.match(text)) else 0
+        m.end()
+        if (first in text or any(n in text for n in more)) and (m := pattern.match(text))
+        else 0
     )
 
 

@@ -237,7 +237,7 @@ class DateWise:
         ok = self.sentence_filter.ok
         lead = self.lead_sentences
         for i, ps in enumerate(pool.sentences):
-            if not ps.keyword or not ok(ps.text):
+            if not ps.keyword or not ok(ps.sentence.text):
                 continue
             if ps.dates:
                 for d in ps.dates:
