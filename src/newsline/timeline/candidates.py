@@ -33,6 +33,8 @@ class PooledSentence:
 
 def keyword_match(text_lower: str, keywords: Sequence[str]) -> bool:
     """Case-insensitive substring match, as the field's keyword filter does."""
+    if len(keywords) == 1:  # the common case, without a generator per sentence
+        return keywords[0] in text_lower
     return any(k in text_lower for k in keywords)
 
 
