@@ -7,12 +7,13 @@ carries a query keyword. Methods read the pool; nothing here ranks.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Corpus, Document, Granularity, Sentence, SourceRef, SummarySentence
+from ..model import Corpus, DateMention, Document, Granularity, Sentence, SourceRef, SummarySentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,21 @@ def keyword_match(text_lower: str, keywords: Sequence[str]) -> bool:
     return any(k in text_lower for k in keywords)
 
 
+def _mentions_by_sentence(doc: Document) -> dict[int, list[DateMention]]:
+    """:meth:`Document.mentions_by_sentence` for the sentences that have a mention
+    (without an empty list for each of the others)."""
+    groups: dict[int, list[DateMention]] = {}
+    if not doc.mentions:
+        return groups
+    sents = doc.sentences
+    starts = [s.start for s in sents]
+    for m in doc.mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if 0 <= i < len(sents) and m.start < sents[i].end:
+            groups.setdefault(i, []).append(m)
+    return groups
+
+
 @dataclass
 class SentencePool:
     documents: tuple[Document, ...]
@@ -57,17 +73,17 @@ class SentencePool:
         pool = cls(corpus.documents, keywords=kws)
         lo = start or dt.date.min
         hi = end or dt.date.max
-        add = pool.sentences.append
+        out = pool.sentences
         day, month = Granularity.DAY, Granularity.MONTH
         for di, doc in enumerate(corpus.documents):
             pub = doc.article.published
-            by_sentence = doc.mentions_by_sentence() if doc.mentions else None
-            for si, sent in enumerate(doc.sentences):
-                kw = keyword_match(sent.text.lower(), kws) if kws else True
-                mentions = by_sentence[si] if by_sentence is not None else None
-                if not mentions:  # most sentences mention no date
-                    add(PooledSentence(di, sent, pub, (), (), kw))
-                    continue
+            sents = doc.sentences
+            kw = [keyword_match(s.text.lower(), kws) for s in sents] if kws else [True] * len(sents)
+            base = len(out)
+            # every sentence first as one without dates (most mention none) ...
+            out.extend([PooledSentence(di, s, pub, (), (), k) for s, k in zip(sents, kw, strict=True)])
+            # ... then those with a mention replaced
+            for si, mentions in _mentions_by_sentence(doc).items():
                 days: list[dt.date] = []
                 months: list[dt.date] = []
                 for m in mentions:
@@ -79,7 +95,10 @@ class SentencePool:
                             days.append(t.date)
                     elif t.granularity is month and t.date not in months:
                         months.append(t.date)
-                add(PooledSentence(di, sent, pub, tuple(days), tuple(months), kw))
+                if days or months:
+                    out[base + si] = PooledSentence(
+                        di, sents[si], pub, tuple(days), tuple(months), kw[si]
+                    )
         return pool
 
     def source(self, ps: PooledSentence, cut: int = 0) -> SummarySentence:
