@@ -28,6 +28,7 @@ from ..dates import (
     select_dates,
     standardized,
 )
+from ..gcpause import collector_paused
 from ..length import DEFAULT_SENTENCES, default_n_dates
 from ..sentences.features import context_matrix, static_features
 from ..sentences.summarize import CentroidSummarizer, SentenceFilter
@@ -110,6 +111,10 @@ class DateWise:
         self.by_slot = by_slot
 
     def build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
+        with collector_paused():
+            return self._build(corpus, config)
+
+    def _build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
         pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
         feats = date_features(pool, config.start, config.end, self.censoring)
         scores = self.ranker.score(feats)

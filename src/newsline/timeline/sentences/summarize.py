@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import filterfalse
 
 import numpy as np
 from threadpoolctl import threadpool_limits
@@ -31,7 +32,7 @@ _WORD = re.compile(r"(?u)\b[^\W\d_][\w'-]+\b")
 
 
 def analyzer(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+    return list(filterfalse(STOP_WORDS.__contains__, _WORD.findall(text.lower())))
 
 
 @dataclass(frozen=True)
