@@ -154,6 +154,16 @@ def trim(text: str) -> int:
     credit, parenthesized credits, updated stamp, page stamp, live-blog stamp or
     dateline, each at most once and in that order), or 0.
     A piece is only dropped when more than 30 characters follow it."""
+    if (
+        text[:1].isalpha()
+        and text[0] not in "BLPY"
+        and "(" not in text
+        and "|" not in text
+        and "-LRB-" not in text
+    ):
+        # No lead can match: each starts with a space, "(", "-", a digit, "Y", "B",
+        # "P" or "L", or needs a "(" or "|" (three sentences in four, in news).
+        return 0
     cut = 0
     for lead in _LEADS:
         n = lead(text[cut:])
