@@ -56,6 +56,9 @@ def test_entry_label_finds_the_date_label_of_a_timeline_entry(text, label):
         "13 July 2010 Last updated at 09:43 GMT Help BP 's oil spill has become the worst in U.S. "
         "history .",
         "15 February 12 22:17 GMT BP 's oil spill has become the worst in U.S. history .",
+        # leads starting with a letter (trim's shortcut for plain sentences must not skip them)
+        "Last updated at 09:43 GMT BP 's oil spill has become the worst in U.S. history .",
+        "Picture : Gerald Herbert\\/AP BP 's oil spill has become the worst in U.S. history .",
         "Photograph : Gerald Herbert\\/AP BP 's oil spill has become the worst in U.S. history .",
         "-LRB- Getty Images -RRB- BP 's oil spill has become the worst in U.S. history .",
         "-LRB- AP Photo\\/Charles Dharapak -RRB- -LRB- Charles Dharapak - AP -RRB- BP 's oil spill "

@@ -34,7 +34,8 @@ def span_map(read: str, cleaned: str) -> Spans:
 def _find_line(read: str, line: str, pos: int) -> int:
     """Where ``line`` starts in ``read`` at or after ``pos``, preferring a line start."""
     if not line:
-        return read.find("\n", pos) + 1 if "\n" in read[pos:] else pos
+        nl = read.find("\n", pos)  # (not a copy of the rest of the text per empty line)
+        return nl + 1 if nl >= 0 else pos
     first = -1
     at = read.find(line, pos)
     while at >= 0:

@@ -113,10 +113,28 @@ def _paren_credits(text: str) -> int:
     return end if end and _CAPITAL_NEXT.match(text, end) else 0
 
 
-def _match_end(pattern: re.Pattern[str]) -> Callable[[str], int]:
-    """``pattern`` as a lead: the end of its match at the start, or 0."""
-    return lambda text: m.end() if (m := pattern.match(text)) else 0
+def _match_end(pattern: re.Pattern[str], *needles: str) -> Callable[[str], int]:
+    """``pattern`` as a lead: the end of its match at the start, or 0.
 
+    ``needles``: strings of which any match must contain one; a text with
+    none of them is not tried (the patterns that backtrack over a city name
+    are slow to fail)."""
+    if not needles:
+        return lambda text: m.end() if (m := pattern.match(text)) else 0
+    first, *more = needles
+    if not more:
+        return lambda text: m.end() if first in text and (m := pattern.match(text)) else 0
+    return lambda text: (
+        m.end()
+        if (first in text or any(n in text for n in more)) and (m := pattern.match(text))
+        else 0
+    )
+
+
+# A page stamp needs its "|", a dateline its parenthesis (case-sensitive patterns).
+_PAGE_STAMP_AT = _match_end(_PAGE_STAMP, "|")
+_DATELINE_AT = _match_end(_DATELINE, "(", "-LRB-")
+_STAMP_AT = _match_end(_STAMP)
 
 # What trim drops, in order, each at most once.
 _LEADS = (
@@ -125,9 +143,9 @@ _LEADS = (
     _match_end(_CREDIT),
     _paren_credits,
     _match_end(_UPDATED),
-    _match_end(_PAGE_STAMP),
-    _match_end(_STAMP),
-    _match_end(_DATELINE),
+    _PAGE_STAMP_AT,
+    _STAMP_AT,
+    _DATELINE_AT,
 )
 
 
@@ -136,6 +154,16 @@ def trim(text: str) -> int:
     credit, parenthesized credits, updated stamp, page stamp, live-blog stamp or
     dateline, each at most once and in that order), or 0.
     A piece is only dropped when more than 30 characters follow it."""
+    if (
+        text[:1].isalpha()
+        and text[0] not in "BLPY"
+        and "(" not in text
+        and "|" not in text
+        and "-LRB-" not in text
+    ):
+        # No lead can match: each starts with a space, "(", "-", a digit, "Y", "B",
+        # "P" or "L", or needs a "(" or "|" (three sentences in four, in news).
+        return 0
     cut = 0
     for lead in _LEADS:
         n = lead(text[cut:])
@@ -162,7 +190,7 @@ def prior(text: str, fragment: float = 1.0) -> float:
     t = _WIDGET.sub("", text.rstrip(), count=1)
     w = 1.0
     cut = trim(t)
-    if fragment != 1.0 and not cut and any(p.match(t) for p in (_PAGE_STAMP, _STAMP, _DATELINE)):
+    if fragment != 1.0 and not cut and any(p(t) for p in (_PAGE_STAMP_AT, _STAMP_AT, _DATELINE_AT)):
         w *= fragment
     t = t[cut:]
     if t.endswith("?") or t.endswith("? ''") or t.endswith('?"'):

@@ -7,12 +7,13 @@ carries a query keyword. Methods read the pool; nothing here ranks.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import Corpus, Document, Granularity, Sentence, SourceRef, SummarySentence
+from ..model import Corpus, DateMention, Document, Granularity, Sentence, SourceRef, SummarySentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,24 @@ class PooledSentence:
 
 def keyword_match(text_lower: str, keywords: Sequence[str]) -> bool:
     """Case-insensitive substring match, as the field's keyword filter does."""
+    if len(keywords) == 1:  # the common case, without a generator per sentence
+        return keywords[0] in text_lower
     return any(k in text_lower for k in keywords)
+
+
+def _mentions_by_sentence(doc: Document) -> dict[int, list[DateMention]]:
+    """:meth:`Document.mentions_by_sentence` for the sentences that have a mention
+    (without an empty list for each of the others)."""
+    groups: dict[int, list[DateMention]] = {}
+    if not doc.mentions:
+        return groups
+    sents = doc.sentences
+    starts = [s.start for s in sents]
+    for m in doc.mentions:
+        i = bisect.bisect_right(starts, m.start) - 1
+        if 0 <= i < len(sents) and m.start < sents[i].end:
+            groups.setdefault(i, []).append(m)
+    return groups
 
 
 @dataclass
@@ -55,24 +73,32 @@ class SentencePool:
         pool = cls(corpus.documents, keywords=kws)
         lo = start or dt.date.min
         hi = end or dt.date.max
+        out = pool.sentences
+        day, month = Granularity.DAY, Granularity.MONTH
         for di, doc in enumerate(corpus.documents):
             pub = doc.article.published
-            for sent, mentions in zip(doc.sentences, doc.mentions_by_sentence(), strict=True):
+            sents = doc.sentences
+            kw = [keyword_match(s.text.lower(), kws) for s in sents] if kws else [True] * len(sents)
+            base = len(out)
+            # every sentence first as one without dates (most mention none) ...
+            out.extend([PooledSentence(di, s, pub, (), (), k) for s, k in zip(sents, kw, strict=True)])
+            # ... then those with a mention replaced
+            for si, mentions in _mentions_by_sentence(doc).items():
                 days: list[dt.date] = []
                 months: list[dt.date] = []
                 for m in mentions:
                     t = m.time
                     if t is None:
                         continue
-                    if t.granularity is Granularity.DAY:
+                    if t.granularity is day:
                         if lo <= t.date <= hi and t.date not in days:
                             days.append(t.date)
-                    elif t.granularity is Granularity.MONTH and t.date not in months:
+                    elif t.granularity is month and t.date not in months:
                         months.append(t.date)
-                kw = keyword_match(sent.text.lower(), kws) if kws else True
-                pool.sentences.append(
-                    PooledSentence(di, sent, pub, tuple(days), tuple(months), kw)
-                )
+                if days or months:
+                    out[base + si] = PooledSentence(
+                        di, sents[si], pub, tuple(days), tuple(months), kw[si]
+                    )
         return pool
 
     def source(self, ps: PooledSentence, cut: int = 0) -> SummarySentence:

@@ -28,6 +28,7 @@ from ..dates import (
     select_dates,
     standardized,
 )
+from ..gcpause import collector_paused
 from ..length import DEFAULT_SENTENCES, default_n_dates
 from ..sentences.features import context_matrix, static_features
 from ..sentences.summarize import CentroidSummarizer, SentenceFilter
@@ -110,6 +111,10 @@ class DateWise:
         self.by_slot = by_slot
 
     def build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
+        with collector_paused():
+            return self._build(corpus, config)
+
+    def _build(self, corpus: Corpus, config: TimelineConfig) -> Timeline:
         pool = SentencePool.from_corpus(corpus, config.keywords, config.start, config.end)
         feats = date_features(pool, config.start, config.end, self.censoring)
         scores = self.ranker.score(feats)
@@ -155,18 +160,19 @@ class DateWise:
         cuts = [trim(pool.sentences[i].text) if self.quality else 0 for i in used]
         texts = [pool.sentences[i].text[c:] for i, c in zip(used, cuts, strict=True)]
         self.summarizer.fit(texts)
+        # A sentence's features and form prior do not depend on the date it is a
+        # candidate for (leads are candidates for two days): computed once per
+        # candidate of a chosen date.
+        chosen = dict.fromkeys(i for d in dates for i in candidates[d])
         static = {
-            i: static_features(t, pool.sentences[i].sentence.index, len(pool.sentences[i].dates))
-            for i, t in zip(used, texts, strict=True)
+            i: static_features(
+                texts[local[i]], pool.sentences[i].sentence.index, len(pool.sentences[i].dates)
+            )
+            for i in chosen
         }
-        # A sentence's form prior does not depend on the date it is a candidate for
-        # (leads are candidates for two days): computed once per sentence.
         form: dict[int, float] = {}
         if self.quality:
-            form = {
-                i: quality_prior(pool.sentences[i].text, self.fragment)
-                for i in dict.fromkeys(i for d in dates for i in candidates[d])
-            }
+            form = {i: quality_prior(pool.sentences[i].text, self.fragment) for i in chosen}
         groups = []
         for d in dates:
             sents = [pool.sentences[i] for i in candidates[d]]
@@ -236,7 +242,7 @@ class DateWise:
         ok = self.sentence_filter.ok
         lead = self.lead_sentences
         for i, ps in enumerate(pool.sentences):
-            if not ps.keyword or not ok(ps.text):
+            if not ps.keyword or not ok(ps.sentence.text):
                 continue
             if ps.dates:
                 for d in ps.dates:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import filterfalse
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from ...text.stopwords import smart_stopwords
 from .tfidf import tfidf_matrix
@@ -24,11 +26,13 @@ _CALENDAR = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "today", "yesterday", "tomorrow", "week", "weeks", "month", "months", "year", "years", "day", "days", "update", "updated", "et", "gmt", "pm", "am"]
 )
 STOP_WORDS = smart_stopwords() | _PTB | _CALENDAR
-_WORD = re.compile(r"(?u)\b[^\W\d_][\w'-]*\b")
+# Terms: a letter, then letters, digits, apostrophes or hyphens; one-letter words
+# are not terms (the pattern needs a second character).
+_WORD = re.compile(r"(?u)\b[^\W\d_][\w'-]+\b")
 
 
 def analyzer(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS and len(w) > 1]
+    return list(filterfalse(STOP_WORDS.__contains__, _WORD.findall(text.lower())))
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,11 @@ class GreedySummarizer:
         """
         if k <= 0:
             return [[] for _ in groups]
-        orders = [self.ranked(c, w, x) for c, w, x in groups]
+        # One BLAS thread: a norm over a large vocabulary would otherwise wake
+        # OpenBLAS's threads (slow on a busy machine, and its sum then depends on
+        # how many there are).
+        with threadpool_limits(1, user_api="blas"):
+            orders = [self.ranked(c, w, x) for c, w, x in groups]
         picks: list[list[int]] = [[] for _ in groups]
         next_at = [0] * len(groups)
         taken: list[int] = list(chosen)
