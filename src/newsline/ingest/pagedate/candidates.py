@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .dates import check_date, parse_date
+from ..dates import check_date, parse_date
 
 log = logging.getLogger(__name__)
 

@@ -1,12 +1,12 @@
 """The publication date of an HTML page, from several kinds of evidence.
 
-Every date some evidence names is a candidate (:mod:`.pagecands`):
+Every date some evidence names is a candidate (:mod:`.candidates`):
 
 1. the page's URL (``/2019/03/12/``, ``2019-03-12``; ``/2019/03/`` as a month);
 2. htmldate's readings of the markup (original, latest, extensive search) and
    the page's own metadata read as *published* or *modified* (schema.org
    ``datePublished``/``dateModified``, ``article:published_time`` ...);
-3. the dates the page shows its readers (:mod:`.datelines`): the date line
+3. the dates the page shows its readers (:mod:`.lines`): the date line
    by the headline, bylines (``Von ... 12.03.2019, 14:00 Uhr``), labels
    (``Published``, ``Stand:``, ``Erschienen am``, ``Aktualisiert``), weekdays,
    ``<time>`` elements, inside or outside the article's container;
@@ -31,10 +31,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..temporal import infer_publication_date
-from .datelines import Shown, shown_dates
-from .dates import check_date, parse_date
-from .pagecands import Structured, features, structured_dates, url_month
+from ...temporal import infer_publication_date
+from ..dates import check_date, parse_date
+from .candidates import Structured, features, structured_dates, url_month
+from .lines import Shown, shown_dates
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ def _model() -> dict:  # type: ignore[type-arg]
 
 
 def candidates(html: str, url: str | None = None) -> dict[dt.date, dict[str, float]]:
-    """The page's candidate dates with their features (:func:`.pagecands.features`)."""
+    """The page's candidate dates with their features (:func:`.candidates.features`)."""
     ev = evidence(html, url)
     found = features(ev, date_line(ev), NEAR_HEADLINE, BEFORE_HEADLINE)
     rule = decide(ev)
