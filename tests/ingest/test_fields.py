@@ -8,7 +8,7 @@ import json
 import pytest
 
 from newsline.ingest import read
-from newsline.ingest.fields import decide_dayfirst, parse_field_option
+from newsline.ingest.formats.fields import decide_dayfirst, parse_field_option
 from newsline.ingest.options import ReadOptions
 
 D = dt.date

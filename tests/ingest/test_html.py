@@ -14,7 +14,7 @@ import pytest
 
 from newsline.ingest import html as html_module
 from newsline.ingest import read
-from newsline.ingest.html import parse_html
+from newsline.ingest.formats.html import parse_html
 
 BODY = [
     "Engineers drilling a relief well in the Gulf of Mexico intercepted the damaged Macondo well "

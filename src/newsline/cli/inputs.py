@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..ingest.fetch import FetchSettings, default_cache_dir, read_url_list
-from ..ingest.fields import KEYS, parse_field_option
+from ..ingest.formats.fields import KEYS, parse_field_option
 from ..ingest.options import ReadOptions
 
 

@@ -8,10 +8,10 @@ plausibility) and :mod:`.decode` (bytes to text). :func:`read` runs them.
 from __future__ import annotations
 
 from .dates import check_date, parse_date
+from .formats.text import is_title_line, parse_text
 from .paths import date_from_path
 from .reader import IngestResult, Source, read
 from .stream import iter_articles
-from .text import is_title_line, parse_text
 
 __all__ = [
     "IngestResult",

@@ -10,14 +10,14 @@ from ..model import Article
 from . import source as safe
 from ._report import Reporter
 from .dates import check_date, parse_date
-from .fields import MappingError, with_date_order
-from .html import parse_html
+from .formats.fields import MappingError, with_date_order
+from .formats.html import parse_html
+from .formats.records import to_article
+from .formats.text import parse_text
 from .options import ReadOptions
 from .origin import Source
 from .paths import date_from_path
-from .records import to_article
 from .source import DEFAULT_LIMITS, Limits
-from .text import parse_text
 
 
 def date_fallbacks(

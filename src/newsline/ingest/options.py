@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .fetch import Fetcher, FetchSettings
-from .fields import FieldMap
+from .formats.fields import FieldMap
 
 
 @dataclass

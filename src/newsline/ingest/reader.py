@@ -20,18 +20,18 @@ from .articles import add_records, default_dates, html_article, text_article
 from .compress import CompressionError, decompress, split_suffix
 from .compress import sniff as sniff_compression
 from .decode import SNIFF_BYTES, decode_text, html_charset, looks_binary
-from .feeds import read_feed
 from .fetch import FetchError, is_url
+from .formats.feeds import read_feed
+from .formats.parquet import iter_parquet
+from .formats.records import iter_csv, iter_json, iter_jsonl
+from .formats.warc import read_warc
 from .ids import unique_ids
 from .options import ReadOptions, TickingList
 from .origin import Source
-from .parquet import iter_parquet
 from .paths import is_hidden
-from .records import iter_csv, iter_json, iter_jsonl
 from .sniff import NOT_ARTICLES, kind_from_name, own_output, sniff_bytes, sniff_text, xml_kind
 from .sniff import stem as _stem
 from .source import DEFAULT_LIMITS, Limits, Skip
-from .warc import read_warc
 
 PathLike = str | os.PathLike[str]
 Progress = Callable[[Iterable[Source]], Iterable[Source]]

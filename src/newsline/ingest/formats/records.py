@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from ..model import Article
-from ._report import Reporter
-from .dates import check_date, parse_date
+from ...model import Article
+from .._report import Reporter
+from ..dates import check_date, parse_date
 from .fields import SYNONYMS, FieldMap, MappingError, norm
 
 TEXT_FIELDS = SYNONYMS["text"]
@@ -142,7 +142,7 @@ def iter_jsonl(
 def _fallback_decode(line: bytes | str) -> str:
     if isinstance(line, str):
         return line
-    from .decode import decode
+    from ..decode import decode
 
     text = decode(line)
     if text is None:

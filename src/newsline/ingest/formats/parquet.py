@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ._report import Reporter
+from .._report import Reporter
 
 #: Rows converted to Python objects at a time.
 BATCH_ROWS = 2048

@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from ..model import Article
-from ._report import Reporter
-from .dates import check_date, parse_date
-from .decode import decode
+from ...model import Article
+from .._report import Reporter
+from ..dates import check_date, parse_date
+from ..decode import decode
 from .html import parse_html
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -20,8 +20,8 @@ from functools import cache
 from html.parser import HTMLParser
 from types import ModuleType
 
-from .dates import check_date
-from .pagedate import page_date
+from ..dates import check_date
+from ..pagedate import page_date
 
 log = logging.getLogger(__name__)
 

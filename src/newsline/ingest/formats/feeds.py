@@ -12,13 +12,13 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from ..model import Article
-from ._report import Reporter
-from .dates import check_date, parse_date
-from .decode import decode
-from .fetch import FetchError
+from ...model import Article
+from .._report import Reporter
+from ..dates import check_date, parse_date
+from ..decode import decode
+from ..fetch import FetchError
+from ..options import ReadOptions
 from .html import fragment_text, parse_html
-from .options import ReadOptions
 
 
 def read_feed(
