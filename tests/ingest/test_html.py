@@ -12,8 +12,8 @@ import datetime as dt
 
 import pytest
 
-from newsline.ingest import html as html_module
 from newsline.ingest import read
+from newsline.ingest.formats import html as html_module
 from newsline.ingest.formats.html import parse_html
 
 BODY = [
