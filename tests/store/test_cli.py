@@ -59,3 +59,39 @@ def test_build_store_equals_build_file(story: Path, tmp_path: Path) -> None:
         assert main(["-q", "build", str(story), str(gen), *extra, "-o", str(a)]) == 0
         assert main(["-q", "build", "--store", str(db), *extra, "-o", str(b)]) == 0
         assert _entries(a) == _entries(b) and _entries(a)
+
+
+def test_build_store_dates_undated_articles_as_build_file_does(tmp_path: Path) -> None:
+    """Undated articles from a store get the dating stage's estimates, as from files."""
+    folder = tmp_path / "undated"
+    folder.mkdir()
+    for name, text in UNDATED.items():
+        (folder / name).write_text(text + "\n", encoding="utf-8")
+    db = tmp_path / "s"
+    assert main(["-q", "index", "add", str(folder), "--store", str(db), "--workers", "1"]) == 0
+    a, b = tmp_path / "file.json", tmp_path / "store.json"
+    assert main(["-q", "build", str(folder), "-o", str(a)]) == 0
+    assert main(["-q", "build", "--store", str(db), "-o", str(b)]) == 0
+    assert _entries(a) == _entries(b) and _entries(a)
+    meta_a = json.loads(a.read_text(encoding="utf-8"))["meta"]["dating"]
+    meta_b = json.loads(b.read_text(encoding="utf-8"))["meta"]["dating"]
+    assert meta_a == meta_b and meta_b["estimated_days"] + meta_b["intervals"] > 0
+
+
+UNDATED = {
+    "dam-vote.txt": (
+        "ORLEBY, Friday 4 October 2024 - The Orleby town council voted on Thursday to close the "
+        "old Kessel dam to traffic after engineers found cracks in its crest. The council said "
+        "the closure would last until the repairs are finished next spring."
+    ),
+    "dam-detour.txt": (
+        "Drivers faced long detours on Monday after the Kessel dam closed to traffic, the "
+        "Orleby council said. The council voted last week to close the dam after engineers "
+        "found cracks in its crest, and buses to the valley now take the hill road."
+    ),
+    "dam-repairs.txt": (
+        "ORLEBY, Tuesday 12 November 2024 - Repairs to the Kessel dam began on Monday, the "
+        "Orleby council said. The dam has been closed to traffic since October 4, 2024, when "
+        "engineers found cracks in its crest."
+    ),
+}

@@ -14,6 +14,8 @@ import pyarrow.compute as pc
 
 from ..clean.offsets import span_map
 from ..core import parse_query, prepare_document
+from ..dating import DEFAULT as DEFAULT_DATING
+from ..dating import DatingOptions, date_documents
 from ..ingest import IngestResult, iter_articles
 from ..model import Article, Corpus, Document
 from ..query import Query
@@ -172,6 +174,7 @@ class Store:
         source: str | None = None,
         collection: str | None = None,
         dedupe: bool = True,
+        dating: DatingOptions | None = DEFAULT_DATING,
     ) -> Corpus:
         """The prepared corpus a timeline is built from.
 
@@ -184,7 +187,10 @@ class Store:
         were first added; then cleans them as :func:`newsline.prepare` does
         (duplicates and site furniture among the selected articles) and uses
         the stored sentences and date mentions of every article whose cleaned
-        text is the one that was prepared (only the others are prepared again).
+        text is the one that was prepared (only the others are prepared again);
+        then, as :func:`newsline.prepare` does, undated articles get a
+        publication-date estimate from their text and the selection
+        (:mod:`newsline.dating`; ``dating=None`` leaves them undated).
         """
         terms = Query() if collection is not None else _terms(query)
         snap = self.snapshot()
@@ -219,7 +225,8 @@ class Store:
                 docs.append(replace(doc, article=replace(doc.article, spans=spans)) if spans else doc)
             else:  # lines recurring across the selection were dropped: prepared anew
                 docs.append(prepare_document(replace(a, text=text, spans=spans)))
-        return Corpus(tuple(docs), report).between(start, end)
+        prepared = tuple(docs) if dating is None else date_documents(docs, dating)
+        return Corpus(prepared, report).between(start, end)
 
     def info(self) -> StoreInfo:
         snap = self.snapshot()
