@@ -105,7 +105,12 @@ _Step = tuple[re.Match[str], int, "tuple[int, bool] | None"]
 #: The scan of each text tagged without a DCT (the texts an undated
 #: collection's dating stage reads again against estimated dates), newest last.
 _TRACES: dict[str, list[_Step]] = {}
-_MAX_TRACES = 8192
+_MAX_TRACES = 4096
+
+
+def forget_scans() -> None:
+    """Drop the kept scans (a dating stage calls this when it is done with its texts)."""
+    _TRACES.clear()
 
 
 def _replay(text: str, dct: dt.date, trace: list[_Step]) -> list[DateMention] | None:
