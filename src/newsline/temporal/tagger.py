@@ -20,6 +20,7 @@ from ..model import DateMention
 from .context import Context
 from .liveblog import update_days
 from .patterns import FAMILY, NUMBERS, ORDINALS, TRIGGER
+from .resolve import tense
 from .rules import HANDLERS
 
 _DIGIT_FAMILY = FAMILY["0"]
@@ -109,8 +110,10 @@ _MAX_TRACES = 4096
 
 
 def forget_scans() -> None:
-    """Drop the kept scans (a dating stage calls this when it is done with its texts)."""
+    """Drop the kept scans and tenses (a dating stage calls this when it is done
+    with its texts, so that they are not kept alive)."""
     _TRACES.clear()
+    tense.cache_clear()
 
 
 def _replay(text: str, dct: dt.date, trace: list[_Step]) -> list[DateMention] | None:
