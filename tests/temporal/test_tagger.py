@@ -190,3 +190,15 @@ def test_rereading_an_undated_text_replays_its_scan_with_the_same_mentions() -> 
         assert text in _TRACES
         for day in days:
             assert tag(text, day) == _tag(text, day)
+
+
+def test_forget_scans_drops_the_kept_scans() -> None:
+    from newsline.temporal import forget_scans
+    from newsline.temporal.tagger import _TRACES
+
+    text = "The inquiry opened on Monday, three weeks after the spill of April 20."
+    tag(text, None)
+    assert text in _TRACES
+    forget_scans()
+    assert text not in _TRACES
+    assert tag(text, dt.date(2010, 5, 17)) == tag(text, dt.date(2010, 5, 17))

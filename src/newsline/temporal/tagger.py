@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import threading
 
 from ..model import DateMention
 from .context import Context
@@ -107,12 +108,14 @@ _Step = tuple[re.Match[str], int, "tuple[int, bool] | None"]
 #: collection's dating stage reads again against estimated dates), newest last.
 _TRACES: dict[str, list[_Step]] = {}
 _MAX_TRACES = 4096
+_TRACES_LOCK = threading.Lock()  # builds may run in threads (the web app)
 
 
 def forget_scans() -> None:
     """Drop the kept scans and tenses (a dating stage calls this when it is done
     with its texts, so that they are not kept alive)."""
-    _TRACES.clear()
+    with _TRACES_LOCK:
+        _TRACES.clear()
     tense.cache_clear()
 
 
@@ -176,10 +179,11 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
             last_end = mention.end
             break
     if trace is not None:
-        _TRACES.pop(text, None)
-        _TRACES[text] = trace
-        if len(_TRACES) > _MAX_TRACES:
-            del _TRACES[next(iter(_TRACES))]
+        with _TRACES_LOCK:
+            _TRACES.pop(text, None)
+            _TRACES[text] = trace
+            if len(_TRACES) > _MAX_TRACES:
+                del _TRACES[next(iter(_TRACES))]
     return out
 
 
