@@ -204,8 +204,10 @@ def terms(
             hist = prior.histogram(f"neighbour_{b}")
             sel = bins == b
             ll = hist.log(days[None, :] - at[sel, None])
-            mix += w[sel] @ np.exp(ll)
-            logp += sure[sel] @ ll
+            if product > 0:
+                logp += sure[sel] @ ll
+            else:
+                mix += w[sel] @ np.exp(ll)
         top = max(neighbours, key=lambda n: n.similarity * n.sureness)
         score = product * logp if product > 0 else np.log(mix)
         out.append(("neighbours", f"{len(neighbours)} articles", -1, -1, top.source, score))
