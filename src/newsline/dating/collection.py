@@ -25,6 +25,8 @@ K = 10
 MIN_SIMILARITY = 0.1
 _CHUNK = 512
 _WORD = re.compile(r"(?u)\b[^\W\d_][\w'-]+\b")
+# the same words of an ASCII text (where Unicode and ASCII classes agree), found faster
+_WORD_ASCII = re.compile(_WORD.pattern.removeprefix("(?u)"), re.ASCII)
 _CALENDAR = frozenset(
     [
         "monday",
@@ -66,7 +68,9 @@ _STOP = smart_stopwords() | _CALENDAR
 
 def analyzer(text: str) -> list[str]:
     """Content words of a text, lower-cased: no stop words, calendar words or numbers."""
-    return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+    low = text.lower()
+    words = (_WORD_ASCII if low.isascii() else _WORD).findall(low)
+    return [w for w in words if w not in _STOP]
 
 
 def tfidf(texts: Sequence[str], max_df: float = 0.5) -> sparse.csr_matrix:
