@@ -168,3 +168,37 @@ def test_a_range_never_reaches_into_a_number_or_the_previous_mention() -> None:
     ms = tag(text, dt.date(2013, 6, 1))
     assert [(m.text, m.value) for m in ms] == [("June 3-5 , 2009", "2009-06-03")]
     assert all(text[m.start : m.end] == m.text for m in ms)
+
+
+def test_rereading_an_undated_text_replays_its_scan_with_the_same_mentions() -> None:
+    """A text tagged without a DCT and then against dates (what the dating stage
+    does) gives the mentions a fresh scan gives, including where the undated
+    scan took a different path (a year out of range against one DCT)."""
+    from newsline.temporal.tagger import _TRACES, _tag
+
+    texts = [
+        "On Saturday the council met again; two years ago, in 2014, it had voted no. "
+        "The vote is set for next Tuesday, March 3, and the report came out last month.",
+        "Yesterday's storm followed the one of October 17. By the end of the week, "
+        "officials said, December 31 would be the deadline, three days after Christmas.",
+        "The deal signed on 12 June 2009 ends in mid-January; a year earlier, on Friday, "
+        "the firm said the second quarter was its best.",
+    ]
+    days = [dt.date(2015, 1, 2), dt.date(2016, 12, 30), dt.date(1, 1, 3), dt.date(9999, 12, 29)]
+    for text in texts:
+        tag(text, None)
+        assert text in _TRACES
+        for day in days:
+            assert tag(text, day) == _tag(text, day)
+
+
+def test_forget_scans_drops_the_kept_scans() -> None:
+    from newsline.temporal import forget_scans
+    from newsline.temporal.tagger import _TRACES
+
+    text = "The inquiry opened on Monday, three weeks after the spill of April 20."
+    tag(text, None)
+    assert text in _TRACES
+    forget_scans()
+    assert text not in _TRACES
+    assert tag(text, dt.date(2010, 5, 17)) == tag(text, dt.date(2010, 5, 17))

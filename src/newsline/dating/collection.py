@@ -25,6 +25,8 @@ K = 10
 MIN_SIMILARITY = 0.1
 _CHUNK = 512
 _WORD = re.compile(r"(?u)\b[^\W\d_][\w'-]+\b")
+# the same words of an ASCII text (where Unicode and ASCII classes agree), found faster
+_WORD_ASCII = re.compile(_WORD.pattern.removeprefix("(?u)"), re.ASCII)
 _CALENDAR = frozenset(
     [
         "monday",
@@ -66,30 +68,41 @@ _STOP = smart_stopwords() | _CALENDAR
 
 def analyzer(text: str) -> list[str]:
     """Content words of a text, lower-cased: no stop words, calendar words or numbers."""
-    return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
+    low = text.lower()
+    words = (_WORD_ASCII if low.isascii() else _WORD).findall(low)
+    return [w for w in words if w not in _STOP]
 
 
 def tfidf(texts: Sequence[str], max_df: float = 0.5) -> sparse.csr_matrix:
     """L2-normalized TF-IDF rows (sublinear tf, smoothed idf) over the content
-    words found in at least two texts and at most ``max_df`` of them."""
-    docs = [Counter(analyzer(t)) for t in texts]
-    df: Counter[str] = Counter()
-    for c in docs:
-        df.update(c.keys())
+    words found in at least two texts and at most ``max_df`` of them.
+
+    Columns are numbered by first appearance and each row keeps its words in
+    the order they first appear in its text."""
+    ids: dict[str, int] = {}  # every word, numbered by first appearance
+    cols: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for t in texts:
+        c = Counter(analyzer(t))
+        cols.extend([ids.setdefault(w, len(ids)) for w in c])
+        counts.extend(c.values())
+        indptr.append(len(cols))
     n = len(texts)
-    vocab = {w: i for i, w in enumerate(w for w, k in df.items() if 2 <= k <= max_df * n)}
-    idf = np.log((1 + n) / (1 + np.array([df[w] for w in vocab], dtype=np.float64))) + 1
-    indptr, indices, values = [0], [], []
-    for c in docs:
-        for w, k in c.items():
-            j = vocab.get(w)
-            if j is not None:
-                indices.append(j)
-                values.append((1 + math.log(k)) * idf[j])
-        indptr.append(len(indices))
+    col = np.array(cols, dtype=np.int64)
+    df = np.bincount(col, minlength=len(ids))
+    keep = (df >= 2) & (df <= max_df * n)
+    column = np.cumsum(keep) - 1  # word number -> column among the kept ones
+    idf = np.log((1 + n) / (1 + df[keep].astype(np.float64))) + 1
+    k = np.array(counts, dtype=np.int64)
+    logs = np.array([math.log(v) for v in range(1, int(k.max(initial=1)) + 1)])
+    kept = keep[col]
+    j = column[col[kept]]
+    values = (1 + logs[k[kept] - 1]) * idf[j]
+    ptr = np.concatenate([[0], np.cumsum(kept)])[indptr]
     X = sparse.csr_matrix(
-        (np.array(values, dtype=np.float32), np.array(indices, dtype=np.int64), indptr),
-        shape=(n, len(vocab)),
+        (values.astype(np.float32), j.astype(np.int64), ptr),
+        shape=(n, int(keep.sum())),
     )
     norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0

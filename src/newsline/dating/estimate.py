@@ -39,6 +39,8 @@ _NEAR = 14  # candidate days around a neighbour's date
 _MAX_YEAR = 2100
 _WEEKDAY_NAME = {PAST: "weekday_past", REPORTED: "weekday_past", FUTURE: "weekday_future"}
 _SLACK = {PAST: 30, REPORTED: 60}  # days a past (reported) partial date may lie after the day
+_NONE = np.iinfo(np.int64).min
+_MAX_SPAN = 1 << 20  # candidate days marked on a grid up to this range, else sorted
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,21 +71,31 @@ def _ordinal(y: int, m: int, d: int) -> int:
         return dt.date(max(1, min(9999, y)), m, 28).toordinal()
 
 
+def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``np.unique(values, return_inverse=True)`` of an ascending array."""
+    new = np.empty(len(values), dtype=bool)
+    new[:1] = True
+    np.not_equal(values[1:], values[:-1], out=new[1:])
+    return values[new], np.cumsum(new) - 1
+
+
 def resolve_partial(c: Clue, days: np.ndarray, years: np.ndarray) -> np.ndarray:
     """Ordinal of a partial date read against each candidate day, as the
     temporal stage reads it: past tense within 30 days after (reported speech
     60), else nearest."""
-    uniq, inv = np.unique(years, return_inverse=True)
+    uniq, inv = _sorted_unique(years)
     table = np.array([[_ordinal(int(y) + k, c.month, c.day) for y in uniq] for k in (-1, 0, 1)])
     opts = table[:, inv]
     if c.tense in _SLACK:
         ok = opts <= days + _SLACK[c.tense]
-        return np.where(ok, opts, np.iinfo(np.int64).min).max(axis=0)
+        return np.where(ok, opts, _NONE).max(axis=0)
     best = np.abs(opts - days).argmin(axis=0)
     return opts[best, np.arange(len(days))]
 
 
-def latest_past(clues: TextClues, days: np.ndarray) -> np.ndarray | None:
+def latest_past(
+    clues: TextClues, days: np.ndarray, years: np.ndarray | None = None
+) -> np.ndarray | None:
     """Per candidate day, the ordinal of the latest day the text names (not in
     the future tense; datelines and weekday-dates have terms of their own), or
     ``None`` when it names none."""
@@ -91,9 +103,9 @@ def latest_past(clues: TextClues, days: np.ndarray) -> np.ndarray | None:
     partial = [c for c in clues.of("partial-date") if c.tense != FUTURE]
     if not full and not partial:
         return None
-    out = np.full(days.shape, max(full) if full else np.iinfo(np.int64).min, dtype=np.int64)
+    out = np.full(days.shape, max(full) if full else _NONE, dtype=np.int64)
     if partial:
-        years = _year_of(days)
+        years = _year_of(days) if years is None else years
         for c in partial:
             out = np.maximum(out, resolve_partial(c, days, years))
     return out
@@ -113,17 +125,23 @@ def _candidates(clues: TextClues, neighbours: Sequence[Neighbour]) -> np.ndarray
     years |= {n.day.year for n in neighbours}
     for c in clues.of("partial-date"):
         anchors.extend(_ordinal(y, c.month, c.day) for y in years)
-    spans = [np.arange(a - _BEFORE, a + _AFTER + 1) for a in anchors]
-    spans += [
-        np.arange(n.day.toordinal() - _NEAR, n.day.toordinal() + _NEAR + 1) for n in neighbours
-    ]
+    spans = [(a - _BEFORE, a + _AFTER) for a in anchors]  # first and last day, inclusive
+    spans += [(n.day.toordinal() - _NEAR, n.day.toordinal() + _NEAR) for n in neighbours]
     if not spans:
         # only a year to go by: every day of the years a years-ago clue names
         ys = sorted({c.year for c in clues.of("years-ago") if 1 <= c.year <= _MAX_YEAR})
-        spans = [np.arange(_ordinal(y, 1, 1), _ordinal(y, 12, 31) + 1) for y in ys]
+        spans = [(_ordinal(y, 1, 1), _ordinal(y, 12, 31)) for y in ys]
     if not spans:
         return np.zeros(0, dtype=np.int64)
-    days = np.unique(np.concatenate(spans))
+    lo = min(s[0] for s in spans)
+    hi = max(s[1] for s in spans)
+    if hi - lo < _MAX_SPAN:  # the days of the spans, ascending: marked on a grid, not sorted
+        grid = np.zeros(hi - lo + 1, dtype=bool)
+        for first, last in spans:
+            grid[first - lo : last - lo + 1] = True
+        days = np.flatnonzero(grid).astype(np.int64) + lo
+    else:
+        days = np.unique(np.concatenate([np.arange(f, t + 1) for f, t in spans]))
     return days[(days > 0) & (days < dt.date(_MAX_YEAR, 1, 1).toordinal())]
 
 
@@ -143,7 +161,8 @@ def terms(
     tempered product: ``product`` times the sum of their sureness-weighted
     log-likelihoods."""
     out: list[tuple[str, str, int, int, str, np.ndarray]] = []
-    latest = latest_past(clues, days)
+    year = _year_of(days)
+    latest = latest_past(clues, days, year)
     if latest is not None:
         lag = prior.histogram("lag").log(days - latest)
         last = max(
@@ -166,7 +185,6 @@ def terms(
         hist = prior.histogram(_WEEKDAY_NAME.get(c.tense, "weekday_unknown"))
         score = hist.log((dow - c.weekday) % 7) + np.log(7)
         out.append(("weekday", c.text, c.start, c.end, "", score))
-    year = _year_of(days)
     ymax = latest_year(clues)
     if ymax is not None:
         score = prior.histogram("year").log(np.clip(year - ymax, -3, 3))
@@ -182,12 +200,14 @@ def terms(
         at = np.array([n.day.toordinal() for n in neighbours])
         sure = np.array([n.sureness for n in neighbours])
         logp = np.zeros(len(days))
-        for b in np.unique(bins):
+        for b in sorted(set(bins.tolist())):
             hist = prior.histogram(f"neighbour_{b}")
             sel = bins == b
             ll = hist.log(days[None, :] - at[sel, None])
-            mix += w[sel] @ np.exp(ll)
-            logp += sure[sel] @ ll
+            if product > 0:
+                logp += sure[sel] @ ll
+            else:
+                mix += w[sel] @ np.exp(ll)
         top = max(neighbours, key=lambda n: n.similarity * n.sureness)
         score = product * logp if product > 0 else np.log(mix)
         out.append(("neighbours", f"{len(neighbours)} articles", -1, -1, top.source, score))

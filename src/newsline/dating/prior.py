@@ -43,9 +43,11 @@ class Histogram:
     probs: tuple[float, ...]
     tail: float
     logs: np.ndarray = field(init=False, repr=False, compare=False)
+    log_tail: np.float64 = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "logs", np.log(np.asarray(self.probs, dtype=np.float64)))
+        object.__setattr__(self, "log_tail", np.log(self.tail))
 
     @classmethod
     def fit(cls, values: Iterable[int], lo: int, hi: int, alpha: float = 0.5) -> Histogram:
@@ -63,7 +65,7 @@ class Histogram:
     def log(self, values: np.ndarray) -> np.ndarray:
         idx = values.astype(np.int64) - self.lo
         inside = (idx >= 0) & (idx < len(self.logs))
-        return np.where(inside, self.logs[np.clip(idx, 0, len(self.logs) - 1)], np.log(self.tail))
+        return np.where(inside, self.logs.take(idx, mode="clip"), self.log_tail)
 
     def as_dict(self) -> dict[str, object]:
         return {"lo": self.lo, "probs": [round(p, 6) for p in self.probs], "tail": self.tail}

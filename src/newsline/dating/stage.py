@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import DateEstimate, Document
+from ..temporal import forget_scans
 from .collection import K, similar
 from .estimate import DAY_CONFIDENCE, MASS, Neighbour, estimate
 from .evidence import TextClues, read_clues
@@ -131,4 +132,6 @@ def date_documents(
 ) -> tuple[Document, ...]:
     """Every document, the undated ones dated as far as the evidence allows."""
     est = estimate_documents(docs, options, prior)
-    return tuple(apply_estimate(d, est.get(i)) for i, d in enumerate(docs))
+    out = tuple(apply_estimate(d, est.get(i)) for i, d in enumerate(docs))
+    forget_scans()  # the undated texts' scans, kept since they were tagged
+    return out

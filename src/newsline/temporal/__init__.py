@@ -9,6 +9,6 @@ in the text.
 from __future__ import annotations
 
 from .infer import infer_publication_date
-from .tagger import tag
+from .tagger import forget_scans, tag
 
-__all__ = ["infer_publication_date", "tag"]
+__all__ = ["forget_scans", "infer_publication_date", "tag"]

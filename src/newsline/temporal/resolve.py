@@ -7,6 +7,7 @@ except :func:`tense`, which reads the words around a mention.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from ..model import Granularity, TimePoint
@@ -100,6 +101,8 @@ def _kind(m: re.Match[str]) -> int:
     return UNKNOWN if m.group() in _NOT_PAST else PAST
 
 
+# pure, and asked again for the same span when an undated text is re-read against its estimate
+@functools.lru_cache(maxsize=1 << 15)
 def tense(text: str, start: int, end: int, right_side: bool = True, reach: int = _WINDOW) -> int:
     """PAST, FUTURE, REPORTED or UNKNOWN from the nearest tense cue in the same clause.
 

@@ -15,11 +15,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+import threading
 
 from ..model import DateMention
 from .context import Context
 from .liveblog import update_days
 from .patterns import FAMILY, NUMBERS, ORDINALS, TRIGGER
+from .resolve import tense
 from .rules import HANDLERS
 
 _DIGIT_FAMILY = FAMILY["0"]
@@ -71,6 +73,10 @@ def tag(text: str, dct: dt.date | None) -> list[DateMention]:
     """
     pieces = update_days(text, dct) if dct is not None else []
     if not pieces:
+        if dct is not None and (trace := _TRACES.get(text)) is not None:
+            replayed = _replay(text, dct, trace)
+            if replayed is not None:
+                return replayed
         return _tag(text, dct)
     out: list[DateMention] = []
     for start, end, day in pieces:
@@ -94,9 +100,55 @@ def _handle(m: re.Match[str], ctx: Context) -> DateMention | None:
         return None
 
 
+#: One handler call of a scan: the match, the floor it was called with and
+#: its outcome (``None``: no mention; else the mention's end and whether it
+#: was dropped for an absurd year).
+_Step = tuple[re.Match[str], int, "tuple[int, bool] | None"]
+#: The scan of each text tagged without a DCT (the texts an undated
+#: collection's dating stage reads again against estimated dates), newest last.
+_TRACES: dict[str, list[_Step]] = {}
+_MAX_TRACES = 4096
+_TRACES_LOCK = threading.Lock()  # builds may run in threads (the web app)
+
+
+def forget_scans() -> None:
+    """Drop the kept scans and tenses (a dating stage calls this when it is done
+    with its texts, so that they are not kept alive)."""
+    with _TRACES_LOCK:
+        _TRACES.clear()
+    tense.cache_clear()
+
+
+def _replay(text: str, dct: dt.date, trace: list[_Step]) -> list[DateMention] | None:
+    """``_tag(text, dct)`` from the scan ``trace`` of the same text: only the
+    handlers run again. The scan's path depends on the text and on each
+    handler call's outcome alone, so while every outcome agrees with the
+    trace's the calls are those ``_tag`` would make; ``None`` when one
+    differs (the caller then scans)."""
+    ctx = Context(text, dct)
+    out: list[DateMention] = []
+    padded = " " + text
+    for m, floor, key in trace:
+        ctx.floor = floor
+        mention = _handle(m, ctx)
+        if mention is None:
+            if key is not None:
+                return None
+            continue
+        if mention.kind == "partial":
+            mention = _full_date_inside(padded, mention, ctx)
+        absurd = mention.kind == "partial" and _ABSURD_YEAR.match(text, mention.end) is not None
+        if key != (mention.end, absurd):
+            return None
+        if not absurd:
+            out.append(mention)
+    return out
+
+
 def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
     ctx = Context(text, dct)
     out: list[DateMention] = []
+    trace: list[_Step] | None = [] if dct is None else None
     last_end = 0
     family = FAMILY
     # Scan " " + text so that a trigger at offset 0 has a separator before it.
@@ -113,15 +165,25 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
                 continue
             ctx.floor = last_end
             mention = _handle(m, ctx)
-            if mention is not None:
-                if mention.kind == "partial":
-                    mention = _full_date_inside(padded, mention, ctx)
-                if mention.kind == "partial" and _ABSURD_YEAR.match(text, mention.end):
-                    last_end = mention.end  # "December 31, 9999": its year is out of range
-                    break
+            if mention is None:
+                if trace is not None:
+                    trace.append((m, last_end, None))
+                continue
+            if mention.kind == "partial":
+                mention = _full_date_inside(padded, mention, ctx)
+            absurd = mention.kind == "partial" and _ABSURD_YEAR.match(text, mention.end) is not None
+            if trace is not None:
+                trace.append((m, last_end, (mention.end, absurd)))
+            if not absurd:  # "December 31, 9999": its year is out of range
                 out.append(mention)
-                last_end = mention.end
-                break
+            last_end = mention.end
+            break
+    if trace is not None:
+        with _TRACES_LOCK:
+            _TRACES.pop(text, None)
+            _TRACES[text] = trace
+            if len(_TRACES) > _MAX_TRACES:
+                del _TRACES[next(iter(_TRACES))]
     return out
 
 
