@@ -103,10 +103,16 @@ def test_gives_up_and_reports_one_line(site, tmp_path):
 
 def test_per_host_delay(site, tmp_path):
     fetcher = Fetcher(FetchSettings(cache_dir=None, delay=0.3, timeout=5))
+    t0 = time.monotonic()
     for path in ("/bridge", "/entry", "/flaky"):
         fetcher.get(site + path)
-    times = [t for _, t in Site.hits]
-    assert all(b - a >= 0.27 for a, b in zip(times, times[1:], strict=False))
+    elapsed = time.monotonic() - t0
+    n = len(Site.hits)
+    assert n >= 3
+    # Timed on the client: between two requests to one host it waits the delay, so the
+    # run lasts at least (n - 1) delays however loaded the machine (the server's own
+    # receipt times carry its scheduling jitter, which made this flaky).
+    assert elapsed >= (n - 1) * 0.3
 
 
 def test_feed_entries_without_text_fetched_only_when_asked(site, tmp_path):
