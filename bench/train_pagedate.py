@@ -1,6 +1,6 @@
 """Train and check the page-date model (:mod:`newsline.ingest.pagedate`) on ``html-dates``.
 
-Each page's candidate dates (:mod:`newsline.ingest.pagedate.candidates`) are scored by
+Each page's candidate dates (:mod:`newsline.ingest.pagedate.features`) are scored by
 a conditional logit (each page picks one candidate, or *none* at score 0,
 L2-penalised); the page gets its best candidate when the logistic of its
 score clears 2/3 — the break-even when a wrong date costs twice a missing
@@ -28,7 +28,7 @@ from scipy.optimize import minimize
 from html_dates import half
 from newsline.ingest.decode import decode
 from newsline.ingest.pagedate import DEFAULT_MODEL, candidates, choose
-from newsline.ingest.pagedate.candidates import FEATURES
+from newsline.ingest.pagedate.features import FEATURES
 
 ROOT = Path(__file__).resolve().parents[1]
 C = 1.0

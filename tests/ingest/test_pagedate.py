@@ -101,7 +101,7 @@ def test_schema_org_date_published():
 def test_structured_dates_published_and_modified():
     import lxml.html
 
-    from newsline.ingest.pagedate.candidates import structured_dates
+    from newsline.ingest.pagedate.features import structured_dates
 
     doc = lxml.html.document_fromstring(
         '<html><head><meta property="article:published_time" content="2018-05-04T10:00:00Z">'
@@ -125,7 +125,7 @@ def test_weekday_and_update_labels():
 
 
 def test_the_model_abstains_below_break_even():
-    from newsline.ingest.pagedate.choose import _model, choose
+    from newsline.ingest.pagedate.core import _model, choose
 
     weights = {"a": 1.0, "b": -1.0}
     # logistic(1.0) = 0.73 clears 2/3; logistic(0.5) = 0.62 does not
@@ -133,6 +133,6 @@ def test_the_model_abstains_below_break_even():
     assert choose({D(2020, 1, 1): {"a": 0.5}}, weights, 2 / 3) is None
     assert choose({}, weights, 2 / 3) is None
     model = _model()  # the shipped model knows every feature the candidates have
-    from newsline.ingest.pagedate.candidates import FEATURES
+    from newsline.ingest.pagedate.features import FEATURES
 
     assert set(model["weights"]) == set(FEATURES) and 0.5 < model["threshold"] < 1

@@ -1,6 +1,6 @@
 """The publication date of an HTML page, from several kinds of evidence.
 
-Every date some evidence names is a candidate (:mod:`.candidates`):
+Every date some evidence names is a candidate (:mod:`.features`):
 
 1. the page's URL (``/2019/03/12/``, ``2019-03-12``; ``/2019/03/`` as a month);
 2. htmldate's readings of the markup (original, latest, extensive search) and
@@ -33,7 +33,7 @@ from pathlib import Path
 
 from ...temporal import infer_publication_date
 from ..dates import check_date, parse_date
-from .candidates import Structured, features, structured_dates, url_month
+from .features import Structured, features, structured_dates, url_month
 from .lines import Shown, shown_dates
 
 log = logging.getLogger(__name__)
@@ -102,7 +102,7 @@ def _model() -> dict:  # type: ignore[type-arg]
 
 
 def candidates(html: str, url: str | None = None) -> dict[dt.date, dict[str, float]]:
-    """The page's candidate dates with their features (:func:`.candidates.features`)."""
+    """The page's candidate dates with their features (:func:`.features.features`)."""
     ev = evidence(html, url)
     found = features(ev, date_line(ev), NEAR_HEADLINE, BEFORE_HEADLINE)
     rule = decide(ev)
