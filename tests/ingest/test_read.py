@@ -335,3 +335,18 @@ def test_progress_wraps_file_list(tmp_path):
 
     read([tmp_path], progress=progress)
     assert len(seen) == 1
+
+
+def test_jsonl_line_in_another_encoding_is_read_and_a_broken_one_named(tmp_path):
+    good = json.dumps(
+        {"id": "cafe", "text": "Le café du port a rouvert mardi après les travaux.", "date": "2021-03-02"},
+        ensure_ascii=False,
+    ).encode("cp1252")
+    broken = '{"id": "b", "text": "Un café sans fin'.encode("cp1252")
+    f = tmp_path / "mixed.jsonl"
+    f.write_bytes(good + b"\n" + broken + b"\n")
+    res = read([f])
+    (a,) = res.articles
+    assert a.id == "cafe" and "café du port" in a.text
+    assert [str(p) for p in res.problems] and "mixed.jsonl:2" in str(res.problems[0])
+    assert "malformed JSON line" in str(res.problems[0])

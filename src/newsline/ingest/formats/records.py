@@ -120,16 +120,10 @@ def iter_jsonl(
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
-        except UnicodeDecodeError:
             try:
+                value = json.loads(line)
+            except UnicodeDecodeError:  # a line in another encoding: decoded as a guess
                 value = json.loads(_fallback_decode(line))
-            except ValueError as exc:
-                report.problem(where, f"malformed JSON line ({exc}); skipped", file=name, cause="malformed")
-                continue
-            except RecursionError:
-                report.problem(where, "JSON nested too deeply; skipped", file=name, cause="malformed")
-                continue
         except ValueError as exc:
             report.problem(where, f"malformed JSON line ({exc}); skipped", file=name, cause="malformed")
             continue
