@@ -28,19 +28,12 @@ from dataclasses import dataclass
 
 from ..model import DateMention, Granularity
 from ..temporal import tag
+from ..temporal.infer import HEAD, is_dateline
+from ..temporal.patterns import WEEKDAYS
 from ..temporal.resolve import FUTURE, PAST, REPORTED, UNKNOWN, tense
 
 __all__ = ["FUTURE", "PAST", "REPORTED", "UNKNOWN", "Clue", "TextClues", "hit_name", "read_clues"]
 
-_HEAD = 300
-_HEADER_BEFORE = re.compile(
-    r"(?:Published|Posted|Updated|Last\s+updated|Date|Dated|First\s+published)\s*(?:on)?\s*:?\s*"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*)?$",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
-_SEPARATOR_AFTER = re.compile(r"\s*(?:$|\n|\||-|--|—|–|\(|/|By\b|\d{1,2}:\d\d)")
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_BEFORE = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*(?:the\s+)?$",
     re.IGNORECASE,
@@ -112,19 +105,11 @@ def hit_name(c: Clue) -> str:
     6 July 1972, ...")."""
     if c.rule == "dateline":
         return "dateline"
-    return "weekday_date" if c.start < _HEAD and not c.told else "weekday_date_body"
+    return "weekday_date" if c.start < HEAD and not c.told else "weekday_date_body"
 
 
 def _is_dateline(text: str, m: DateMention) -> bool:
-    if m.start >= _HEAD:
-        return False
-    line_start = text.rfind("\n", 0, m.start) + 1
-    before = text[line_start : m.start]
-    if _HEADER_BEFORE.search(before):
-        return True
-    if _SENTENCE_END.search(before) or len(before) > 80:
-        return False  # inside a sentence
-    return _SEPARATOR_AFTER.match(text, m.end) is not None
+    return m.start < HEAD and is_dateline(text, m)
 
 
 def _weekday_agrees(text: str, m: DateMention, day: dt.date) -> bool:
@@ -133,7 +118,7 @@ def _weekday_agrees(text: str, m: DateMention, day: dt.date) -> bool:
         found = _WEEKDAY_AFTER.match(text, m.end)
         if found is not None and found.end() - m.end > 16:
             found = None
-    return found is not None and _WEEKDAY_NAMES.index(found.group(1).lower()) == day.weekday()
+    return found is not None and WEEKDAYS[found.group(1).lower()] == day.weekday()
 
 
 def _number(word: str) -> int | None:

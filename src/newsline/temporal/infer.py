@@ -22,7 +22,8 @@ from ..model import DateMention, Granularity
 from .patterns import WEEKDAYS
 from .tagger import tag
 
-_HEAD = 300
+#: A dateline stands within the first HEAD characters of an article.
+HEAD = 300
 _HEADER_BEFORE = re.compile(
     r"(?:Published|Posted|Updated|Last\s+updated|Date|Dated|First\s+published)\s*(?:on)?\s*:?\s*"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*)?$",
@@ -44,7 +45,9 @@ def _full_dates(text: str) -> list[DateMention]:
     ]
 
 
-def _is_dateline(text: str, m: DateMention) -> bool:
+def is_dateline(text: str, m: DateMention) -> bool:
+    """Whether the full date ``m`` is written as a dateline: after a publication label, or
+    at the start of its line and followed by a separator (not inside a sentence)."""
     line_start = text.rfind("\n", 0, m.start) + 1
     before = text[line_start : m.start]
     if _HEADER_BEFORE.search(before):
@@ -66,9 +69,9 @@ def infer_publication_date(text: str) -> tuple[dt.date, str] | None:
     """A publication date and a one-line evidence string, or ``None`` without evidence."""
     dates = _full_dates(text)
     for m in dates:
-        if m.start >= _HEAD:
+        if m.start >= HEAD:
             break
-        if _is_dateline(text, m):
+        if is_dateline(text, m):
             assert m.time is not None
             return m.time.date, f"dateline {m.text!r} at offset {m.start}"
     agreeing = [m for m in dates if _weekday_agrees(text, m)]
