@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from itertools import chain
 
@@ -190,12 +190,31 @@ def near_duplicates(
     if len(sets) < 2:
         return set()
     keys = band_keys(signatures(sets, num_perm), bands).tolist()
-    buckets: list[dict[int, list[int]]] = [{} for _ in range(bands)]
     small: dict[int, frozenset[int]] = {}
+    return greedy_near(
+        keys, order, [len(x) for x in sets], lambda i, c: _similar(i, c, sets, small, threshold),
+        threshold=threshold, max_bucket=max_bucket, max_checks=max_checks,
+    )  # fmt: skip
+
+
+def greedy_near(
+    keys: Sequence[Sequence[int]],
+    order: Iterable[int],
+    sizes: Sequence[int],
+    similar: Callable[[int, int], bool],
+    *,
+    threshold: float = THRESHOLD,
+    max_bucket: int = MAX_BUCKET,
+    max_checks: int = MAX_CHECKS,
+) -> set[int]:
+    """The greedy search of :func:`near_duplicates` over given LSH band keys (one row per
+    item), shingle-set sizes and an exact test ``similar(i, c)`` (Jaccard ≥ threshold):
+    also used by the store, whose band keys are stored."""
+    buckets: list[dict[int, list[int]]] = [{} for _ in range(len(keys[0]) if len(keys) else 0)]
     dropped: set[int] = set()
     for i in order:
-        s = sets[i]
-        if not len(s):
+        n = sizes[i]
+        if not n:
             continue
         row = keys[i]
         hits: list[list[int]] = []
@@ -203,7 +222,6 @@ def near_duplicates(
             members = buckets[band].get(key)
             if members:
                 hits.append(members)
-        n = len(s)
         duplicate = False
         if hits:
             shared = Counter(chain.from_iterable(hits))
@@ -212,10 +230,10 @@ def near_duplicates(
             else:
                 ranked = sorted(shared)
             for c in ranked:
-                m = len(sets[c])
+                m = sizes[c]
                 if min(n, m) < threshold * max(n, m):
                     continue  # sizes too different to reach the threshold
-                if _similar(i, c, sets, small, threshold):
+                if similar(i, c):
                     duplicate = True
                     break
         if duplicate:

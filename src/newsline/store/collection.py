@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..clean.boilerplate import drop_lines, frequent_lines
-from ..clean.dedupe import THRESHOLD, jaccard, shingles, word_ids
+from ..clean.dedupe import THRESHOLD, greedy_near, jaccard, shingles, word_ids
 from ..model import CleanReport
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -80,8 +80,8 @@ def clean_selected(sel: Selected, dedupe: bool = True) -> tuple[list[tuple[int, 
 
 
 def _near(sel: Selected, rest: Sequence[int], threshold: float = THRESHOLD) -> set[int]:
-    """:func:`newsline.clean.dedupe.near_duplicates` with the stored band keys."""
-    keys = sel.bands.tolist()
+    """:func:`newsline.clean.dedupe.near_duplicates` with the stored band keys (shingle
+    sets computed only for the pairs it verifies)."""
     cache: dict[int, np.ndarray] = {}
 
     def shingle_set(i: int) -> np.ndarray:
@@ -90,27 +90,7 @@ def _near(sel: Selected, rest: Sequence[int], threshold: float = THRESHOLD) -> s
             cache[i] = shingles(ids)
         return cache[i]
 
-    buckets: list[dict[int, list[int]]] = [{} for _ in range(len(keys[0]) if keys else 0)]
-    dropped: set[int] = set()
-    for p, i in enumerate(rest):
-        row = keys[i]
-        candidates: set[int] = set()
-        for band, key in enumerate(row):
-            members = buckets[band].get(key)
-            if members:
-                candidates.update(members)
-        size = sel.n_shingles[i]
-        duplicate = False
-        for c in sorted(candidates):
-            other = sel.n_shingles[rest[c]]
-            if min(size, other) < threshold * max(size, other):
-                continue
-            if jaccard(shingle_set(i), shingle_set(rest[c])) >= threshold:
-                duplicate = True
-                break
-        if duplicate:
-            dropped.add(i)
-            continue
-        for band, key in enumerate(row):
-            buckets[band].setdefault(key, []).append(p)
-    return dropped
+    def similar(i: int, c: int) -> bool:
+        return jaccard(shingle_set(i), shingle_set(c)) >= threshold
+
+    return greedy_near(sel.bands.tolist(), rest, sel.n_shingles, similar, threshold=threshold)
