@@ -110,3 +110,27 @@ def test_html_marks_estimated_entries_with_their_evidence(
     assert '<span class="approx" title="estimated: ' in html
     assert "dateline 2024-03-12" in html
     assert '<section class="undated"><h2>Undated articles</h2>' in html
+
+
+def test_dates_command_dates_undated_articles_as_build_does(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``newsline dates`` runs the dating stage: the dateline article gets its day, a
+    "Tuesday" in an article estimated within a week resolves to the day the week
+    leaves, and an article nothing dates stays undated until ``--date`` fills it."""
+    out = tmp_path / "d.jsonl"
+    assert main(["-q", "dates", str(folder), "--format", "json", "-o", str(out)]) == 0
+    records = {Path(r["id"]).name: r for r in map(json.loads, out.read_text().splitlines())}
+    aground = records["harbour-aground.txt"]
+    assert (aground["time"], aground["date_source"]) == ("2024-03-12", "estimated")
+    assert aground["estimate"]["precision"] == "day"
+    cut_off = records["island-cut-off.txt"]
+    assert cut_off["time"] is None and cut_off["estimate"]["earliest"] <= "2024-03-13"
+    tuesday = next(t for t in cut_off["timexes"] if t["text"] == "Tuesday")
+    assert tuesday["value"] == "2024-03-12"
+    assert records["column.txt"]["time"] is None and "estimate" not in records["column.txt"]
+
+    assert main(["-q", "dates", str(folder), "--date", "2024-05-01"]) == 0
+    text = capsys.readouterr().out
+    assert "# column.txt  2024-05-01 (from --date)" in text.replace(str(folder) + "/", "")
+    assert "harbour-aground.txt  2024-03-12 (estimated: " in text

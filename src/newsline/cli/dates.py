@@ -1,4 +1,11 @@
-"""``newsline dates``: print the time expressions of articles, resolved (TIMEX3 style)."""
+"""``newsline dates``: print the time expressions of articles, resolved (TIMEX3 style).
+
+Undated articles are dated as ``newsline build`` dates them: ``--dates-from`` first,
+then the dating stage (their text and the other articles given, :mod:`newsline.dating`),
+then ``--date`` for what nothing dates. An article dated to a day is resolved against
+that day; one with an interval estimate only as precisely as the interval allows.
+Offsets index the article's text as read (no cleaning).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +14,16 @@ import datetime as dt
 import io
 import json
 import sys
-from collections.abc import Sequence
 from typing import TextIO
 
+from ..core import prepare_document
+from ..dating import date_documents
+from ..dating.annotate import estimate_dict
+from ..dating.given import apply_dates, fill_default, read_dates_file
 from ..errors import NoInputError
-from ..model import Article, DateMention
+from ..model import Corpus, DateEstimate, DateMention, Document
 from ..render.output import check_output, refuse_inputs, write_text
-from ..temporal import infer_publication_date, tag
-from .common import add_input_options, limits_from, publication_date, read_inputs
+from .common import add_input_options, limits_from, note, publication_date, read_inputs
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 3
 
@@ -34,7 +43,11 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         type=publication_date,
         default=None,
         metavar="YYYY-MM-DD",
-        help="publication date for articles that have none",
+        help="publication date for the articles nothing else dates",
+    )
+    p.add_argument(
+        "--dates-from", default=None, metavar="FILE",
+        help="publication dates per file: CSV 'path,date' or JSON lines {\"path\", \"date\"}",
     )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument(
@@ -56,11 +69,29 @@ def mention_record(m: DateMention) -> dict[str, object]:
     }
 
 
-def _write_text(out: TextIO, article: Article, dct: dt.date | None, how: str,
-                mentions: Sequence[DateMention]) -> None:
-    when = f"{dct.isoformat()}{how}" if dct else "undated"
-    out.write(f"# {article.id}  {when}  {len(mentions)} expressions\n")
-    for m in mentions:
+_SAID = {"estimated": "estimated", "cli": "from --date", "file": "from --dates-from"}
+
+
+def _how(doc: Document) -> tuple[dt.date | None, str]:
+    a, e = doc.article, doc.estimate
+    if a.published is not None:
+        said = _SAID.get(a.date_source)
+        if said == "estimated" and e is not None:
+            return a.published, f" (estimated: {_interval(e)})"
+        return a.published, f" ({said})" if said else ""
+    return None, "" if e is None else f" (estimated: {_interval(e)})"
+
+
+def _interval(e: DateEstimate) -> str:
+    span = e.earliest.isoformat() if e.earliest == e.latest else f"{e.earliest}..{e.latest}"
+    return f"{span} ({e.precision}, confidence {e.confidence:.2f})"
+
+
+def _write_text(out: TextIO, doc: Document) -> None:
+    dct, how = _how(doc)
+    when = f"{dct.isoformat()}{how}" if dct else f"undated{how}"
+    out.write(f"# {doc.article.id}  {when}  {len(doc.mentions)} expressions\n")
+    for m in doc.mentions:
         gran = m.granularity.value if m.granularity else "-"
         text = m.text.replace("\n", " ")
         out.write(
@@ -68,31 +99,48 @@ def _write_text(out: TextIO, article: Article, dct: dt.date | None, how: str,
         )
 
 
+def _record(doc: Document) -> dict[str, object]:
+    a = doc.article
+    record: dict[str, object] = {
+        "id": a.id,
+        "time": a.published.isoformat() if a.published else None,
+    }
+    if a.published is not None:
+        record["date_source"] = a.date_source or None
+    if doc.estimate is not None:
+        record["estimate"] = estimate_dict(doc.estimate)
+    record["timexes"] = [mention_record(m) for m in doc.mentions]
+    return record
+
+
 def run(args: argparse.Namespace) -> int:
     check_output(args.output, args.inputs)
+    quiet = getattr(args, "quiet", False)
     try:
-        result = read_inputs(args.inputs, args.date, getattr(args, "quiet", False), limits_from(args))
+        result = read_inputs(args.inputs, None, quiet, limits_from(args))
     except NoInputError as exc:
         print(f"newsline: error {exc}", file=sys.stderr)
         return EXIT_NOTHING
     refuse_inputs(args.output, result.paths)
+    articles = list(result.articles)
+    if getattr(args, "dates_from", None):
+        dates, problems = read_dates_file(args.dates_from)
+        for problem in problems:
+            print(f"newsline: warning: {problem}", file=sys.stderr)
+        articles, matched = apply_dates(articles, dates)
+        note(f"{matched} of {len(articles)} articles dated from {args.dates_from}", quiet)
+    docs = date_documents([prepare_document(a) for a in articles])
+    if args.date is not None:
+        corpus, warnings = fill_default(Corpus(docs), args.date)
+        docs = corpus.documents
+        for w in warnings:
+            print(f"newsline: warning: {w}", file=sys.stderr)
     out = io.StringIO()
-    for article in result.articles:
-        dct, how = article.published, ""
-        if dct is None:
-            inferred = infer_publication_date(article.text)
-            if inferred is not None:
-                dct, how = inferred[0], " (inferred)"
-        mentions = tag(article.text, dct)
+    for doc in docs:
         if args.format == "json":
-            record = {
-                "id": article.id,
-                "time": dct.isoformat() if dct else None,
-                "timexes": [mention_record(m) for m in mentions],
-            }
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json.dumps(_record(doc), ensure_ascii=False) + "\n")
         else:
-            _write_text(out, article, dct, how, mentions)
+            _write_text(out, doc)
         if args.output == "-" and out.tell() > 1 << 16:  # stream to stdout as we go
             write_text("-", out.getvalue())
             out = io.StringIO()
