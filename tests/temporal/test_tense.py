@@ -30,6 +30,14 @@ FRI = dt.date(2010, 1, 15)
         ("The strike went ahead as previously planned on Wednesday.", "Wednesday", "2010-01-13"),
         ("The split would be paid on an unspecified date in March.", "March", "2010-03"),
         ("The mayor said on Tuesday that the roads were clear.", "Tuesday", "2010-01-12"),
+        # a period of an abbreviation or an initial does not end the clause
+        ("In March, a week after the vote on the St. Lawrence accord, the plant closed.",
+         "March", "2009-03"),
+        ("In March, after talks with the U.S. Treasury, the bank raised its rates.", "March", "2009-03"),
+        # a "would" dates its verb, not the noun a possessive weekday dates
+        ("Lawyers said they would look for ways around Wednesday's ruling by the court.",
+         "Wednesday", "2010-01-13"),
+        ("The mayor said the parade would go ahead on Wednesday.", "Wednesday", "2010-01-20"),
         # a relative clause has its own verb
         ("He would sail again, he said, but the storm, which struck on Wednesday, kept him ashore.",
          "Wednesday", "2010-01-13"),

@@ -36,15 +36,18 @@ _HALF = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M",
 
 def _period(n: int | None, unit: str, half: bool = False) -> str:
     """The TIMEX3 value of ``n`` units: P3D, PT2H, P1Y6M (``half``), PXY (``n`` None).
-    Decades and centuries are written in years, as TimeBank does (P20Y, P100Y)."""
+    Decades and centuries are written in years, as TimeBank does (P20Y, P100Y); hours
+    stay hours (PT48H), but for the idiom "24 hours" (P1D)."""
     code = _UNIT_CODE[unit]
     count = "X" if n is None else str(n)
     if unit in ("decade", "century"):
         if n is not None:
             return f"P{n * (10 if unit == 'decade' else 100)}Y"
         return "PXY" if unit == "decade" else "PXC"
-    if unit == "hour" and n is not None and n % 24 == 0 and not half:
-        return f"P{n // 24}D"
+    if unit == "hour" and n == 24 and not half:
+        # "24 hours" is news English for a day (TimeBank: "the last twenty four hours"
+        # P1D); other counts keep the unit written: "at least 72 hours" PT72H
+        return "P1D"
     extra = _HALF.get(unit, "") if half and n is not None else ""
     if unit in ("second", "minute", "hour"):
         return f"PT{count}{code}{extra}"

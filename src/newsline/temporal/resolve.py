@@ -88,6 +88,31 @@ _EARLIEST = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+(?:o
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")
 # A date something is set for lies ahead, whatever the tense: "a hearing has been set for 5 April".
 _SET_FOR = re.compile(r"\b(?:set|slated|scheduled)\s+for\s+(?:the\s+(?:week\s+of\s+)?)?$")
+# A sentence ends at ". " unless the period closes an abbreviation or an initial:
+# "the Roe vs. Wade decision", "the U.S. Immigration service", "Dr. Slepian",
+# "Birmingham, Ala., killed" (and not before a lower-case word or a digit).
+_SENTENCE_END = re.compile(r"(?P<w>[\w.]*)\.\s+(?![a-z0-9])|[?!]\s+|\n")
+_ABBREVIATIONS = frozenset({
+    "vs", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "co", "mt", "ft", "lt",
+    "gen", "sen", "rep", "gov", "col", "inc", "ltd", "corp", "prof", "sgt",
+})  # fmt: skip
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where sentences end in ``text``: ". " unless the period closes an abbreviation
+    or an initial ("the Roe vs. Wade decision", "the U.S. Immigration service",
+    "Dr. Slepian"), or a lower-case word or a digit follows; "? ", "! ", newlines."""
+    ends = []
+    for c in _SENTENCE_END.finditer(text):
+        w = c.group("w")
+        if w is not None:
+            last = w.rsplit(".", 1)[-1]
+            if (len(last) == 1 and last.isupper()) or last.lower() in _ABBREVIATIONS:
+                continue
+        ends.append(c.start() if w is None else c.start() + len(w))
+    return ends
+
+
 _WINDOW = 120
 _SLACK_DAYS = 30
 _REPORTED_SLACK_DAYS = 60
@@ -103,8 +128,15 @@ def _kind(m: re.Match[str]) -> int:
 
 # pure, and asked again for the same span when an undated text is re-read against its estimate
 @functools.lru_cache(maxsize=1 << 15)
-def tense(text: str, start: int, end: int, right_side: bool = True, reach: int = _WINDOW) -> int:
+def tense(
+    text: str, start: int, end: int, right_side: bool = True, reach: int = _WINDOW,
+    would: bool = True,
+) -> int:
     """PAST, FUTURE, REPORTED or UNKNOWN from the nearest tense cue in the same clause.
+
+    ``would=False`` reads no future in "would", a future seen from a past ("said they
+    would look for ways around Wednesday's ruling"): for a time that dates a noun,
+    not the verb.
 
     The clause is cut at sentence punctuation, newlines and the start of a
     relative clause within ``reach`` characters before the mention and
@@ -117,13 +149,15 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
         return FUTURE
     until = _UNTIL.search(tail) is not None
     earliest = _EARLIEST.search(tail) is not None
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
+    ends = _sentence_ends(left)
+    cut = ends[-1] if ends else -1
     for c in _CLAUSE.finditer(left):
         cut = max(cut, c.start())
     if cut >= 0:
         left = left[cut + 1 :]
     right = text[end : end + _WINDOW]
-    cut = min((i for i in (right.find(". "), right.find("\n")) if i >= 0), default=-1)
+    ends = _sentence_ends(right)
+    cut = ends[0] if ends else -1
     if cut >= 0:
         right = right[:cut]
     # The verb that governs a time phrase usually precedes it: the nearest
@@ -138,6 +172,8 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
             continue  # "In a sign that it seeks to expand, the firm on Monday ...": another clause
         if m.group("n"):
             found = UNKNOWN
+            continue
+        if not would and m.group() == "would":
             continue
         kind = _kind(m)
         if kind != UNKNOWN:
