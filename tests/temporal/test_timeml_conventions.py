@@ -118,6 +118,23 @@ def test_narrative_anchoring_to_the_date_told_last() -> None:
     assert found["The same year"] == ("DATE", "2008")
 
 
+def test_the_following_month_reaches_back_a_paragraph() -> None:
+    # "the following month" counts from the story's month even a few sentences on;
+    # "the previous month" that far from a date is a statistic's, the DCT's
+    text = (
+        "In March, the brewery received an offer from a group of its managers. It was "
+        "also weighing a sale of its maltings, and two of its largest shareholders urged "
+        "the board to consider every option open to it before the annual meeting. Its "
+        "bankers, its suppliers and the unions at its three plants were told little of "
+        "what the board had in mind.\n\n"
+        "The following month, the brewery put itself up for sale. Output fell 3% from the "
+        "previous month, a trade group said."
+    )
+    found = _found(text, dt.date(2009, 10, 28))
+    assert found["The following month"] == ("DATE", "2009-04")
+    assert found["the previous month"] == ("DATE", "2009-09")
+
+
 def test_without_a_date_told_the_dct_is_the_anchor() -> None:
     assert _found("Later that year the mill will reopen.")["Later that year"] == ("DATE", "2010")
     assert _found("Later that year the mill will reopen.", None)["Later that year"] == (

@@ -36,7 +36,10 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     off = _TOLD_OFFSET[_norm(m.group("tl_det"))]
     unit = m.group("tl_unit").lower()
     told_at = ctx.told
-    reach = _TOLD_REACH.get(unit, 0) if off == 0 else _SHIFT_REACH
+    # "the following month" never counts from the reader's now (that is "next month"):
+    # it reaches as far back as "that month"; "the previous month" is also a
+    # statistic's month before the DCT's, so it takes only a date told just before
+    reach = _TOLD_REACH.get(unit, 0) if off >= 0 else _SHIFT_REACH
     if told_at is not None and m.start() - ctx.told_pos > reach:
         told_at = None  # told too long ago: "the previous month" of a statistic is the DCT's
     if unit == "day":
