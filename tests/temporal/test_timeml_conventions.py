@@ -135,6 +135,16 @@ def test_the_following_month_reaches_back_a_paragraph() -> None:
     assert found["the previous month"] == ("DATE", "2009-09")
 
 
+def test_a_year_ago_period_compares_with_a_quarter_that_has_ended() -> None:
+    text = (
+        "The mill's profit rose in the third quarter. It expects steady demand through "
+        "the third quarter of 1990. In the year-ago period, it earned $3 million."
+    )
+    found = _found(text, dt.date(1989, 10, 26))
+    assert found["the third quarter of 1990"] == ("DATE", "1990-Q3")
+    assert found["the year-ago period"] == ("DATE", "1988-Q3")
+
+
 def test_without_a_date_told_the_dct_is_the_anchor() -> None:
     assert _found("Later that year the mill will reopen.")["Later that year"] == ("DATE", "2010")
     assert _found("Later that year the mill will reopen.", None)["Later that year"] == (

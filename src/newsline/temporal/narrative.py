@@ -103,8 +103,13 @@ def qref(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, "XXXX-QX", RELATIVE)
     if mod == "current" or (det == "this" and not near):
         y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
-    elif ctx.quarter is not None and near and not (mod in ("latest", "recent") and _unended(ctx.quarter, ctx.dct)):
-        y, q = ctx.quarter  # (the latest quarter has ended: not "a fourth-quarter charge" foreseen)
+    elif ctx.quarter is not None and near and not (
+        (mod in ("latest", "recent") or year_ago) and _unended(ctx.quarter, ctx.dct)
+    ):
+        # (the latest quarter has ended: not "a fourth-quarter charge" foreseen; and a
+        # year-ago period is compared with results, of a quarter that has ended, not
+        # with "the third quarter of 1990" forecast)
+        y, q = ctx.quarter
     else:
         y, q = _last_quarter(ctx.dct)
     if (ended := quarter_ended(ctx, m.end())) is not None and not year_ago:
