@@ -18,7 +18,11 @@ def _found(text: str, dct: dt.date | None = FRI) -> dict[str, tuple[str, str]]:
 @pytest.mark.parametrize(
     ("sentence", "expr", "type_", "value"),
     [
+        # "one day" after a modal is some day ahead, not a day long
+        ("The guild says the town will one day be a port.", "one day", "DATE", "FUTURE_REF"),
+        ("The strike will last one day at most.", "one day", "DURATION", "P1D"),
         # durations as TimeML writes them
+        ("The talks went on for 72 hours without a break.", "72 hours", "DURATION", "PT72H"),
         ("The crossing takes 2 1/2 hours in calm weather.", "2 1/2 hours", "DURATION", "PT2H30M"),
         ("The strike lasted a year and a half in all.", "a year and a half", "DURATION", "P1Y6M"),
         ("The ferry needs three days to reach the island.", "three days", "DURATION", "P3D"),

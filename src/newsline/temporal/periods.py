@@ -82,6 +82,8 @@ def duration(m: re.Match[str], ctx: Context) -> DateMention | None:
         and _ORDINAL_SECOND.match(ctx.text, m.end())
     ):
         return None  # "a second betrayal", "A second group": an ordinal
+    if _norm(m.group()) == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return _mk(m, DATE, "FUTURE_REF", RELATIVE)  # "will one day be": some day, not a day long
     n = _number(m.group("du_n"))
     if m.group("du_n").lower() in ("a", "an") and not m.group("du_pre") and _RATE_BEFORE.search(
         ctx.text, max(0, m.start() - 30), m.start()
@@ -113,6 +115,7 @@ _RATE_BEFORE = re.compile(
     r"|\b(?!(?:was|has|does|takes|lasts|gets|needs|spends|goes|comes|makes|plus|thus|this|its|his"
     r"|hers|ours|yours|theirs|as|us|less|across|always|perhaps|sometimes|besides)\s)[a-z]{2,}[^s\W]s)\s+$"
 )
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|'ll)\s+$")
 _AGE_AFTER = re.compile(r"[\s-]+old\b")
 # "a second" before a noun is an ordinal; a time unit goes on with a preposition or ends
 _ORDINAL_SECOND = re.compile(
