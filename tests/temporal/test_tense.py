@@ -34,6 +34,7 @@ FRI = dt.date(2010, 1, 15)
         ("In March, a week after the vote on the St. Lawrence accord, the plant closed.",
          "March", "2009-03"),
         ("In March, after talks with the U.S. Treasury, the bank raised its rates.", "March", "2009-03"),
+        ("Ms. Lane will succeed John P. Grant on March 3, the bank said.", "March 3", "2010-03-03"),
         # a "would" dates its verb, not the noun a possessive weekday dates
         ("Lawyers said they would look for ways around Wednesday's ruling by the court.",
          "Wednesday", "2010-01-13"),

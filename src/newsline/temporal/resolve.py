@@ -57,7 +57,9 @@ _PAST_CUE = (
 # "will be held on April 24", "when the case is heard in May" (``_PASSIVE``).
 _PARTICIPLE = (
     r"made|held|met|left|won|lost|sent|shot|struck|brought|bought|caught|fought|sought|taught"
-    r"|thought|found|kept|felt|paid|spent|sold|stood|fled|built|heard|(?!un)[a-z]{3,}ed"
+    r"|thought|found|kept|felt|paid|spent|sold|stood|fled|built|heard"
+    # (not a verb whose stem ends in -eed: "will succeed", "exceed", "need", "indeed")
+    r"|(?!un)[a-z]{3,}ed(?<!ceed)(?<!need)(?<!feed)(?<!heed)(?<!deed)(?<!peed)(?<!seed)"
 )
 _PASSIVE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bare)\s+$")
 _CUE = re.compile(
