@@ -35,10 +35,10 @@ FRI = dt.date(2010, 1, 15)
          "March", "2009-03"),
         ("In March, after talks with the U.S. Treasury, the bank raised its rates.", "March", "2009-03"),
         ("Ms. Lane will succeed John P. Grant on March 3, the bank said.", "March 3", "2010-03-03"),
-        # a "would" dates its verb, not the noun a possessive weekday dates
-        ("Lawyers said they would look for ways around Wednesday's ruling by the court.",
-         "Wednesday", "2010-01-13"),
+        # "would" looks ahead, also before a possessive weekday ("would not attend
+        # Tuesday's protests"): news write it of plans as often as of a past ruling
         ("The mayor said the parade would go ahead on Wednesday.", "Wednesday", "2010-01-20"),
+        ("The union said it would not join Tuesday's march.", "Tuesday", "2010-01-19"),
         # a relative clause has its own verb
         ("He would sail again, he said, but the storm, which struck on Wednesday, kept him ashore.",
          "Wednesday", "2010-01-13"),

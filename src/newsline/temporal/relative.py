@@ -141,11 +141,7 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
     if direction is None:
         # "Thursday's meetings": the verb after a possessive is not its verb
         possessive = ctx.text.startswith(" 's", m.end()) or ctx.text.startswith("'s", m.end())
-        # (nor does a "would" before it date the noun: "would look for ways around
-        # Wednesday's ruling")
-        direction = R.tense(
-            ctx.text, m.start(), m.end(), right_side=not possessive, would=not possessive
-        )
+        direction = R.tense(ctx.text, m.start(), m.end(), right_side=not possessive)
     d = R.weekday_date(ctx.dct, wd, direction)
     if d == ctx.dct and mod in ("last", "next"):
         d += dt.timedelta(days=7 if mod == "next" else -7)

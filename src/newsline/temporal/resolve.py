@@ -130,15 +130,8 @@ def _kind(m: re.Match[str]) -> int:
 
 # pure, and asked again for the same span when an undated text is re-read against its estimate
 @functools.lru_cache(maxsize=1 << 15)
-def tense(
-    text: str, start: int, end: int, right_side: bool = True, reach: int = _WINDOW,
-    would: bool = True,
-) -> int:
+def tense(text: str, start: int, end: int, right_side: bool = True, reach: int = _WINDOW) -> int:
     """PAST, FUTURE, REPORTED or UNKNOWN from the nearest tense cue in the same clause.
-
-    ``would=False`` reads no future in "would", a future seen from a past ("said they
-    would look for ways around Wednesday's ruling"): for a time that dates a noun,
-    not the verb.
 
     The clause is cut at sentence punctuation, newlines and the start of a
     relative clause within ``reach`` characters before the mention and
@@ -174,8 +167,6 @@ def tense(
             continue  # "In a sign that it seeks to expand, the firm on Monday ...": another clause
         if m.group("n"):
             found = UNKNOWN
-            continue
-        if not would and m.group() == "would":
             continue
         kind = _kind(m)
         if kind != UNKNOWN:
