@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/timeml_eval.py [--data ../shared/data] [--corpus TimeBank AQUAINT]
-        [--limit N] [--dump FILE.tsv] [--json FILE]
+        [--limit N] [--half even|odd] [--dump FILE.tsv] [--json FILE]
 
 For each ``*.tml`` of ``<data>/timeml/<corpus>/`` the text of ``TEXT`` is
 tagged with ``newsline.temporal.tag(text, dct)`` (DCT = the creation-time
@@ -109,6 +109,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--corpus", nargs="+", default=["TimeBank", "AQUAINT"])
     ap.add_argument("--limit", type=int, default=0, help="first N documents of each corpus")
+    ap.add_argument(
+        "--half", choices=("even", "odd"),
+        help="only the even- or odd-index documents of each corpus (sorted by name): "
+        "develop on one half, report the other as held out",
+    )  # fmt: skip
     ap.add_argument("--dump", type=Path, help="TSV of every disagreement")
     ap.add_argument("--json", type=Path, help="figures as JSON")
     args = ap.parse_args(argv)
@@ -120,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
                          "sys_type", "sys_text", "sys_value", "sys_kind", "context"])  # fmt: skip
     for corpus in args.corpus:
         paths = sorted((args.data / "timeml" / corpus).glob("*.tml"))
+        if args.half:
+            paths = paths[args.half == "odd" :: 2]
         if args.limit:
             paths = paths[: args.limit]
         if not paths:

@@ -109,3 +109,24 @@ def test_bench_on_a_sample(shared_data: Path, tmp_path: Path) -> None:
         assert 0.55 <= r["value_f1"] <= r["relaxed_f1"]
         assert r["strict_f1"] <= r["relaxed_f1"]
     assert dump.read_text().count("\n") > 1
+
+
+@pytest.mark.slow
+def test_timeml_eval_halves_split_the_documents(shared_data: Path, tmp_path: Path) -> None:
+    """``--half even`` and ``--half odd`` take alternate files: disjoint, together all."""
+    folder = shared_data / "timeml" / "AQUAINT"
+    if not folder.is_dir():
+        pytest.skip(f"no TimeML gold at {folder}")
+    paths = sorted(folder.glob("*.tml"))
+    docs = {}
+    for half in ("even", "odd"):
+        out = tmp_path / f"{half}.json"
+        cmd = [sys.executable, str(ROOT / "bench" / "timeml_eval.py"), "--data", str(shared_data),
+               "--corpus", "AQUAINT", "--half", half, "--json", str(out)]  # fmt: skip
+        subprocess.run(cmd, check=True, capture_output=True, text=True)
+        docs[half] = json.loads(out.read_text())[0]
+    assert docs["even"]["docs"] == (len(paths) + 1) // 2
+    assert docs["odd"]["docs"] == len(paths) // 2
+    gold = sum(len(read_tml(p).timexes) for p in paths)
+    assert docs["even"]["gold"] + docs["odd"]["gold"] == gold
+    assert docs["even"]["gold"] == sum(len(read_tml(p).timexes) for p in paths[::2])

@@ -87,7 +87,8 @@ CASES: list[tuple[str, dt.date | None, str, TimexType, str, str | None]] = [
     # durations and sets
     ("The siege lasted for three years in all.", FRI, "three years", DUR, "P3Y", None),
     ("They waited a day before leaving.", FRI, "a day", DUR, "P1D", None),
-    ("Rescuers searched for more than 48 hours in the rubble.", FRI, "more than 48 hours", DUR, "P2D", None),
+    ("Rescuers searched for more than 48 hours in the rubble.", FRI, "more than 48 hours", DUR, "PT48H", None),
+    ("The network keeps 24 hours of footage.", FRI, "24 hours", DUR, "P1D", None),
     ("It took several weeks to restore power.", FRI, "several weeks", DUR, "PXW", None),
     ("The council meets every week in the town hall.", FRI, "every week", S, "P1W", None),
     ("Pilgrims visit the shrine every year in spring.", FRI, "every year", S, "P1Y", None),

@@ -30,6 +30,15 @@ FRI = dt.date(2010, 1, 15)
         ("The strike went ahead as previously planned on Wednesday.", "Wednesday", "2010-01-13"),
         ("The split would be paid on an unspecified date in March.", "March", "2010-03"),
         ("The mayor said on Tuesday that the roads were clear.", "Tuesday", "2010-01-12"),
+        # a period of an abbreviation or an initial does not end the clause
+        ("In March, a week after the vote on the St. Lawrence accord, the plant closed.",
+         "March", "2009-03"),
+        ("In March, after talks with the U.S. Treasury, the bank raised its rates.", "March", "2009-03"),
+        ("Ms. Lane will succeed John P. Grant on March 3, the bank said.", "March 3", "2010-03-03"),
+        # "would" looks ahead, also before a possessive weekday ("would not attend
+        # Tuesday's protests"): news write it of plans as often as of a past ruling
+        ("The mayor said the parade would go ahead on Wednesday.", "Wednesday", "2010-01-20"),
+        ("The union said it would not join Tuesday's march.", "Tuesday", "2010-01-19"),
         # a relative clause has its own verb
         ("He would sail again, he said, but the storm, which struck on Wednesday, kept him ashore.",
          "Wednesday", "2010-01-13"),

@@ -18,7 +18,11 @@ def _found(text: str, dct: dt.date | None = FRI) -> dict[str, tuple[str, str]]:
 @pytest.mark.parametrize(
     ("sentence", "expr", "type_", "value"),
     [
+        # "one day" after a modal is some day ahead, not a day long
+        ("The guild says the town will one day be a port.", "one day", "DATE", "FUTURE_REF"),
+        ("The strike will last one day at most.", "one day", "DURATION", "P1D"),
         # durations as TimeML writes them
+        ("The talks went on for 72 hours without a break.", "72 hours", "DURATION", "PT72H"),
         ("The crossing takes 2 1/2 hours in calm weather.", "2 1/2 hours", "DURATION", "PT2H30M"),
         ("The strike lasted a year and a half in all.", "a year and a half", "DURATION", "P1Y6M"),
         ("The ferry needs three days to reach the island.", "three days", "DURATION", "P3D"),
@@ -116,6 +120,33 @@ def test_narrative_anchoring_to_the_date_told_last() -> None:
     assert found["that day"] == ("DATE", "2008-05-03")
     assert found["the following month"] == ("DATE", "2008-06")
     assert found["The same year"] == ("DATE", "2008")
+
+
+def test_the_following_month_reaches_back_a_paragraph() -> None:
+    # "the following month" counts from the story's month even a few sentences on;
+    # "the previous month" that far from a date is a statistic's, the DCT's
+    text = (
+        "In March, the brewery received an offer from a group of its managers. It was "
+        "also weighing a sale of its maltings, and two of its largest shareholders urged "
+        "the board to consider every option open to it before the annual meeting. Its "
+        "bankers, its suppliers and the unions at its three plants were told little of "
+        "what the board had in mind.\n\n"
+        "The following month, the brewery put itself up for sale. Output fell 3% from the "
+        "previous month, a trade group said."
+    )
+    found = _found(text, dt.date(2009, 10, 28))
+    assert found["The following month"] == ("DATE", "2009-04")
+    assert found["the previous month"] == ("DATE", "2009-09")
+
+
+def test_a_year_ago_period_compares_with_a_quarter_that_has_ended() -> None:
+    text = (
+        "The mill's profit rose in the third quarter. It expects steady demand through "
+        "the third quarter of 1990. In the year-ago period, it earned $3 million."
+    )
+    found = _found(text, dt.date(1989, 10, 26))
+    assert found["the third quarter of 1990"] == ("DATE", "1990-Q3")
+    assert found["the year-ago period"] == ("DATE", "1988-Q3")
 
 
 def test_without_a_date_told_the_dct_is_the_anchor() -> None:

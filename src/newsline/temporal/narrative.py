@@ -36,7 +36,10 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     off = _TOLD_OFFSET[_norm(m.group("tl_det"))]
     unit = m.group("tl_unit").lower()
     told_at = ctx.told
-    reach = _TOLD_REACH.get(unit, 0) if off == 0 else _SHIFT_REACH
+    # "the following month" never counts from the reader's now (that is "next month"):
+    # it reaches as far back as "that month"; "the previous month" is also a
+    # statistic's month before the DCT's, so it takes only a date told just before
+    reach = _TOLD_REACH.get(unit, 0) if off >= 0 else _SHIFT_REACH
     if told_at is not None and m.start() - ctx.told_pos > reach:
         told_at = None  # told too long ago: "the previous month" of a statistic is the DCT's
     if unit == "day":
@@ -100,8 +103,13 @@ def qref(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, "XXXX-QX", RELATIVE)
     if mod == "current" or (det == "this" and not near):
         y, q = ctx.dct.year, (ctx.dct.month - 1) // 3 + 1
-    elif ctx.quarter is not None and near and not (mod in ("latest", "recent") and _unended(ctx.quarter, ctx.dct)):
-        y, q = ctx.quarter  # (the latest quarter has ended: not "a fourth-quarter charge" foreseen)
+    elif ctx.quarter is not None and near and not (
+        (mod in ("latest", "recent") or year_ago) and _unended(ctx.quarter, ctx.dct)
+    ):
+        # (the latest quarter has ended: not "a fourth-quarter charge" foreseen; and a
+        # year-ago period is compared with results, of a quarter that has ended, not
+        # with "the third quarter of 1990" forecast)
+        y, q = ctx.quarter
     else:
         y, q = _last_quarter(ctx.dct)
     if (ended := quarter_ended(ctx, m.end())) is not None and not year_ago:

@@ -36,15 +36,18 @@ _HALF = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M",
 
 def _period(n: int | None, unit: str, half: bool = False) -> str:
     """The TIMEX3 value of ``n`` units: P3D, PT2H, P1Y6M (``half``), PXY (``n`` None).
-    Decades and centuries are written in years, as TimeBank does (P20Y, P100Y)."""
+    Decades and centuries are written in years, as TimeBank does (P20Y, P100Y); hours
+    stay hours (PT48H), but for the idiom "24 hours" (P1D)."""
     code = _UNIT_CODE[unit]
     count = "X" if n is None else str(n)
     if unit in ("decade", "century"):
         if n is not None:
             return f"P{n * (10 if unit == 'decade' else 100)}Y"
         return "PXY" if unit == "decade" else "PXC"
-    if unit == "hour" and n is not None and n % 24 == 0 and not half:
-        return f"P{n // 24}D"
+    if unit == "hour" and n == 24 and not half:
+        # "24 hours" is news English for a day (TimeBank: "the last twenty four hours"
+        # P1D); other counts keep the unit written: "at least 72 hours" PT72H
+        return "P1D"
     extra = _HALF.get(unit, "") if half and n is not None else ""
     if unit in ("second", "minute", "hour"):
         return f"PT{count}{code}{extra}"
@@ -79,6 +82,8 @@ def duration(m: re.Match[str], ctx: Context) -> DateMention | None:
         and _ORDINAL_SECOND.match(ctx.text, m.end())
     ):
         return None  # "a second betrayal", "A second group": an ordinal
+    if _norm(m.group()) == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return _mk(m, DATE, "FUTURE_REF", RELATIVE)  # "will one day be": some day, not a day long
     n = _number(m.group("du_n"))
     if m.group("du_n").lower() in ("a", "an") and not m.group("du_pre") and _RATE_BEFORE.search(
         ctx.text, max(0, m.start() - 30), m.start()
@@ -110,6 +115,7 @@ _RATE_BEFORE = re.compile(
     r"|\b(?!(?:was|has|does|takes|lasts|gets|needs|spends|goes|comes|makes|plus|thus|this|its|his"
     r"|hers|ours|yours|theirs|as|us|less|across|always|perhaps|sometimes|besides)\s)[a-z]{2,}[^s\W]s)\s+$"
 )
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|'ll)\s+$")
 _AGE_AFTER = re.compile(r"[\s-]+old\b")
 # "a second" before a noun is an ordinal; a time unit goes on with a preposition or ends
 _ORDINAL_SECOND = re.compile(

@@ -57,7 +57,9 @@ _PAST_CUE = (
 # "will be held on April 24", "when the case is heard in May" (``_PASSIVE``).
 _PARTICIPLE = (
     r"made|held|met|left|won|lost|sent|shot|struck|brought|bought|caught|fought|sought|taught"
-    r"|thought|found|kept|felt|paid|spent|sold|stood|fled|built|heard|(?!un)[a-z]{3,}ed"
+    r"|thought|found|kept|felt|paid|spent|sold|stood|fled|built|heard"
+    # (not a verb whose stem ends in -eed: "will succeed", "exceed", "need", "indeed")
+    r"|(?!un)[a-z]{3,}ed(?<!ceed)(?<!need)(?<!feed)(?<!heed)(?<!deed)(?<!peed)(?<!seed)"
 )
 _PASSIVE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bare)\s+$")
 _CUE = re.compile(
@@ -88,6 +90,31 @@ _EARLIEST = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+(?:o
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")
 # A date something is set for lies ahead, whatever the tense: "a hearing has been set for 5 April".
 _SET_FOR = re.compile(r"\b(?:set|slated|scheduled)\s+for\s+(?:the\s+(?:week\s+of\s+)?)?$")
+# A sentence ends at ". " unless the period closes an abbreviation or an initial:
+# "the Roe vs. Wade decision", "the U.S. Immigration service", "Dr. Slepian",
+# "Birmingham, Ala., killed" (and not before a lower-case word or a digit).
+_SENTENCE_END = re.compile(r"(?P<w>[\w.]*)\.\s+(?![a-z0-9])|[?!]\s+|\n")
+_ABBREVIATIONS = frozenset({
+    "vs", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "co", "mt", "ft", "lt",
+    "gen", "sen", "rep", "gov", "col", "inc", "ltd", "corp", "prof", "sgt",
+})  # fmt: skip
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Where sentences end in ``text``: ". " unless the period closes an abbreviation
+    or an initial ("the Roe vs. Wade decision", "the U.S. Immigration service",
+    "Dr. Slepian"), or a lower-case word or a digit follows; "? ", "! ", newlines."""
+    ends = []
+    for c in _SENTENCE_END.finditer(text):
+        w = c.group("w")
+        if w is not None:
+            last = w.rsplit(".", 1)[-1]
+            if (len(last) == 1 and last.isupper()) or last.lower() in _ABBREVIATIONS:
+                continue
+        ends.append(c.start() if w is None else c.start() + len(w))
+    return ends
+
+
 _WINDOW = 120
 _SLACK_DAYS = 30
 _REPORTED_SLACK_DAYS = 60
@@ -117,13 +144,15 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
         return FUTURE
     until = _UNTIL.search(tail) is not None
     earliest = _EARLIEST.search(tail) is not None
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("? "), left.rfind("! "))
+    ends = _sentence_ends(left)
+    cut = ends[-1] if ends else -1
     for c in _CLAUSE.finditer(left):
         cut = max(cut, c.start())
     if cut >= 0:
         left = left[cut + 1 :]
     right = text[end : end + _WINDOW]
-    cut = min((i for i in (right.find(". "), right.find("\n")) if i >= 0), default=-1)
+    ends = _sentence_ends(right)
+    cut = ends[0] if ends else -1
     if cut >= 0:
         right = right[:cut]
     # The verb that governs a time phrase usually precedes it: the nearest
