@@ -70,13 +70,12 @@ def parallel(items: list[tuple[str, dt.date]], workers: int) -> tuple[float, int
 
 
 def cli(data: Path) -> float:
-    from newsline.cli import dates
+    from newsline.cli.main import main as newsline
 
     paths = [str(p) for p in sorted((data / "t17").glob("*/articles.jsonl.gz"))]
-    args = argparse.Namespace(inputs=paths, date=None, format="json")
     t0 = time.perf_counter()
     with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
-        dates.run(args)
+        newsline(["-q", "dates", *paths, "--format", "json"])
     return time.perf_counter() - t0
 
 
