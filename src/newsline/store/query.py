@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..model import Article, DateMention, Document, Granularity, Sentence, TimePoint, TimexType
-from ..query import Query
+from ..query import Query, sql_pattern
 from .layout import Manifest, changes_path, read_manifest, shard_path
 from .search import Index, read_rows, select_rows
 
@@ -85,8 +85,8 @@ def where_clause(
     conds: list[str] = []
     params: list[Any] = []
     if keywords:
-        conds.append("(" + " OR ".join("contains(lower(text), ?)" for _ in keywords) + ")")
-        params.extend(k.lower() for k in keywords)
+        conds.append("(" + " OR ".join("regexp_matches(lower(text), ?)" for _ in keywords) + ")")
+        params.extend(sql_pattern(k.lower()) for k in keywords)
     day = "coalesce(published, est_published)"
     if start is not None:
         conds.append(f"({day} IS NULL OR {day} >= ?)")
