@@ -130,3 +130,18 @@ def test_disk_multimap_matches_a_dict(tmp_path: Path, monkeypatch) -> None:
     col = DiskColumn(tmp_path / "c", np.uint16, 4)
     col.append(np.arange(40).reshape(10, 4))
     assert col.take(np.array([3, 0])).tolist() == [[12, 13, 14, 15], [0, 1, 2, 3]]
+
+
+def test_a_capped_query_keeps_the_most_relevant(texts_store) -> None:
+    store, texts = texts_store
+    q = "strike OR ferry"
+    every = _expected(texts, q)
+    assert store.count(q) == len(every) > 3
+    # ferry is the rarer term: the two articles with both terms first, then the
+    # first committed with the commoner one
+    kept = [d.article.id for d in store.corpus(q, max_articles=3, dating=None)]
+    assert sorted(kept) == ["dock-1", "ferry-1", "ferry-2"]
+    assert {d.article.id for d in store.corpus(q, max_articles=2, dating=None)} == {"ferry-1", "ferry-2"}
+    full = [d.article.id for d in store.corpus(q, dating=None)]
+    assert [d.article.id for d in store.corpus(q, max_articles=len(every), dating=None)] == full
+    assert len(store.corpus(collection="", max_articles=1, dating=None)) > 1  # never cut

@@ -127,23 +127,32 @@ class Index:
         return np.unique(np.array(dead, np.int64)), np.unique(np.array(dup, np.int64))
 
 
-def candidates(index: Index, terms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Rows that contain one of ``terms`` for sure, and rows that may (to be checked)."""
+def term_rows(index: Index, term: str) -> tuple[np.ndarray, bool]:
+    """The rows that have every word run of ``term`` (as the term has it), and whether
+    those rows are exactly the term's matches (a term of one word run)."""
+    lead, core, trail = split_term(term)
+    runs = [(m.group(), m.start(), m.end()) for m in WORD.finditer(core)]
+    if not runs:
+        return np.arange(index.total, dtype=np.int64), False
+    rows = None
+    for run, a, b in runs:
+        found = index.word(run, start=not (lead and a == 0), end=not (trail and b == len(core)))
+        rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
+    assert rows is not None
+    return rows, runs[0][0] == core
+
+
+def candidates(index: Index, terms: Sequence[str],
+               found: dict[str, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Rows that contain one of ``terms`` for sure, and rows that may (to be checked);
+    ``found`` receives the rows of each term."""
     sure: list[np.ndarray] = []
     maybe: list[np.ndarray] = []
     for term in terms:
-        lead, core, trail = split_term(term)
-        runs = [(m.group(), m.start(), m.end()) for m in WORD.finditer(core)]
-        if not runs:
-            maybe.append(np.arange(index.total, dtype=np.int64))
-            continue
-        rows = None
-        for run, a, b in runs:
-            found = index.word(run, start=not (lead and a == 0),
-                               end=not (trail and b == len(core)))
-            rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
-        assert rows is not None
-        (sure if runs[0][0] == core else maybe).append(rows)
+        rows, exact = term_rows(index, term)
+        if found is not None:
+            found[term] = rows
+        (sure if exact else maybe).append(rows)
     s = np.unique(np.concatenate(sure)) if sure else np.zeros(0, np.int64)
     m = np.unique(np.concatenate(maybe)) if maybe else np.zeros(0, np.int64)
     return s, np.setdiff1d(m, s, assume_unique=True)
@@ -157,10 +166,13 @@ def select_rows(
     source: str | None = None,
     collection: str | None = None,
     duplicates: bool = True,
+    max_rows: int | None = None,
 ) -> np.ndarray:
-    """The global rows (sorted) of the live articles the documented selection keeps."""
+    """The global rows (sorted) of the live articles the documented selection keeps;
+    with ``max_rows``, the ``max_rows`` most relevant of them (:func:`most_relevant`)."""
+    found: dict[str, np.ndarray] = {}
     if query.include:
-        rows, check = candidates(index, query.include)
+        rows, check = candidates(index, query.include, found)
     else:
         rows, check = np.arange(index.total, dtype=np.int64), np.zeros(0, np.int64)
     keep = []
@@ -190,7 +202,22 @@ def select_rows(
                 t["text"].to_pylist(), t["sent_start"].to_pylist(), t["sent_end"].to_pylist(),
                 strict=True)]
             rows = np.setdiff1d(rows, risky[np.array(bad, dtype=bool)], assume_unique=True)
+    if max_rows is not None and found and len(rows) > max_rows:
+        rows = most_relevant(rows, found, index.total, max_rows)
     return rows
+
+
+def most_relevant(rows: np.ndarray, found: dict[str, np.ndarray], total: int,
+                  n: int) -> np.ndarray:
+    """The ``n`` rows (sorted) of the highest relevance: the sum, over the query terms a
+    row has (all the words of a phrase), of ``log(total rows / rows with the term)``
+    (rare terms weigh more; no term frequencies); ties go to the rows committed first."""
+    score = np.zeros(len(rows))
+    for hits in found.values():
+        if len(hits):
+            score += np.isin(rows, hits, assume_unique=True) * np.log(total / len(hits))
+    pick = np.lexsort((rows, -score))[:n]
+    return np.sort(rows[pick])
 
 
 def _has_selectable(text: str, starts: list[int], ends: list[int], query: Query) -> bool:
