@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from .model import Corpus, Timeline, TimePoint
+from .query import matcher
 
 
 def shortfall(
@@ -19,13 +20,18 @@ def shortfall(
     end: dt.date | None = None,
 ) -> list[str]:
     """One sentence per shortfall (fewer dates, or dates with fewer sentences, than asked)."""
+    short_dates = n_dates is not None and len(timeline) < n_dates
+    if not short_dates and (n_sentences is None
+                            or all(len(e.sentences) >= n_sentences for e in timeline)):
+        return []  # nothing to explain: no pass over the corpus
     kws = tuple(k.lower() for k in keywords)
+    hit = matcher(kws)
     matching = 0
     times: set[TimePoint] = set()
     for doc in corpus.documents:
         groups = doc.mentions_by_sentence()
         for sent, mentions in zip(doc.sentences, groups, strict=True):
-            if kws and not any(k in sent.text.lower() for k in kws):
+            if kws and not hit(sent.text.lower()):
                 continue
             matching += 1
             for m in mentions:

@@ -95,3 +95,17 @@ UNDATED = {
         "engineers found cracks in its crest."
     ),
 }
+
+
+def test_build_store_says_when_the_query_selection_was_cut(story: Path, tmp_path: Path,
+                                                          capsys) -> None:
+    db, out = tmp_path / "s", tmp_path / "tl.json"
+    assert main(["-q", "index", "add", str(story), "--store", str(db), "--workers", "1"]) == 0
+    capsys.readouterr()
+    assert main(["build", "--store", str(db), "--query", "strike OR harbour", "--max-articles", "2",
+                 "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "the query selects 4 articles: the 2 most relevant were used" in err
+    assert main(["build", "--store", str(db), "--query", "strike OR harbour", "--max-articles", "0",
+                 "-o", str(out)]) == 0
+    assert "most relevant" not in capsys.readouterr().err

@@ -27,16 +27,16 @@ EXTRA = [
 
 
 def _expected(texts: dict[str, str], query: str) -> set[str]:
-    """The documented selection, computed from the texts directly."""
+    """The documented selection, computed from the texts directly (whole-word matches)."""
     q = parse(query)
     out = set()
     for aid, text in texts.items():
         low = text.lower()
-        if not any(t in low for t in q.include):
+        if not q.includes(low):
             continue
-        if q.exclude and any(t in low for t in q.exclude):
+        if q.excludes(low):
             sents = [s.lower() for s in text.split("\n")]  # one sentence a line in these texts
-            if not any(any(t in s for t in q.include) and not q.excludes(s) for s in sents):
+            if not any(q.includes(s) and not q.excludes(s) for s in sents):
                 continue
         out.add(aid)
     return out
@@ -53,12 +53,15 @@ def texts_store(tmp_path: Path) -> tuple[Store, dict[str, str]]:
 @pytest.mark.parametrize("query", [
     "strike", "STRIKE", "rike", '"dock workers"', '"port ellery"', "port-ellery", "march 12",
     '"march 12, 2021"', "strike -football", "strike OR ferry -talks", "cranes idle", "2021",
-    "isle brant -\"the ferry\"", "zeppelin",
+    "isle brant -\"the ferry\"", "zeppelin", "*rike", "stri*", "*tri*", "strike* -*ball",
+    '"port-ell*"', '"*ort ellery"', "dock*, -quay",
 ])
 def test_query_selects_what_the_texts_contain(texts_store, query: str) -> None:
     store, texts = texts_store
     got = {a.id for a in store.articles(query, limit=None)}
     assert got == _expected(texts, query)
+    if query in ("rike", "stri*", "*rike"):  # a part of a word only where a * says so
+        assert bool(got) == (query != "rike")
     assert {d.article.id for d in store.corpus(query)} <= got
 
 
@@ -67,7 +70,7 @@ def test_index_agrees_with_the_version_1_scan(tmp_path: Path) -> None:
     gen = write_generated(tmp_path / "g.jsonl", 30, seed=2)
     store = Store(tmp_path / "s")
     store.add([write_story(tmp_path / "a.jsonl"), gen], workers=1, batch_size=4)
-    queries = ["harbour", "bridge OR ferry", '"the union"', "district 7"]
+    queries = ["harbour", "bridge OR ferry", '"the union"', "district 7", "harb*", "*our"]
     indexed = {q: [d.article.id for d in store.corpus(q)] for q in queries}
     assert indexed["harbour"] and indexed['"the union"']
     manifest = json.loads((store.path / "manifest.json").read_text())
@@ -127,3 +130,18 @@ def test_disk_multimap_matches_a_dict(tmp_path: Path, monkeypatch) -> None:
     col = DiskColumn(tmp_path / "c", np.uint16, 4)
     col.append(np.arange(40).reshape(10, 4))
     assert col.take(np.array([3, 0])).tolist() == [[12, 13, 14, 15], [0, 1, 2, 3]]
+
+
+def test_a_capped_query_keeps_the_most_relevant(texts_store) -> None:
+    store, texts = texts_store
+    q = "strike OR ferry"
+    every = _expected(texts, q)
+    assert store.count(q) == len(every) > 3
+    # ferry is the rarer term: the two articles with both terms first, then the
+    # first committed with the commoner one
+    kept = [d.article.id for d in store.corpus(q, max_articles=3, dating=None)]
+    assert sorted(kept) == ["dock-1", "ferry-1", "ferry-2"]
+    assert {d.article.id for d in store.corpus(q, max_articles=2, dating=None)} == {"ferry-1", "ferry-2"}
+    full = [d.article.id for d in store.corpus(q, dating=None)]
+    assert [d.article.id for d in store.corpus(q, max_articles=len(every), dating=None)] == full
+    assert len(store.corpus(collection="", max_articles=1, dating=None)) > 1  # never cut

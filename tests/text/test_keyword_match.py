@@ -1,9 +1,9 @@
 """Query keywords against sentences of prose and of PTB-tokenized benchmark text.
 
-The contract is the field's keyword filter: ``parse_query`` lower-cases the
-query and splits it on whitespace and commas; ``keyword_match`` is a
-case-insensitive substring test on the sentence text. Both kinds of text
-must match the same queries.
+``parse_query`` lower-cases the query and splits it on whitespace and commas;
+``keyword_match`` is a case-insensitive whole-word test on the sentence text
+(``*`` opens a term's end or start). Both kinds of text must match the same
+queries.
 """
 
 from __future__ import annotations
@@ -45,6 +45,13 @@ QUERIES = {
     "Oil, Spill": [3],
     "fishermen": [4],
     "Macondo": [],
+    "spil": [],
+    "spil*": [3],
+    "*ardi": [],
+    "*aghdadi": [2],
+    "*ghda*": [2],
+    "Bakr al": [2],
+    '"akr al-"': [],
 }
 
 
@@ -71,3 +78,33 @@ def test_parse_query():
     assert parse_query("") == ()
     # a possessive would miss tokenized "BP 's" and curly "BP\u2019s" as a substring
     assert parse_query("BP's al-Baghdadi\u2019s") == ("bp", "al-baghdadi")
+
+
+@pytest.mark.parametrize(("term", "hits"), [
+    ("oil", ["oil", "oil-soaked", "the oil."]),
+    ("oil*", ["oils", "oily", "oil"]),
+    ("*oil", ["turmoil", "soil", "oil"]),
+    ("*flu*", ["influenza", "flu"]),
+    ("u.s.", ["the u.s. army", "u.s.-led"]),
+    ("h1n1", ["h1n1 flu"]),
+    ("élan", ["son élan"]),
+])
+def test_whole_words_unless_a_wildcard_opens_them(term, hits):
+    misses = {"oil": ["turmoil", "soil", "oils", "boiled", "oil_x", "oilé"], "oil*": ["turmoil"],
+              "*oil": ["oils"], "*flu*": ["fl u"], "u.s.": ["bu.s."], "h1n1": ["h1n1n"],
+              "élan": ["délan"]}[term]
+    assert all(keyword_match(h, (term,)) for h in hits)
+    assert not any(keyword_match(m, (term,)) for m in misses)
+
+
+def test_sql_pattern_agrees_with_the_python_one():
+    import duckdb
+
+    from newsline.query import sql_pattern
+
+    texts = ["turmoil", "the oil.", "oil-soaked", "oils", "oilé", "délan", "son élan", "u.s.-led",
+             "bu.s.", "influenza", "h1n1n", "oil_x", "x oil"]
+    for term in ("oil", "oil*", "*oil", "*flu*", "u.s.", "élan", "h1n1"):
+        sql = [duckdb.execute("SELECT regexp_matches(?, ?)", [t, sql_pattern(term)]).fetchone()[0]
+               for t in texts]
+        assert sql == [keyword_match(t, (term,)) for t in texts], term

@@ -33,6 +33,8 @@ from .inputs import add_read_options, input_paths, read_options
 from .stages import StageBar
 
 STAGES = ("cleaning, splitting and dating the articles", "choosing dates and sentences")
+#: build --store --query: articles kept when the query selects more (the most relevant)
+MAX_ARTICLES = 1500
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -46,6 +48,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, URLs or - (stdin)")
     p.add_argument("--store", metavar="PATH", help="build from a store (newsline index) instead")
     p.add_argument("--collection", metavar="NAME", help="with --store: only this collection")
+    p.add_argument(
+        "--max-articles", type=int, default=MAX_ARTICLES, metavar="N",
+        help=f"with --store and --query: at most N articles, the most relevant to the query "
+        f"(default {MAX_ARTICLES:,}; 0: all it selects)",
+    )
     add_timeline_options(p)
     add_read_options(p)
     add_input_options(p)
@@ -260,10 +267,16 @@ def run_store(args: argparse.Namespace) -> int:
     if not store.exists:
         raise NoInputError(f"no store at {args.store} (create one with `newsline index add`)")
     check_range(args.start, args.end)
+    cap = args.max_articles if args.max_articles > 0 else None
     corpus = store.corpus(args.query, args.start, args.end, collection=args.collection,
-                          dedupe=not args.no_dedupe)
+                          dedupe=not args.no_dedupe, max_articles=cap)
     if not corpus.documents:
         raise NoInputError(f"no article of the store {args.store} matches the query and dates")
+    if cap is not None and args.collection is None and corpus.report.articles_in >= cap:
+        selected = store.count(args.query, args.start, args.end)
+        if selected is not None and selected > cap:
+            note(f"the query selects {selected:,} articles: the {cap:,} most relevant were used "
+                 "(rarer query words weigh more; --max-articles 0 for all)", args.quiet)
     timeline, stats = make_timeline([], args, args.title, corpus)
     note(f"timeline of {len(timeline)} dates from {len(corpus)} stored articles in "
          f"{stats['seconds']:.1f}s", args.quiet)

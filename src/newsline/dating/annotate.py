@@ -18,6 +18,7 @@ import dataclasses
 from typing import Any
 
 from ..model import Corpus, DateEstimate, Document, Timeline, TimelineEntry
+from ..query import matches
 
 KEY_SENTENCES = 2
 
@@ -53,7 +54,7 @@ def _explicitly_dated(doc: Document, entry: TimelineEntry, start: int, end: int)
 
 def _matches(doc: Document, keywords: tuple[str, ...]) -> bool:
     text = doc.article.text.lower()
-    return not keywords or any(k in text for k in keywords)
+    return not keywords or matches(text, keywords)
 
 
 def annotate(timeline: Timeline, corpus: Corpus) -> Timeline:

@@ -25,6 +25,7 @@ from ..model import (
     TimelineEntry,
     TimePoint,
 )
+from ..query import matches
 
 CHOICES = ("auto", "day", "month", "year")
 
@@ -61,7 +62,7 @@ def add_months(timeline: Timeline, corpus: Corpus, keywords: tuple[str, ...]) ->
         a = doc.article
         for sent, ms in zip(doc.sentences, doc.mentions_by_sentence(), strict=True):
             text = sent.text.lower()
-            if keywords and not any(k in text for k in keywords):
+            if keywords and not matches(text, keywords):
                 continue
             if (a.id, sent.start) in used or not 8 <= sent.text.count(" ") + 1 <= 50:
                 continue

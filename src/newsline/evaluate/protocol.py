@@ -11,7 +11,10 @@ A dataset is a folder of topics, each ``<topic>/articles.jsonl.gz``,
 - length: as many dates as the gold timeline, and ``round(mean sentences per
   gold date)`` sentences per date (Python's ``round``, at least 1);
 - keywords: the topic's ``keywords.json`` restrict the selectable sentences
-  unless ``use_keywords`` is off.
+  unless ``use_keywords`` is off; a sentence qualifies when it contains one of
+  them as a substring (case-insensitive; ``flu`` in *influenza*), as the
+  figures of the field were measured: the timeline gets them as ``*k*``
+  query terms (:mod:`newsline.query`, where a bare word matches a whole word).
 
 A task's ``seconds`` is its share of the topic's preparation (reading,
 cleaning, sentence splitting and date tagging of all the topic's articles,
@@ -84,7 +87,7 @@ class Task:
         return TimelineConfig(
             n_dates=self.n_dates,
             n_sentences=self.n_sentences,
-            keywords=self.keywords if use_keywords else (),
+            keywords=tuple(f"*{k}*" for k in self.keywords) if use_keywords else (),
             start=self.start,
             end=self.end,
             random_state=random_state,

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from ..model import Article
 from ._report import Reporter
-from .ids import renamed
+from .ids import SeenIds, renamed
 from .reader import IngestResult, _read_source, _sources
 from .source import DEFAULT_LIMITS, Limits
 
@@ -36,7 +36,7 @@ def iter_articles(
     """
     report = Reporter(strict)
     result = result if result is not None else IngestResult()
-    seen: dict[str, int] = {}
+    seen = SeenIds()  # about 8 bytes per id (not a dict of every id read)
     try:
         for source in _sources(paths, report):
             result.files_seen += 1

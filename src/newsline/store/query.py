@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..model import Article, DateMention, Document, Granularity, Sentence, TimePoint, TimexType
-from ..query import Query
+from ..query import Query, sql_pattern
 from .layout import Manifest, changes_path, read_manifest, shard_path
 from .search import Index, read_rows, select_rows
 
@@ -85,8 +85,8 @@ def where_clause(
     conds: list[str] = []
     params: list[Any] = []
     if keywords:
-        conds.append("(" + " OR ".join("contains(lower(text), ?)" for _ in keywords) + ")")
-        params.extend(k.lower() for k in keywords)
+        conds.append("(" + " OR ".join("regexp_matches(lower(text), ?)" for _ in keywords) + ")")
+        params.extend(sql_pattern(k.lower()) for k in keywords)
     day = "coalesce(published, est_published)"
     if start is not None:
         conds.append(f"({day} IS NULL OR {day} >= ?)")
@@ -124,17 +124,19 @@ def select_indexed(snapshot: Snapshot, columns: Sequence[str], terms: Query,
                    start: dt.date | None = None, end: dt.date | None = None,
                    source: str | None = None, collection: str | None = None,
                    duplicates: bool = True, newest_first: bool = False,
-                   limit: int | None = None) -> pa.Table | None:
+                   limit: int | None = None, max_rows: int | None = None) -> pa.Table | None:
     """The selection of :func:`where_clause` (and ``-terms``: :mod:`.search`) through the
     full-text index, ``columns`` (names, or ``coalesce(raw_text, text) AS text``) in
-    ``seq`` order, or newest first; None for a store without the index (version 1)."""
+    ``seq`` order, or newest first; None for a store without the index (version 1).
+    ``max_rows``: only the most relevant rows to the query (:func:`.search.most_relevant`)."""
     m = snapshot.manifest
     if snapshot.empty or not m.indexed or m.version < 2:
         return None
     for attempt in range(5):  # a merge may retire a segment between manifest and read
         try:
             index = Index(snapshot.root, snapshot.manifest)
-            rows = select_rows(index, terms, start, end, source, collection, duplicates)
+            rows = select_rows(index, terms, start, end, source, collection, duplicates,
+                               max_rows)
             index.segments = []  # unmapped: the pages the lookup touched leave with them
             return _read_ordered(index, rows, columns, newest_first, limit)
         except FileNotFoundError:

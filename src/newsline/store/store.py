@@ -33,6 +33,7 @@ from .query import (
     to_articles,
     where_clause,
 )
+from .search import Index, select_rows
 from .writer import BATCH, AddReport, Writer, fixed_width
 
 PathLike = str | os.PathLike[str]
@@ -175,6 +176,7 @@ class Store:
         collection: str | None = None,
         dedupe: bool = True,
         dating: DatingOptions | None = DEFAULT_DATING,
+        max_articles: int | None = None,
     ) -> Corpus:
         """The prepared corpus a timeline is built from.
 
@@ -191,10 +193,16 @@ class Store:
         then, as :func:`newsline.prepare` does, undated articles get a
         publication-date estimate from their text and the selection
         (:mod:`newsline.dating`; ``dating=None`` leaves them undated).
+
+        ``max_articles``: when a query selects more, only that many are kept,
+        the most relevant by the index (rarer query terms weigh more:
+        :func:`newsline.store.search.most_relevant`); :meth:`count` tells
+        how many the query selects. A collection is never cut.
         """
         terms = Query() if collection is not None else _terms(query)
         snap = self.snapshot()
-        table = select_indexed(snap, CORPUS_COLUMNS, terms, start, end, source, collection)
+        table = select_indexed(snap, CORPUS_COLUMNS, terms, start, end, source, collection,
+                               max_rows=max_articles)
         if table is None:
             where, params = where_clause(terms.include, start, end, source, collection)
             table = select(snap, CORPUS_COLUMNS, where, params)
@@ -227,6 +235,26 @@ class Store:
                 docs.append(prepare_document(replace(a, text=text, spans=spans)))
         prepared = tuple(docs) if dating is None else date_documents(docs, dating)
         return Corpus(prepared, report).between(start, end)
+
+    def count(self, query: str | Sequence[str] | None = None, start: dt.date | None = None,
+              end: dt.date | None = None, *, source: str | None = None,
+              collection: str | None = None) -> int | None:
+        """How many articles :meth:`corpus` selects before ``max_articles`` and the
+        cleaning (through the index; None for a store without one)."""
+        snap = self.snapshot()
+        m = snap.manifest
+        if snap.empty or not m.indexed or m.version < 2:
+            return None if not snap.empty else 0
+        terms = Query() if collection is not None else _terms(query)
+        for attempt in range(5):  # a merge may retire a segment between manifest and read
+            try:
+                return len(select_rows(Index(snap.root, snap.manifest), terms, start, end,
+                                       source, collection))
+            except FileNotFoundError:
+                if attempt == 4:
+                    raise
+                snap = self.snapshot()
+        return None
 
     def info(self) -> StoreInfo:
         snap = self.snapshot()

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Corpus, DateMention, Document, Granularity, Sentence, SourceRef, SummarySentence
+from ..query import matcher, matches
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +34,9 @@ class PooledSentence:
 
 
 def keyword_match(text_lower: str, keywords: Sequence[str]) -> bool:
-    """Case-insensitive substring match, as the field's keyword filter does."""
-    if len(keywords) == 1:  # the common case, without a generator per sentence
-        return keywords[0] in text_lower
-    return any(k in text_lower for k in keywords)
+    """Whether a lower-cased text contains one of ``keywords``, query terms matched
+    as whole words (``*`` wildcards: :mod:`newsline.query`)."""
+    return matches(text_lower, keywords)
 
 
 def _mentions_by_sentence(doc: Document) -> dict[int, list[DateMention]]:
@@ -71,6 +71,7 @@ class SentencePool:
         """Pool every sentence; mentioned dates outside ``[start, end]`` are dropped."""
         kws = tuple(k.lower() for k in keywords)
         pool = cls(corpus.documents, keywords=kws)
+        hit = matcher(kws)
         lo = start or dt.date.min
         hi = end or dt.date.max
         out = pool.sentences
@@ -78,7 +79,7 @@ class SentencePool:
         for di, doc in enumerate(corpus.documents):
             pub = doc.article.published
             sents = doc.sentences
-            kw = [keyword_match(s.text.lower(), kws) for s in sents] if kws else [True] * len(sents)
+            kw = [hit(s.text.lower()) for s in sents] if kws else [True] * len(sents)
             base = len(out)
             # every sentence first as one without dates (most mention none) ...
             out.extend([PooledSentence(di, s, pub, (), (), k) for s, k in zip(sents, kw, strict=True)])
