@@ -148,8 +148,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _year_links(text: str, years: list[Clue]) -> list[Clue]:
     """``in 2014 ... two years ago`` (same sentence): publication year 2016."""
-    if not years:
-        return []
+    if not years or "year" not in text.lower():
+        return []  # both relative patterns need the word: no sentence to split for
     out: list[Clue] = []
     spans = _sentence_spans(text)
     for lo, hi in spans:
