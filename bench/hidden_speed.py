@@ -6,7 +6,8 @@ and the undated file in fresh child processes, alternating, ``--rounds``
 times each (the machine is shared). With ``--baseline SRC`` (the ``src``
 folder of another checkout, e.g. a detached worktree of main) the baseline's
 two builds alternate with this checkout's in the same rounds. Reports the
-median wall and CPU seconds of each build, the undated/dated ratios, and
+median wall and CPU seconds of each build and the undated/dated ratios (and
+the ratios of the fastest runs, less disturbed by a loaded machine), and
 whether each build's JSON (less its ``generated`` stamp) is the same in every
 run and on both sides.
 
@@ -91,8 +92,8 @@ def main() -> None:
                         args.keep.mkdir(parents=True, exist_ok=True)
                         (tmp / "timeline.json").replace(args.keep / f"{side}-{kind}.json")
     print(f"{dated} ({n} articles); load {os.getloadavg()[0]:.1f}; medians of {args.rounds}, interleaved")
-    print("| side | dated wall / CPU s | undated wall / CPU s | ratio wall / CPU | outputs |")
-    print("|---|---|---|---|---|")
+    print("| side | dated wall / CPU s | undated wall / CPU s | ratio wall / CPU | of fastest | outputs |")
+    print("|---|---|---|---|---|---|")
     hashes: dict[str, set[str]] = {"dated": set(), "undated": set()}
     for side in sides:
         med = {}
@@ -101,9 +102,11 @@ def main() -> None:
             med[kind] = (statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs))
             hashes[kind] |= {r[2] for r in rs}
         d, u = med["dated"], med["undated"]
+        fast = {k: [min(r[x] for r in runs[(side, k)]) for x in (0, 1)] for k in ("dated", "undated")}
         outs = " ".join(runs[(side, k)][0][2] for k in ("dated", "undated"))
         print(f"| {side} | {d[0]:.2f} / {d[1]:.2f} | {u[0]:.2f} / {u[1]:.2f} | "
-              f"{u[0] / d[0]:.2f}x / {u[1] / d[1]:.2f}x | {outs} |")
+              f"{u[0] / d[0]:.2f}x / {u[1] / d[1]:.2f}x | "
+              f"{fast['undated'][0] / fast['dated'][0]:.2f}x / {fast['undated'][1] / fast['dated'][1]:.2f}x | {outs} |")
     same = all(len(h) == 1 for h in hashes.values())
     print("outputs identical across runs and sides" if same else "OUTPUTS DIFFER")
     sys.exit(0 if same else 1)
