@@ -22,6 +22,7 @@ year, or without any candidate day, the article stays undated.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ _WEEKDAY_NAME = {PAST: "weekday_past", REPORTED: "weekday_past", FUTURE: "weekda
 _SLACK = {PAST: 30, REPORTED: 60}  # days a past (reported) partial date may lie after the day
 _NONE = np.iinfo(np.int64).min
 _MAX_SPAN = 1 << 20  # candidate days marked on a grid up to this range, else sorted
+_DATED = ("dateline", "weekday-date", "full-date")  # the rules whose clues have a date
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ def _weekday_of(days: np.ndarray) -> np.ndarray:
     return (days - 1) % 7  # ordinal 1 (0001-01-01) was a Monday
 
 
+@functools.lru_cache(maxsize=1 << 14)  # asked per partial date, year and candidate set
 def _ordinal(y: int, m: int, d: int) -> int:
     try:
         return dt.date(y, m, d).toordinal()
@@ -79,11 +82,16 @@ def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return values[new], np.cumsum(new) - 1
 
 
-def resolve_partial(c: Clue, days: np.ndarray, years: np.ndarray) -> np.ndarray:
+def resolve_partial(
+    c: Clue,
+    days: np.ndarray,
+    years: np.ndarray,
+    unique: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
     """Ordinal of a partial date read against each candidate day, as the
     temporal stage reads it: past tense within 30 days after (reported speech
-    60), else nearest."""
-    uniq, inv = _sorted_unique(years)
+    60), else nearest. ``unique`` is ``_sorted_unique(years)`` when known."""
+    uniq, inv = _sorted_unique(years) if unique is None else unique
     table = np.array([[_ordinal(int(y) + k, c.month, c.day) for y in uniq] for k in (-1, 0, 1)])
     opts = table[:, inv]
     if c.tense in _SLACK:
@@ -106,8 +114,9 @@ def latest_past(
     out = np.full(days.shape, max(full) if full else _NONE, dtype=np.int64)
     if partial:
         years = _year_of(days) if years is None else years
+        unique = _sorted_unique(years)  # the same for every partial date
         for c in partial:
-            out = np.maximum(out, resolve_partial(c, days, years))
+            out = np.maximum(out, resolve_partial(c, days, years, unique))
     return out
 
 
@@ -117,11 +126,10 @@ def latest_year(clues: TextClues) -> int | None:
 
 
 def _candidates(clues: TextClues, neighbours: Sequence[Neighbour]) -> np.ndarray:
-    anchors = [c.date.toordinal() for c in clues.clues if c.date is not None]
-    years = {c.date.year for c in clues.clues if c.date is not None}
-    years |= {
-        c.year for c in clues.clues if c.rule in ("year", "years-ago") and c.year <= _MAX_YEAR
-    }
+    dated = [c.date for rule in _DATED for c in clues.of(rule) if c.date is not None]
+    anchors = [d.toordinal() for d in dated]
+    years = {d.year for d in dated}
+    years |= {c.year for rule in ("year", "years-ago") for c in clues.of(rule) if c.year <= _MAX_YEAR}
     years |= {n.day.year for n in neighbours}
     for c in clues.of("partial-date"):
         anchors.extend(_ordinal(y, c.month, c.day) for y in years)
@@ -251,17 +259,17 @@ def estimate(
     parts = terms(clues, neighbours, days, prior, product)
     if not parts:
         return None
-    score = np.sum([p[-1] for p in parts], axis=0)
+    scores = np.array([p[-1] for p in parts])  # one row per term
+    score = scores.sum(axis=0)
     post = np.exp(score - score.max())
     post /= post.sum()
     i = int(post.argmax())
     best = dt.date.fromordinal(int(days[i]))
     mid = len(days) // 2  # the upper median: np.median costs 3x as much, per article and term
+    weights = scores[:, i] - np.partition(scores, mid, axis=1)[:, mid]
     evidence = tuple(
-        DateEvidence(
-            rule, value, round(float(s[i] - np.partition(s, mid)[mid]), 3), start, end, src
-        )
-        for rule, value, start, end, src, s in parts
+        DateEvidence(rule, value, round(float(w), 3), start, end, src)
+        for (rule, value, start, end, src, _), w in zip(parts, weights.tolist(), strict=True)
     )
     if post[i] >= day_confidence:
         return DateEstimate(best, best, best, "day", round(float(post[i]), 3), evidence)

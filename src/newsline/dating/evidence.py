@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import DateMention, Granularity
 from ..temporal import tag
@@ -93,9 +93,18 @@ class TextClues:
 
     mentions: tuple[DateMention, ...]
     clues: tuple[Clue, ...]
+    # the clues of each rule, in order: an estimate asks for them per term and per
+    # candidate set, several times per article
+    _by_rule: dict[str, tuple[Clue, ...]] = field(init=False, repr=False, compare=False)
 
-    def of(self, rule: str) -> list[Clue]:
-        return [c for c in self.clues if c.rule == rule]
+    def __post_init__(self) -> None:
+        by_rule: dict[str, list[Clue]] = {}
+        for c in self.clues:
+            by_rule.setdefault(c.rule, []).append(c)
+        object.__setattr__(self, "_by_rule", {k: tuple(v) for k, v in by_rule.items()})
+
+    def of(self, rule: str) -> tuple[Clue, ...]:
+        return self._by_rule.get(rule, ())
 
 
 def hit_name(c: Clue) -> str:
@@ -139,8 +148,8 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _year_links(text: str, years: list[Clue]) -> list[Clue]:
     """``in 2014 ... two years ago`` (same sentence): publication year 2016."""
-    if not years:
-        return []
+    if not years or "year" not in text.lower():
+        return []  # both relative patterns need the word: no sentence to split for
     out: list[Clue] = []
     spans = _sentence_spans(text)
     for lo, hi in spans:

@@ -44,10 +44,14 @@ class Histogram:
     tail: float
     logs: np.ndarray = field(init=False, repr=False, compare=False)
     log_tail: np.float64 = field(init=False, repr=False, compare=False)
+    # the logs with the tail's at both ends: a clipped index finds a value inside or the tail
+    _padded: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "logs", np.log(np.asarray(self.probs, dtype=np.float64)))
+        logs = np.log(np.asarray(self.probs, dtype=np.float64))
+        object.__setattr__(self, "logs", logs)
         object.__setattr__(self, "log_tail", np.log(self.tail))
+        object.__setattr__(self, "_padded", np.concatenate([[self.log_tail], logs, [self.log_tail]]))
 
     @classmethod
     def fit(cls, values: Iterable[int], lo: int, hi: int, alpha: float = 0.5) -> Histogram:
@@ -63,9 +67,9 @@ class Histogram:
         return cls(lo, tuple(float(c) for c in counts / total), float(outside / total / 365))
 
     def log(self, values: np.ndarray) -> np.ndarray:
-        idx = values.astype(np.int64) - self.lo
-        inside = (idx >= 0) & (idx < len(self.logs))
-        return np.where(inside, self.logs.take(idx, mode="clip"), self.log_tail)
+        """Log-probability of each value (the tail's outside the range)."""
+        idx = np.asarray(values, dtype=np.int64) - (self.lo - 1)  # 1 .. len(logs) inside
+        return self._padded.take(idx, mode="clip")
 
     def as_dict(self) -> dict[str, object]:
         return {"lo": self.lo, "probs": [round(p, 6) for p in self.probs], "tail": self.tail}
