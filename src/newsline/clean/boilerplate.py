@@ -189,8 +189,8 @@ def frequent_lines(texts: Iterable[str], n_texts: int) -> frozenset[str]:
 
 def drop_lines(text: str, lines: frozenset[str]) -> tuple[str, int]:
     """``text`` without the lines that (stripped) are in ``lines``; and how many were dropped."""
-    if not lines:
-        return text, 0
+    if not lines or (len(lines) <= 32 and not any(s in text for s in lines)):
+        return text, 0  # (a line of the text that is in ``lines`` is a substring of it)
     kept: list[str] = []
     dropped = 0
     for line in text.split("\n"):

@@ -96,4 +96,4 @@ def _near(sel: Selected, rest: Sequence[int], threshold: float = THRESHOLD) -> s
     def similar(i: int, c: int) -> bool:
         return jaccard(shingle_set(i), shingle_set(c)) >= threshold
 
-    return greedy_near(sel.bands.tolist(), rest, sel.n_shingles, similar, threshold=threshold)
+    return greedy_near(sel.bands, rest, sel.n_shingles, similar, threshold=threshold)
