@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import count, repeat
 from pathlib import Path
 from typing import Any
 
@@ -227,10 +228,9 @@ class StoredDocuments:
     def parts(self, i: int, aid: str, text: str) -> tuple[tuple[Sentence, ...], tuple[DateMention, ...]]:
         """The sentences and date mentions of document ``i``, of the article ``aid`` with ``text``."""
         lo, hi = int(self._so[i]), int(self._so[i + 1])
-        sentences = tuple(
-            Sentence(aid, k, s, e, text[s:e])
-            for k, (s, e) in enumerate(zip(self._starts[lo:hi], self._ends[lo:hi], strict=True))
-        )
+        starts, ends = self._starts[lo:hi], self._ends[lo:hi]
+        sentences = tuple(map(Sentence, repeat(aid), count(), starts, ends,
+                              [text[s:e] for s, e in zip(starts, ends, strict=True)]))
         m = self._m
         mstart, mend, mtext, mtype, mvalue, mkind, mdate, mgran = (
             m["start"], m["end"], m["text"], m["type"], m["value"], m["kind"], m["date"],
