@@ -164,16 +164,14 @@ def frequent_lines(texts: Iterable[str], n_texts: int) -> frozenset[str]:
         for text in texts
     ]
     distinct = list(dict.fromkeys(chain.from_iterable(per_text)))
-    key_of = dict(zip(distinct, normalize_lines(distinct), strict=True))
+    keys = normalize_lines(distinct)
+    key_of = dict(zip(distinct, keys, strict=True))
     key = key_of.__getitem__
-    counts: Counter[str] = Counter()
-    for lines in per_text:
-        counts.update(set(map(key, lines)))
+    counts: Counter[str] = Counter(chain.from_iterable(set(map(key, lines)) for lines in per_text))
     counts.pop("", None)
     # whether a key reads like a sentence is judged on the first line that gave it
-    first_line: dict[str, str] = {}
-    for s, key in key_of.items():
-        first_line.setdefault(key, s)
+    # (assigned from the last line back, so the first one stays)
+    first_line = dict(zip(reversed(keys), reversed(distinct), strict=True))
 
     def sentence_like(key: str) -> bool:
         # keys are words joined by single spaces: 3 spaces = 4 words
@@ -189,8 +187,8 @@ def frequent_lines(texts: Iterable[str], n_texts: int) -> frozenset[str]:
 
 def drop_lines(text: str, lines: frozenset[str]) -> tuple[str, int]:
     """``text`` without the lines that (stripped) are in ``lines``; and how many were dropped."""
-    if not lines:
-        return text, 0
+    if not lines or (len(lines) <= 32 and not any(s in text for s in lines)):
+        return text, 0  # (a line of the text that is in ``lines`` is a substring of it)
     kept: list[str] = []
     dropped = 0
     for line in text.split("\n"):

@@ -189,7 +189,7 @@ def near_duplicates(
     """
     if len(sets) < 2:
         return set()
-    keys = band_keys(signatures(sets, num_perm), bands).tolist()
+    keys = band_keys(signatures(sets, num_perm), bands)
     small: dict[int, frozenset[int]] = {}
     return greedy_near(
         keys, order, [len(x) for x in sets], lambda i, c: _similar(i, c, sets, small, threshold),
@@ -198,7 +198,7 @@ def near_duplicates(
 
 
 def greedy_near(
-    keys: Sequence[Sequence[int]],
+    keys: np.ndarray | Sequence[Sequence[int]],
     order: Iterable[int],
     sizes: Sequence[int],
     similar: Callable[[int, int], bool],
@@ -209,14 +209,30 @@ def greedy_near(
 ) -> set[int]:
     """The greedy search of :func:`near_duplicates` over given LSH band keys (one row per
     item), shingle-set sizes and an exact test ``similar(i, c)`` (Jaccard ≥ threshold):
-    also used by the store, whose band keys are stored."""
-    buckets: list[dict[int, list[int]]] = [{} for _ in range(len(keys[0]) if len(keys) else 0)]
+    also used by the store, whose band keys are stored.
+
+    An item none of whose band keys another (non-empty) item has can neither be
+    dropped nor be found: it is left out of the search (the same result)."""
+    table = np.asarray(keys, dtype=_U64)
+    order = [i for i in order if sizes[i]]
+    if not order or table.ndim != 2:
+        return set()
+    sub = table[order]
+    width = sub.shape[1]
+    # (band, key) pairs that occur more than once among the items searched
+    flat = sub.ravel()
+    band = np.tile(np.arange(width, dtype=np.int64), len(order))
+    at = np.lexsort((flat, band))
+    same = (flat[at][1:] == flat[at][:-1]) & (band[at][1:] == band[at][:-1])
+    twice = np.zeros(len(flat), dtype=bool)
+    twice[at[1:][same]] = True
+    twice[at[:-1][same]] = True
+    searched = twice.reshape(len(order), width).any(axis=1)
+    rows = {i: sub[k].tolist() for k, i in enumerate(order) if searched[k]}
+    buckets: list[dict[int, list[int]]] = [{} for _ in range(width)]
     dropped: set[int] = set()
-    for i in order:
+    for i, row in rows.items():
         n = sizes[i]
-        if not n:
-            continue
-        row = keys[i]
         hits: list[list[int]] = []
         for band, key in enumerate(row):
             members = buckets[band].get(key)

@@ -39,8 +39,11 @@ class Selected:
     comment_sections: int
 
 
-def clean_selected(sel: Selected, dedupe: bool = True) -> tuple[list[tuple[int, str]], CleanReport]:
-    """``(position, final text)`` of the articles kept, in selection order, and the report."""
+def clean_selected(
+    sel: Selected, dedupe: bool = True
+) -> tuple[list[tuple[int, str]], CleanReport, frozenset[str]]:
+    """``(position, final text)`` of the articles kept, in selection order, the report and
+    the lines recurring across the selection that were dropped."""
     n = len(sel.texts)
     alive = list(range(n))
     exact: set[int] = set()
@@ -76,7 +79,7 @@ def clean_selected(sel: Selected, dedupe: bool = True) -> tuple[list[tuple[int, 
         comment_sections=sel.comment_sections,
         empty=empty,
     )
-    return out, report
+    return out, report, keys
 
 
 def _near(sel: Selected, rest: Sequence[int], threshold: float = THRESHOLD) -> set[int]:
@@ -93,4 +96,4 @@ def _near(sel: Selected, rest: Sequence[int], threshold: float = THRESHOLD) -> s
     def similar(i: int, c: int) -> bool:
         return jaccard(shingle_set(i), shingle_set(c)) >= threshold
 
-    return greedy_near(sel.bands.tolist(), rest, sel.n_shingles, similar, threshold=threshold)
+    return greedy_near(sel.bands, rest, sel.n_shingles, similar, threshold=threshold)

@@ -7,6 +7,7 @@
       shards/*.parquet     one row per article version (article, prepared document, index keys)
       changes/*.parquet    per commit: rows superseded by an update, near-duplicate marks
       terms/*.arrow        the full-text index: term -> rows, one segment per run of shards
+      variants/*.parquet   per shard: prepared texts without the lines recurring across it
       tmp/                 files being written; never read, removed by the next writer
       lock                 held by the one writer (readers never lock)
       timelines/           reserved for the web app's saved timelines
@@ -31,8 +32,8 @@ import pyarrow as pa
 from ..errors import NewslineError
 
 FORMAT = "newsline-store"
-SCHEMA_VERSION = 2  # 2: the full-text index (terms/); 1 (readable; the next writer migrates it)
-READABLE = (1, 2)
+SCHEMA_VERSION = 3  # 3: prepared variants (variants/); 2: the full-text index (terms/)
+READABLE = (1, 2, 3)  # older versions are read as they are; the next writer migrates them
 MANIFEST = "manifest.json"
 
 
@@ -42,7 +43,7 @@ class StoreError(NewslineError, ValueError):
     code = "E500"
 
 
-_MENTIONS = pa.struct(
+MENTIONS = pa.struct(
     [
         ("start", pa.int32()),
         ("end", pa.int32()),
@@ -83,7 +84,7 @@ SCHEMA = pa.schema(
         ("est_date_source", pa.string()),
         ("sent_start", pa.list_(pa.int32())),
         ("sent_end", pa.list_(pa.int32())),
-        ("mentions", pa.list_(_MENTIONS)),
+        ("mentions", pa.list_(MENTIONS)),
         ("n_sentences", pa.int32()),
         ("n_dated", pa.int32()),  # mentions resolved to a calendar date
         ("bands", pa.binary(128)),  # 16 LSH band keys (uint64, little-endian)

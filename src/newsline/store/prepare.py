@@ -30,6 +30,7 @@ from ..core import prepare_document
 from ..model import Article
 from .layout import SCHEMA
 from .postings import build_segment, row_terms, write_segment
+from .variants import mention_rows, variant_table, write_variants
 
 _LETTER = re.compile(r"[^\W\d_]")
 ROW_GROUP = 64  # small row groups: a query reads only those holding its rows
@@ -89,12 +90,7 @@ def _row(seq: int, row: int, a: Article, text: str, lines: int, cut: int, name: 
         "est_published": doc.article.published, "est_date_source": doc.article.date_source,
         "sent_start": [s.start for s in doc.sentences],
         "sent_end": [s.end for s in doc.sentences],
-        "mentions": [
-            {"start": m.start, "end": m.end, "text": m.text, "type": str(m.type),
-             "value": m.value, "kind": m.kind, "date": m.time.date if m.time else None,
-             "granularity": str(m.time.granularity) if m.time else None}
-            for m in doc.mentions
-        ],
+        "mentions": mention_rows(doc.mentions),
         "n_sentences": len(doc.sentences),
         "n_dated": sum(1 for m in doc.mentions if m.time is not None),
         "boilerplate_lines": lines, "comment_sections": cut,
@@ -105,7 +101,8 @@ def prepare_shard(
     batch: Sequence[tuple[int, Article]], root: str, name: str, collection: str = ""
 ) -> ShardResult:
     """Prepare ``batch`` and write it to ``root/tmp/<name>.parquet``, its full-text
-    index segment to ``root/tmp/<name>.terms.arrow``."""
+    index segment to ``root/tmp/<name>.terms.arrow``, its prepared variants
+    (:mod:`.variants`) to ``root/tmp/<name>.variants.parquet``."""
     out = ShardResult(name, np.zeros(0, np.int64), [], [], [],
                       np.zeros((0, 16), np.uint64), np.zeros((0, 64), np.uint16),
                       worker=f"{socket.gethostname()}:{os.getpid()}")
@@ -113,16 +110,19 @@ def prepare_shard(
     bands: list[np.ndarray] = [out.bands]
     sigs: list[np.ndarray] = [out.signature]
     terms: list[set[str]] = []
+    staged = [_stage_one(a) for _, a in batch]
+    kept: list[tuple[str, Article]] = []  # (cleaned text, article as read) of the stored rows
     with pq.ParquetWriter(Path(root) / "tmp" / f"{name}.parquet", SCHEMA, compression="zstd") as w:
         for lo in range(0, len(batch), ROW_GROUP):
             rows = []
-            for seq, a in batch[lo : lo + ROW_GROUP]:
-                text, lines, cut = _stage_one(a)
+            for (seq, a), (text, lines, cut) in zip(batch[lo : lo + ROW_GROUP],
+                                                    staged[lo : lo + ROW_GROUP], strict=True):
                 if not _LETTER.search(text):
                     out.empty.append(a.id)
                     continue
                 rows.append(_row(seq, len(out.ids), a, text, lines, cut, name, collection))
                 seqs.append(seq)
+                kept.append((text, a))
                 out.ids.append(a.id)
                 out.urls.append(a.url)
             if not rows:
@@ -142,6 +142,8 @@ def prepare_shard(
             sigs.append(keys[3])
             w.write_table(pa.Table.from_pydict(cols, schema=SCHEMA), row_group_size=ROW_GROUP)
     write_segment(build_segment(terms), Path(root) / "tmp" / f"{name}.terms.arrow")
+    write_variants(variant_table(range(len(kept)), [t for t, _ in kept], [a for _, a in kept]),
+                   Path(root) / "tmp" / f"{name}.variants.parquet")
     out.seqs = np.array(seqs, dtype=np.int64)
     out.bands = np.concatenate(bands)
     out.signature = np.concatenate(sigs)

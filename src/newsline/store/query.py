@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import count, repeat
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ ARTICLE_COLUMNS = ("id", "title", "coalesce(raw_text, text) AS text", "url", "so
 CORPUS_COLUMNS = ("id", "title", "text", "url", "source", "published", "date_source", "origin",
                   "raw_chars", "exact_key", "n_shingles", "bands", "boilerplate_lines",
                   "comment_sections", "est_published", "est_date_source", "sent_start",
-                  "sent_end", "mentions", "raw_text")
+                  "sent_end", "mentions", "raw_text", "shard", "row")
 
 
 @dataclass(frozen=True)
@@ -200,12 +201,18 @@ def _lists(col: pa.ChunkedArray) -> tuple[np.ndarray, pa.Array]:
     return offsets, flat.combine_chunks() if isinstance(flat, pa.ChunkedArray) else flat
 
 
-class StoredDocuments:
-    """The prepared documents of a selection, as flat arrays until one is asked for."""
+_TYPES = {str(t): t for t in TimexType}
+_GRANULARITIES = {str(g): g for g in Granularity}
 
-    def __init__(self, table: pa.Table) -> None:
-        self.est_published = table["est_published"].to_pylist()
-        self.est_source = table["est_date_source"].to_pylist()
+
+class StoredDocuments:
+    """The prepared documents of a selection (or of stored variants: ``dates=False``),
+    as flat arrays until one is asked for."""
+
+    def __init__(self, table: pa.Table, dates: bool = True) -> None:
+        if dates:
+            self.est_published = table["est_published"].to_pylist()
+            self.est_source = table["est_date_source"].to_pylist()
         self._so, starts = _lists(table["sent_start"])
         self._starts = starts.to_numpy().tolist()
         self._ends = _lists(table["sent_end"])[1].to_numpy().tolist()
@@ -215,22 +222,27 @@ class StoredDocuments:
 
     def document(self, i: int, article: Article) -> Document:
         """Document ``i`` of ``article`` (whose text is the one that was prepared)."""
-        text = article.text
+        sentences, mentions = self.parts(i, article.id, article.text)
         article = replace(article, published=self.est_published[i],
                           date_source=self.est_source[i] or "")
+        return Document(article, sentences, mentions)
+
+    def parts(self, i: int, aid: str, text: str) -> tuple[tuple[Sentence, ...], tuple[DateMention, ...]]:
+        """The sentences and date mentions of document ``i``, of the article ``aid`` with ``text``."""
         lo, hi = int(self._so[i]), int(self._so[i + 1])
-        sentences = tuple(
-            Sentence(article.id, k, s, e, text[s:e])
-            for k, (s, e) in enumerate(zip(self._starts[lo:hi], self._ends[lo:hi], strict=True))
-        )
+        starts, ends = self._starts[lo:hi], self._ends[lo:hi]
+        sentences = tuple(map(Sentence, repeat(aid), count(), starts, ends,
+                              [text[s:e] for s, e in zip(starts, ends, strict=True)]))
         m = self._m
+        mstart, mend, mtext, mtype, mvalue, mkind, mdate, mgran = (
+            m["start"], m["end"], m["text"], m["type"], m["value"], m["kind"], m["date"],
+            m["granularity"])
+        types, grans = _TYPES, _GRANULARITIES
         mentions = tuple(
             DateMention(
-                m["text"][j], m["start"][j], m["end"][j], TimexType(m["type"][j]), m["value"][j],
-                m["kind"][j] or "",
-                TimePoint(m["date"][j], Granularity(m["granularity"][j]))
-                if m["date"][j] is not None else None,
+                mtext[j], mstart[j], mend[j], types[mtype[j]], mvalue[j], mkind[j] or "",
+                TimePoint(mdate[j], grans[mgran[j]]) if mdate[j] is not None else None,
             )
             for j in range(int(self._mo[i]), int(self._mo[i + 1]))
         )
-        return Document(article, sentences, mentions)
+        return sentences, mentions

@@ -34,6 +34,7 @@ from .query import (
     where_clause,
 )
 from .search import Index, select_rows
+from .variants import Variants, dropped
 from .writer import BATCH, AddReport, Writer, fixed_width
 
 PathLike = str | os.PathLike[str]
@@ -219,10 +220,14 @@ class Store:
             boilerplate_lines=int(pc.sum(table["boilerplate_lines"]).as_py() or 0),
             comment_sections=int(pc.sum(table["comment_sections"]).as_py() or 0),
         )
-        kept, report = clean_selected(selected, dedupe)
+        kept, report, recurring = clean_selected(selected, dedupe)
         stored = StoredDocuments(table)
         docs: list[Document] = []
         raws = table["raw_text"].to_pylist()
+        shards, rows = table["shard"].to_pylist(), table["row"].to_pylist()
+        changed = [i for i, text in kept if text != articles[i].text]
+        variants = Variants(self.path, (shards[i] for i in changed)) if changed else None
+        found = StoredDocuments(variants.table, dates=False) if variants and variants.table else None
         for i, text in kept:
             a = articles[i]
             raw = raws[i] if raws[i] is not None else a.text
@@ -231,8 +236,15 @@ class Store:
             if text == a.text:
                 doc = stored.document(i, a)
                 docs.append(replace(doc, article=replace(doc.article, spans=spans)) if spans else doc)
-            else:  # lines recurring across the selection were dropped: prepared anew
-                docs.append(prepare_document(replace(a, text=text, spans=spans)))
+                continue
+            # lines recurring across the selection were dropped: the variant stored for
+            # this set of lines (:mod:`.variants`), else prepared anew
+            k = variants.find(shards[i], rows[i], dropped(a.text, recurring)) if found else None
+            article = replace(a, text=text, spans=spans)
+            if k is None:
+                docs.append(prepare_document(article))
+            else:
+                docs.append(Document(article, *found.parts(k, a.id, text)))  # type: ignore[union-attr]
         prepared = tuple(docs) if dating is None else date_documents(docs, dating)
         return Corpus(prepared, report).between(start, end)
 

@@ -41,6 +41,7 @@ from .layout import (
 )
 from .postings import commit_segment, index_shard
 from .prepare import ShardResult, content_hash, key64, prepare_shard
+from .variants import migrate_shard, variants_path
 
 BATCH = 1000  # articles per shard (written by the worker in row groups of 64)
 
@@ -78,7 +79,7 @@ class Writer:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        for sub in ("shards", "changes", "terms", "tmp"):
+        for sub in ("shards", "changes", "terms", "variants", "tmp"):
             (root / sub).mkdir(parents=True, exist_ok=True)
         self._lock = open(root / "lock", "a+b")  # noqa: SIM115 (held until close)
         try:
@@ -112,13 +113,16 @@ class Writer:
                 f.unlink(missing_ok=True)
         for folder, names in (("shards", {s["name"] for s in self.manifest.shards}),
                               ("changes", set(self.manifest.changes)),
-                              ("terms", {t["name"] for t in self.manifest.terms})):
+                              ("terms", {t["name"] for t in self.manifest.terms}),
+                              ("variants", {s["name"] for s in self.manifest.shards})):
             for f in (self.root / folder).iterdir():
                 if f.stem not in names:
                     f.unlink()
 
     def _migrate(self) -> None:
-        """Give a version-1 store its full-text index (from the stored texts), one commit."""
+        """Give an older store what this version adds, from the stored texts, in one
+        commit: a version-1 store its full-text index, a version-1 or 2 store its
+        prepared variants (:mod:`.variants`)."""
         m = self.manifest
         if m.indexed and m.version == SCHEMA_VERSION:
             return
@@ -126,6 +130,10 @@ class Writer:
         for i in range(sum(int(t["shards"]) for t in m.terms), len(m.shards)):
             old.extend(index_shard(self.root, m, i))
         fsync_dir(self.root / "terms")
+        if m.version < 3:
+            for i in range(len(m.shards)):
+                migrate_shard(self.root, m, i)
+            fsync_dir(self.root / "variants")
         write_manifest(self.root, m)
         m.version = SCHEMA_VERSION
         for f in old:
@@ -226,7 +234,7 @@ class Writer:
         for kind in task.kinds.values():
             setattr(report, kind, getattr(report, kind) + 1)
         if not len(res) and not task.replaces:  # all left empty by the cleaning: no commit
-            for f in (f"{res.name}.parquet", f"{res.name}.terms.arrow"):
+            for f in (f"{res.name}.parquet", f"{res.name}.terms.arrow", f"{res.name}.variants.parquet"):
                 (self.root / "tmp" / f).unlink(missing_ok=True)
             dispatched.difference_update(task.hashes)
             return
@@ -275,6 +283,7 @@ class Writer:
         """The one atomic step: shard and change file renamed in, then the manifest replaced."""
         m = self.manifest
         os.replace(self.root / "tmp" / f"{res.name}.parquet", shard_path(self.root, res.name))
+        os.replace(self.root / "tmp" / f"{res.name}.variants.parquet", variants_path(self.root, res.name))
         if changes:
             cols = list(zip(*changes, strict=True))
             table = pa.Table.from_arrays([pa.array(c) for c in cols], schema=CHANGES_SCHEMA)
@@ -286,6 +295,7 @@ class Writer:
         replaced = commit_segment(self.root, m, res.name, len(res))
         fsync_dir(self.root / "shards")
         fsync_dir(self.root / "terms")
+        fsync_dir(self.root / "variants")
         m.commit += 1
         write_manifest(self.root, m)
         for f in replaced:  # readers of an older manifest retry with the new one

@@ -15,27 +15,30 @@ from scipy import sparse
 
 def tfidf_matrix(texts: Sequence[str], analyzer: Callable[[str], list[str]]) -> sparse.csr_matrix:
     vocab: dict[str, int] = {}
-    indptr = [0]
-    indices: list[int] = []
-    counts: list[int] = []
-    for text in texts:
-        row: dict[int, int] = {}
-        for tok in analyzer(text):
-            j = vocab.setdefault(tok, len(vocab))
-            row[j] = row.get(j, 0) + 1
-        indices.extend(row)
-        counts.extend(row.values())
-        indptr.append(len(indices))
+    tokens = [analyzer(text) for text in texts]
+    lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+    add = vocab.setdefault
+    ids = np.fromiter((add(t, len(vocab)) for toks in tokens for t in toks), dtype=np.int64,
+                      count=int(lengths.sum()))
+    # (row, term) pairs counted, each row's terms in the order they first occur in it
+    rows = np.repeat(np.arange(len(tokens), dtype=np.int64), lengths)
+    _, first, tally = np.unique(rows * max(len(vocab), 1) + ids, return_index=True,
+                                    return_counts=True)
+    by_first = np.argsort(first, kind="stable")
+    indices = ids[first[by_first]]
+    counts = tally[by_first]
+    indptr = np.zeros(len(tokens) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows[first], minlength=len(tokens)), out=indptr[1:])
     n = len(texts)
     shape = (n, len(vocab))
-    if not indices:
+    if not len(indices):
         return sparse.csr_matrix(shape, dtype=np.float64)
-    idx = np.asarray(indices, dtype=np.int64)
-    tf = 1.0 + np.log(np.asarray(counts, dtype=np.float64))
+    idx = indices
+    tf = 1.0 + np.log(counts.astype(np.float64))
     df = np.bincount(idx, minlength=len(vocab))
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     data = tf * idf[idx]
-    m = sparse.csr_matrix((data, idx, np.asarray(indptr, dtype=np.int64)), shape=shape)
+    m = sparse.csr_matrix((data, idx, indptr), shape=shape)
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     return sparse.diags(1.0 / norms) @ m
