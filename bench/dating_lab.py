@@ -14,7 +14,8 @@ does not re-read them measures),
 ``prop=day,week,month`` (precisions that propagate), ``conf=X`` (day confidence X),
 ``prod=X`` (neighbours as a product tempered by X),
 ``rounds=N``, ``k=N`` (neighbours), ``search=N`` (nearest articles looked
-among for them), ``nopin`` (interval estimates' relative mentions never keep a day).
+among for them), ``nopin`` (interval estimates' relative mentions never keep a day),
+``wire`` (wire datelines with their own hit rate, not partial dates).
 ``--prior`` is a model file or a folder of leave-one-topic-out models
 (``bench/train_dating_prior.py --loto``). Prints one row per variant: mean
 AR1-F, AR2-F, Date-F1, seconds per task and the date-estimation shares.
@@ -60,6 +61,8 @@ def options_for(variant: str, prior: str | None) -> DatingOptions | None:
         return base
     if variant == "nopin":
         return dataclasses.replace(base, pin_mentions=False)
+    if variant == "wire":
+        return dataclasses.replace(base, wire_datelines=True)
     if variant == "text":
         return dataclasses.replace(base, collection=False)
     if variant == "collection":
