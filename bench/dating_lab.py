@@ -13,7 +13,9 @@ lose their date but keep mentions resolved against it: what a harness that
 does not re-read them measures),
 ``prop=day,week,month`` (precisions that propagate), ``conf=X`` (day confidence X),
 ``prod=X`` (neighbours as a product tempered by X),
-``rounds=N``, ``k=N`` (neighbours).
+``rounds=N``, ``k=N`` (neighbours), ``search=N`` (nearest articles looked
+among for them), ``nopin`` (interval estimates' relative mentions never keep a day),
+``wire`` (wire datelines with their own hit rate, not partial dates).
 ``--prior`` is a model file or a folder of leave-one-topic-out models
 (``bench/train_dating_prior.py --loto``). Prints one row per variant: mean
 AR1-F, AR2-F, Date-F1, seconds per task and the date-estimation shares.
@@ -57,6 +59,10 @@ def options_for(variant: str, prior: str | None) -> DatingOptions | None:
     base = DatingOptions(prior=prior)
     if variant in ("full", "rules", "none", "leak") or variant.startswith("oracle"):
         return base
+    if variant == "nopin":
+        return dataclasses.replace(base, pin_mentions=False)
+    if variant == "wire":
+        return dataclasses.replace(base, wire_datelines=True)
     if variant == "text":
         return dataclasses.replace(base, collection=False)
     if variant == "collection":
@@ -65,7 +71,8 @@ def options_for(variant: str, prior: str | None) -> DatingOptions | None:
     if key == "prop":
         return dataclasses.replace(base, propagate=tuple(value.split(",")))
     field = {"conf": "day_confidence", "rounds": "rounds", "k": "neighbours", "mass": "mass",
-             "ew": "estimated_weight", "prod": "neighbour_product"}[key]  # fmt: skip
+             "ew": "estimated_weight", "prod": "neighbour_product",
+             "search": "search"}[key]  # fmt: skip
     floats = ("day_confidence", "mass", "estimated_weight", "neighbour_product")
     cast = float if field in floats else int
     return dataclasses.replace(base, **{field: cast(value)})

@@ -22,7 +22,7 @@ import numpy as np
 
 from newsline import ingest
 from newsline.dating.collection import similar
-from newsline.dating.estimate import latest_past, latest_year
+from newsline.dating.estimate import latest_past, latest_year, resolve_partial
 from newsline.dating.evidence import FUTURE, PAST, REPORTED, UNKNOWN, hit_name, read_clues
 from newsline.dating.prior import DatingPrior, similarity_bin
 
@@ -34,6 +34,7 @@ WEEKDAY = {
 }
 
 
+HITS = ("dateline", "weekday_date", "weekday_date_body", "partial_dateline")
 Samples = tuple[dict[str, list[int]], dict[str, list[int]]]
 
 
@@ -47,6 +48,7 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
                 "dateline": [0, 0],
                 "weekday_date": [0, 0],
                 "weekday_date_body": [0, 0],
+                "partial_dateline": [0, 0],
             }
             out[topic.name] = (samples, hits)
             arts = [a for a in ingest.read([topic / "articles.jsonl.gz"]).articles if a.published]
@@ -61,6 +63,11 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
                 if dl:
                     hits["dateline"][0] += dl[0].date == pub
                     hits["dateline"][1] += 1
+                for c in tc.of("partial-dateline")[:1]:
+                    day = np.array([pub.toordinal()])
+                    read = resolve_partial(c, day, np.array([pub.year]))
+                    hits[hit_name(c)][0] += int(read[0]) == pub.toordinal()
+                    hits[hit_name(c)][1] += 1
                 wd = [c for c in tc.of("weekday-date") if c.date]
                 if wd:
                     c = max(wd, key=lambda c: c.date)  # type: ignore[arg-type, return-value]
@@ -87,7 +94,7 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
 
 def fit(parts: list[Samples], name: str) -> DatingPrior:
     samples: dict[str, list[int]] = defaultdict(list)
-    hits = {"dateline": [0, 0], "weekday_date": [0, 0], "weekday_date_body": [0, 0]}
+    hits = {k: [0, 0] for k in HITS}
     for s, h in parts:
         for k, v in s.items():
             samples[k].extend(v)
@@ -121,7 +128,7 @@ def main() -> None:
     prior.save(args.out)
     if args.stats:
         samples = defaultdict(list)
-        hits = {"dateline": [0, 0], "weekday_date": [0, 0], "weekday_date_body": [0, 0]}
+        hits = {k: [0, 0] for k in HITS}
         for s, h in per_topic.values():
             for k, v in s.items():
                 samples[k].extend(v)

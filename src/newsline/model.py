@@ -180,7 +180,10 @@ class DateEstimate:
 
     ``precision`` is ``day``, ``week``, ``month`` or ``year`` (the interval's
     width); ``confidence`` is the estimated probability that the publication
-    day lies in the interval.
+    day lies in the interval. ``likely`` (interval estimates only) holds the
+    most likely days around ``best`` with their probabilities: a relative
+    mention that reads the same against most of that mass can keep its day
+    (:mod:`newsline.dating.resolve`); it takes no part in equality.
     """
 
     earliest: dt.date
@@ -189,6 +192,7 @@ class DateEstimate:
     precision: str
     confidence: float
     evidence: tuple[DateEvidence, ...] = ()
+    likely: tuple[tuple[dt.date, float], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def is_day(self) -> bool:

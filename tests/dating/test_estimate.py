@@ -103,3 +103,19 @@ def test_a_day_a_sentence_recalls_weighs_less_than_a_header() -> None:
     assert weight(told) < weight(head)
     assert head.is_day and head.best == dt.date(1972, 7, 6)
     assert not told.is_day
+
+
+def test_a_wire_dateline_pins_the_day_once_the_year_is_known() -> None:
+    text = (
+        "HARBOURTON, March 14 (Wirenews) - The council of Harbourton voted on Tuesday to "
+        "close the ferry pier, which has stood since 1998."
+    )
+    near = [Neighbour(dt.date(2017, 3, 13), 0.3, 1.0, "other")]  # gives the year
+    e = est(text, near)
+    assert e is not None and e.is_day
+    assert e.best == dt.date(2017, 3, 14)
+    assert "partial-dateline" in [x.rule for x in e.evidence]
+    # the same month and day told in a sentence is a lower bound, not the day
+    e = est(text.replace("HARBOURTON, March 14 (Wirenews) -", "On March 14"), near)
+    assert e is not None and not e.is_day
+    assert e.earliest <= dt.date(2017, 3, 14) <= e.latest

@@ -81,3 +81,42 @@ def test_relative_weekdays_with_tense() -> None:
 
 def test_no_clue_in_a_text_without_time() -> None:
     assert read_clues("The river is wide and the town is small.").clues == ()
+
+
+def test_a_wire_dateline_without_its_year() -> None:
+    got = rules("Brennick ferry HARBOURTON, March 14 (Wirenews) - The council voted to close the pier.")
+    (c,) = got["partial-dateline"]
+    assert (c.month, c.day) == (3, 14)
+    assert "partial-date" not in got
+    (c,) = rules("PORT ELLIS , Ore. , Oct. 20 -LRB- Wirenews -RRB- - The council voted.")[
+        "partial-dateline"
+    ]
+    assert (c.month, c.day) == (10, 20)
+
+
+def test_a_month_day_in_a_sentence_is_no_wire_dateline() -> None:
+    for text in (
+        "The pier closed on March 14 - and the ferry with it.",
+        "In Harbourton, March 14 -- the day the pier closed -- is a holiday now.",
+    ):
+        got = rules(text)
+        assert "partial-dateline" not in got
+        assert [(c.month, c.day) for c in got["partial-date"]] == [(3, 14)]
+
+
+def test_a_newspapers_bare_dateline_is_a_partial_date() -> None:
+    # "CITY, Oct. 20 --" may be the day the story was filed, the day before the paper
+    got = rules("PORT ELLIS , Ore. , Oct. 20 -- The council of Port Ellis voted on Friday.")
+    assert "partial-dateline" not in got
+    assert [(c.month, c.day) for c in got["partial-date"]] == [(10, 20)]
+
+
+def test_a_year_after_by_is_a_deadline() -> None:
+    got = rules("Congress had said the pier must be rebuilt by 2031. It opened in 1998.")
+    years = {c.year: c.tense for c in got["year"]}
+    assert years[2031] == FUTURE
+    assert years[1998] != FUTURE
+    # nor is it the year "this year" names
+    got = rules("Output this year will grow until it reaches 16 billion gallons by 2031.")
+    assert "years-ago" not in got
+    assert "years-ago" in rules("Output this year, 2031, will reach 16 billion gallons.")

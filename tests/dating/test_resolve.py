@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsline.dating.resolve import resolve
-from newsline.model import DateEstimate, Granularity
+from newsline.model import DateEstimate, Granularity, TimePoint
 
 TEXT = "The mayor resigned on Saturday. The flood of 4 June 2018 had ruined the town hall."
 
@@ -60,3 +60,35 @@ def test_a_month_day_outside_a_short_interval_is_read_once() -> None:
     e = DateEstimate(dt.date(2016, 6, 6), dt.date(2016, 6, 12), dt.date(2016, 6, 8), "week", 0.8)
     may = by_text(resolve(text, e))["May 28"].time
     assert may is not None and may.date == dt.date(2016, 5, 28)
+
+
+def _interval_with(likely):  # type: ignore[no-untyped-def]
+    return DateEstimate(
+        dt.date(2018, 6, 1), dt.date(2018, 6, 20), dt.date(2018, 6, 11), "month", 0.8,
+        likely=tuple((dt.date(2018, 6, d), p) for d, p in likely),
+    )  # fmt: skip
+
+
+def test_a_relative_day_most_likely_days_agree_on_keeps_its_day() -> None:
+    # published Sunday 10, Monday 11 or Tuesday 12 June (.85): the Saturday before is the 9th
+    e = _interval_with([(10, 0.3), (11, 0.4), (12, 0.15), (16, 0.15)])
+    sat = by_text(resolve(TEXT, e))["Saturday"].time
+    assert sat is not None and sat.granularity is Granularity.DAY
+    assert sat.date == dt.date(2018, 6, 9)
+    # without the likely days the interval ends disagree: no day
+    sat = by_text(resolve(TEXT, e, likely=()))["Saturday"].time
+    assert sat is None or sat.granularity is not Granularity.DAY
+
+
+def test_a_relative_day_the_likely_days_split_on_keeps_the_coarse_reading() -> None:
+    # .6 for the 9th, .4 for the 16th: below the day confidence
+    e = _interval_with([(10, 0.3), (11, 0.3), (17, 0.4)])
+    sat = by_text(resolve(TEXT, e))["Saturday"].time
+    assert sat is None or sat.granularity is not Granularity.DAY
+    # days not listed count against a reading: .7 listed, all agreeing, is not enough
+    e = _interval_with([(10, 0.4), (11, 0.3)])
+    sat = by_text(resolve(TEXT, e))["Saturday"].time
+    assert sat is None or sat.granularity is not Granularity.DAY
+    # and .8 is
+    e = _interval_with([(10, 0.4), (11, 0.4)])
+    assert by_text(resolve(TEXT, e))["Saturday"].time == TimePoint(dt.date(2018, 6, 9), Granularity.DAY)

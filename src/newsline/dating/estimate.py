@@ -7,6 +7,7 @@ shows if it was published on ``d``:
 - ``latest-past-date``: the lag from the latest day it names in the past (full
   dates, and partial ones read against ``d``) to ``d``;
 - ``dateline`` / ``weekday-date``: whether that date is ``d``;
+- ``partial-dateline``: whether its month and day, read in ``d``'s year, is ``d``;
 - ``weekday``: each relative weekday's offset to ``d``'s weekday, by tense;
 - ``year`` / ``years-ago``: ``d``'s year against the latest year named and
   the year a ``years-ago`` clue implies;
@@ -34,6 +35,10 @@ from .prior import DatingPrior, similarity_bin
 
 DAY_CONFIDENCE = 0.8
 MASS = 0.8
+# days either side of the best that an interval estimate lists as likely: a
+# relative weekday reads the same against a week of publication days
+LIKELY_REACH = 7
+LIKELY_FLOOR = 0.005
 _AFTER = 45  # candidate days after an anchor date
 _BEFORE = 3
 _NEAR = 14  # candidate days around a neighbour's date
@@ -131,7 +136,7 @@ def _candidates(clues: TextClues, neighbours: Sequence[Neighbour]) -> np.ndarray
     years = {d.year for d in dated}
     years |= {c.year for rule in ("year", "years-ago") for c in clues.of(rule) if c.year <= _MAX_YEAR}
     years |= {n.day.year for n in neighbours}
-    for c in clues.of("partial-date"):
+    for c in (*clues.of("partial-date"), *clues.of("partial-dateline")):
         anchors.extend(_ordinal(y, c.month, c.day) for y in years)
     spans = [(a - _BEFORE, a + _AFTER) for a in anchors]  # first and last day, inclusive
     spans += [(n.day.toordinal() - _NEAR, n.day.toordinal() + _NEAR) for n in neighbours]
@@ -184,6 +189,11 @@ def terms(
             assert c.date is not None
             score = _hit(days, c.date.toordinal(), prior.hit_rate(hit_name(c)))
             out.append((rule, c.date.isoformat(), c.start, c.end, "", score))
+    for c in clues.of("partial-dateline")[:1]:
+        read = resolve_partial(c, days, year)  # the nearest reading: tense does not apply
+        rate = prior.hit_rate(hit_name(c))
+        score = np.where(days == read, np.log(rate), np.log((1 - rate) / 60))
+        out.append(("partial-dateline", c.text, c.start, c.end, "", score))
     seen: set[tuple[int, int]] = set()
     dow = _weekday_of(days)
     for c in clues.of("weekday"):
@@ -278,4 +288,20 @@ def estimate(
     precision = _precision(start, end)
     if precision is None:
         return None
-    return DateEstimate(start, end, best, precision, round(conf, 3), evidence)
+    return DateEstimate(start, end, best, precision, round(conf, 3), evidence,
+                        _likely(days, post, int(days[i]), day_confidence))  # fmt: skip
+
+
+def _likely(
+    days: np.ndarray, post: np.ndarray, best: int, needed: float
+) -> tuple[tuple[dt.date, float], ...]:
+    """The days within :data:`LIKELY_REACH` of ``best`` with their posterior
+    (at least :data:`LIKELY_FLOOR` each), when together they hold ``needed``:
+    else none, as then no relative mention can read the same against that much."""
+    near = (np.abs(days - best) <= LIKELY_REACH) & (post >= LIKELY_FLOOR)
+    if post[near].sum() < needed:
+        return ()
+    return tuple(
+        (dt.date.fromordinal(int(d)), round(float(p), 4))
+        for d, p in zip(days[near], post[near], strict=True)
+    )

@@ -11,7 +11,13 @@ stage's ``tag(text, None)``: explicit dates resolve, relative ones keep an
   prior tells apart: :func:`hit_name`);
 - ``full-date``: any other full date, with the tense of its clause;
 - ``partial-date``: a month and day without a year (``October 17``);
-- ``year``: an explicit year (``in 2014``);
+- ``partial-dateline``: a month and day after a place name in capitals and
+  before the agency's name and a dash, in the head: the wire dateline
+  (``HOUSTON, April 29 (Reuters) -``), the day the wire ran the story, whose
+  year the rest tells (a newspaper's bare ``BELTON, Mo., Oct. 20 --`` may be
+  the day before the paper: a partial date); the stage reads it as a partial
+  date unless ``DatingOptions.wire_datelines``;
+- ``year``: an explicit year (``in 2014``; after ``by`` a deadline, read as future);
 - ``years-ago``: a year tied to a relative one in the same sentence
   (``in 2014 ... two years ago``, ``last year, in 2014``): the publication year;
 - ``weekday``: a relative weekday (``on Saturday``) with its tense.
@@ -49,6 +55,17 @@ _TOLD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PARTIAL = re.compile(r"^XXXX-(\d\d)-(\d\d)$")
+# a place in capitals (and its state or country), then the month and day
+_PLACE_BEFORE = re.compile(
+    r"(?:^|[\s|])[A-Z][A-Z.'/\\-]+(?:\s+[A-Z][A-Z.'/\\-]+)*\s*,"
+    r"(?:\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)*\s*,)?\s*$"
+)
+# then the agency in brackets (group 1; a bare dash: a newspaper's dateline), and a dash
+_AGENCY_AFTER = re.compile(
+    r"\s*((?:\(|-LRB-)\s*[A-Z][\w .&]{0,30}?\s*(?:\)|-RRB-)\s*)?(?:--?|\u2014|\u2013)\s"
+)
+# "by 2022", "by the end of 2022": a deadline, not a year the story has seen
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 _WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])$")
 _NUMBER_WORDS = {
     "one": 1, "a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -108,17 +125,30 @@ class TextClues:
 
 
 def hit_name(c: Clue) -> str:
-    """The prior's hit-rate key of a dateline or weekday-date clue: a weekday
+    """The prior's hit-rate key of a (partial) dateline or weekday-date clue: a weekday
     date heading the article is mostly its publication day; one in its body,
     or told by a sentence, is as often a day the story recalls ("On Thursday
     6 July 1972, ...")."""
     if c.rule == "dateline":
         return "dateline"
+    if c.rule == "partial-dateline":
+        return "partial_dateline"
     return "weekday_date" if c.start < HEAD and not c.told else "weekday_date_body"
 
 
 def _is_dateline(text: str, m: DateMention) -> bool:
     return m.start < HEAD and is_dateline(text, m)
+
+
+def _partial_dateline(text: str, m: DateMention) -> re.Match[str] | None:
+    """The (agency and) dash after a month and day written as a dateline."""
+    if m.start >= HEAD or _PLACE_BEFORE.search(text, max(0, m.start - 60), m.start) is None:
+        return None
+    return _AGENCY_AFTER.match(text, m.end)
+
+
+def _is_deadline(text: str, start: int) -> bool:
+    return _BY_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _weekday_agrees(text: str, m: DateMention, day: dt.date) -> bool:
@@ -192,17 +222,19 @@ def read_clues(text: str, mentions: tuple[DateMention, ...] | None = None) -> Te
                             tense=tense(text, m.start, m.end))  # fmt: skip
                 clues.append(clue)
             elif t.granularity is Granularity.YEAR and m.text.strip().isdigit():
+                deadline = _is_deadline(text, m.start)
                 y = Clue("year", m.start, m.end, m.text, year=t.date.year,
-                         tense=tense(text, m.start, m.end))  # fmt: skip
+                         tense=FUTURE if deadline else tense(text, m.start, m.end))  # fmt: skip
                 years.append(y)
             continue
         if m.time is not None:
             continue
         p = _PARTIAL.match(m.value)
         if p is not None:
+            wire = _partial_dateline(text, m)
             clues.append(
                 Clue(
-                    "partial-date",
+                    "partial-dateline" if wire and wire.group(1) else "partial-date",
                     m.start,
                     m.end,
                     m.text,
@@ -225,6 +257,7 @@ def read_clues(text: str, mentions: tuple[DateMention, ...] | None = None) -> Te
                 )  # fmt: skip
             )
     clues.extend(years)
-    clues.extend(_year_links(text, years))
+    # a deadline ("by 2022 ... this year") is no year the story is told in
+    clues.extend(_year_links(text, [y for y in years if not _is_deadline(text, y.start)]))
     clues.sort(key=lambda c: c.start)
     return TextClues(mentions, tuple(clues))

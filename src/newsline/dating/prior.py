@@ -13,7 +13,9 @@ A :class:`DatingPrior` holds smoothed histograms measured on dated articles
 - ``neighbour_<b>``: days between an article and one close to it in content,
   per similarity bin (:data:`SIMILARITY_BINS`: copies are mostly the same day);
 - ``dateline``/``weekday_date``/``weekday_date_body``: how often such a date
-  (a weekday date in the head / in the body) is the publication day.
+  (a weekday date in the head / in the body) is the publication day;
+  ``partial_dateline``: how often a wire dateline's month and day, read in
+  the publication year, is it.
 
 It follows the estimator contract: ``fit`` returns ``self``, learned
 attributes end in ``_``; the model file is JSON, not a pickle.

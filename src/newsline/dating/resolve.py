@@ -13,6 +13,11 @@ day when that month-day falls once in the interval widened by
 publication), so an article dated to a year still places "March 3" in it,
 while "December 20" in an article of some time in 2015 stays undecided
 between 2014 and 2015.
+
+A relative mention also keeps its day when it reads as that day against the
+likely publication days (``DateEstimate.likely``) holding at least the day
+confidence of the probability: "on Friday" in an article of Saturday,
+Sunday or Monday is the same Friday (:func:`pin_days`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import datetime as dt
 
 from ..model import DateEstimate, DateMention, Granularity, TimePoint
 from ..temporal import tag
+from .estimate import DAY_CONFIDENCE
 
 PARTIAL_REACH = 31
 
@@ -80,12 +86,51 @@ def coarsen(
     return tuple(out)
 
 
-def resolve(text: str, estimate: DateEstimate) -> tuple[DateMention, ...]:
-    """The mentions of ``text`` resolved against ``estimate`` (see the module docstring)."""
+def pin_days(
+    text: str,
+    mentions: tuple[DateMention, ...],
+    likely: tuple[tuple[dt.date, float], ...],
+    confidence: float,
+) -> tuple[DateMention, ...]:
+    """``mentions`` with each one not read to a day given the day it reads as
+    against publication days of ``likely`` holding at least ``confidence`` of
+    the probability (the days not listed count against it)."""
+    if sum(p for _, p in likely) < confidence:
+        return mentions
+    votes: dict[tuple[int, int], dict[TimePoint, float]] = {}
+    reading: dict[tuple[int, int, TimePoint], DateMention] = {}
+    for day, p in likely:
+        for m in tag(text, day):
+            if m.time is None or m.time.granularity is not Granularity.DAY:
+                continue
+            span = votes.setdefault((m.start, m.end), {})
+            span[m.time] = span.get(m.time, 0.0) + p
+            reading.setdefault((m.start, m.end, m.time), m)
+    out: list[DateMention] = []
+    for m in mentions:
+        if m.time is None or m.time.granularity is not Granularity.DAY:
+            found = votes.get((m.start, m.end), {})
+            top = max(found, key=found.__getitem__, default=None)
+            if top is not None and found[top] >= confidence:
+                m = reading[(m.start, m.end, top)]
+        out.append(m)
+    return tuple(out)
+
+
+def resolve(
+    text: str,
+    estimate: DateEstimate,
+    confidence: float = DAY_CONFIDENCE,
+    likely: tuple[tuple[dt.date, float], ...] | None = None,
+) -> tuple[DateMention, ...]:
+    """The mentions of ``text`` resolved against ``estimate`` (see the module
+    docstring); ``likely`` replaces the estimate's likely days (``()``: no
+    mention keeps a day that way)."""
     if estimate.is_day:
         return tuple(tag(text, estimate.best))
-    return coarsen(
+    coarse = coarsen(
         tag(text, estimate.earliest),
         tag(text, estimate.latest),
         (estimate.earliest, estimate.latest),
     )
+    return pin_days(text, coarse, estimate.likely if likely is None else likely, confidence)

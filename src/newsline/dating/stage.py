@@ -10,7 +10,8 @@
 3. the article is re-read against its estimate (:mod:`~newsline.dating.resolve`):
    a day estimate becomes its publication date (``date_source="estimated"``),
    an interval only resolves what it can at its precision (a month and day
-   keeps its day where the interval leaves it one year).
+   keeps its day where the interval leaves it one year; a relative one where
+   its likely days, holding ``day_confidence``, read it as one day).
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ class DatingOptions:
     posterior mass the best day needs to be given as the publication day,
     ``mass`` that of an interval; ``neighbour_product`` > 0 combines
     neighbours as a tempered product instead of a mixture. ``prior`` is a model file (default: shipped).
+    ``search``: among how many nearest articles the ``neighbours`` with a date
+    are taken; ``pin_mentions``: an interval estimate's relative mentions keep
+    a day they read as against ``day_confidence`` of its likely days;
+    ``wire_datelines`` gives a wire dateline its own hit rate (off: read as a
+    partial date; on, T17 gets more exact days and more wrong ones: BENCHMARKS.md).
     """
 
     text: bool = True
@@ -53,9 +59,20 @@ class DatingOptions:
     neighbour_product: float = 0.0
     prior: str | Path | None = None
     propagate: tuple[str, ...] = ("day", "week")
+    search: int = K
+    pin_mentions: bool = True
+    wire_datelines: bool = False
 
 
 DEFAULT = DatingOptions()
+
+
+def _without_wire_datelines(c: TextClues) -> TextClues:
+    plain = tuple(
+        dataclasses.replace(x, rule="partial-date") if x.rule == "partial-dateline" else x
+        for x in c.clues
+    )
+    return TextClues(c.mentions, plain)
 
 
 def estimate_documents(
@@ -75,6 +92,8 @@ def estimate_documents(
         i: read_clues(docs[i].article.text, docs[i].mentions) if options.text else _NO_CLUES
         for i in undated
     }
+    if not options.wire_datelines:
+        clues = {i: _without_wire_datelines(c) for i, c in clues.items()}
 
     def one(i: int, ns: Sequence[Neighbour]) -> DateEstimate | None:
         return estimate(
@@ -89,7 +108,7 @@ def estimate_documents(
     est = {i: one(i, ()) for i in undated}
     if not options.collection or options.rounds <= 0:
         return est
-    near = similar([d.article.text for d in docs], undated, options.neighbours)
+    near = similar([d.article.text for d in docs], undated, max(options.search, options.neighbours))
     first_done = False
     changed = set(undated)
     for _ in range(options.rounds):
@@ -107,6 +126,8 @@ def estimate_documents(
                     # only a day or a week says where in the interval it lies
                     sure = e.confidence * (1.0 if e.is_day else options.estimated_weight)
                     ns.append(Neighbour(e.best, sim, sure, a.id))
+                if len(ns) >= options.neighbours:
+                    break
             nxt[i] = one(i, ns) if ns else est[i]
         changed = {i for i in undated if nxt[i] != est[i]}
         est = nxt
@@ -114,15 +135,20 @@ def estimate_documents(
     return est
 
 
-def apply_estimate(doc: Document, est: DateEstimate | None) -> Document:
-    """The document re-read against its estimate (unchanged without one)."""
+def apply_estimate(
+    doc: Document, est: DateEstimate | None, confidence: float | None = DAY_CONFIDENCE
+) -> Document:
+    """The document re-read against its estimate (unchanged without one); an
+    interval's relative mentions keep a day read with ``confidence`` (``None``:
+    never)."""
     if est is None:
         return doc
     text = doc.article.text
     if est.is_day:
         article = dataclasses.replace(doc.article, published=est.best, date_source="estimated")
         return Document(article, doc.sentences, resolve(text, est), est)
-    return Document(doc.article, doc.sentences, resolve(text, est), est)
+    likely = est.likely if confidence is not None else ()
+    return Document(doc.article, doc.sentences, resolve(text, est, confidence or 1.0, likely), est)
 
 
 def date_documents(
@@ -132,6 +158,7 @@ def date_documents(
 ) -> tuple[Document, ...]:
     """Every document, the undated ones dated as far as the evidence allows."""
     est = estimate_documents(docs, options, prior)
-    out = tuple(apply_estimate(d, est.get(i)) for i, d in enumerate(docs))
+    pin = options.day_confidence if options.pin_mentions else None
+    out = tuple(apply_estimate(d, est.get(i), pin) for i, d in enumerate(docs))
     forget_scans()  # the undated texts' scans, kept since they were tagged
     return out

@@ -287,5 +287,6 @@ def hidden_dates(sub: Corpus, task: Task, options: EvalOptions) -> tuple[Corpus,
         # one prior per topic (leave-one-topic-out): <folder>/<topic>.json
         dating = dataclasses.replace(dating, prior=Path(dating.prior) / f"{task.topic}.json")
     est = estimate_documents(docs, dating)
-    dated = tuple(apply_estimate(d, est.get(i)) for i, d in enumerate(docs))
+    pin = dating.day_confidence if dating.pin_mentions else None
+    dated = tuple(apply_estimate(d, est.get(i), pin) for i, d in enumerate(docs))
     return Corpus(dated, sub.report), dating_scores(truth, est)
