@@ -178,7 +178,8 @@ def test_zip_and_folder_upload_and_own_line(browser, server: Server, files: Path
     page.fill("#own-text", "Our reporter walked across the bridge.")
     page.press("#own-text", "Enter")
     entry = page.locator('.entry[data-date="2025-07-04"]')
-    sync_api.expect(entry).to_contain_text("Our reporter walked across the bridge.")
+    # the line is saved with the timeline, which is then rebuilt: allow a loaded machine
+    sync_api.expect(entry).to_contain_text("Our reporter walked across the bridge.", timeout=30000)
     sync_api.expect(entry).to_contain_text("your line")
     assert not page.errors and not page.outside
 
