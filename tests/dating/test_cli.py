@@ -134,3 +134,15 @@ def test_dates_command_dates_undated_articles_as_build_does(
     text = capsys.readouterr().out
     assert "# column.txt  2024-05-01 (from --date)" in text.replace(str(folder) + "/", "")
     assert "harbour-aground.txt  2024-03-12 (estimated: " in text
+
+
+def test_one_note_counts_what_the_dating_stage_did(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", str(folder), "-k", "ferry,islands", "-o", str(tmp_path / "t.json")]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "5 of 5 articles had no publication date: 1 dated to a day and 3 to an interval "
+        "from their text and similar articles"
+    ) in err
+    assert "; 1 could not be dated" in err and "--dates-from FILE" in err

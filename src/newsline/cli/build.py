@@ -27,7 +27,6 @@ from .common import (
     positive_int,
     publication_date,
     read_inputs,
-    undated_note,
 )
 from .inputs import add_read_options, input_paths, read_options
 from .stages import StageBar
@@ -100,6 +99,28 @@ def add_timeline_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--no-dedupe", action="store_true", help="keep near-duplicate articles")
 
 
+def dating_note(days: int, intervals: int, undatable: int, total: int) -> str | None:
+    """One note on the articles that came without a publication date: how many the
+    dating stage dated to a day or an interval, how many nothing dates."""
+    if not days + intervals + undatable:
+        return None
+    without = days + intervals + undatable
+    head = f"{without} of {total} articles had no publication date"
+    parts = []
+    if days or intervals:
+        parts.append(
+            f"{days} dated to a day and {intervals} to an interval from their text and similar "
+            "articles (marked as estimated, with their evidence)"
+        )
+    if undatable:
+        parts.append(
+            f"{undatable} could not be dated (their relative dates, \"Saturday\", \"last week\", "
+            "stay unresolved). Give dates with --dates-from FILE, --date YYYY-MM-DD, a 'Date:' "
+            "header line or a date in the file name"
+        )
+    return f"{head}: {'; '.join(parts)}."
+
+
 def make_timeline(
     articles: Sequence[Article],
     args: argparse.Namespace,
@@ -135,14 +156,9 @@ def make_timeline(
     undated = sum(1 for d in docs if d.article.published is None)
     dating = timeline.meta.get("dating", {})
     pubs = sorted(d.article.published for d in docs if d.article.published)
-    notes = [n for n in (undated_note(undated, len(docs)),) if n]
+    days, intervals = (dating.get("estimated_days", 0), dating.get("intervals", 0)) if dating else (0, 0)  # type: ignore[union-attr]
+    notes = [n for n in (dating_note(days, intervals, undated - intervals, len(docs)),) if n]
     notes += date_warnings
-    if dating and (dating["estimated_days"] or dating["intervals"]):  # type: ignore[index]
-        notes.append(
-            f"{dating['estimated_days']} articles' publication days and {dating['intervals']} "  # type: ignore[index]
-            "date intervals were estimated from their text and similar articles "
-            "(marked as estimated, with their evidence)."
-        )
     notes += shortfall(
         timeline, corpus, n_dates=args.dates, n_sentences=args.sentences,
         keywords=config.keywords, start=args.start, end=args.end,

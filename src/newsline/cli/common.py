@@ -165,16 +165,6 @@ def read_inputs(
     return result
 
 
-def undated_note(n_undated: int, n_total: int) -> str | None:
-    if not n_undated:
-        return None
-    return (
-        f"{n_undated} of {n_total} articles had no publication date: their relative dates "
-        "(\"Saturday\", \"last week\") stay unresolved unless a date could be inferred. "
-        "Give one with --date YYYY-MM-DD, a 'Date:' header line, or a date in the file name."
-    )
-
-
 def check_range(start: dt.date | None, end: dt.date | None) -> None:
     if start and end and start > end:
         raise ConfigError(f"--start {start} is after --end {end}")
