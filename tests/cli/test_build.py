@@ -147,5 +147,9 @@ def test_undated_article_is_listed_undated_and_with_date_builds(tmp_path, capsys
     out, err = capsys.readouterr()
     assert "## Undated articles" in out
     assert "--date" in err and "Traceback" not in err
+    # the terminal view lists it too, with its key sentences
+    assert main(["build", str(art), "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "Undated articles" in out and "The island ferry resumed service" in out
     assert main(["build", str(art), "-q", "--date", "2023-03-13"]) == 0
     assert "Saturday 11 March 2023" in capsys.readouterr().out

@@ -127,3 +127,8 @@ def test_a_store_of_an_unknown_version_is_one_line(tmp_path: Path, capsys: pytes
     code = main(["serve", "--store", str(store), "--port", str(_free_port())])
     err = capsys.readouterr().err
     assert code != 0 and "99" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_max_articles_must_not_be_negative(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--store", str(tmp_path / "s"), "--max-articles", "-1"]) == 2
+    assert "--max-articles must be 0 (all) or more" in capsys.readouterr().err

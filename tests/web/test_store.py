@@ -134,3 +134,20 @@ def test_the_app_reads_while_index_add_writes(loaded: TestClient, store: Path, t
     assert loaded.get("/api/health").json()["articles"] == 606
     doc = loaded.get("/api/timeline", params={"query": "report"}).json()
     assert doc["meta"]["articles"] > 0
+
+
+def test_a_query_selecting_more_than_the_cap_uses_the_most_relevant(tmp_path: Path) -> None:
+    store = tmp_path / "capped"
+    full = TestClient(create_app(store, max_articles=None, warm=False))
+    assert upload(full, story_files()).json()["added"] == 6
+    whole = full.get("/api/timeline", params={"query": "bridge"}).json()
+    assert whole["meta"]["articles"] == 6
+    assert not any("most relevant" in n for n in whole["meta"]["notes"])
+
+    capped = TestClient(create_app(store, max_articles=3, warm=False))
+    doc = capped.get("/api/timeline", params={"query": "bridge"}).json()
+    assert doc["meta"]["articles"] <= 3
+    assert "The query selects 6 articles: the 3 most relevant were used" in " ".join(doc["meta"]["notes"])
+    # a selection within the cap says nothing about it
+    small = capped.get("/api/timeline", params={"query": "bakery"}).json()
+    assert not any("most relevant" in n for n in small["meta"].get("notes", []))

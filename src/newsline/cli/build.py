@@ -17,6 +17,7 @@ from ..dating.granularity import CHOICES, regroup
 from ..errors import ConfigError, NoInputError
 from ..explain import shortfall
 from ..model import Article, Corpus, Timeline
+from ..query import MAX_ARTICLES
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
 from .common import (
     add_input_options,
@@ -32,8 +33,6 @@ from .inputs import add_read_options, input_paths, read_options
 from .stages import StageBar
 
 STAGES = ("cleaning, splitting and dating the articles", "choosing dates and sentences")
-#: build --store --query: articles kept when the query selects more (the most relevant)
-MAX_ARTICLES = 1500
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..query import MAX_ARTICLES
 from .common import note
 
 TOKEN_ENV = "NEWSLINE_TOKEN"
@@ -31,6 +32,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     p.add_argument("--demo", action="store_true", help="add the bundled demo corpus to the store")
     p.add_argument("--token", help=f"token every API request must carry (default: ${TOKEN_ENV})")
+    p.add_argument("--max-articles", type=int, default=MAX_ARTICLES, metavar="N",
+                   help=f"a query that selects more articles builds from the N most relevant "
+                   f"(default {MAX_ARTICLES:,}; 0: all it selects)")  # fmt: skip
     p.set_defaults(func=run)
 
 
@@ -38,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
     from ..web.security import is_loopback
 
     token = args.token or os.environ.get(TOKEN_ENV) or None
+    if args.max_articles < 0:
+        raise ConfigError(f"--max-articles must be 0 (all) or more, not {args.max_articles}")
     if not 0 < args.port < 65536:
         raise ConfigError(f"--port must be between 1 and 65535, not {args.port}")
     if not is_loopback(args.host):
@@ -61,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     store = Path(args.store)
     if args.demo:
         note(f"store {store.resolve()}; adding the demo corpus to it", args.quiet)
-    app = create_app(store, token=token, demo=args.demo, allowed_hosts=allowed_hosts(args.host))
+    app = create_app(store, token=token, demo=args.demo, allowed_hosts=allowed_hosts(args.host),
+                     max_articles=args.max_articles or None)
     info = app.state.ctx.backend.info()
     note(f"store {store.resolve()}: {info.get('articles', 0)} articles", args.quiet)
     shown = f"[{args.host}]" if ":" in args.host else args.host

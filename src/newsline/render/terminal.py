@@ -58,6 +58,12 @@ def render(timeline: Timeline, *, width: int | None = None) -> str:
         for s in entry.sentences:
             marker = f" [{numbers[s.source.article_id]}]" if s.source else ""
             out += body.wrap(display_text(s.text) + marker)
+    undated = timeline.meta.get("undated") or []
+    if undated:  # articles nothing dates: their key sentences, as the other formats list them
+        out += ["", "Undated articles"]
+        for u in undated:  # type: ignore[union-attr]
+            name = one_line(u.get("title") or u["article_id"])
+            out += body.wrap(f"{name}: " + display_text(" ".join(u["sentences"])))
     refs = sources_in_order(timeline)
     if refs:
         out += ["", "Sources"]

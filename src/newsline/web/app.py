@@ -21,6 +21,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from ..query import MAX_ARTICLES
 from .backend import StoreBackend
 from .saved import SavedTimelines
 from .security import LOOPBACK_NAMES, BodyTooLarge, Guard
@@ -119,6 +120,7 @@ def create_app(
     limits: Limits | None = None,
     allowed_hosts: set[str] | None = None,
     warm: bool = True,
+    max_articles: int | None = MAX_ARTICLES,
 ) -> FastAPI:
     """The app over the store folder ``store`` (``newsline.store``; created when missing).
 
@@ -126,7 +128,8 @@ def create_app(
     names); ``demo`` adds the bundled demo corpus to the store (once: it is
     unchanged the next time, collection ``demo``); ``warm`` starts building the
     first timelines at once, in the background, and (while the server runs)
-    again whenever the store gets a new commit.
+    again whenever the store gets a new commit; ``max_articles``: a query that
+    selects more articles builds from that many, the most relevant (None: all).
     """
     store = Path(store)
     limits = limits or Limits()
@@ -134,7 +137,7 @@ def create_app(
     if uploads.is_dir():  # an upload cut off by a crash was never read: drop it
         for stale in uploads.glob(".incoming-*"):
             shutil.rmtree(stale, ignore_errors=True)
-    backend = StoreBackend(store)
+    backend = StoreBackend(store, max_articles)
     if demo:
         from .. import demo as demo_corpus
         from .. import load

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..ingest import IngestResult, iter_articles
 from ..model import Article, Corpus
+from ..query import MAX_ARTICLES
 from ..store import Store, StoreError
 from ..store.counts import counts
 
@@ -48,10 +49,16 @@ class AddReport:
 
 
 class StoreBackend:
-    """The store folder ``path`` (created by the first upload)."""
+    """The store folder ``path`` (created by the first upload).
 
-    def __init__(self, path: Path) -> None:
+    ``max_articles``: a timeline's query that selects more articles uses only
+    that many, the most relevant (as ``newsline build --store --max-articles``);
+    None: all it selects.
+    """
+
+    def __init__(self, path: Path, max_articles: int | None = MAX_ARTICLES) -> None:
         self.path = Path(path)
+        self.max_articles = max_articles
         self.path.mkdir(parents=True, exist_ok=True)
         self.store = Store(self.path)
         self._lock = threading.Lock()  # one writer in this process
@@ -144,7 +151,18 @@ class StoreBackend:
         source: str | None = None,
     ) -> Corpus:
         """The prepared corpus a timeline is built from (as ``newsline build --store``)."""
-        return self.store.corpus(query=query, start=start, end=end, source=source)
+        return self.store.corpus(query=query, start=start, end=end, source=source,
+                                 max_articles=self.max_articles)
+
+    def selected(
+        self,
+        query: str | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        source: str | None = None,
+    ) -> int | None:
+        """How many articles the selection holds before ``max_articles`` (None: unknown)."""
+        return self.store.count(query, start, end, source=source)
 
     def volume(
         self,

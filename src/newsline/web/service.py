@@ -159,7 +159,8 @@ class Builder:
         version = self.backend.version
         if self.folder is None:
             return self._run(spec, version)
-        key = json.dumps([__version__, version, spec.to_json()], sort_keys=True)  # new code: new builds
+        key = json.dumps([__version__, version, self.backend.max_articles, spec.to_json()],
+                         sort_keys=True)  # new code: new builds
         path = self.folder / (hashlib.sha256(key.encode()).hexdigest()[:40] + ".json")
         try:
             return json.loads(path.read_text(encoding="utf-8"))
@@ -209,13 +210,27 @@ class Builder:
             generated=dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
             articles=len(docs),
             date_range=[pubs[0].isoformat(), pubs[-1].isoformat()] if pubs else None,
-            notes=[f"{undated} of {len(docs)} articles have no publication date."] if undated else [],
+            notes=self._notes(spec, corpus, undated),
         )
         sources = len({d.article.source for d in docs if d.article.source})
         if sources:
             meta["sources"] = sources
         meta.pop("clean", None)
         return to_dict(dataclasses.replace(timeline, meta=meta))
+
+    def _notes(self, spec: Spec, corpus: Corpus, undated: int) -> list[str]:
+        """What a reader should know about the selection: the cap, undated articles."""
+        notes = []
+        cap = self.backend.max_articles
+        if cap is not None and corpus.report.articles_in >= cap:
+            selected = self.backend.selected(spec.query or None, spec.start, spec.end,
+                                             spec.source or None)
+            if selected is not None and selected > cap:
+                notes.append(f"The query selects {selected:,} articles: the {cap:,} most "
+                             "relevant were used (rarer query words weigh more).")
+        if undated:
+            notes.append(f"{undated} of {len(corpus.documents)} articles have no publication date.")
+        return notes
 
 
 def _write_atomic(path: Path, text: str) -> None:
