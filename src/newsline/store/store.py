@@ -16,6 +16,7 @@ from ..clean.offsets import span_map
 from ..core import parse_query, prepare_document
 from ..dating import DEFAULT as DEFAULT_DATING
 from ..dating import DatingOptions, date_documents
+from ..gcpause import collector_paused
 from ..ingest import IngestResult, iter_articles
 from ..model import Article, Corpus, Document
 from ..query import Query
@@ -200,6 +201,15 @@ class Store:
         :func:`newsline.store.search.most_relevant`); :meth:`count` tells
         how many the query selects. A collection is never cut.
         """
+        # hundreds of thousands of small objects, none in a cycle: the collector would
+        # walk every one of them again at each burst of allocations
+        with collector_paused():
+            return self._corpus(query, start, end, source, collection, dedupe, dating,
+                                max_articles)
+
+    def _corpus(self, query: str | Sequence[str] | None, start: dt.date | None,
+                end: dt.date | None, source: str | None, collection: str | None,
+                dedupe: bool, dating: DatingOptions | None, max_articles: int | None) -> Corpus:
         terms = Query() if collection is not None else _terms(query)
         snap = self.snapshot()
         table = select_indexed(snap, CORPUS_COLUMNS, terms, start, end, source, collection,

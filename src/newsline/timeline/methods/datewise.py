@@ -15,6 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
+from ...gcpause import collector_paused
 from ...model import Corpus, Timeline, TimelineEntry, TimePoint
 from ...text.quality import entry_label, trim
 from ...text.quality import prior as quality_prior
@@ -28,7 +29,6 @@ from ..dates import (
     select_dates,
     standardized,
 )
-from ..gcpause import collector_paused
 from ..length import DEFAULT_SENTENCES, default_n_dates
 from ..sentences.features import context_matrix, static_features
 from ..sentences.summarize import CentroidSummarizer, SentenceFilter
