@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +37,9 @@ class Selected:
     bands: np.ndarray  # (n, 16)
     boilerplate_lines: int
     comment_sections: int
+    #: the lines recurring across the texts at these positions, from stored line keys
+    #: (:mod:`newsline.store.lines`); None: counted from the texts
+    recurring: Callable[[list[int]], frozenset[str]] | None = None
 
 
 def clean_selected(
@@ -61,7 +64,10 @@ def clean_selected(
         rest = [i for i in order if i not in exact]
         near = _near(sel, rest) if len(rest) > 1 else set()
         alive = [i for i in alive if i not in exact and i not in near]
-    keys = frequent_lines((sel.texts[i] for i in alive), len(alive))
+    if sel.recurring is not None:
+        keys = sel.recurring(alive)
+    else:
+        keys = frequent_lines((sel.texts[i] for i in alive), len(alive))
     out: list[tuple[int, str]] = []
     dropped = empty = 0
     for i in alive:

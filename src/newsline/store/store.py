@@ -24,6 +24,8 @@ from ..query import parse as parse_terms
 from .collection import Selected, clean_selected
 from .engines import make_engine
 from .layout import shard_path, terms_path
+from .lines import recurring as count_recurring
+from .lines import selected_lines
 from .query import (
     ARTICLE_COLUMNS,
     CORPUS_COLUMNS,
@@ -220,8 +222,16 @@ class Store:
         articles = to_articles(table)
         if not articles:
             return Corpus(())
+        shards, rows = table["shard"].to_pylist(), table["row"].to_pylist()
+        texts = [a.text for a in articles]
+
+        def recurring_lines(alive: list[int]) -> frozenset[str]:
+            lines = selected_lines(self.path, [shards[i] for i in alive],
+                                   [rows[i] for i in alive], [texts[i] for i in alive])
+            return count_recurring(lines, len(alive))
+
         selected = Selected(
-            texts=[a.text for a in articles],
+            texts=texts,
             published=[a.published for a in articles],
             raw_chars=table["raw_chars"].to_pylist(),
             exact_keys=table["exact_key"].to_pylist(),
@@ -229,12 +239,12 @@ class Store:
             bands=fixed_width(table["bands"], np.uint64, 16),
             boilerplate_lines=int(pc.sum(table["boilerplate_lines"]).as_py() or 0),
             comment_sections=int(pc.sum(table["comment_sections"]).as_py() or 0),
+            recurring=recurring_lines,
         )
         kept, report, recurring = clean_selected(selected, dedupe)
         stored = StoredDocuments(table)
         docs: list[Document] = []
         raws = table["raw_text"].to_pylist()
-        shards, rows = table["shard"].to_pylist(), table["row"].to_pylist()
         changed = [i for i, text in kept if text != articles[i].text]
         variants = Variants(self.path, (shards[i] for i in changed)) if changed else None
         found = StoredDocuments(variants.table, dates=False) if variants and variants.table else None
