@@ -11,6 +11,7 @@ collection, how many texts have each key. The first step is :func:`line_keys`
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
@@ -61,3 +62,17 @@ def recurring(lines: Sequence[Sequence[str]], keys: Sequence[Sequence[str]],
     }
     return frozenset(s for s, key in zip(chain.from_iterable(lines), chain.from_iterable(keys),
                                           strict=True) if key in frequent)
+
+
+def key_hash(key: str) -> int:
+    """A 64-bit hash of a comparison key (0 only for the empty key, which never recurs)."""
+    if not key:
+        return 0
+    digest = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") | 1
+
+
+def line_hashes(texts: Iterable[str]) -> list[list[int]]:
+    """Per text: the :func:`key_hash` of each of its :func:`short_lines` (what ``index
+    add`` stores)."""
+    return [[key_hash(k) for k in keys] for keys in line_keys(texts)[1]]

@@ -23,15 +23,18 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ..clean.linekeys import line_keys, sentence_like, threshold
+from ..clean.boilerplate import frequent_lines, normalize_lines
+from ..clean.linekeys import key_hash, line_keys, sentence_like, short_lines, threshold
+from ..clean.linekeys import recurring as recurring_lists
 from .layout import Manifest, shard_path
 
 #: One row per shard row, in row order.
 LINES_SCHEMA = pa.schema(
     [
         ("row", pa.int32()),
-        ("lines", pa.list_(pa.string())),  # distinct short lines (stripped), first occurrence order
-        ("keys", pa.list_(pa.string())),  # their comparison keys (clean.boilerplate.normalize)
+        # per distinct short line of the text (stripped, in order of first occurrence):
+        # the 64-bit hash of its comparison key (clean.linekeys.key_hash; 0: empty key)
+        ("keys", pa.list_(pa.uint64())),
     ]
 )
 
@@ -40,11 +43,13 @@ def lines_path(root: Path, name: str) -> Path:
     return root / "lines" / f"{name}.parquet"
 
 
-def lines_table(rows: Sequence[int], texts: Sequence[str]) -> pa.Table:
-    """The line keys of ``texts`` (the cleaned text of each shard row ``rows``)."""
+def lines_table(rows: Sequence[int], texts: Sequence[str]) -> tuple[pa.Table, frozenset[str]]:
+    """The line keys of ``texts`` (the cleaned text of each shard row ``rows``), and
+    the lines frequent among these texts (what the shard's variants leave out)."""
     lines, keys = line_keys(texts)
-    return pa.Table.from_pydict({"row": list(rows), "lines": lines, "keys": keys},
-                                schema=LINES_SCHEMA)
+    hashes = [[key_hash(k) for k in ks] for ks in keys]
+    table = pa.Table.from_pydict({"row": list(rows), "keys": hashes}, schema=LINES_SCHEMA)
+    return table, recurring_lists(lines, keys, len(texts))
 
 
 def write_lines(table: pa.Table, path: Path) -> None:
@@ -60,72 +65,83 @@ def migrate_lines(root: Path, manifest: Manifest, i: int) -> None:
         return
     t = pq.read_table(shard_path(root, name), columns=["row", "text"])
     tmp = root / "tmp" / f"{name}.lines.parquet"
-    write_lines(lines_table(t["row"].to_pylist(), t["text"].to_pylist()), tmp)
+    write_lines(lines_table(t["row"].to_pylist(), t["text"].to_pylist())[0], tmp)
     os.replace(tmp, final)
 
 
-def selected_lines(root: Path, shards: Sequence[str], rows: Sequence[int],
-                   texts: Sequence[str]) -> pa.Table:
-    """The ``lines`` and ``keys`` of the selected rows (shard, row; their cleaned
-    ``texts``), in selection order: stored, else computed."""
-    parts: list[pa.Table] = []
-    base: dict[str, int] = {}
-    n = 0
+def recurring(root: Path, shards: Sequence[str], rows: Sequence[int],
+              texts: Sequence[str]) -> frozenset[str]:
+    """``frequent_lines(texts, len(texts))`` of the selected rows (``shards``, ``rows``;
+    ``texts``: their cleaned text) from the stored key hashes: counted with NumPy; only
+    the lines of keys that reach the threshold are read from the texts, and their keys
+    checked against the hashes (a collision, or a file that does not match, falls back
+    to counting the texts). Shards without the file have their hashes computed."""
+    n = len(texts)
+    stored: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for name in dict.fromkeys(shards):
         path = lines_path(root, name)
         if path.exists():
-            t = pq.read_table(path, columns=["lines", "keys"])
-            base[name] = n
-            n += t.num_rows
-            parts.append(t)
-    missing = [i for i, s in enumerate(shards) if s not in base]
-    if missing:
-        computed = lines_table(missing, [texts[i] for i in missing]).drop_columns(["row"])
-        parts.append(computed)
-    at = np.empty(len(shards), dtype=np.int64)
+            col = pq.read_table(path, columns=["keys"])["keys"]
+            lengths = pc.list_value_length(col).to_numpy(zero_copy_only=False)
+            offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+            np.cumsum(lengths, out=offsets[1:])
+            flat = pc.list_flatten(col)
+            stored[name] = offsets, np.asarray(flat.to_numpy(), dtype=np.uint64)
+    missing = [i for i, s in enumerate(shards) if s not in stored]
+    computed = dict(zip(missing, _hashes([texts[i] for i in missing]), strict=True))
+    pieces: list[np.ndarray] = []
     for i, (s, r) in enumerate(zip(shards, rows, strict=True)):
-        if s in base:
-            at[i] = base[s] + r
-    at[missing] = n + np.arange(len(missing))
-    schema = pa.schema([LINES_SCHEMA.field("lines"), LINES_SCHEMA.field("keys")])
-    table = pa.concat_tables([p.cast(schema) for p in parts]) if parts else schema.empty_table()
-    return table.take(pa.array(at))
+        if i in computed:
+            pieces.append(computed[i])
+        else:
+            offsets, flat = stored[s]
+            pieces.append(flat[offsets[r] : offsets[r + 1]])
+    found = _count(pieces, texts)
+    return frequent_lines(texts, n) if found is None else found
 
 
-def recurring(table: pa.Table, n_texts: int) -> frozenset[str]:
-    """:func:`newsline.clean.linekeys.recurring` of the rows of ``table`` (``lines``,
-    ``keys``: one row per text), counted with Arrow and NumPy."""
-    lengths = pc.list_value_length(table["keys"]).to_numpy(zero_copy_only=False)
-    flat_keys = _flat(table["keys"])
-    if not len(flat_keys):
+def _hashes(texts: Sequence[str]) -> list[np.ndarray]:
+    return [np.array([key_hash(k) for k in ks], dtype=np.uint64) for ks in line_keys(texts)[1]]
+
+
+def _count(pieces: Sequence[np.ndarray], texts: Sequence[str]) -> frozenset[str] | None:
+    """The frequent lines from per-text key hashes (None: they do not match the texts)."""
+    lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
+    if not lengths.sum():
         return frozenset()
-    flat_lines = _flat(table["lines"])
-    enc = pc.dictionary_encode(flat_keys)
-    codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    words = enc.dictionary
-    n_codes = len(words)
-    texts = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-    pairs = np.unique(texts * n_codes + codes)  # a key counts once per text
-    counts = np.bincount(pairs % n_codes, minlength=n_codes)
-    empty = pc.index(words, "").as_py()
-    if empty >= 0:
-        counts[empty] = 0
-    at_least = threshold(n_texts)
+    flat = np.concatenate(pieces)
+    uniq, codes = np.unique(flat, return_inverse=True)
+    text_of = np.repeat(np.arange(len(pieces), dtype=np.int64), lengths)
+    pairs = np.unique(text_of * len(uniq) + codes)  # a key counts once per text
+    counts = np.bincount(pairs % len(uniq), minlength=len(uniq))
+    if uniq[0] == 0:
+        counts[0] = 0  # the empty key
+    at_least = threshold(len(texts))
     cand = np.flatnonzero(counts >= at_least)
     if not len(cand):
         return frozenset()
-    # the first line that gave each key decides whether it reads like a sentence
-    order = np.argsort(codes, kind="stable")
-    first = order[np.searchsorted(codes[order], cand)]
-    frequent = [
-        int(c) for c, f in zip(cand.tolist(), first.tolist(), strict=True)
-        if counts[c] >= 2 * at_least
-        or not sentence_like(flat_lines[f].as_py(), words[c].as_py())
-    ]
-    mask = np.isin(codes, frequent)
-    return frozenset(flat_lines.filter(pa.array(mask)).to_pylist())
-
-
-def _flat(col: pa.ChunkedArray) -> pa.Array:
-    flat = pc.list_flatten(col)
-    return flat.combine_chunks() if isinstance(flat, pa.ChunkedArray) else flat
+    hit = np.isin(codes, cand)
+    starts = np.zeros(len(pieces) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    at: list[int] = []  # flat positions of the candidates' lines, in order
+    lines: list[str] = []
+    for t in np.unique(text_of[hit]).tolist():
+        own = short_lines(texts[t])
+        if len(own) != lengths[t]:
+            return None
+        local = np.flatnonzero(hit[starts[t] : starts[t + 1]])
+        at.extend((local + starts[t]).tolist())
+        lines.extend(own[j] for j in local.tolist())
+    keys = normalize_lines(lines)
+    key_of: dict[int, str] = {}
+    first_line: dict[int, str] = {}
+    for p, line, key in zip(at, lines, keys, strict=True):
+        c = int(codes[p])
+        if key_of.setdefault(c, key) != key:
+            return None  # two keys, one hash
+        first_line.setdefault(c, line)
+    if any(key_hash(key) != int(uniq[c]) for c, key in key_of.items()):
+        return None
+    frequent = {c for c, key in key_of.items()
+                if counts[c] >= 2 * at_least or not sentence_like(first_line[c], key)}
+    return frozenset(line for p, line in zip(at, lines, strict=True) if int(codes[p]) in frequent)

@@ -30,7 +30,7 @@ from ..core import prepare_document
 from ..model import Article
 from ..temporal.tagger import forget_scans
 from .layout import SCHEMA
-from .lines import lines_table, recurring, write_lines
+from .lines import lines_table, write_lines
 from .postings import build_segment, row_terms, write_segment
 from .variants import mention_rows, variant_table, write_variants
 
@@ -151,10 +151,9 @@ def prepare_shard(
             forget_scans()
     write_segment(build_segment(terms), Path(root) / "tmp" / f"{name}.terms.arrow")
     texts = [t for t, _ in kept]
-    lines = lines_table(range(len(kept)), texts)
+    lines, frequent = lines_table(range(len(kept)), texts)
     write_lines(lines, Path(root) / "tmp" / f"{name}.lines.parquet")
-    write_variants(variant_table(range(len(kept)), texts, [a for _, a in kept],
-                                 recurring(lines, len(texts))),
+    write_variants(variant_table(range(len(kept)), texts, [a for _, a in kept], frequent),
                    Path(root) / "tmp" / f"{name}.variants.parquet")
     out.seqs = np.array(seqs, dtype=np.int64)
     out.bands = np.concatenate(bands)

@@ -24,8 +24,7 @@ from ..query import parse as parse_terms
 from .collection import Selected, clean_selected
 from .engines import make_engine
 from .layout import shard_path, terms_path
-from .lines import recurring as count_recurring
-from .lines import selected_lines
+from .lines import recurring as stored_recurring
 from .query import (
     ARTICLE_COLUMNS,
     CORPUS_COLUMNS,
@@ -226,9 +225,8 @@ class Store:
         texts = [a.text for a in articles]
 
         def recurring_lines(alive: list[int]) -> frozenset[str]:
-            lines = selected_lines(self.path, [shards[i] for i in alive],
-                                   [rows[i] for i in alive], [texts[i] for i in alive])
-            return count_recurring(lines, len(alive))
+            return stored_recurring(self.path, [shards[i] for i in alive],
+                                    [rows[i] for i in alive], [texts[i] for i in alive])
 
         selected = Selected(
             texts=texts,
