@@ -165,7 +165,9 @@ def _read_ordered(index: Index, rows: np.ndarray, columns: Sequence[str], newest
         table = table.take(pa.array(np.searchsorted(sel, rows[pick])))
     else:
         table = read_rows(index, rows, raw)
-        table = table.take(pc.sort_indices(table["seq"]))
+        seq = table["seq"].to_numpy()
+        if len(seq) > 1 and not bool(np.all(seq[1:] > seq[:-1])):  # mostly in order already
+            table = table.take(pc.sort_indices(table["seq"]))
         if limit is not None:
             table = table.slice(0, limit)
     out = {}
