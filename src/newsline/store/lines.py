@@ -72,10 +72,11 @@ def migrate_lines(root: Path, manifest: Manifest, i: int) -> None:
 def recurring(root: Path, shards: Sequence[str], rows: Sequence[int],
               texts: Sequence[str]) -> frozenset[str]:
     """``frequent_lines(texts, len(texts))`` of the selected rows (``shards``, ``rows``;
-    ``texts``: their cleaned text) from the stored key hashes: counted with NumPy; only
+    ``texts``: their cleaned text) from the stored key hashes, counted with NumPy. Only
     the lines of keys that reach the threshold are read from the texts, and their keys
-    checked against the hashes (a collision, or a file that does not match, falls back
-    to counting the texts). Shards without the file have their hashes computed."""
+    checked against the hashes: two keys that share a hash (which can only merge counts)
+    fall back to counting the texts, so the result is exact. Shards without the file
+    have their hashes computed."""
     n = len(texts)
     stored: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for name in dict.fromkeys(shards):

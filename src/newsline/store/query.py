@@ -219,8 +219,17 @@ class StoredDocuments:
         self._starts = starts.to_numpy().tolist()
         self._ends = _lists(table["sent_end"])[1].to_numpy().tolist()
         self._mo, m = _lists(table["mentions"])
-        self._m = {f: m.field(f).to_pylist() for f in
-                   ("start", "end", "text", "type", "value", "kind", "date", "granularity")}
+        self._m = {f: m.field(f).to_pylist() for f in ("start", "end", "text", "value")}
+        types, grans = _TYPES, _GRANULARITIES
+        self._m["type"] = [types[t] for t in m.field("type").to_pylist()]
+        self._m["kind"] = [k or "" for k in m.field("kind").to_pylist()]
+        # equal time points are one object (immutable; a date is mentioned many times)
+        points: dict[tuple[dt.date, str], TimePoint] = {}
+        self._m["time"] = [
+            None if d is None else points.get((d, g)) or points.setdefault((d, g), TimePoint(d, grans[g]))
+            for d, g in zip(m.field("date").to_pylist(), m.field("granularity").to_pylist(),
+                            strict=True)
+        ]
 
     def document(self, i: int, article: Article) -> Document:
         """Document ``i`` of ``article`` (whose text is the one that was prepared)."""
@@ -235,16 +244,8 @@ class StoredDocuments:
         starts, ends = self._starts[lo:hi], self._ends[lo:hi]
         sentences = tuple(map(Sentence, repeat(aid), count(), starts, ends,
                               [text[s:e] for s, e in zip(starts, ends, strict=True)]))
-        m = self._m
-        mstart, mend, mtext, mtype, mvalue, mkind, mdate, mgran = (
-            m["start"], m["end"], m["text"], m["type"], m["value"], m["kind"], m["date"],
-            m["granularity"])
-        types, grans = _TYPES, _GRANULARITIES
-        mentions = tuple(
-            DateMention(
-                mtext[j], mstart[j], mend[j], types[mtype[j]], mvalue[j], mkind[j] or "",
-                TimePoint(mdate[j], grans[mgran[j]]) if mdate[j] is not None else None,
-            )
-            for j in range(int(self._mo[i]), int(self._mo[i + 1]))
-        )
+        m, lo, hi = self._m, int(self._mo[i]), int(self._mo[i + 1])
+        mentions = tuple(map(DateMention, m["text"][lo:hi], m["start"][lo:hi], m["end"][lo:hi],
+                             m["type"][lo:hi], m["value"][lo:hi], m["kind"][lo:hi],
+                             m["time"][lo:hi]))
         return sentences, mentions
