@@ -11,7 +11,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from newsline.clean.boilerplate import frequent_lines, normalize
+from newsline.clean.boilerplate import drop_lines, frequent_lines, normalize
 from newsline.clean.linekeys import key_hash, line_hashes
 from newsline.store import SCHEMA_VERSION, Store
 from newsline.store.lines import LINES_SCHEMA, lines_path, recurring
@@ -51,8 +51,11 @@ def _agree(store: Store, rows: list[tuple[str, int, str]]) -> None:
     for k in range(12):
         pick = rows if k == 0 else rng.sample(rows, rng.randrange(1, len(rows)))
         texts = [t for _, _, t in pick]
-        got = recurring(store.path, [s for s, _, _ in pick], [r for _, r, _ in pick], texts)
+        got, holders = recurring(store.path, [s for s, _, _ in pick], [r for _, r, _ in pick],
+                                 texts)
         assert got == frequent_lines(texts, len(texts))
+        held = {j for j, t in enumerate(texts) if drop_lines(t, got)[1]}
+        assert holders is None or held <= holders
 
 
 def test_stored_line_keys_give_the_lines_frequent_lines_finds(tmp_path: Path) -> None:

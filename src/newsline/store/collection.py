@@ -38,8 +38,9 @@ class Selected:
     boilerplate_lines: int
     comment_sections: int
     #: the lines recurring across the texts at these positions, from stored line keys
-    #: (:mod:`newsline.store.lines`); None: counted from the texts
-    recurring: Callable[[list[int]], frozenset[str]] | None = None
+    #: (:mod:`newsline.store.lines`), and which of the positions may hold one (None: any
+    #: may); None: counted from the texts
+    recurring: Callable[[list[int]], tuple[frozenset[str], set[int] | None]] | None = None
 
 
 def clean_selected(
@@ -64,13 +65,17 @@ def clean_selected(
         rest = [i for i in order if i not in exact]
         near = _near(sel, rest) if len(rest) > 1 else set()
         alive = [i for i in alive if i not in exact and i not in near]
+    holders: set[int] | None = None  # positions in ``alive`` of texts that may hold a key
     if sel.recurring is not None:
-        keys = sel.recurring(alive)
+        keys, holders = sel.recurring(alive)
     else:
         keys = frequent_lines((sel.texts[i] for i in alive), len(alive))
     out: list[tuple[int, str]] = []
     dropped = empty = 0
-    for i in alive:
+    for j, i in enumerate(alive):
+        if holders is not None and j not in holders:
+            out.append((i, sel.texts[i]))
+            continue
         text, k = drop_lines(sel.texts[i], keys)
         dropped += k
         if k and not _LETTER.search(text):

@@ -70,13 +70,14 @@ def migrate_lines(root: Path, manifest: Manifest, i: int) -> None:
 
 
 def recurring(root: Path, shards: Sequence[str], rows: Sequence[int],
-              texts: Sequence[str]) -> frozenset[str]:
+              texts: Sequence[str]) -> tuple[frozenset[str], set[int] | None]:
     """``frequent_lines(texts, len(texts))`` of the selected rows (``shards``, ``rows``;
     ``texts``: their cleaned text) from the stored key hashes, counted with NumPy. Only
     the lines of keys that reach the threshold are read from the texts, and their keys
     checked against the hashes: two keys that share a hash (which can only merge counts)
     fall back to counting the texts, so the result is exact. Shards without the file
-    have their hashes computed."""
+    have their hashes computed. Also the positions of the texts that may hold one of
+    those lines (None: any may)."""
     n = len(texts)
     stored: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for name in dict.fromkeys(shards):
@@ -98,18 +99,20 @@ def recurring(root: Path, shards: Sequence[str], rows: Sequence[int],
             offsets, flat = stored[s]
             pieces.append(flat[offsets[r] : offsets[r + 1]])
     found = _count(pieces, texts)
-    return frequent_lines(texts, n) if found is None else found
+    return (frequent_lines(texts, n), None) if found is None else found
 
 
 def _hashes(texts: Sequence[str]) -> list[np.ndarray]:
     return [np.array([key_hash(k) for k in ks], dtype=np.uint64) for ks in line_keys(texts)[1]]
 
 
-def _count(pieces: Sequence[np.ndarray], texts: Sequence[str]) -> frozenset[str] | None:
-    """The frequent lines from per-text key hashes (None: they do not match the texts)."""
+def _count(pieces: Sequence[np.ndarray],
+           texts: Sequence[str]) -> tuple[frozenset[str], set[int]] | None:
+    """The frequent lines from per-text key hashes and the texts that may hold one
+    (None: the hashes do not match the texts, or two keys share one)."""
     lengths = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
     if not lengths.sum():
-        return frozenset()
+        return frozenset(), set()
     flat = np.concatenate(pieces)
     uniq, codes = np.unique(flat, return_inverse=True)
     text_of = np.repeat(np.arange(len(pieces), dtype=np.int64), lengths)
@@ -120,13 +123,14 @@ def _count(pieces: Sequence[np.ndarray], texts: Sequence[str]) -> frozenset[str]
     at_least = threshold(len(texts))
     cand = np.flatnonzero(counts >= at_least)
     if not len(cand):
-        return frozenset()
+        return frozenset(), set()
     hit = np.isin(codes, cand)
     starts = np.zeros(len(pieces) + 1, dtype=np.int64)
     np.cumsum(lengths, out=starts[1:])
     at: list[int] = []  # flat positions of the candidates' lines, in order
     lines: list[str] = []
-    for t in np.unique(text_of[hit]).tolist():
+    holders = np.unique(text_of[hit]).tolist()
+    for t in holders:
         own = short_lines(texts[t])
         if len(own) != lengths[t]:
             return None
@@ -145,4 +149,5 @@ def _count(pieces: Sequence[np.ndarray], texts: Sequence[str]) -> frozenset[str]
         return None
     frequent = {c for c, key in key_of.items()
                 if counts[c] >= 2 * at_least or not sentence_like(first_line[c], key)}
-    return frozenset(line for p, line in zip(at, lines, strict=True) if int(codes[p]) in frequent)
+    found = frozenset(line for p, line in zip(at, lines, strict=True) if int(codes[p]) in frequent)
+    return found, set(holders)

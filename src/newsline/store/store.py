@@ -224,7 +224,7 @@ class Store:
         shards, rows = table["shard"].to_pylist(), table["row"].to_pylist()
         texts = [a.text for a in articles]
 
-        def recurring_lines(alive: list[int]) -> frozenset[str]:
+        def recurring_lines(alive: list[int]) -> tuple[frozenset[str], set[int] | None]:
             return stored_recurring(self.path, [shards[i] for i in alive],
                                     [rows[i] for i in alive], [texts[i] for i in alive])
 
