@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import count, repeat
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..clean.offsets import Spans
 from ..model import Article, DateMention, Document, Granularity, Sentence, TimePoint, TimexType
 from ..query import Query, sql_pattern
 from .layout import Manifest, changes_path, read_manifest, shard_path
@@ -231,11 +232,13 @@ class StoredDocuments:
                             strict=True)
         ]
 
-    def document(self, i: int, article: Article) -> Document:
-        """Document ``i`` of ``article`` (whose text is the one that was prepared)."""
+    def document(self, i: int, article: Article, spans: Spans = ()) -> Document:
+        """Document ``i`` of ``article`` (whose text is the one that was prepared), with
+        the article's ``spans`` in the text as read."""
         sentences, mentions = self.parts(i, article.id, article.text)
-        article = replace(article, published=self.est_published[i],
-                          date_source=self.est_source[i] or "")
+        a = article  # (one constructor call, not two of dataclasses.replace)
+        article = Article(a.id, a.text, a.title, a.url, a.source, self.est_published[i],
+                          self.est_source[i] or "", a.origin, spans)
         return Document(article, sentences, mentions)
 
     def parts(self, i: int, aid: str, text: str) -> tuple[tuple[Sentence, ...], tuple[DateMention, ...]]:

@@ -252,8 +252,7 @@ class Store:
             # offsets map back to the text as read, as clean() records them
             spans = span_map(raw, text) if text != raw else ()
             if text == a.text:
-                doc = stored.document(i, a)
-                docs.append(replace(doc, article=replace(doc.article, spans=spans)) if spans else doc)
+                docs.append(stored.document(i, a, spans))
                 continue
             # lines recurring across the selection were dropped: the variant stored for
             # this set of lines (:mod:`.variants`), else prepared anew
