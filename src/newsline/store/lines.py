@@ -15,7 +15,8 @@ them computed from its texts when read: the same keys.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +28,10 @@ from ..clean.boilerplate import frequent_lines, normalize_lines
 from ..clean.linekeys import key_hash, line_keys, sentence_like, short_lines, threshold
 from ..clean.linekeys import recurring as recurring_lists
 from .layout import Manifest, shard_path
+
+#: A shard's file is read for this many of its rows, or half of them (fewer: their
+#: texts are hashed).
+READ_FROM = 200
 
 #: One row per shard row, in row order.
 LINES_SCHEMA = pa.schema(
@@ -69,20 +74,25 @@ def migrate_lines(root: Path, manifest: Manifest, i: int) -> None:
     os.replace(tmp, final)
 
 
-def recurring(root: Path, shards: Sequence[str], rows: Sequence[int],
-              texts: Sequence[str]) -> tuple[frozenset[str], set[int] | None]:
+def recurring(root: Path, shards: Sequence[str], rows: Sequence[int], texts: Sequence[str],
+              sizes: Mapping[str, int] | None = None) -> tuple[frozenset[str], set[int] | None]:
     """``frequent_lines(texts, len(texts))`` of the selected rows (``shards``, ``rows``;
     ``texts``: their cleaned text) from the stored key hashes, counted with NumPy. Only
     the lines of keys that reach the threshold are read from the texts, and their keys
     checked against the hashes: two keys that share a hash (which can only merge counts)
-    fall back to counting the texts, so the result is exact. Shards without the file
-    have their hashes computed. Also the positions of the texts that may hold one of
-    those lines (None: any may)."""
+    fall back to counting the texts, so the result is exact. Shards without the file, or
+    with fewer selected rows than :data:`READ_FROM` and half their ``sizes`` (rows), have
+    their hashes computed. Also the positions of the texts that may hold one of those
+    lines (None: any may)."""
     n = len(texts)
     stored: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    for name in dict.fromkeys(shards):
+    per_shard = Counter(shards)
+    for name in per_shard:
         path = lines_path(root, name)
-        if path.exists():
+        # a file is read whole: for a few rows of a shard (a query over a large store),
+        # hashing their texts costs less
+        least = min(READ_FROM, (sizes or {}).get(name, READ_FROM) / 2)
+        if per_shard[name] >= least and path.exists():
             col = pq.read_table(path, columns=["keys"])["keys"]
             lengths = pc.list_value_length(col).to_numpy(zero_copy_only=False)
             offsets = np.zeros(len(lengths) + 1, dtype=np.int64)

@@ -223,10 +223,11 @@ class Store:
             return Corpus(())
         shards, rows = table["shard"].to_pylist(), table["row"].to_pylist()
         texts = [a.text for a in articles]
+        sizes = {s["name"]: int(s["rows"]) for s in snap.manifest.shards}
 
         def recurring_lines(alive: list[int]) -> tuple[frozenset[str], set[int] | None]:
             return stored_recurring(self.path, [shards[i] for i in alive],
-                                    [rows[i] for i in alive], [texts[i] for i in alive])
+                                    [rows[i] for i in alive], [texts[i] for i in alive], sizes)
 
         selected = Selected(
             texts=texts,
