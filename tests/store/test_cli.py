@@ -26,7 +26,7 @@ def test_index_add_info_json(story: Path, tmp_path: Path, capsys) -> None:
     assert "0 added, 0 updated, 5 unchanged" in capsys.readouterr().err
     assert main(["index", "info", "--store", str(db), "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
-    assert info["articles"] == 5 and info["schema_version"] == 3
+    assert info["articles"] == 5 and info["schema_version"] == 4
     assert info["first_date"] == "2021-03-01" and info["last_date"] == "2021-03-19"
     assert info["publication_dates"] == 5 and info["sentences"] >= 14 and info["dated_mentions"] >= 8
     assert info["size_bytes"] > 0 and info["commits"] == 1 and info["last_update"]

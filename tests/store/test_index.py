@@ -82,7 +82,7 @@ def test_index_agrees_with_the_version_1_scan(tmp_path: Path) -> None:
     report = store.add(gen, workers=1)  # nothing new: the writer builds the index
     assert (report.added, report.unchanged) == (0, 30)
     after = json.loads((store.path / "manifest.json").read_text())
-    assert after["schema_version"] == 3
+    assert after["schema_version"] == 4
     assert sum(t["shards"] for t in after["terms"]) == len(after["shards"])
     assert {q: [d.article.id for d in store.corpus(q)] for q in queries} == indexed
 

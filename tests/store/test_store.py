@@ -105,7 +105,7 @@ def test_layout_is_plain_parquet_and_json(story: Path, tmp_path: Path) -> None:
     store = Store(tmp_path / "s")
     store.add(story, workers=1)
     manifest = json.loads((tmp_path / "s" / "manifest.json").read_text())
-    assert manifest["format"] == "newsline-store" and manifest["schema_version"] == 3
+    assert manifest["format"] == "newsline-store" and manifest["schema_version"] == 4
     table = pq.read_table(store.shard_files()[0], columns=["id", "published", "sent_start"])
     assert table["id"].to_pylist() == [r[0] for r in STORY]
     assert all(len(s) >= 2 for s in table["sent_start"].to_pylist())

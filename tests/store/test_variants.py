@@ -97,7 +97,7 @@ def test_a_version_2_store_is_read_then_given_its_variants(tmp_path: Path) -> No
     assert store.corpus().documents == want  # prepared again where lines recur
     report = store.add(src, workers=1)  # nothing new: the writer writes the variants
     assert (report.added, report.unchanged) == (0, 40)
-    assert json.loads((store.path / "manifest.json").read_text())["schema_version"] == SCHEMA_VERSION == 3
+    assert json.loads((store.path / "manifest.json").read_text())["schema_version"] == SCHEMA_VERSION == 4
     assert all(variants_path(store.path, f.stem).exists() for f in store.shard_files())
     assert _hits(store)[0] >= 5
     assert store.corpus().documents == want

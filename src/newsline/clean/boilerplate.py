@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import chain
 
 import numpy as np
 
@@ -157,32 +155,9 @@ def frequent_lines(texts: Iterable[str], n_texts: int) -> frozenset[str]:
     sentence (ends with ``.``, ``!`` or ``?``) needs twice as many, so that
     widely quoted statements survive.
     """
-    threshold = max(3.0, min(0.01 * n_texts, 50.0))
-    # distinct short lines of each text, in order of first occurrence
-    per_text = [
-        [s for s in map(str.strip, text.split("\n")) if s and len(s) <= MAX_LINE_CHARS]
-        for text in texts
-    ]
-    distinct = list(dict.fromkeys(chain.from_iterable(per_text)))
-    keys = normalize_lines(distinct)
-    key_of = dict(zip(distinct, keys, strict=True))
-    key = key_of.__getitem__
-    counts: Counter[str] = Counter(chain.from_iterable(set(map(key, lines)) for lines in per_text))
-    counts.pop("", None)
-    # whether a key reads like a sentence is judged on the first line that gave it
-    # (assigned from the last line back, so the first one stays)
-    first_line = dict(zip(reversed(keys), reversed(distinct), strict=True))
+    from .linekeys import line_keys, recurring  # (linekeys imports this module)
 
-    def sentence_like(key: str) -> bool:
-        # keys are words joined by single spaces: 3 spaces = 4 words
-        return _SENTENCE_END.search(first_line[key]) is not None and key.count(" ") >= 3
-
-    frequent = {
-        key
-        for key, c in counts.items()
-        if c >= threshold and (c >= 2 * threshold or not sentence_like(key))
-    }
-    return frozenset(s for s, key in key_of.items() if key in frequent)
+    return recurring(*line_keys(texts), n_texts)
 
 
 def drop_lines(text: str, lines: frozenset[str]) -> tuple[str, int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +37,10 @@ class Selected:
     bands: np.ndarray  # (n, 16)
     boilerplate_lines: int
     comment_sections: int
+    #: the lines recurring across the texts at these positions, from stored line keys
+    #: (:mod:`newsline.store.lines`), and which of the positions may hold one (None: any
+    #: may); None: counted from the texts
+    recurring: Callable[[list[int]], tuple[frozenset[str], set[int] | None]] | None = None
 
 
 def clean_selected(
@@ -61,10 +65,17 @@ def clean_selected(
         rest = [i for i in order if i not in exact]
         near = _near(sel, rest) if len(rest) > 1 else set()
         alive = [i for i in alive if i not in exact and i not in near]
-    keys = frequent_lines((sel.texts[i] for i in alive), len(alive))
+    holders: set[int] | None = None  # positions in ``alive`` of texts that may hold a key
+    if sel.recurring is not None:
+        keys, holders = sel.recurring(alive)
+    else:
+        keys = frequent_lines((sel.texts[i] for i in alive), len(alive))
     out: list[tuple[int, str]] = []
     dropped = empty = 0
-    for i in alive:
+    for j, i in enumerate(alive):
+        if holders is not None and j not in holders:
+            out.append((i, sel.texts[i]))
+            continue
         text, k = drop_lines(sel.texts[i], keys)
         dropped += k
         if k and not _LETTER.search(text):

@@ -8,6 +8,7 @@
       changes/*.parquet    per commit: rows superseded by an update, near-duplicate marks
       terms/*.arrow        the full-text index: term -> rows, one segment per run of shards
       variants/*.parquet   per shard: prepared texts without the lines recurring across it
+      lines/*.parquet      per shard: each article's short lines and their keys (recurring lines)
       tmp/                 files being written; never read, removed by the next writer
       lock                 held by the one writer (readers never lock)
       timelines/           reserved for the web app's saved timelines
@@ -32,8 +33,8 @@ import pyarrow as pa
 from ..errors import NewslineError
 
 FORMAT = "newsline-store"
-SCHEMA_VERSION = 3  # 3: prepared variants (variants/); 2: the full-text index (terms/)
-READABLE = (1, 2, 3)  # older versions are read as they are; the next writer migrates them
+SCHEMA_VERSION = 4  # 4: line keys (lines/); 3: prepared variants (variants/); 2: the index (terms/)
+READABLE = (1, 2, 3, 4)  # older versions are read as they are; the next writer migrates them
 MANIFEST = "manifest.json"
 
 

@@ -30,6 +30,7 @@ from ..core import prepare_document
 from ..model import Article
 from ..temporal.tagger import forget_scans
 from .layout import SCHEMA
+from .lines import lines_table, write_lines
 from .postings import build_segment, row_terms, write_segment
 from .variants import mention_rows, variant_table, write_variants
 
@@ -103,7 +104,8 @@ def prepare_shard(
 ) -> ShardResult:
     """Prepare ``batch`` and write it to ``root/tmp/<name>.parquet``, its full-text
     index segment to ``root/tmp/<name>.terms.arrow``, its prepared variants
-    (:mod:`.variants`) to ``root/tmp/<name>.variants.parquet``."""
+    (:mod:`.variants`) to ``root/tmp/<name>.variants.parquet``, its recurring-line
+    keys (:mod:`.lines`) to ``root/tmp/<name>.lines.parquet``."""
     out = ShardResult(name, np.zeros(0, np.int64), [], [], [],
                       np.zeros((0, 16), np.uint64), np.zeros((0, 64), np.uint16),
                       worker=f"{socket.gethostname()}:{os.getpid()}")
@@ -148,7 +150,10 @@ def prepare_shard(
             # pinned whole texts, up to 32,768 tenses: ~375 MB per worker at 10^5, ~230 now.
             forget_scans()
     write_segment(build_segment(terms), Path(root) / "tmp" / f"{name}.terms.arrow")
-    write_variants(variant_table(range(len(kept)), [t for t, _ in kept], [a for _, a in kept]),
+    texts = [t for t, _ in kept]
+    lines, frequent = lines_table(range(len(kept)), texts)
+    write_lines(lines, Path(root) / "tmp" / f"{name}.lines.parquet")
+    write_variants(variant_table(range(len(kept)), texts, [a for _, a in kept], frequent),
                    Path(root) / "tmp" / f"{name}.variants.parquet")
     out.seqs = np.array(seqs, dtype=np.int64)
     out.bands = np.concatenate(bands)

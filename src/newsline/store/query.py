@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import count, repeat
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from ..clean.offsets import Spans
 from ..model import Article, DateMention, Document, Granularity, Sentence, TimePoint, TimexType
 from ..query import Query, sql_pattern
 from .layout import Manifest, changes_path, read_manifest, shard_path
@@ -165,7 +166,9 @@ def _read_ordered(index: Index, rows: np.ndarray, columns: Sequence[str], newest
         table = table.take(pa.array(np.searchsorted(sel, rows[pick])))
     else:
         table = read_rows(index, rows, raw)
-        table = table.take(pc.sort_indices(table["seq"]))
+        seq = table["seq"].to_numpy()
+        if len(seq) > 1 and not bool(np.all(seq[1:] > seq[:-1])):  # mostly in order already
+            table = table.take(pc.sort_indices(table["seq"]))
         if limit is not None:
             table = table.slice(0, limit)
     out = {}
@@ -217,14 +220,25 @@ class StoredDocuments:
         self._starts = starts.to_numpy().tolist()
         self._ends = _lists(table["sent_end"])[1].to_numpy().tolist()
         self._mo, m = _lists(table["mentions"])
-        self._m = {f: m.field(f).to_pylist() for f in
-                   ("start", "end", "text", "type", "value", "kind", "date", "granularity")}
+        self._m = {f: m.field(f).to_pylist() for f in ("start", "end", "text", "value")}
+        types, grans = _TYPES, _GRANULARITIES
+        self._m["type"] = [types[t] for t in m.field("type").to_pylist()]
+        self._m["kind"] = [k or "" for k in m.field("kind").to_pylist()]
+        # equal time points are one object (immutable; a date is mentioned many times)
+        points: dict[tuple[dt.date, str], TimePoint] = {}
+        self._m["time"] = [
+            None if d is None else points.get((d, g)) or points.setdefault((d, g), TimePoint(d, grans[g]))
+            for d, g in zip(m.field("date").to_pylist(), m.field("granularity").to_pylist(),
+                            strict=True)
+        ]
 
-    def document(self, i: int, article: Article) -> Document:
-        """Document ``i`` of ``article`` (whose text is the one that was prepared)."""
+    def document(self, i: int, article: Article, spans: Spans = ()) -> Document:
+        """Document ``i`` of ``article`` (whose text is the one that was prepared), with
+        the article's ``spans`` in the text as read."""
         sentences, mentions = self.parts(i, article.id, article.text)
-        article = replace(article, published=self.est_published[i],
-                          date_source=self.est_source[i] or "")
+        a = article  # (one constructor call, not two of dataclasses.replace)
+        article = Article(a.id, a.text, a.title, a.url, a.source, self.est_published[i],
+                          self.est_source[i] or "", a.origin, spans)
         return Document(article, sentences, mentions)
 
     def parts(self, i: int, aid: str, text: str) -> tuple[tuple[Sentence, ...], tuple[DateMention, ...]]:
@@ -233,16 +247,8 @@ class StoredDocuments:
         starts, ends = self._starts[lo:hi], self._ends[lo:hi]
         sentences = tuple(map(Sentence, repeat(aid), count(), starts, ends,
                               [text[s:e] for s, e in zip(starts, ends, strict=True)]))
-        m = self._m
-        mstart, mend, mtext, mtype, mvalue, mkind, mdate, mgran = (
-            m["start"], m["end"], m["text"], m["type"], m["value"], m["kind"], m["date"],
-            m["granularity"])
-        types, grans = _TYPES, _GRANULARITIES
-        mentions = tuple(
-            DateMention(
-                mtext[j], mstart[j], mend[j], types[mtype[j]], mvalue[j], mkind[j] or "",
-                TimePoint(mdate[j], grans[mgran[j]]) if mdate[j] is not None else None,
-            )
-            for j in range(int(self._mo[i]), int(self._mo[i + 1]))
-        )
+        m, lo, hi = self._m, int(self._mo[i]), int(self._mo[i + 1])
+        mentions = tuple(map(DateMention, m["text"][lo:hi], m["start"][lo:hi], m["end"][lo:hi],
+                             m["type"][lo:hi], m["value"][lo:hi], m["kind"][lo:hi],
+                             m["time"][lo:hi]))
         return sentences, mentions

@@ -245,6 +245,8 @@ def read_rows(index: Index, rows: np.ndarray, columns: Sequence[str]) -> pa.Tabl
         group_of = np.searchsorted(starts, local, "right") - 1
         groups = np.unique(group_of)
         table = pf.read_row_groups(groups.tolist(), columns=cols, use_threads=False)
+        if len(local) == table.num_rows:  # every row of the groups read: nothing to free
+            return table
         offset = np.concatenate([[0], np.cumsum(sizes[groups])])
         pos = np.searchsorted(groups, group_of)
         # the rows taken live in the system allocator, so the decoded row groups (Arrow's

@@ -16,6 +16,7 @@ from ..clean.offsets import span_map
 from ..core import parse_query, prepare_document
 from ..dating import DEFAULT as DEFAULT_DATING
 from ..dating import DatingOptions, date_documents
+from ..gcpause import collector_paused
 from ..ingest import IngestResult, iter_articles
 from ..model import Article, Corpus, Document
 from ..query import Query
@@ -23,6 +24,7 @@ from ..query import parse as parse_terms
 from .collection import Selected, clean_selected
 from .engines import make_engine
 from .layout import shard_path, terms_path
+from .lines import recurring as stored_recurring
 from .query import (
     ARTICLE_COLUMNS,
     CORPUS_COLUMNS,
@@ -200,6 +202,15 @@ class Store:
         :func:`newsline.store.search.most_relevant`); :meth:`count` tells
         how many the query selects. A collection is never cut.
         """
+        # hundreds of thousands of small objects, none in a cycle: the collector would
+        # walk every one of them again at each burst of allocations
+        with collector_paused():
+            return self._corpus(query, start, end, source, collection, dedupe, dating,
+                                max_articles)
+
+    def _corpus(self, query: str | Sequence[str] | None, start: dt.date | None,
+                end: dt.date | None, source: str | None, collection: str | None,
+                dedupe: bool, dating: DatingOptions | None, max_articles: int | None) -> Corpus:
         terms = Query() if collection is not None else _terms(query)
         snap = self.snapshot()
         table = select_indexed(snap, CORPUS_COLUMNS, terms, start, end, source, collection,
@@ -210,8 +221,16 @@ class Store:
         articles = to_articles(table)
         if not articles:
             return Corpus(())
+        shards, rows = table["shard"].to_pylist(), table["row"].to_pylist()
+        texts = [a.text for a in articles]
+        sizes = {s["name"]: int(s["rows"]) for s in snap.manifest.shards}
+
+        def recurring_lines(alive: list[int]) -> tuple[frozenset[str], set[int] | None]:
+            return stored_recurring(self.path, [shards[i] for i in alive],
+                                    [rows[i] for i in alive], [texts[i] for i in alive], sizes)
+
         selected = Selected(
-            texts=[a.text for a in articles],
+            texts=texts,
             published=[a.published for a in articles],
             raw_chars=table["raw_chars"].to_pylist(),
             exact_keys=table["exact_key"].to_pylist(),
@@ -219,12 +238,12 @@ class Store:
             bands=fixed_width(table["bands"], np.uint64, 16),
             boilerplate_lines=int(pc.sum(table["boilerplate_lines"]).as_py() or 0),
             comment_sections=int(pc.sum(table["comment_sections"]).as_py() or 0),
+            recurring=recurring_lines,
         )
         kept, report, recurring = clean_selected(selected, dedupe)
         stored = StoredDocuments(table)
         docs: list[Document] = []
         raws = table["raw_text"].to_pylist()
-        shards, rows = table["shard"].to_pylist(), table["row"].to_pylist()
         changed = [i for i, text in kept if text != articles[i].text]
         variants = Variants(self.path, (shards[i] for i in changed)) if changed else None
         found = StoredDocuments(variants.table, dates=False) if variants and variants.table else None
@@ -234,8 +253,7 @@ class Store:
             # offsets map back to the text as read, as clean() records them
             spans = span_map(raw, text) if text != raw else ()
             if text == a.text:
-                doc = stored.document(i, a)
-                docs.append(replace(doc, article=replace(doc.article, spans=spans)) if spans else doc)
+                docs.append(stored.document(i, a, spans))
                 continue
             # lines recurring across the selection were dropped: the variant stored for
             # this set of lines (:mod:`.variants`), else prepared anew

@@ -68,10 +68,13 @@ def mention_rows(doc_mentions: Iterable) -> list[dict[str, object]]:  # type: ig
     ]
 
 
-def variant_table(rows: Sequence[int], texts: Sequence[str], articles: Sequence[Article]) -> pa.Table:
+def variant_table(rows: Sequence[int], texts: Sequence[str], articles: Sequence[Article],
+                  keys: frozenset[str] | None = None) -> pa.Table:
     """The variants of one shard: ``texts`` (cleaned, per article) at shard ``rows``;
-    ``articles`` give the id and the publication date as read."""
-    keys = frequent_lines(texts, len(texts))
+    ``articles`` give the id and the publication date as read; ``keys``: the lines
+    frequent in the shard when known (else counted here)."""
+    if keys is None:
+        keys = frequent_lines(texts, len(texts))
     out: dict[str, list[object]] = {f.name: [] for f in VARIANTS_SCHEMA}
     if keys:
         for row, text, a in zip(rows, texts, articles, strict=True):

@@ -39,6 +39,7 @@ from .layout import (
     shard_path,
     write_manifest,
 )
+from .lines import lines_path, migrate_lines
 from .postings import commit_segment, index_shard
 from .prepare import ShardResult, content_hash, key64, prepare_shard
 from .variants import migrate_shard, variants_path
@@ -79,7 +80,7 @@ class Writer:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        for sub in ("shards", "changes", "terms", "variants", "tmp"):
+        for sub in ("shards", "changes", "terms", "variants", "lines", "tmp"):
             (root / sub).mkdir(parents=True, exist_ok=True)
         self._lock = open(root / "lock", "a+b")  # noqa: SIM115 (held until close)
         try:
@@ -114,7 +115,8 @@ class Writer:
         for folder, names in (("shards", {s["name"] for s in self.manifest.shards}),
                               ("changes", set(self.manifest.changes)),
                               ("terms", {t["name"] for t in self.manifest.terms}),
-                              ("variants", {s["name"] for s in self.manifest.shards})):
+                              ("variants", {s["name"] for s in self.manifest.shards}),
+                              ("lines", {s["name"] for s in self.manifest.shards})):
             for f in (self.root / folder).iterdir():
                 if f.stem not in names:
                     f.unlink()
@@ -122,7 +124,8 @@ class Writer:
     def _migrate(self) -> None:
         """Give an older store what this version adds, from the stored texts, in one
         commit: a version-1 store its full-text index, a version-1 or 2 store its
-        prepared variants (:mod:`.variants`)."""
+        prepared variants (:mod:`.variants`), a version 1 to 3 store its recurring-line
+        keys (:mod:`.lines`)."""
         m = self.manifest
         if m.indexed and m.version == SCHEMA_VERSION:
             return
@@ -134,6 +137,10 @@ class Writer:
             for i in range(len(m.shards)):
                 migrate_shard(self.root, m, i)
             fsync_dir(self.root / "variants")
+        if m.version < 4:
+            for i in range(len(m.shards)):
+                migrate_lines(self.root, m, i)
+            fsync_dir(self.root / "lines")
         write_manifest(self.root, m)
         m.version = SCHEMA_VERSION
         for f in old:
@@ -234,7 +241,8 @@ class Writer:
         for kind in task.kinds.values():
             setattr(report, kind, getattr(report, kind) + 1)
         if not len(res) and not task.replaces:  # all left empty by the cleaning: no commit
-            for f in (f"{res.name}.parquet", f"{res.name}.terms.arrow", f"{res.name}.variants.parquet"):
+            for f in (f"{res.name}.parquet", f"{res.name}.terms.arrow", f"{res.name}.variants.parquet",
+                      f"{res.name}.lines.parquet"):
                 (self.root / "tmp" / f).unlink(missing_ok=True)
             dispatched.difference_update(task.hashes)
             return
@@ -284,6 +292,7 @@ class Writer:
         m = self.manifest
         os.replace(self.root / "tmp" / f"{res.name}.parquet", shard_path(self.root, res.name))
         os.replace(self.root / "tmp" / f"{res.name}.variants.parquet", variants_path(self.root, res.name))
+        os.replace(self.root / "tmp" / f"{res.name}.lines.parquet", lines_path(self.root, res.name))
         if changes:
             cols = list(zip(*changes, strict=True))
             table = pa.Table.from_arrays([pa.array(c) for c in cols], schema=CHANGES_SCHEMA)
@@ -296,6 +305,7 @@ class Writer:
         fsync_dir(self.root / "shards")
         fsync_dir(self.root / "terms")
         fsync_dir(self.root / "variants")
+        fsync_dir(self.root / "lines")
         m.commit += 1
         write_manifest(self.root, m)
         for f in replaced:  # readers of an older manifest retry with the new one

@@ -25,6 +25,7 @@ from .. import __version__, build_timeline
 from ..core import exclude_sentences, parse_query
 from ..dating.annotate import annotate
 from ..dating.granularity import CHOICES, regroup
+from ..gcpause import collector_paused
 from ..model import Corpus, TimelineEntry
 from ..render.jsonfmt import to_dict
 from .backend import StoreBackend
@@ -188,6 +189,10 @@ class Builder:
         return corpus
 
     def _run(self, spec: Spec, version: str) -> dict[str, Any]:
+        with collector_paused():  # as the store and the method do (newsline.gcpause)
+            return self._run_paused(spec, version)
+
+    def _run_paused(self, spec: Spec, version: str) -> dict[str, Any]:
         corpus = self.corpus(spec, version)
         corpus = exclude_sentences(corpus, spec.query or None)
         timeline = build_timeline(

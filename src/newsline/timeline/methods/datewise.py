@@ -15,6 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
+from ...gcpause import collector_paused
 from ...model import Corpus, Timeline, TimelineEntry, TimePoint
 from ...text.quality import entry_label, trim
 from ...text.quality import prior as quality_prior
@@ -28,7 +29,6 @@ from ..dates import (
     select_dates,
     standardized,
 )
-from ..gcpause import collector_paused
 from ..length import DEFAULT_SENTENCES, default_n_dates
 from ..sentences.features import context_matrix, static_features
 from ..sentences.summarize import CentroidSummarizer, SentenceFilter
@@ -241,14 +241,17 @@ class DateWise:
         out: Candidates = {}
         ok = self.sentence_filter.ok
         lead = self.lead_sentences
-        for i, ps in enumerate(pool.sentences):
-            if not ps.keyword or not ok(ps.sentence.text):
+        leads = self.pub_weight > 0
+        for i, ps in enumerate(pool.sentences):  # (the length filter last: most fail before)
+            if not ps.keyword:
                 continue
             if ps.dates:
+                if not ok(ps.sentence.text):
+                    continue
                 for d in ps.dates:
                     out.setdefault(d, []).append(i)
-            elif self.pub_weight > 0 and ps.published is not None and not ps.months:
-                if lead is not None and ps.sentence.index >= lead:
+            elif leads and ps.published is not None and not ps.months:
+                if lead is not None and ps.sentence.index >= lead or not ok(ps.sentence.text):
                     continue
                 out.setdefault(ps.published, []).append(i)
                 if self.next_day:
