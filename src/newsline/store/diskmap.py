@@ -5,15 +5,17 @@ merge of sorted runs: additions collect in a small in-memory buffer (sorted
 chunks, merged as they grow); a full buffer is merged and written as a run (two raw files: keys, handles); the
 last two runs are merged (streaming, in chunks) when they are of similar
 size, so there are about ``log2(store / buffer)`` runs. Memory keeps every
-``BLOCK``-th key of each run (its fences, 1/64 of the keys); a lookup finds
-each key's block in them and reads only that block (or two) through a memory
-map opened for ``SLICE`` keys at a time, so the pages a lookup holds do not
-grow with the store: a binary search of the whole mapped run would touch
-nearly every page of it (a shard's 16,000 band keys against the 16 million
-of 10^6 articles: 120 MB resident during each commit's lookup). The OS page
-cache keeps what it can. :class:`DiskColumn` is an append-only file of
-fixed-width rows read by handle through a map opened for that read. Both live in a private folder of the writer
-(``tmp/writer-*``), rebuilt from the shards when a writer opens.
+``BLOCK``-th key of each run (its fences, 1/64 of the keys: 2 MB per 10^6
+articles); a lookup finds each key's block in them and binary-searches only
+that block (or two) through a memory map opened for ``SLICE`` keys at a
+time, so the pages a lookup holds (<= 16 MB) do not grow with the store: a
+binary search of the whole mapped run touches nearly every page of it (a
+shard's 16,000 band keys against the 16 million of 10^6 articles: 120 MB
+resident during each commit's lookup), for the same CPU. The OS page cache
+keeps what it can. :class:`DiskColumn` is an append-only file of fixed-width
+rows read by handle through a map opened for that read. Both live in a
+private folder of the writer (``tmp/writer-*``), rebuilt from the shards
+when a writer opens.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import numpy as np
 BUFFER = 1 << 19  # keys held in memory before a run is written (8 MB)
 CHUNK = 1 << 20  # keys per step of a streaming merge
 BLOCK = 64  # keys per fence: a lookup reads one or two blocks of 512 bytes per key
-SLICE = 512  # keys looked up per mapping of a run (at most ~2 pages each held at once)
+SLICE = 2048  # keys looked up per mapping of a run (at most 2 pages each held: <= 16 MB)
 
 #: A sorted run on disk: keys file, handles file, length, every BLOCK-th key.
 _Run = tuple[Path, Path, int, np.ndarray]
@@ -172,21 +174,27 @@ def _merged(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]
 
 def _bounds(run: _Run, qs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``searchsorted(keys, qs, "left")`` and ``(..., "right")`` over the run's keys,
-    reading only the block each bound falls in (found in the fences)."""
+    reading only the block each bound falls in (found in the fences): a binary
+    search of all queries at once inside their blocks."""
     kp, _, n, fences = run
     k = _map(kp, np.uint64, n)
-    within = np.arange(BLOCK)
     out = []
     for side in ("left", "right"):
         # the bound is in the block of the last fence before it, or at the next fence
-        block = np.searchsorted(fences, qs, side).astype(np.int64) - 1
-        base = np.maximum(block, 0) * BLOCK
-        at = base[:, None] + within[None, :]
-        valid = at < n
-        keys = k[np.minimum(at, n - 1)]
-        below = (keys < qs[:, None]) if side == "left" else (keys <= qs[:, None])
-        bound = base + (below & valid).sum(axis=1)
-        out.append(np.where(block < 0, 0, bound))
+        block = np.maximum(np.searchsorted(fences, qs, side).astype(np.int64) - 1, 0)
+        lo = block * BLOCK
+        hi = np.minimum(lo + BLOCK, n)
+        while True:
+            active = lo < hi
+            if not active.any():
+                break
+            mid = (lo + hi) >> 1
+            key = k[np.minimum(mid, n - 1)]
+            below = (key < qs) if side == "left" else (key <= qs)
+            right = active & below
+            lo = np.where(right, mid + 1, lo)
+            hi = np.where(active & ~below, mid, hi)
+        out.append(lo)
     del k
     return out[0], out[1]
 
