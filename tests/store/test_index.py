@@ -113,6 +113,8 @@ def test_segments_merge_in_levels(tmp_path: Path) -> None:
 def test_disk_multimap_matches_a_dict(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(diskmap, "BUFFER", 64)
     monkeypatch.setattr(diskmap, "CHUNK", 16)
+    monkeypatch.setattr(diskmap, "BLOCK", 4)  # a key's handles span several blocks
+    monkeypatch.setattr(diskmap, "SLICE", 7)
     rng = np.random.default_rng(0)
     m = DiskMultiMap(tmp_path, "k")
     ref: dict[int, list[int]] = {}

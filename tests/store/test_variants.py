@@ -101,3 +101,15 @@ def test_a_version_2_store_is_read_then_given_its_variants(tmp_path: Path) -> No
     assert all(variants_path(store.path, f.stem).exists() for f in store.shard_files())
     assert _hits(store)[0] >= 5
     assert store.corpus().documents == want
+
+
+def test_stored_parts_are_those_of_prepare_document() -> None:
+    from newsline.store.variants import prepared
+
+    for i, rec in enumerate(generated(30, seed=11)):
+        a = Article(id=rec["id"], text=rec["text"], published=None if i % 4 == 0 else
+                    newsline.ingest.dates.parse_date(rec["time"]))
+        doc = prepare_document(a)
+        spans, mentions = prepared(a.text, a.published)
+        assert spans == [(s.start, s.end) for s in doc.sentences]
+        assert tuple(mentions) == doc.mentions

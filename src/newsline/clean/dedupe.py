@@ -45,6 +45,16 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> _U64(31))
 
 
+def _mix_inplace(x: np.ndarray) -> np.ndarray:
+    """:func:`_mix` of a uint64 array nobody else holds, overwriting it (fewer temporaries)."""
+    x ^= x >> _U64(30)
+    x *= _U64(0xBF58476D1CE4E5B9)
+    x ^= x >> _U64(27)
+    x *= _U64(0x94D049BB133111EB)
+    x ^= x >> _U64(31)
+    return x
+
+
 @cache
 def _word_table() -> np.ndarray:
     """Whether each BMP code point is a regex word character (``str.isalnum()`` or ``_``)."""
@@ -62,9 +72,11 @@ def word_ids(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     starts = np.zeros(len(lows) + 1, dtype=np.int64)
     np.cumsum([len(t) + 1 for t in lows], out=starts[1:])
     cp = np.frombuffer("\n".join(lows).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    is_word = _word_table()[np.minimum(cp, 0xFFFF)]
-    high = np.flatnonzero(cp > 0xFFFF)
-    if len(high):  # astral characters: rare, look them up one by one
+    if not len(cp) or int(cp.max()) <= 0xFFFF:
+        is_word = _word_table()[cp]
+    else:  # astral characters: rare, look them up one by one
+        is_word = _word_table()[np.minimum(cp, 0xFFFF)]
+        high = np.flatnonzero(cp > 0xFFFF)
         is_word[high] = [chr(c).isalnum() for c in cp[high].tolist()]
     edges = np.diff(is_word.view(np.int8), prepend=np.int8(0), append=np.int8(0))
     tok_start = np.flatnonzero(edges == 1)
@@ -77,12 +89,14 @@ def word_ids(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     first = np.zeros(len(tok_len), dtype=np.int64)
     np.cumsum(tok_len[:-1], out=first[1:])
     pos -= np.repeat(first, tok_len)
-    chars = cp[is_word].astype(_U64)
-    v = _mix((chars << _U64(32)) | pos.astype(_U64))
+    v = cp[is_word].astype(_U64)
+    v <<= _U64(32)
+    v |= pos.view(_U64)  # positions are >= 0
+    _mix_inplace(v)
     acc = np.zeros(len(v) + 1, dtype=_U64)
     np.cumsum(v, out=acc[1:])
     ends = first + tok_len
-    return _mix(acc[ends] - acc[first]), bounds
+    return _mix_inplace(acc[ends] - acc[first]), bounds
 
 
 def exact_key(ids: np.ndarray) -> bytes:

@@ -18,18 +18,19 @@ the same text, so it is the one a preparation would give.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..clean.boilerplate import MAX_LINE_CHARS, drop_lines, frequent_lines
-from ..core import prepare_document
-from ..model import Article
+from ..model import Article, DateMention
+from ..temporal import tag
+from ..text import sentence_spans
 from .layout import MENTIONS, Manifest, shard_path
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -58,6 +59,13 @@ def dropped(text: str, keys: frozenset[str]) -> tuple[str, ...]:
                          if s and len(s) <= MAX_LINE_CHARS and s in keys}))
 
 
+def prepared(text: str, published: dt.date | None) -> tuple[list[tuple[int, int]], list[DateMention]]:
+    """The sentence offsets and date mentions :func:`newsline.core.prepare_document`
+    gives an article of this text and date (without making its ``Sentence``
+    objects: a store keeps only the offsets)."""
+    return sentence_spans(text), tag(text, published)
+
+
 def mention_rows(doc_mentions: Iterable) -> list[dict[str, object]]:  # type: ignore[type-arg]
     """Date mentions as stored (the ``mentions`` column)."""
     return [
@@ -81,12 +89,12 @@ def variant_table(rows: Sequence[int], texts: Sequence[str], articles: Sequence[
             new, k = drop_lines(text, keys)
             if not k or not _LETTER.search(new):
                 continue
-            doc = prepare_document(replace(a, text=new))
+            spans, mentions = prepared(new, a.published)
             out["row"].append(row)
             out["lines"].append(list(dropped(text, keys)))
-            out["sent_start"].append([s.start for s in doc.sentences])
-            out["sent_end"].append([s.end for s in doc.sentences])
-            out["mentions"].append(mention_rows(doc.mentions))
+            out["sent_start"].append([s for s, _ in spans])
+            out["sent_end"].append([e for _, e in spans])
+            out["mentions"].append(mention_rows(mentions))
     return pa.Table.from_pydict(out, schema=VARIANTS_SCHEMA)
 
 

@@ -328,8 +328,11 @@ def _trigger_words() -> list[str]:
 
 # A candidate time expression contains a digit, a month or weekday name or a
 # keyword; TRIGGER finds those (after a space or punctuation) in one cheap pass.
+# The lookahead (a digit of any script or the first letter of a word: no change
+# in what matches) turns away most words after a separator before the trie is tried.
+_TRIGGER_FIRSTS = "".join(sorted({w[0] for w in _trigger_words()}))
 TRIGGER: re.Pattern[str] = re.compile(
-    r"[\s(\-/\"'`](?P<t>\d|" + _trie(_trigger_words()) + ")"
+    r"[\s(\-/\"'`](?=[\d" + re.escape(_TRIGGER_FIRSTS) + r"])(?P<t>\d|" + _trie(_trigger_words()) + ")"
 )
 
 # Which rules can contain a trigger, by trigger word: the tagger only tries

@@ -37,29 +37,37 @@ _HYPHEN_HEADS = frozenset(["mid", *NUMBERS, *ORDINALS])
 
 def _starts(text: str, p: int, floor: int) -> list[int]:
     """Candidate starts for a trigger at ``p``: earliest first, ``p`` last."""
-    starts = [p]
-    i = p
-    if p > floor and not text[p - 1].isspace():  # "mid-January", "(Tuesday"
+    if p <= floor:
+        return [p]
+    if not text[p - 1].isspace():  # "mid-January", "(Tuesday"
         j = max(text.rfind(" ", floor, p), text.rfind("\n", floor, p)) + 1
-        j = max(j, floor)
+        if j < floor:
+            j = floor
         if text[j:p].lower().rstrip("-") in _HYPHEN_HEADS:  # "mid-", "third-quarter", "two-year"
-            starts.append(j)
-        return starts[::-1]
+            return [j, p]
+        return [p]
+    starts = [p]  # latest first, reversed at the end
+    i = p
+    rfind = text.rfind
     for _ in range(_MAX_BACK):
         k = i - 1  # the space before the current word
         if k <= floor:
             break
-        j = max(text.rfind(" ", floor, k), text.rfind("\n", floor, k)) + 1
-        j = max(j, floor)
-        word = text[j:k]
-        if not word:
+        # the word before ``k`` starts after the last space or newline before it
+        sp = rfind(" ", floor, k)
+        nl = rfind("\n", sp + 1 if sp >= 0 else floor, k)
+        j = (nl if nl > sp else sp) + 1
+        if j < floor:
+            j = floor
+        if j == k:  # no word
             break
-        low = word.lower()
-        if low not in _MODIFIERS and not low.replace(".", "").isdigit() and "-" not in low:
+        low = text[j:k].lower()
+        if low not in _MODIFIERS and "-" not in low and not low.replace(".", "").isdigit():
             break
         starts.append(j)
         i = j
-    return starts[::-1]
+    starts.reverse()
+    return starts
 
 
 def tag(text: str, dct: dt.date | None) -> list[DateMention]:
