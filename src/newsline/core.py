@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from .clean import clean, to_read
 from .dating import DEFAULT as DEFAULT_DATING
 from .dating import DatingOptions, date_documents
+from .gcpause import collector_paused
 from .ingest import read
 from .model import Article, Corpus, Document, Timeline
 from .query import parse as parse_terms
@@ -62,7 +63,8 @@ def prepare(
     """
     cleaned, report = clean(list(articles), dedupe=dedupe)
     items: Iterable[Article] = progress(cleaned) if progress else cleaned
-    docs = tuple(prepare_document(a) for a in items)
+    with collector_paused():  # sentences and mentions: many small objects in no cycle
+        docs = tuple(prepare_document(a) for a in items)
     if dating is not None:
         docs = date_documents(docs, dating)
     return Corpus(docs, report)

@@ -130,7 +130,12 @@ def similar(
         top = (
             np.argpartition(-S, kk - 1, axis=1)[:, :kk] if kk > 0 else np.zeros((len(rows), 0), int)
         )
-        for r, t in enumerate(rows):
-            idx = top[r][np.argsort(-S[r, top[r]])]
-            out[t] = [(int(j), float(S[r, j])) for j in idx if S[r, j] >= min_similarity]
+        # each row's nearest by decreasing similarity (a row at a time sorts the same)
+        vals = np.take_along_axis(S, top, axis=1)
+        order = np.argsort(-vals, axis=1)
+        idx = np.take_along_axis(top, order, axis=1)
+        vals = np.take_along_axis(vals, order, axis=1)
+        keep = vals >= min_similarity
+        for t, js, vs, ks in zip(rows, idx.tolist(), vals.tolist(), keep.tolist(), strict=True):
+            out[t] = [(j, v) for j, v, k in zip(js, vs, ks, strict=True) if k]
     return out

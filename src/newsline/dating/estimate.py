@@ -31,7 +31,7 @@ import numpy as np
 
 from ..model import DateEstimate, DateEvidence
 from .evidence import FUTURE, PAST, REPORTED, Clue, TextClues, hit_name
-from .prior import DatingPrior, similarity_bin
+from .prior import DatingPrior, Histogram, similarity_bins
 
 DAY_CONFIDENCE = 0.8
 MASS = 0.8
@@ -48,6 +48,7 @@ _SLACK = {PAST: 30, REPORTED: 60}  # days a past (reported) partial date may lie
 _NONE = np.iinfo(np.int64).min
 _MAX_SPAN = 1 << 20  # candidate days marked on a grid up to this range, else sorted
 _DATED = ("dateline", "weekday-date", "full-date")  # the rules whose clues have a date
+_LAST_ORDINAL = dt.date(_MAX_YEAR, 1, 1).toordinal()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,14 @@ def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return values[new], np.cumsum(new) - 1
 
 
+@functools.lru_cache(maxsize=1 << 12)  # asked per partial date and candidate set, the years mostly the same
+def _partial_table(month: int, day: int, years: tuple[int, ...]) -> np.ndarray:
+    """Ordinals of the month and day in the year before, in and after each of ``years``."""
+    table = np.array([[_ordinal(y + k, month, day) for y in years] for k in (-1, 0, 1)])
+    table.flags.writeable = False  # shared
+    return table
+
+
 def resolve_partial(
     c: Clue,
     days: np.ndarray,
@@ -97,7 +106,7 @@ def resolve_partial(
     temporal stage reads it: past tense within 30 days after (reported speech
     60), else nearest. ``unique`` is ``_sorted_unique(years)`` when known."""
     uniq, inv = _sorted_unique(years) if unique is None else unique
-    table = np.array([[_ordinal(int(y) + k, c.month, c.day) for y in uniq] for k in (-1, 0, 1)])
+    table = _partial_table(c.month, c.day, tuple(uniq.tolist()))
     opts = table[:, inv]
     if c.tense in _SLACK:
         ok = opts <= days + _SLACK[c.tense]
@@ -155,11 +164,20 @@ def _candidates(clues: TextClues, neighbours: Sequence[Neighbour]) -> np.ndarray
         days = np.flatnonzero(grid).astype(np.int64) + lo
     else:
         days = np.unique(np.concatenate([np.arange(f, t + 1) for f, t in spans]))
-    return days[(days > 0) & (days < dt.date(_MAX_YEAR, 1, 1).toordinal())]
+    return days[(days > 0) & (days < _LAST_ORDINAL)]
 
 
 def _hit(days: np.ndarray, value: int, rate: float) -> np.ndarray:
     return np.where(days == value, np.log(rate), np.log((1 - rate) / 60))
+
+
+def _weekday_scores(hist: Histogram, weekday: int) -> np.ndarray:
+    """Per weekday of publication (0 = Monday), the score of a relative
+    ``weekday``: ``hist.log((dow - weekday) % 7) + np.log(7)`` as a table."""
+    table = hist.memo.get(("weekday", weekday))
+    if table is None:
+        table = hist.memo[("weekday", weekday)] = hist.log((np.arange(7) - weekday) % 7) + np.log(7)
+    return table
 
 
 def terms(
@@ -201,7 +219,7 @@ def terms(
             continue
         seen.add((c.weekday, c.tense))
         hist = prior.histogram(_WEEKDAY_NAME.get(c.tense, "weekday_unknown"))
-        score = hist.log((dow - c.weekday) % 7) + np.log(7)
+        score = _weekday_scores(hist, c.weekday).take(dow)
         out.append(("weekday", c.text, c.start, c.end, "", score))
     ymax = latest_year(clues)
     if ymax is not None:
@@ -214,18 +232,18 @@ def terms(
         w = np.array([n.similarity * n.sureness for n in neighbours])
         w = w / w.sum()
         mix = np.zeros(len(days))
-        bins = np.array([similarity_bin(n.similarity) for n in neighbours])
+        bins = similarity_bins([n.similarity for n in neighbours])
         at = np.array([n.day.toordinal() for n in neighbours])
         sure = np.array([n.sureness for n in neighbours])
         logp = np.zeros(len(days))
         for b in sorted(set(bins.tolist())):
             hist = prior.histogram(f"neighbour_{b}")
             sel = bins == b
-            ll = hist.log(days[None, :] - at[sel, None])
+            offsets = days[None, :] - at[sel, None]
             if product > 0:
-                logp += sure[sel] @ ll
+                logp += sure[sel] @ hist.log(offsets)
             else:
-                mix += w[sel] @ np.exp(ll)
+                mix += w[sel] @ hist.exp_log(offsets)
         top = max(neighbours, key=lambda n: n.similarity * n.sureness)
         score = product * logp if product > 0 else np.log(mix)
         out.append(("neighbours", f"{len(neighbours)} articles", -1, -1, top.source, score))
@@ -298,10 +316,13 @@ def _likely(
     """The days within :data:`LIKELY_REACH` of ``best`` with their posterior
     (at least :data:`LIKELY_FLOOR` each), when together they hold ``needed``:
     else none, as then no relative mention can read the same against that much."""
-    near = (np.abs(days - best) <= LIKELY_REACH) & (post >= LIKELY_FLOOR)
-    if post[near].sum() < needed:
+    # the days are ascending: the window around the best day, then the floor
+    lo, hi = np.searchsorted(days, (best - LIKELY_REACH, best + LIKELY_REACH + 1)).tolist()
+    d, p = days[lo:hi], post[lo:hi]
+    near = p >= LIKELY_FLOOR
+    if p[near].sum() < needed:
         return ()
     return tuple(
-        (dt.date.fromordinal(int(d)), round(float(p), 4))
-        for d, p in zip(days[near], post[near], strict=True)
+        (dt.date.fromordinal(x), round(q, 4))
+        for x, q in zip(d[near].tolist(), p[near].tolist(), strict=True)
     )

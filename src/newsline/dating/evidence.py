@@ -28,6 +28,7 @@ weighs them against each other and against the collection.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -76,7 +77,9 @@ _YEARS_AGO = re.compile(
     re.IGNORECASE,
 )
 _LAST_YEAR = re.compile(r"\b(last|this)\s+year\b", re.IGNORECASE)
-_SENTENCE_CUT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'`])|\n")
+# the space after a sentence's closing mark (group 1), or a newline (found from the
+# mark: a look behind it would be tried at every character)
+_SENTENCE_CUT = re.compile(r"[.!?](\s+)(?=[A-Z\"'`])|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +173,9 @@ def _number(word: str) -> int | None:
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for cut in _SENTENCE_CUT.finditer(text):
-        spans.append((start, cut.start()))
-        start = cut.end()
+        lo, hi = cut.span(1) if cut.group(1) is not None else cut.span()
+        spans.append((start, lo))
+        start = hi
     spans.append((start, len(text)))
     return spans
 
@@ -182,8 +186,14 @@ def _year_links(text: str, years: list[Clue]) -> list[Clue]:
         return []  # both relative patterns need the word: no sentence to split for
     out: list[Clue] = []
     spans = _sentence_spans(text)
+    starts = [y.start for y in years]
+    ordered = starts == sorted(starts)  # (as the mentions are)
     for lo, hi in spans:
-        inside = [y for y in years if lo <= y.start < hi]
+        if ordered:
+            i = bisect.bisect_left(starts, lo)
+            inside = years[i : bisect.bisect_left(starts, hi, i)]
+        else:
+            inside = [y for y in years if lo <= y.start < hi]
         if len(inside) != 1:  # two years in a sentence: which one is tied is unclear
             continue
         y = inside[0]

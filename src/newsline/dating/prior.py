@@ -24,7 +24,7 @@ attributes end in ``_``; the model file is JSON, not a pickle.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,12 +48,17 @@ class Histogram:
     log_tail: np.float64 = field(init=False, repr=False, compare=False)
     # the logs with the tail's at both ends: a clipped index finds a value inside or the tail
     _padded: np.ndarray = field(init=False, repr=False, compare=False)
+    _exp_padded: np.ndarray = field(init=False, repr=False, compare=False)
+    #: tables a caller derives from the histogram (:mod:`~newsline.dating.estimate`'s weekday scores)
+    memo: dict[object, np.ndarray] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         logs = np.log(np.asarray(self.probs, dtype=np.float64))
         object.__setattr__(self, "logs", logs)
         object.__setattr__(self, "log_tail", np.log(self.tail))
-        object.__setattr__(self, "_padded", np.concatenate([[self.log_tail], logs, [self.log_tail]]))
+        padded = np.concatenate([[self.log_tail], logs, [self.log_tail]])
+        object.__setattr__(self, "_padded", padded)
+        object.__setattr__(self, "_exp_padded", np.exp(padded))
 
     @classmethod
     def fit(cls, values: Iterable[int], lo: int, hi: int, alpha: float = 0.5) -> Histogram:
@@ -72,6 +77,11 @@ class Histogram:
         """Log-probability of each value (the tail's outside the range)."""
         idx = np.asarray(values, dtype=np.int64) - (self.lo - 1)  # 1 .. len(logs) inside
         return self._padded.take(idx, mode="clip")
+
+    def exp_log(self, values: np.ndarray) -> np.ndarray:
+        """``np.exp(self.log(values))``, from a table of the exponentials (the same numbers)."""
+        idx = np.asarray(values, dtype=np.int64) - (self.lo - 1)
+        return self._exp_padded.take(idx, mode="clip")
 
     def as_dict(self) -> dict[str, object]:
         return {"lo": self.lo, "probs": [round(p, 6) for p in self.probs], "tail": self.tail}
@@ -95,6 +105,15 @@ _RANGES = {
 def similarity_bin(similarity: float) -> int:
     """Index of the neighbour histogram for a cosine similarity."""
     return max(0, sum(similarity >= b for b in SIMILARITY_BINS) - 1)
+
+
+_BIN_EDGES = np.array(SIMILARITY_BINS)
+
+
+def similarity_bins(similarities: Sequence[float]) -> np.ndarray:
+    """:func:`similarity_bin` of each similarity (the bins are ascending: the
+    edges at or below one similarity are the first ones)."""
+    return np.maximum(np.searchsorted(_BIN_EDGES, similarities, side="right") - 1, 0)
 
 
 class DatingPrior:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 
 from ..model import DateEstimate, DateMention, Granularity, TimePoint
 from ..temporal import tag
@@ -86,35 +87,72 @@ def coarsen(
     return tuple(out)
 
 
+_MARGIN = 1e-9  # of probability: a bound that decides a vote before its last day must clear it
+
+
 def pin_days(
     text: str,
     mentions: tuple[DateMention, ...],
     likely: tuple[tuple[dt.date, float], ...],
     confidence: float,
+    read: Callable[[dt.date], list[DateMention]] | None = None,
 ) -> tuple[DateMention, ...]:
     """``mentions`` with each one not read to a day given the day it reads as
     against publication days of ``likely`` holding at least ``confidence`` of
-    the probability (the days not listed count against it)."""
-    if sum(p for _, p in likely) < confidence:
+    the probability (the days not listed count against it). ``read(day)`` is
+    ``tag(text, day)`` (a caller may have some days' readings already).
+
+    The days are read in order until every such mention is decided: its best
+    reading holds ``confidence`` and no other can overtake it, or none can
+    reach it with the days left."""
+    total = sum(p for _, p in likely)
+    if total < confidence:
         return mentions
+    open_spans = {(m.start, m.end) for m in mentions if not _is_day(m)}
+    if not open_spans:
+        return mentions
+    read = read or (lambda day: tag(text, day))
     votes: dict[tuple[int, int], dict[TimePoint, float]] = {}
     reading: dict[tuple[int, int, TimePoint], DateMention] = {}
+    done = 0.0
     for day, p in likely:
-        for m in tag(text, day):
-            if m.time is None or m.time.granularity is not Granularity.DAY:
+        for m in read(day):
+            if not _is_day(m):
                 continue
             span = votes.setdefault((m.start, m.end), {})
-            span[m.time] = span.get(m.time, 0.0) + p
-            reading.setdefault((m.start, m.end, m.time), m)
+            span[m.time] = span.get(m.time, 0.0) + p  # type: ignore[index]
+            reading.setdefault((m.start, m.end, m.time), m)  # type: ignore[arg-type]
+        done += p
+        left = total - done + _MARGIN
+        open_spans = {s for s in open_spans if not _decided(votes.get(s, {}), left, confidence)}
+        if not open_spans:
+            break
     out: list[DateMention] = []
     for m in mentions:
-        if m.time is None or m.time.granularity is not Granularity.DAY:
+        if not _is_day(m):
             found = votes.get((m.start, m.end), {})
             top = max(found, key=found.__getitem__, default=None)
             if top is not None and found[top] >= confidence:
                 m = reading[(m.start, m.end, top)]
         out.append(m)
     return tuple(out)
+
+
+def _is_day(m: DateMention) -> bool:
+    return m.time is not None and m.time.granularity is Granularity.DAY
+
+
+def _decided(found: dict[TimePoint, float], left: float, confidence: float) -> bool:
+    """Whether the days still to read (``left`` of the probability, with the
+    margin) can change a span's outcome: none of its readings can reach
+    ``confidence``, or the best holds it and no other (nor a new one) can
+    come level with it."""
+    ranked = sorted(found.values(), reverse=True)
+    best = ranked[0] if ranked else 0.0
+    if best + left < confidence:
+        return True
+    second = ranked[1] if len(ranked) > 1 else 0.0
+    return best >= confidence + _MARGIN and second + left < best - _MARGIN
 
 
 def resolve(
@@ -128,9 +166,8 @@ def resolve(
     mention keeps a day that way)."""
     if estimate.is_day:
         return tuple(tag(text, estimate.best))
-    coarse = coarsen(
-        tag(text, estimate.earliest),
-        tag(text, estimate.latest),
-        (estimate.earliest, estimate.latest),
-    )
-    return pin_days(text, coarse, estimate.likely if likely is None else likely, confidence)
+    ends = {estimate.earliest: tag(text, estimate.earliest), estimate.latest: tag(text, estimate.latest)}
+    coarse = coarsen(ends[estimate.earliest], ends[estimate.latest], (estimate.earliest, estimate.latest))
+    likely = estimate.likely if likely is None else likely
+    # a likely day at an end of the interval is read once
+    return pin_days(text, coarse, likely, confidence, lambda d: ends[d] if d in ends else tag(text, d))

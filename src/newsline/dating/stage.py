@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..gcpause import collector_paused
 from ..model import DateEstimate, Document
 from ..temporal import forget_scans
 from .collection import K, similar
@@ -157,8 +158,11 @@ def date_documents(
     prior: DatingPrior | None = None,
 ) -> tuple[Document, ...]:
     """Every document, the undated ones dated as far as the evidence allows."""
-    est = estimate_documents(docs, options, prior)
-    pin = options.day_confidence if options.pin_mentions else None
-    out = tuple(apply_estimate(d, est.get(i), pin) for i, d in enumerate(docs))
+    # clues, estimates and re-read mentions: many small objects in no cycle, each
+    # burst of which would make the collector walk the whole corpus again
+    with collector_paused():
+        est = estimate_documents(docs, options, prior)
+        pin = options.day_confidence if options.pin_mentions else None
+        out = tuple(apply_estimate(d, est.get(i), pin) for i, d in enumerate(docs))
     forget_scans()  # the undated texts' scans, kept since they were tagged
     return out

@@ -141,7 +141,9 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
     if direction is None:
         # "Thursday's meetings": the verb after a possessive is not its verb
         possessive = ctx.text.startswith(" 's", m.end()) or ctx.text.startswith("'s", m.end())
-        direction = R.tense(ctx.text, m.start(), m.end(), right_side=not possessive)
+        # (positional, and the right side's as a default: the cache key of the clue's tense)
+        args = (ctx.text, m.start(), m.end()) + ((False,) if possessive else ())
+        direction = R.tense(*args)
     d = R.weekday_date(ctx.dct, wd, direction)
     if d == ctx.dct and mod in ("last", "next"):
         d += dt.timedelta(days=7 if mod == "next" else -7)

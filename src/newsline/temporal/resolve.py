@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterator
 
 from ..model import Granularity, TimePoint
 
@@ -93,26 +94,58 @@ _SET_FOR = re.compile(r"\b(?:set|slated|scheduled)\s+for\s+(?:the\s+(?:week\s+of
 # A sentence ends at ". " unless the period closes an abbreviation or an initial:
 # "the Roe vs. Wade decision", "the U.S. Immigration service", "Dr. Slepian",
 # "Birmingham, Ala., killed" (and not before a lower-case word or a digit).
-_SENTENCE_END = re.compile(r"(?P<w>[\w.]*)\.\s+(?![a-z0-9])|[?!]\s+|\n")
+# (The word before a period is looked up after the period is found: a pattern that
+# reads the word first tries it again from each of its letters.)
+_SENTENCE_END = re.compile(r"\.\s+(?![a-z0-9])|[?!]\s+|\n")
 _ABBREVIATIONS = frozenset({
     "vs", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "co", "mt", "ft", "lt",
     "gen", "sen", "rep", "gov", "col", "inc", "ltd", "corp", "prof", "sgt",
 })  # fmt: skip
+_LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what ``\w`` matches
+
+
+def _closes_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` closes an initial or an abbreviation: the
+    word characters right before it (back to a period, another character or the
+    start of ``text``) are one capital letter or a word of :data:`_ABBREVIATIONS`."""
+    i = dot
+    while i > 0 and dot - i <= _LONGEST_ABBREVIATION and _is_word_char(text[i - 1]):
+        i -= 1
+    last = text[i:dot]
+    if dot - i > _LONGEST_ABBREVIATION:
+        return False
+    return (len(last) == 1 and last.isupper()) or last.lower() in _ABBREVIATIONS
+
+
+def _ends(text: str) -> Iterator[int]:
+    for c in _SENTENCE_END.finditer(text):
+        p = c.start()
+        if text[p] != "." or not _closes_abbreviation(text, p):
+            yield p
 
 
 def _sentence_ends(text: str) -> list[int]:
     """Where sentences end in ``text``: ". " unless the period closes an abbreviation
     or an initial ("the Roe vs. Wade decision", "the U.S. Immigration service",
     "Dr. Slepian"), or a lower-case word or a digit follows; "? ", "! ", newlines."""
-    ends = []
-    for c in _SENTENCE_END.finditer(text):
-        w = c.group("w")
-        if w is not None:
-            last = w.rsplit(".", 1)[-1]
-            if (len(last) == 1 and last.isupper()) or last.lower() in _ABBREVIATIONS:
-                continue
-        ends.append(c.start() if w is None else c.start() + len(w))
-    return ends
+    return list(_ends(text))
+
+
+def _last_sentence_end(text: str) -> int:
+    """The last of :func:`_sentence_ends`, or -1."""
+    last = -1
+    for last in _ends(text):  # noqa: B007 - the last one is wanted
+        pass
+    return last
+
+
+def _first_sentence_end(text: str) -> int:
+    """The first of :func:`_sentence_ends`, or -1."""
+    return next(_ends(text), -1)
 
 
 _WINDOW = 120
@@ -144,15 +177,13 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
         return FUTURE
     until = _UNTIL.search(tail) is not None
     earliest = _EARLIEST.search(tail) is not None
-    ends = _sentence_ends(left)
-    cut = ends[-1] if ends else -1
+    cut = _last_sentence_end(left)
     for c in _CLAUSE.finditer(left):
         cut = max(cut, c.start())
     if cut >= 0:
         left = left[cut + 1 :]
     right = text[end : end + _WINDOW]
-    ends = _sentence_ends(right)
-    cut = ends[0] if ends else -1
+    cut = _first_sentence_end(right)
     if cut >= 0:
         right = right[:cut]
     # The verb that governs a time phrase usually precedes it: the nearest
