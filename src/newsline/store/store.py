@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
@@ -289,7 +290,7 @@ class Store:
     def info(self) -> StoreInfo:
         snap = self.snapshot()
         m = snap.manifest
-        size = sum(f.stat().st_size for f in self.path.rglob("*") if f.is_file()) if self.exists else 0
+        size = _disk_size(self.path) if self.exists else 0
         base = dict(path=str(self.path), schema_version=m.version, shards=len(m.shards),
                     commits=m.commit, size_bytes=size, last_update=m.updated)
         if snap.empty:
@@ -331,3 +332,14 @@ def _terms(query: str | Sequence[str] | None) -> Query:
     """The query's terms: a string in the ``--query`` syntax, or a keyword list."""
     exclude = parse_terms(query).exclude if isinstance(query, str) else ()
     return Query(parse_query(query), exclude)
+
+
+def _disk_size(root: Path) -> int:
+    """Bytes of the files under ``root``; a file or folder a writer removes meanwhile
+    (its temporary files, a replaced index segment) is not counted, not an error."""
+    total = 0
+    for folder, _, files in os.walk(root):  # errors (a folder gone) are skipped
+        for name in files:
+            with contextlib.suppress(FileNotFoundError):
+                total += os.stat(os.path.join(folder, name), follow_symlinks=False).st_size
+    return total
