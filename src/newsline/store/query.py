@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..clean.offsets import Spans
+from ..frozen import make_many
 from ..model import Article, DateMention, Document, Granularity, Sentence, TimePoint, TimexType
 from ..query import Query, sql_pattern
 from .layout import Manifest, changes_path, read_manifest, shard_path
@@ -245,10 +246,10 @@ class StoredDocuments:
         """The sentences and date mentions of document ``i``, of the article ``aid`` with ``text``."""
         lo, hi = int(self._so[i]), int(self._so[i + 1])
         starts, ends = self._starts[lo:hi], self._ends[lo:hi]
-        sentences = tuple(map(Sentence, repeat(aid), count(), starts, ends,
-                              [text[s:e] for s, e in zip(starts, ends, strict=True)]))
+        sentences = tuple(make_many(Sentence, repeat(aid), count(), starts, ends,
+                                    [text[s:e] for s, e in zip(starts, ends, strict=True)]))
         m, lo, hi = self._m, int(self._mo[i]), int(self._mo[i + 1])
-        mentions = tuple(map(DateMention, m["text"][lo:hi], m["start"][lo:hi], m["end"][lo:hi],
-                             m["type"][lo:hi], m["value"][lo:hi], m["kind"][lo:hi],
-                             m["time"][lo:hi]))
+        mentions = tuple(make_many(DateMention, m["text"][lo:hi], m["start"][lo:hi],
+                                   m["end"][lo:hi], m["type"][lo:hi], m["value"][lo:hi],
+                                   m["kind"][lo:hi], m["time"][lo:hi]))
         return sentences, mentions

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
+from ..frozen import make_many
 from ..model import Corpus, DateMention, Document, Granularity, Sentence, SourceRef, SummarySentence
 from ..query import matcher, matches
 
@@ -83,8 +84,8 @@ class SentencePool:
             kw = [hit(s.text.lower()) for s in sents] if kws else [True] * len(sents)
             base = len(out)
             # every sentence first as one without dates (most mention none) ...
-            out.extend(map(PooledSentence, repeat(di, len(sents)), sents, repeat(pub), repeat(()),
-                           repeat(()), kw))
+            out.extend(make_many(PooledSentence, repeat(di, len(sents)), sents, repeat(pub),
+                                 repeat(()), repeat(()), kw))
             # ... then those with a mention replaced
             for si, mentions in _mentions_by_sentence(doc).items():
                 days: list[dt.date] = []
