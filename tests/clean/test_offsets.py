@@ -63,3 +63,25 @@ def test_span_map_property(lines):
         i = cleaned.index(line)
         j = to_read(spans, i)
         assert read_text[j : j + len(line)] == line
+
+
+def _searched(read_text: str, cleaned: str) -> tuple[tuple[int, int, int], ...]:
+    """span_map with every line searched for (no shortcut for the next line as read)."""
+    from newsline.clean.offsets import _find_line
+
+    spans, pos, c = [], 0, 0
+    for line in cleaned.split("\n"):
+        at = _find_line(read_text, line, pos)
+        at = pos if at < 0 else at
+        spans.append((c, at, len(line)))
+        pos, c = at + len(line), c + len(line) + 1
+    return tuple(spans)
+
+
+@given(st.lists(st.sampled_from(["a", "ab", "b a", "", " ", "a\t"]), max_size=10),
+       st.lists(st.sampled_from(["a", "ab", "b a", "", " ", "x"]), max_size=8))
+def test_span_map_takes_the_next_line_as_a_search_would(read_lines, other):
+    read_text = "\n".join(read_lines)
+    for cleaned in ("\n".join(read_lines[1:]), "\n".join(read_lines[::2]), "\n".join(other)):
+        if cleaned != read_text:
+            assert span_map(read_text, cleaned) == _searched(read_text, cleaned)

@@ -22,7 +22,12 @@ def span_map(read: str, cleaned: str) -> Spans:
     pos = 0
     c = 0
     for line in cleaned.split("\n"):
-        at = _find_line(read, line, pos)
+        # (the next line of the text as read, as _find_line would find it: a line
+        # has no newline, so it cannot start at ``pos`` when that holds one)
+        if pos and read.startswith(line, pos + 1) and read[pos] == "\n":
+            at = pos + 1
+        else:
+            at = _find_line(read, line, pos)
         if at < 0:  # not a pure deletion of lines: keep the offsets of what was found
             at = pos
         spans.append((c, at, len(line)))

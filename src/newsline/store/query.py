@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..clean.offsets import Spans
+from ..frozen import make_many
 from ..model import Article, DateMention, Document, Granularity, Sentence, TimePoint, TimexType
 from ..query import Query, sql_pattern
 from .layout import Manifest, changes_path, read_manifest, shard_path
@@ -208,6 +209,33 @@ _TYPES = {str(t): t for t in TimexType}
 _GRANULARITIES = {str(g): g for g in Granularity}
 
 
+_NO_DATE = np.iinfo(np.int64).min
+_GRANULARITY_NAMES = pa.array(list(_GRANULARITIES))
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+
+
+def _time_points(m: pa.StructArray) -> list[TimePoint | None]:
+    """The ``time`` of each mention of ``m`` (None: no date); equal time points are
+    one object (immutable; a date is mentioned many times), made once."""
+    days = pc.fill_null(m.field("date").cast(pa.int32()), 0).to_numpy().astype(np.int64)
+    n = len(_GRANULARITIES)
+    gran = pc.fill_null(pc.index_in(m.field("granularity"), value_set=_GRANULARITY_NAMES), n)
+    key = np.where(m.field("date").is_null().to_numpy(zero_copy_only=False), _NO_DATE,
+                   days * (n + 1) + gran.to_numpy())
+    keys, at = np.unique(key, return_inverse=True)
+    names, grans = list(_GRANULARITIES), _GRANULARITIES
+    points: list[TimePoint | None] = []
+    for k in keys.tolist():
+        if k == _NO_DATE:
+            points.append(None)
+            continue
+        day, g = divmod(k, n + 1)
+        if g == n:
+            raise KeyError(m.field("granularity")[0])  # (a granularity not known)
+        points.append(TimePoint(dt.date.fromordinal(_EPOCH + day), grans[names[g]]))
+    return list(map(points.__getitem__, at.tolist()))
+
+
 class StoredDocuments:
     """The prepared documents of a selection (or of stored variants: ``dates=False``),
     as flat arrays until one is asked for."""
@@ -221,16 +249,10 @@ class StoredDocuments:
         self._ends = _lists(table["sent_end"])[1].to_numpy().tolist()
         self._mo, m = _lists(table["mentions"])
         self._m = {f: m.field(f).to_pylist() for f in ("start", "end", "text", "value")}
-        types, grans = _TYPES, _GRANULARITIES
+        types = _TYPES
         self._m["type"] = [types[t] for t in m.field("type").to_pylist()]
         self._m["kind"] = [k or "" for k in m.field("kind").to_pylist()]
-        # equal time points are one object (immutable; a date is mentioned many times)
-        points: dict[tuple[dt.date, str], TimePoint] = {}
-        self._m["time"] = [
-            None if d is None else points.get((d, g)) or points.setdefault((d, g), TimePoint(d, grans[g]))
-            for d, g in zip(m.field("date").to_pylist(), m.field("granularity").to_pylist(),
-                            strict=True)
-        ]
+        self._m["time"] = _time_points(m)
 
     def document(self, i: int, article: Article, spans: Spans = ()) -> Document:
         """Document ``i`` of ``article`` (whose text is the one that was prepared), with
@@ -245,10 +267,10 @@ class StoredDocuments:
         """The sentences and date mentions of document ``i``, of the article ``aid`` with ``text``."""
         lo, hi = int(self._so[i]), int(self._so[i + 1])
         starts, ends = self._starts[lo:hi], self._ends[lo:hi]
-        sentences = tuple(map(Sentence, repeat(aid), count(), starts, ends,
-                              [text[s:e] for s, e in zip(starts, ends, strict=True)]))
+        sentences = tuple(make_many(Sentence, repeat(aid), count(), starts, ends,
+                                    [text[s:e] for s, e in zip(starts, ends, strict=True)]))
         m, lo, hi = self._m, int(self._mo[i]), int(self._mo[i + 1])
-        mentions = tuple(map(DateMention, m["text"][lo:hi], m["start"][lo:hi], m["end"][lo:hi],
-                             m["type"][lo:hi], m["value"][lo:hi], m["kind"][lo:hi],
-                             m["time"][lo:hi]))
+        mentions = tuple(make_many(DateMention, m["text"][lo:hi], m["start"][lo:hi],
+                                   m["end"][lo:hi], m["type"][lo:hi], m["value"][lo:hi],
+                                   m["kind"][lo:hi], m["time"][lo:hi]))
         return sentences, mentions

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
-from ..model import Corpus, DateMention, Document, Granularity, Sentence, SourceRef, SummarySentence
+from ..frozen import make_many
+from ..model import Corpus, Document, Granularity, Sentence, SourceRef, SummarySentence
 from ..query import matcher, matches
 
 
@@ -40,18 +41,36 @@ def keyword_match(text_lower: str, keywords: Sequence[str]) -> bool:
     return matches(text_lower, keywords)
 
 
-def _mentions_by_sentence(doc: Document) -> dict[int, list[DateMention]]:
-    """:meth:`Document.mentions_by_sentence` for the sentences that have a mention
-    (without an empty list for each of the others)."""
-    groups: dict[int, list[DateMention]] = {}
+def _dated_sentences(
+    doc: Document, lo: dt.date, hi: dt.date
+) -> dict[int, tuple[list[dt.date], list[dt.date]]]:
+    """Per sentence of ``doc`` with a mention of a day in ``[lo, hi]`` or of a month:
+    those days and first days of months, each once, in the order first mentioned
+    (a mention belongs to the sentence whose span holds its start)."""
+    groups: dict[int, tuple[list[dt.date], list[dt.date]]] = {}
     if not doc.mentions:
         return groups
     sents = doc.sentences
     starts = [s.start for s in sents]
+    n = len(sents)
+    day, month = Granularity.DAY, Granularity.MONTH
+    find = bisect.bisect_right
     for m in doc.mentions:
-        i = bisect.bisect_right(starts, m.start) - 1
-        if 0 <= i < len(sents) and m.start < sents[i].end:
-            groups.setdefault(i, []).append(m)
+        t = m.time
+        if t is None:
+            continue
+        g = t.granularity
+        if g is day:
+            if not lo <= t.date <= hi:
+                continue
+        elif g is not month:
+            continue
+        i = find(starts, m.start) - 1
+        if 0 <= i < n and m.start < sents[i].end:
+            days, months = groups.get(i) or groups.setdefault(i, ([], []))
+            dates = days if g is day else months
+            if t.date not in dates:
+                dates.append(t.date)
     return groups
 
 
@@ -75,33 +94,31 @@ class SentencePool:
         hit = matcher(kws)
         lo = start or dt.date.min
         hi = end or dt.date.max
-        out = pool.sentences
-        day, month = Granularity.DAY, Granularity.MONTH
+        docs: list[int] = []
+        sentences: list[Sentence] = []
+        published: list[dt.date | None] = []
+        keyword: list[bool] = []
+        dated: list[tuple[int, int, Sentence, dt.date | None, tuple, tuple, bool]] = []
         for di, doc in enumerate(corpus.documents):
             pub = doc.article.published
             sents = doc.sentences
             kw = [hit(s.text.lower()) for s in sents] if kws else [True] * len(sents)
-            base = len(out)
-            # every sentence first as one without dates (most mention none) ...
-            out.extend(map(PooledSentence, repeat(di, len(sents)), sents, repeat(pub), repeat(()),
-                           repeat(()), kw))
-            # ... then those with a mention replaced
-            for si, mentions in _mentions_by_sentence(doc).items():
-                days: list[dt.date] = []
-                months: list[dt.date] = []
-                for m in mentions:
-                    t = m.time
-                    if t is None:
-                        continue
-                    if t.granularity is day:
-                        if lo <= t.date <= hi and t.date not in days:
-                            days.append(t.date)
-                    elif t.granularity is month and t.date not in months:
-                        months.append(t.date)
-                if days or months:
-                    out[base + si] = PooledSentence(
-                        di, sents[si], pub, tuple(days), tuple(months), kw[si]
-                    )
+            base = len(sentences)
+            docs.extend(repeat(di, len(sents)))
+            sentences.extend(sents)
+            published.extend(repeat(pub, len(sents)))
+            keyword.extend(kw)
+            for si, (days, months) in _dated_sentences(doc, lo, hi).items():
+                dated.append((base + si, di, sents[si], pub, tuple(days), tuple(months), kw[si]))
+        # every sentence first as one without dates (most mention none) ...
+        out = pool.sentences
+        out.extend(make_many(PooledSentence, docs, sentences, published, repeat(()), repeat(()),
+                             keyword))
+        # ... then those with a mention replaced
+        if dated:
+            at, *columns = zip(*dated, strict=True)
+            for i, ps in zip(at, make_many(PooledSentence, *columns), strict=True):
+                out[i] = ps
         return pool
 
     def source(self, ps: PooledSentence, cut: int = 0) -> SummarySentence:

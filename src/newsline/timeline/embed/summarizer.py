@@ -99,6 +99,8 @@ class EmbeddingSummarizer(GreedySummarizer):
     ``redundancy``.
     """
 
+    uses_context = False
+
     def __init__(
         self,
         redundancy: float = 0.8,

@@ -162,13 +162,14 @@ class DateWise:
         self.summarizer.fit(texts)
         # A sentence's features and form prior do not depend on the date it is a
         # candidate for (leads are candidates for two days): computed once per
-        # candidate of a chosen date.
+        # candidate of a chosen date, the features only for a summarizer that reads them.
         chosen = dict.fromkeys(i for d in dates for i in candidates[d])
+        uses_context = getattr(self.summarizer, "uses_context", True)
         static = {
             i: static_features(
                 texts[local[i]], pool.sentences[i].sentence.index, len(pool.sentences[i].dates)
             )
-            for i in chosen
+            for i in (chosen if uses_context else ())
         }
         form: dict[int, float] = {}
         if self.quality:
@@ -176,7 +177,8 @@ class DateWise:
         groups = []
         for d in dates:
             sents = [pool.sentences[i] for i in candidates[d]]
-            context = context_matrix(sents, d, [static[i] for i in candidates[d]])
+            context = (context_matrix(sents, d, [static[i] for i in candidates[d]])
+                       if uses_context else None)
             weights = self.pub_weights(sents, d)
             if self.quality:
                 weights = weights * np.array([form[i] for i in candidates[d]])

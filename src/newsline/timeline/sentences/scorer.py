@@ -58,6 +58,8 @@ class LearnedSentenceScorer:
 class LearnedSummarizer(CentroidSummarizer):
     """Centroid summarizer whose relevance is the learned scorer's prediction."""
 
+    uses_context = True  # (the scorer's features end with the context)
+
     def __init__(self, scorer: LearnedSentenceScorer, redundancy: float = 0.5) -> None:
         super().__init__(redundancy=redundancy)
         self.scorer = scorer

@@ -58,6 +58,8 @@ class GreedySummarizer:
 
     redundancy: float
     within_redundancy: float
+    uses_context = True
+    """Whether :meth:`ranked` reads ``context`` (a method may leave it None if not)."""
     _block = 8  # candidates checked against other dates' sentences at once
 
     def ranked(
@@ -157,6 +159,8 @@ class CentroidSummarizer(GreedySummarizer):
     may share the story's words). ``analyzer`` turns a sentence into the terms
     of its TF-IDF vector.
     """
+
+    uses_context = False  # (relevance is the two cosines)
 
     def __init__(
         self,
