@@ -253,7 +253,7 @@ class DateWise:
                 for d in ps.dates:
                     out.setdefault(d, []).append(i)
             elif leads and ps.published is not None and not ps.months:
-                if lead is not None and ps.sentence.index >= lead or not ok(ps.sentence.text):
+                if (lead is not None and ps.sentence.index >= lead) or not ok(ps.sentence.text):
                     continue
                 out.setdefault(ps.published, []).append(i)
                 if self.next_day:
