@@ -83,8 +83,10 @@ async function refreshChart(s, vol) {
   vol = vol || await volume(s);
   const marks = state.doc ? state.doc.entries.map((e) => e.date) : [];
   $("chart-cap").textContent = `Articles over time${s.query ? ` mentioning ${s.query}` : ""}: ` +
-    `${vol.articles} articles` + (vol.undated ? ` (${vol.undated} undated)` : "") +
-    (marks.length ? `; the ${marks.length} timeline dates are marked` : "");
+    `${vol.articles} article${vol.articles === 1 ? "" : "s"}` +
+    (vol.undated ? ` (${vol.undated} undated)` : "") +
+    (marks.length === 1 ? "; the timeline's date is marked"
+      : marks.length ? `; the ${marks.length} timeline dates are marked` : "");
   drawChart($("chart-svg"), vol.days, marks, focusEntry);
 }
 
