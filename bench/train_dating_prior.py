@@ -22,7 +22,7 @@ import numpy as np
 
 from newsline import ingest
 from newsline.dating.collection import similar
-from newsline.dating.estimate import latest_past, latest_year, resolve_partial
+from newsline.dating.estimate import latest_past, latest_year, resolve_partial, weekday_date
 from newsline.dating.evidence import FUTURE, PAST, REPORTED, UNKNOWN, hit_name, read_clues
 from newsline.dating.prior import DatingPrior, similarity_bin
 
@@ -68,9 +68,8 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
                     read = resolve_partial(c, day, np.array([pub.year]))
                     hits[hit_name(c)][0] += int(read[0]) == pub.toordinal()
                     hits[hit_name(c)][1] += 1
-                wd = [c for c in tc.of("weekday-date") if c.date]
-                if wd:
-                    c = max(wd, key=lambda c: c.date)  # type: ignore[arg-type, return-value]
+                c = weekday_date(tc)  # the one the estimate weighs
+                if c is not None:
                     hits[hit_name(c)][0] += c.date == pub
                     hits[hit_name(c)][1] += 1
                 seen = set()

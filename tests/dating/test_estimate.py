@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsline.dating import estimate, read_clues, shipped_prior
-from newsline.dating.estimate import Neighbour
+from newsline.dating.estimate import Neighbour, weekday_date
 from newsline.dating.evidence import REPORTED
 
 PRIOR = shipped_prior()
@@ -119,3 +119,28 @@ def test_a_wire_dateline_pins_the_day_once_the_year_is_known() -> None:
     e = est(text.replace("HARBOURTON, March 14 (Wirenews) -", "On March 14"), near)
     assert e is not None and not e.is_day
     assert e.earliest <= dt.date(2017, 3, 14) <= e.latest
+
+
+def test_the_weekday_date_heading_the_article_outweighs_later_ones_in_its_body() -> None:
+    # the head's date is the publication's; a later one in the body is a day
+    # the story tells or a note (the print edition of the day after)
+    text = (
+        "Thursday 27 May 2010 23.18 BST\n"
+        "The Kessing bridge reopened to traffic after a month of repairs. "
+        "Drivers crossed it from early evening.\n"
+        "A version appeared in the print edition on Friday 28 May 2010."
+    )
+    clues = read_clues(text)
+    assert [c.date for c in clues.of("weekday-date")] == [dt.date(2010, 5, 27), dt.date(2010, 5, 28)]
+    chosen = weekday_date(clues)
+    assert chosen is not None and chosen.date == dt.date(2010, 5, 27)
+    e = est(text)
+    assert e is not None and e.is_day and e.best == dt.date(2010, 5, 27)
+    # with no date at its head, the latest the body tells is the one weighed
+    body = read_clues(
+        "The Kessing bridge closed on Monday 3 May 2010 for repairs. "
+        "It reopened on Thursday 27 May 2010 after a month."
+    )
+    chosen = weekday_date(body)
+    assert chosen is not None and chosen.date == dt.date(2010, 5, 27)
+    assert weekday_date(read_clues("The bridge reopened in May.")) is None

@@ -139,6 +139,18 @@ def latest_year(clues: TextClues) -> int | None:
     return max(ys) if ys else None
 
 
+def weekday_date(clues: TextClues) -> Clue | None:
+    """The weekday-date clue an estimate weighs: the first one heading the
+    article, where a publication date stands; else the latest in its body (a
+    body's dates are the story's days, or a note such as the print edition's
+    day after, and may come after the one at its head)."""
+    found = [c for c in clues.of("weekday-date") if c.date is not None]
+    head = [c for c in found if hit_name(c) == "weekday_date"]
+    if head:
+        return head[0]
+    return max(found, key=lambda c: c.date or dt.date.min, default=None)
+
+
 def _candidates(clues: TextClues, neighbours: Sequence[Neighbour]) -> np.ndarray:
     dated = [c.date for rule in _DATED for c in clues.of(rule) if c.date is not None]
     anchors = [d.toordinal() for d in dated]
@@ -202,8 +214,8 @@ def terms(
         out.append(("latest-past-date", last.text, last.start, last.end, "", lag))
     for rule in ("dateline", "weekday-date"):
         found = clues.of(rule)
-        if found:
-            c = found[0] if rule == "dateline" else max(found, key=lambda c: c.date or dt.date.min)
+        c = (found[0] if found else None) if rule == "dateline" else weekday_date(clues)
+        if c is not None:
             assert c.date is not None
             score = _hit(days, c.date.toordinal(), prior.hit_rate(hit_name(c)))
             out.append((rule, c.date.isoformat(), c.start, c.end, "", score))

@@ -16,7 +16,7 @@ stage's ``tag(text, None)``: explicit dates resolve, relative ones keep an
   (``HOUSTON, April 29 (Reuters) -``), the day the wire ran the story, whose
   year the rest tells (a newspaper's bare ``BELTON, Mo., Oct. 20 --`` may be
   the day before the paper: a partial date); the stage reads it as a partial
-  date unless ``DatingOptions.wire_datelines``;
+  date when ``DatingOptions.wire_datelines`` is off;
 - ``year``: an explicit year (``in 2014``; after ``by`` a deadline, read as future);
 - ``years-ago``: a year tied to a relative one in the same sentence
   (``in 2014 ... two years ago``, ``last year, in 2014``): the publication year;
