@@ -27,3 +27,16 @@ def test_a_date_written_with_its_weekday_is_one_expression() -> None:
     assert found["Oct. 22"][1] == "2010-10-22"
     found = _found("Monday\nOct. 25 was the day the ferry sailed.")
     assert "Monday" in found and "Oct. 25" in found
+
+
+def test_the_second_day_of_a_pair_of_dates_in_one_month() -> None:
+    # "April 24 and 25": two DATEs, the second in the month of the first
+    found = _found("The summit will be held on April 24 and 25. The guild will meet.")
+    assert found["April 24"] == ("DATE", "2011-04-24", "partial")
+    assert found["25"] == ("DATE", "2011-04-25", "partial")
+    found = _found("The ferry sails on Nov. 5 or 6 in fair weather.")
+    assert found["6"] == ("DATE", "2010-11-06", "partial")
+    # a count after "and" is no day; nor is a day before the first one
+    assert "25" not in _found("On April 24 and 25 people came to the mill.")
+    assert "3" not in _found("The ferry sailed on Nov. 5 and 3 boats followed.")
+    assert "3" not in _found("The ferry sailed on Nov. 5 and 3, the harbour said.")

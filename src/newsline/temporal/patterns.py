@@ -129,6 +129,9 @@ _RULES: list[tuple[str, str]] = [
     ("ordday", r"(?<=\bon\s)the\s+(?P<od_day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
      r"(?!\s*-|\s+(?:century|floor|anniversary|birthday|time|minute|round|place|amendment"
      r"|street|avenue|division|day|year|of\s+[a-z]))"),
+    # "April 24 and 25": the second day of a pair of dates that share their month
+    ("dayand", rf"(?:(?<=\sand\s)|(?<=\sor\s))(?P<da_day>{_DAYNUM})(?:\s*,?\s*(?P<da_year>{_YEAR}))?"
+     r"(?=\s*(?:[.,;:!?)\"']|$)|\s+(?:in|at|on|to|for|when|with|of)\b)"),
     # the second quarter (of 2010)
     (
         "quarter",
@@ -337,8 +340,8 @@ TRIGGER: re.Pattern[str] = re.compile(
 
 # Which rules can contain a trigger, by trigger word: the tagger only tries
 # those (a much smaller expression than MASTER) at the candidate starts.
-_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "yquarter", "year", "ago",
-                "set", "duration", "bare")
+_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "dayand", "yquarter", "year",
+                "ago", "set", "duration", "bare")
 _UNIT_RULES = ("quarter", "qref", "yquarter", "yearend", "told", "relunit", "ago", "weekend", "anaphor", "set",
                "duration", "bare", "ref")
 _FAMILY_RULES: dict[str, tuple[str, ...]] = {

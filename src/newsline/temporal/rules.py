@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .absolute import (
     century,
+    dayand,
     decade,
     dmy,
     holiday,
@@ -22,7 +23,7 @@ from .relative import ago, anaphor, clock, deictic, relunit, season, weekday, we
 
 HANDLERS: dict[str, Handler] = {
     "iso": iso, "slash": slash, "clock": clock, "dmy": dmy, "month": month,
-    "decade": decade, "century": century, "ordday": ordday, "quarter": quarter,
+    "decade": decade, "century": century, "ordday": ordday, "dayand": dayand, "quarter": quarter,
     "year": year, "ago": ago, "relunit": relunit, "weekday": weekday, "deictic": deictic,
     "weekend": weekend, "season": season, "holiday": holiday, "anaphor": anaphor,
     "set": set_, "duration": duration, "ref": ref, "qref": qref, "spoken": spoken, "told": told,
