@@ -40,3 +40,14 @@ def test_the_second_day_of_a_pair_of_dates_in_one_month() -> None:
     assert "25" not in _found("On April 24 and 25 people came to the mill.")
     assert "3" not in _found("The ferry sailed on Nov. 5 and 3 boats followed.")
     assert "3" not in _found("The ferry sailed on Nov. 5 and 3, the harbour said.")
+
+
+def test_now_set_off_at_the_start_of_a_sentence_is_a_discourse_marker() -> None:
+    found = _found('The mill was losing money. Now, the owner says, "it pays its way."')
+    assert "Now" not in found
+    found = _found("Now, let us see what the guild decides.")
+    assert "Now" not in found
+    # the time adverb stays a PRESENT_REF: without the comma, inside a clause, "for now,"
+    assert _found("Now the mill pays its way.")["Now"][1] == "PRESENT_REF"
+    assert _found("The mill, now, pays its way.")["now"][1] == "PRESENT_REF"
+    assert _found("For now, the mill pays its way.")["now"][1] == "PRESENT_REF"
