@@ -34,6 +34,10 @@ FRI = dt.date(2010, 1, 15)
         ("In March, a week after the vote on the St. Lawrence accord, the plant closed.",
          "March", "2009-03"),
         ("In March, after talks with the U.S. Treasury, the bank raised its rates.", "March", "2009-03"),
+        # a fronted phrase: the main verb follows a long subject with an appositive
+        ("In March, a week after the tenth anniversary of the founding of the old mill on the "
+         "river bank, a storm from the sea, the worst in forty winters on the coast, broke its wheel.",
+         "March", "2009-03"),
         ("Ms. Lane will succeed John P. Grant on March 3, the bank said.", "March 3", "2010-03-03"),
         # "would" looks ahead, also before a possessive weekday ("would not attend
         # Tuesday's protests"): news write it of plans as often as of a past ruling

@@ -149,6 +149,12 @@ def _first_sentence_end(text: str) -> int:
 
 
 _WINDOW = 120
+# A time phrase fronted and set off by a comma is governed by the main verb, which
+# follows its subject and any appositive: "In January, a week after the anniversary
+# of the ruling, a bomb in the capital killed ..." may put the verb past ``_WINDOW``
+# (the clause still ends at the sentence's end).
+_FRONTED_WINDOW = 160
+_FRONTED = re.compile(r"\s*(?:[A-Z][a-z]*(?:\s+[a-z]+)?\s+)?$")
 _SLACK_DAYS = 30
 _REPORTED_SLACK_DAYS = 60
 
@@ -168,7 +174,7 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
 
     The clause is cut at sentence punctuation, newlines and the start of a
     relative clause within ``reach`` characters before the mention and
-    ``_WINDOW`` after it.
+    ``_WINDOW`` after it (``_FRONTED_WINDOW`` after a fronted phrase).
     """
     lo = max(0, start - reach)
     left = text[lo:start]
@@ -182,7 +188,8 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
         cut = max(cut, c.start())
     if cut >= 0:
         left = left[cut + 1 :]
-    right = text[end : end + _WINDOW]
+    fronted = text.startswith(",", end) and _FRONTED.fullmatch(left) is not None
+    right = text[end : end + (_FRONTED_WINDOW if fronted else _WINDOW)]
     cut = _first_sentence_end(right)
     if cut >= 0:
         right = right[:cut]
