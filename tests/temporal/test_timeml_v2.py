@@ -13,22 +13,6 @@ def _found(text: str, dct: dt.date | None = WED) -> dict[str, tuple[str, str, st
     return {m.text: (m.type.value, m.value, m.kind) for m in tag(text, dct)}
 
 
-def test_a_date_written_with_its_weekday_is_one_expression() -> None:
-    # TIMEX3 guidelines: "Friday, October 1, 1999" is one temporal expression
-    found = _found("The ferry sailed on Monday, Oct. 25, and again on Friday Oct. 29.")
-    assert found["Monday, Oct. 25"] == ("DATE", "2010-10-25", "partial")
-    assert found["Friday Oct. 29"] == ("DATE", "2010-10-29", "partial")
-    assert "Oct. 25" not in found and "Monday" not in found
-    found = _found("The mill burned on Tuesday, March 4, 2008, at dawn.")
-    assert found["Tuesday, March 4, 2008"] == ("DATE", "2008-03-04", "explicit")
-    # a part of the day keeps the weekday a TIME of its own, and a line break two expressions
-    found = _found("The storm hit on Friday night, Oct. 22, the harbour said.")
-    assert found["Friday night"] == ("TIME", "2010-10-22TNI", "relative")
-    assert found["Oct. 22"][1] == "2010-10-22"
-    found = _found("Monday\nOct. 25 was the day the ferry sailed.")
-    assert "Monday" in found and "Oct. 25" in found
-
-
 def test_the_second_day_of_a_pair_of_dates_in_one_month() -> None:
     # "April 24 and 25": two DATEs, the second in the month of the first
     found = _found("The summit will be held on April 24 and 25. The guild will meet.")

@@ -13,7 +13,6 @@ from .context import (
     _SEASON_START,
     DATE,
     EXPLICIT,
-    PARTIAL,
     RELATIVE,
     SET,
     TIME,
@@ -121,17 +120,11 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
                      if (cd := R.safe_date(c, mon, dom)) is not None and cd.weekday() == wd]  # fmt: skip
             y = years[0] if years else R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m))
         d = R.safe_date(y, mon, dom) if y else None
+        # (TimeML tags "Monday, Oct. 26" as one expression, HeidelTime and many
+        # annotators as two; the date stays a mention of its own)
         if d is not None:
             value, point = R.day(d)
-            if suffix or "\n" in after.group():  # "Friday night, Oct. 23"; a date on a line of its own
-                return _mk(m, type_, value + suffix, RELATIVE, point)
-            # TimeML tags a calendar date written with its weekday as one TIMEX3
-            # ("Monday, Oct. 26", "Friday Oct. 13"): one expression, the date's kind
-            end = after.end()
-            ctx.anchor, ctx.anchor_pos = d, m.start()
-            ctx.told, ctx.told_pos = point, m.start()
-            kind = EXPLICIT if after.group("y") else PARTIAL
-            return DateMention(ctx.text[m.start() : end], m.start(), end, DATE, value, kind, point)
+            return _mk(m, type_, value + suffix, RELATIVE, point)
     mod = _norm(m.group("wd_mod"))
     if mod in ("the previous", "the preceding", "the following"):
         # the weekday before or after the day just told ("the previous Friday")
