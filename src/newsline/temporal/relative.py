@@ -92,6 +92,8 @@ def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _mkv(m, R.year(dct.year + off), RELATIVE)
 
 
+# "planned" a few words before the weekday, not of a plan told over ("had planned")
+_PLANNED_BEFORE = re.compile(r"(?<!\bhad\s)(?<!\bpreviously\s)\bplanned(?:\s+[\w'.-]+){0,8}?\s+$")
 _WD_DIRECTION = {
     "last": R.PAST, "this past": R.PAST, "next": R.FUTURE, "this coming": R.FUTURE,
     "coming": R.FUTURE,
@@ -145,6 +147,12 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
         args = (ctx.text, m.start(), m.end()) + ((False,) if possessive else ())
         direction = R.tense(*args)
     d = R.weekday_date(ctx.dct, wd, direction)
+    if direction != R.FUTURE and _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 80), m.start()):
+        # a plan told in the past ("planned to leave on Sunday", "planned a rally on
+        # Saturday") may lie on either side of the DCT: the nearest such weekday
+        ahead = R.weekday_date(ctx.dct, wd, R.FUTURE)
+        if (ahead - ctx.dct).days < (ctx.dct - d).days:
+            d = ahead
     if d == ctx.dct and mod in ("last", "next"):
         d += dt.timedelta(days=7 if mod == "next" else -7)
     value, point = R.day(d)
