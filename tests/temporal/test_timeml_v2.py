@@ -35,3 +35,14 @@ def test_now_set_off_at_the_start_of_a_sentence_is_a_discourse_marker() -> None:
     assert _found("Now the mill pays its way.")["Now"][1] == "PRESENT_REF"
     assert _found("The mill, now, pays its way.")["now"][1] == "PRESENT_REF"
     assert _found("For now, the mill pays its way.")["now"][1] == "PRESENT_REF"
+
+
+def test_noon_midday_and_midnight_alone_are_times_of_the_day() -> None:
+    found = _found("The ferry was due to leave at midday, the harbour said.")
+    assert found["midday"][:2] == ("TIME", "2010-10-27T12:00")
+    found = _found("The guild met on Oct. 20 and broke up after midnight.")
+    assert found["midnight"] == ("TIME", "2010-10-20T24:00", "relative")
+    assert _found("The talks broke off at noon Friday.")["noon Friday"][:2] == ("TIME", "2010-10-22T12:00")
+    # not a time of the day told: a title, an adjective
+    assert _found("The film High Noon played at the mill.") == {}
+    assert _found("The noon sun beat on the quay.") == {}

@@ -210,6 +210,8 @@ _RULES: list[tuple[str, str]] = [
                "|the preceding|the following").replace(" ", r"\s+")
         + rf")\s+)?(?P<wd_day>{_WEEKDAY})(?P<wd_pl>s)?\b(?:\s+(?P<wd_pod>{_POD})(?P<wd_pods>s)?\b)?",
     ),
+    # at noon, by midday, after midnight (a time of the day alone)
+    ("noon", r"\b(?P<nn_word>noon|midday|midnight)\b"),
     # today, yesterday, tomorrow (morning), tonight, last night, this morning
     (
         "deictic",
@@ -302,7 +304,7 @@ _TRIGGER_WORDS = (
     "future past morning afternoon evening night second minute hour day week month year "
     "decade centur quarter period nineteen thousand winter spring summer autumn fall annually monthly weekly daily "
     "hourly yearly quarterly Christmas Easter New Year Halloween Thanksgiving Valentine "
-    "as soon as possible Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday "
+    "as soon as possible noon midday midnight Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday"
 )
 
@@ -350,6 +352,7 @@ _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "weekday": ("weekday", "set"),
     "unit": _UNIT_RULES,
     "deictic": ("deictic",),
+    "noon": ("weekday", "noon"),
     "pod": ("deictic", "anaphor", "weekday", "set", "duration"),
     "ref": ("qref", "relunit", "weekday", "season", "duration", "ref", "deictic"),
     "season": ("season", "set"),
@@ -364,6 +367,8 @@ for _w in ["now", "nowadays", "current", "present", "lately", "future", "past", 
     _FAMILY_OF[_w] = "ref"
 _FAMILY_OF["as soon as possible"] = "ref"
 _FAMILY_OF["nineteen"] = _FAMILY_OF["thousand"] = "spoken"
+for _w in ["noon", "midday", "midnight"]:
+    _FAMILY_OF[_w] = "noon"
 for _w in ["morning", "afternoon", "evening", "night"]:
     _FAMILY_OF[_w] = "pod"
 for _w in ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter", "period"]:

@@ -232,6 +232,23 @@ def anaphor(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _mk(m, type_, value + suffix, RELATIVE, point)
 
 
+# a preposition of time before "noon", "midday", "midnight" ("High Noon" is a film)
+_NOON_PREP = re.compile(r"\b(?:at|by|until|till|before|after|around|about|since|from|past|toward)\s+$", re.I)
+
+
+def noon(m: re.Match[str], ctx: Context) -> DateMention | None:
+    """"at noon", "by midday", "after midnight": a TIME of the day told just before,
+    else of the DCT (TIMEX3: noon and midday ``T12:00``, midnight ``T24:00``)."""
+    if not _NOON_PREP.search(ctx.text, max(0, m.start() - 10), m.start()):
+        return None
+    hhmm = "T24:00" if m.group("nn_word") == "midnight" else "T12:00"
+    if ctx.dct is None:
+        return _mk(m, TIME, f"XXXX-XX-XX{hhmm}")
+    ref = ctx.reference(m.start()) or ctx.dct
+    point = TimePoint(ref, Granularity.DAY) if ref != ctx.dct else None
+    return _mk(m, TIME, ref.isoformat() + hhmm, RELATIVE if point else "", point)
+
+
 def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
     if m.group("cl_hm"):
         hh, mm = int(m.group("cl_hm")[:2]), int(m.group("cl_hm")[2:])
