@@ -46,3 +46,12 @@ def test_noon_midday_and_midnight_alone_are_times_of_the_day() -> None:
     # not a time of the day told: a title, an adjective
     assert _found("The film High Noon played at the mill.") == {}
     assert _found("The noon sun beat on the quay.") == {}
+
+
+def test_the_week_of_a_holiday_is_its_iso_week() -> None:
+    # "Easter week", like "the week of March 6", is the (ISO) week holding the day
+    found = _found("Protesters prayed for help as Easter week began.", dt.date(2000, 4, 17))
+    assert found["Easter week"] == ("DATE", "2000-W16", "partial")
+    found = _found("The shops were busy in Christmas week 2009.")
+    assert found["Christmas week 2009"] == ("DATE", "2009-W52", "explicit")
+    assert _found("The guild met at Easter.")["Easter"][1] == "2010-04-04"

@@ -286,10 +286,16 @@ def _holiday_date(name: str, y: int) -> dt.date:
 def holiday(m: re.Match[str], ctx: Context) -> DateMention | None:
     name = m.group("hol")
     if m.group("hol_year"):
-        return _day_mention(m, ctx, _holiday_date(name, int(m.group("hol_year"))), EXPLICIT)
-    if ctx.dct is None:
+        d, kind = _holiday_date(name, int(m.group("hol_year"))), EXPLICIT
+    elif ctx.dct is None:
+        if m.group("hol_week"):
+            return _mk(m, DATE, "XXXX-WXX", PARTIAL)
         d = _holiday_date(name, 2001)
         return _mk(m, DATE, f"XXXX-{d.month:02d}-{d.day:02d}", PARTIAL)
-    d = _holiday_date(name, ctx.dct.year)
-    y = R.year_for_month_day(ctx.dct, d.month, d.day, ctx.tense(m))
-    return _day_mention(m, ctx, _holiday_date(name, y), PARTIAL)
+    else:
+        d = _holiday_date(name, ctx.dct.year)
+        y = R.year_for_month_day(ctx.dct, d.month, d.day, ctx.tense(m))
+        d, kind = _holiday_date(name, y), PARTIAL
+    if m.group("hol_week"):  # "Easter week", "Christmas week": the (ISO) week of the day
+        return _mk(m, DATE, R.iso_week(d), kind)
+    return _day_mention(m, ctx, d, kind)

@@ -234,11 +234,11 @@ _RULES: list[tuple[str, str]] = [
         + rf")[\s-]+)?(?P<se_name>{_SEASON}|(?<=\s)fall(?=\s+(?:of\s+)?\d)|(?<=last\s)fall|(?<=this\s)fall|(?<=next\s)fall)"
         rf"(?:\s+(?:of\s+)?(?:(?P<se_year>{_YEAR})|(?P<se_spoken>{_SPOKEN_YEAR})))?\b",
     ),
-    # Christmas, Easter, New Year's Day
+    # Christmas, Easter, New Year's Day, Easter week
     (
         "holiday",
         r"\b(?P<hol>Christmas(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|New\s+Year\s*'\s*s\s+(?:Day|Eve)"
-        r"|Halloween|Thanksgiving(?:\s+Day)?|Valentine\s*'\s*s\s+Day)\b"
+        r"|Halloween|Thanksgiving(?:\s+Day)?|Valentine\s*'\s*s\s+Day)\b(?P<hol_week>\s+week\b(?!-))?"
         rf"(?:\s*,?\s*(?P<hol_year>{_YEAR}))?",
     ),
     # the next day, the day before, that day, the same day
