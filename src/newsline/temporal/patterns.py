@@ -129,9 +129,6 @@ _RULES: list[tuple[str, str]] = [
     ("ordday", r"(?<=\bon\s)the\s+(?P<od_day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
      r"(?!\s*-|\s+(?:century|floor|anniversary|birthday|time|minute|round|place|amendment"
      r"|street|avenue|division|day|year|of\s+[a-z]))"),
-    # "April 24 and 25": the second day of a pair of dates that share their month
-    ("dayand", rf"(?:(?<=\sand\s)|(?<=\sor\s))(?P<da_day>{_DAYNUM})(?:\s*,?\s*(?P<da_year>{_YEAR}))?"
-     r"(?=\s*(?:[.,;:!?)\"']|$)|\s+(?:in|at|on|to|for|when|with|of)\b)"),
     # the second quarter (of 2010)
     (
         "quarter",
@@ -280,6 +277,9 @@ _RULES: list[tuple[str, str]] = [
         # day-long, decades-long: an adjective of extent
         rf"|\b(?:(?P<bare_n>(?i:{_NUMWORD}))-)?(?P<bare_long>(?:day|week|month|year|hour|decade)s?)-long\b",
     ),
+    # "April 24 and 25": the second day of a pair of dates that share their month
+    ("dayand", rf"(?:(?<=\sand\s)|(?<=\sor\s))(?P<da_day>{_DAYNUM})(?:\s*,?\s*(?P<da_year>{_YEAR}))?"
+     r"(?=\s*(?:[.,;:!?)\"']|$)|\s+(?:in|at|on|to|for|when|with|of)\b)"),
     # now, currently, recently, recent days, in the coming weeks
     (
         "ref",
@@ -342,8 +342,8 @@ TRIGGER: re.Pattern[str] = re.compile(
 
 # Which rules can contain a trigger, by trigger word: the tagger only tries
 # those (a much smaller expression than MASTER) at the candidate starts.
-_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "dayand", "yquarter", "year",
-                "ago", "set", "duration", "bare")
+_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "yquarter", "year", "ago",
+                "set", "duration", "bare", "dayand")
 _UNIT_RULES = ("quarter", "qref", "yquarter", "yearend", "told", "relunit", "ago", "weekend", "anaphor", "set",
                "duration", "bare", "ref")
 _FAMILY_RULES: dict[str, tuple[str, ...]] = {

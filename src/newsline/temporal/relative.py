@@ -147,7 +147,8 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
         args = (ctx.text, m.start(), m.end()) + ((False,) if possessive else ())
         direction = R.tense(*args)
     d = R.weekday_date(ctx.dct, wd, direction)
-    if direction != R.FUTURE and _PLANNED_BEFORE.search(ctx.text, max(0, m.start() - 80), m.start()):
+    lo = max(0, m.start() - 80)
+    if direction != R.FUTURE and "planned" in ctx.text[lo : m.start()] and _PLANNED_BEFORE.search(ctx.text, lo, m.start()):
         # a plan told in the past ("planned to leave on Sunday", "planned a rally on
         # Saturday") may lie on either side of the DCT: the nearest such weekday
         ahead = R.weekday_date(ctx.dct, wd, R.FUTURE)
