@@ -28,12 +28,20 @@ FRI = dt.date(2010, 1, 15)
         ("Engineers had been working on the bridge since Monday.", "Monday", "2010-01-11"),
         ("The offer had been due to expire on Tuesday, before it was extended.", "Tuesday", "2010-01-12"),
         ("The strike went ahead as previously planned on Wednesday.", "Wednesday", "2010-01-13"),
+        # a plan told in the past lies on either side of the DCT: the nearest weekday
+        ("The guild said the team planned to sail on Saturday for the islands.", "Saturday", "2010-01-16"),
+        ("The guild planned a march through the old town on Thursday.", "Thursday", "2010-01-14"),
+        ("The guild had planned to sail on Saturday, before the storm.", "Saturday", "2010-01-09"),
         ("The split would be paid on an unspecified date in March.", "March", "2010-03"),
         ("The mayor said on Tuesday that the roads were clear.", "Tuesday", "2010-01-12"),
         # a period of an abbreviation or an initial does not end the clause
         ("In March, a week after the vote on the St. Lawrence accord, the plant closed.",
          "March", "2009-03"),
         ("In March, after talks with the U.S. Treasury, the bank raised its rates.", "March", "2009-03"),
+        # a fronted phrase: the main verb follows a long subject with an appositive
+        ("In March, a week after the tenth anniversary of the founding of the old mill on the "
+         "river bank, a storm from the sea, the worst in forty winters on the coast, broke its wheel.",
+         "March", "2009-03"),
         ("Ms. Lane will succeed John P. Grant on March 3, the bank said.", "March 3", "2010-03-03"),
         # "would" looks ahead, also before a possessive weekday ("would not attend
         # Tuesday's protests"): news write it of plans as often as of a past ruling

@@ -12,6 +12,7 @@ from .context import (
     _DAY_RANGE_END,
     _DAY_RANGE_START,
     _MONTH_CUE,
+    _MONTHS_RE,
     _NOT_YEAR_BEFORE,
     _RANGE_YEAR,
     _WEEKDAY_BEFORE,
@@ -185,6 +186,26 @@ def ordday(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _day_mention(m, ctx, d, PARTIAL) if d else None
 
 
+# the date told last, as a month and a day written just before "and 25"
+_MONTH_DAY_TOLD = re.compile(rf"(?:{_MONTHS_RE})\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:and|or)\s+$")
+
+
+def dayand(m: re.Match[str], ctx: Context) -> DateMention | None:
+    """"April 24 and 25": TimeML tags the second day of a conjoined pair of dates
+    as a DATE of its own, in the month (and year) of the first."""
+    told = ctx.told
+    if told is None or told.granularity is not Granularity.DAY or m.start() - ctx.told_pos > 24:
+        return None
+    if not _MONTH_DAY_TOLD.search(ctx.text, ctx.told_pos, m.start()):
+        return None
+    dom = _day_num(m.group("da_day"))
+    y = int(m.group("da_year")) if m.group("da_year") else told.date.year
+    d = R.safe_date(y, told.date.month, dom)
+    if d is None or (y == told.date.year and dom <= told.date.day):
+        return None
+    return _day_mention(m, ctx, d, EXPLICIT if m.group("da_year") else PARTIAL)
+
+
 def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
     """A quarter of the year. Without a year it is the DCT's year's, except a
     quarter that has not begun at the DCT, in a clause not about the future:
@@ -265,10 +286,16 @@ def _holiday_date(name: str, y: int) -> dt.date:
 def holiday(m: re.Match[str], ctx: Context) -> DateMention | None:
     name = m.group("hol")
     if m.group("hol_year"):
-        return _day_mention(m, ctx, _holiday_date(name, int(m.group("hol_year"))), EXPLICIT)
-    if ctx.dct is None:
+        d, kind = _holiday_date(name, int(m.group("hol_year"))), EXPLICIT
+    elif ctx.dct is None:
+        if m.group("hol_week"):
+            return _mk(m, DATE, "XXXX-WXX", PARTIAL)
         d = _holiday_date(name, 2001)
         return _mk(m, DATE, f"XXXX-{d.month:02d}-{d.day:02d}", PARTIAL)
-    d = _holiday_date(name, ctx.dct.year)
-    y = R.year_for_month_day(ctx.dct, d.month, d.day, ctx.tense(m))
-    return _day_mention(m, ctx, _holiday_date(name, y), PARTIAL)
+    else:
+        d = _holiday_date(name, ctx.dct.year)
+        y = R.year_for_month_day(ctx.dct, d.month, d.day, ctx.tense(m))
+        d, kind = _holiday_date(name, y), PARTIAL
+    if m.group("hol_week"):  # "Easter week", "Christmas week": the (ISO) week of the day
+        return _mk(m, DATE, R.iso_week(d), kind)
+    return _day_mention(m, ctx, d, kind)

@@ -207,6 +207,8 @@ _RULES: list[tuple[str, str]] = [
                "|the preceding|the following").replace(" ", r"\s+")
         + rf")\s+)?(?P<wd_day>{_WEEKDAY})(?P<wd_pl>s)?\b(?:\s+(?P<wd_pod>{_POD})(?P<wd_pods>s)?\b)?",
     ),
+    # at noon, by midday, after midnight (a time of the day alone)
+    ("noon", r"\b(?P<nn_word>noon|midday|midnight)\b"),
     # today, yesterday, tomorrow (morning), tonight, last night, this morning
     (
         "deictic",
@@ -229,11 +231,11 @@ _RULES: list[tuple[str, str]] = [
         + rf")[\s-]+)?(?P<se_name>{_SEASON}|(?<=\s)fall(?=\s+(?:of\s+)?\d)|(?<=last\s)fall|(?<=this\s)fall|(?<=next\s)fall)"
         rf"(?:\s+(?:of\s+)?(?:(?P<se_year>{_YEAR})|(?P<se_spoken>{_SPOKEN_YEAR})))?\b",
     ),
-    # Christmas, Easter, New Year's Day
+    # Christmas, Easter, New Year's Day, Easter week
     (
         "holiday",
         r"\b(?P<hol>Christmas(?:\s+(?:Day|Eve))?|Easter(?:\s+Sunday)?|New\s+Year\s*'\s*s\s+(?:Day|Eve)"
-        r"|Halloween|Thanksgiving(?:\s+Day)?|Valentine\s*'\s*s\s+Day)\b"
+        r"|Halloween|Thanksgiving(?:\s+Day)?|Valentine\s*'\s*s\s+Day)\b(?P<hol_week>\s+week\b(?!-))?"
         rf"(?:\s*,?\s*(?P<hol_year>{_YEAR}))?",
     ),
     # the next day, the day before, that day, the same day
@@ -275,6 +277,9 @@ _RULES: list[tuple[str, str]] = [
         # day-long, decades-long: an adjective of extent
         rf"|\b(?:(?P<bare_n>(?i:{_NUMWORD}))-)?(?P<bare_long>(?:day|week|month|year|hour|decade)s?)-long\b",
     ),
+    # "April 24 and 25": the second day of a pair of dates that share their month
+    ("dayand", rf"(?:(?<=\sand\s)|(?<=\sor\s))(?P<da_day>{_DAYNUM})(?:\s*,?\s*(?P<da_year>{_YEAR}))?"
+     r"(?=\s*(?:[.,;:!?)\"']|$)|\s+(?:in|at|on|to|for|when|with|of)\b)"),
     # now, currently, recently, recent days, in the coming weeks
     (
         "ref",
@@ -299,7 +304,7 @@ _TRIGGER_WORDS = (
     "future past morning afternoon evening night second minute hour day week month year "
     "decade centur quarter period nineteen thousand winter spring summer autumn fall annually monthly weekly daily "
     "hourly yearly quarterly Christmas Easter New Year Halloween Thanksgiving Valentine "
-    "as soon as possible Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday "
+    "as soon as possible noon midday midnight Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday"
 )
 
@@ -338,7 +343,7 @@ TRIGGER: re.Pattern[str] = re.compile(
 # Which rules can contain a trigger, by trigger word: the tagger only tries
 # those (a much smaller expression than MASTER) at the candidate starts.
 _DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "yquarter", "year", "ago",
-                "set", "duration", "bare")
+                "set", "duration", "bare", "dayand")
 _UNIT_RULES = ("quarter", "qref", "yquarter", "yearend", "told", "relunit", "ago", "weekend", "anaphor", "set",
                "duration", "bare", "ref")
 _FAMILY_RULES: dict[str, tuple[str, ...]] = {
@@ -347,6 +352,7 @@ _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "weekday": ("weekday", "set"),
     "unit": _UNIT_RULES,
     "deictic": ("deictic",),
+    "noon": ("weekday", "noon"),
     "pod": ("deictic", "anaphor", "weekday", "set", "duration"),
     "ref": ("qref", "relunit", "weekday", "season", "duration", "ref", "deictic"),
     "season": ("season", "set"),
@@ -361,6 +367,8 @@ for _w in ["now", "nowadays", "current", "present", "lately", "future", "past", 
     _FAMILY_OF[_w] = "ref"
 _FAMILY_OF["as soon as possible"] = "ref"
 _FAMILY_OF["nineteen"] = _FAMILY_OF["thousand"] = "spoken"
+for _w in ["noon", "midday", "midnight"]:
+    _FAMILY_OF[_w] = "noon"
 for _w in ["morning", "afternoon", "evening", "night"]:
     _FAMILY_OF[_w] = "pod"
 for _w in ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter", "period"]:

@@ -127,8 +127,18 @@ _VAGUE_UNITS = re.compile(r"(?:recent|coming)\s+(day|week|month|year|decade)s$")
 _REF = {"recent": "PAST_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF"}
 
 
+# a sentence's first word, set off by a comma: "Now, the guild said, ..."
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['\"`]*\s+|\n\s*)['\"`]*$")
+
+
 def ref(m: re.Match[str], ctx: Context) -> DateMention | None:
     word = _norm(m.group("ref_word"))
+    if (
+        m.group() == "Now"
+        and ctx.text.startswith(",", m.end())
+        and _SENTENCE_START.search(ctx.text, max(0, m.start() - 4), m.start())
+    ):
+        return None  # the discourse marker ("Now, he says, ..."), not the time adverb
     if (units := _VAGUE_UNITS.search(word)) is not None:
         return _mk(m, DURATION, _period(None, units.group(1)))
     if word.endswith("past") or word.startswith("recent"):

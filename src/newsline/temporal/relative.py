@@ -92,6 +92,8 @@ def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _mkv(m, R.year(dct.year + off), RELATIVE)
 
 
+# "planned" a few words before the weekday, not of a plan told over ("had planned")
+_PLANNED_BEFORE = re.compile(r"(?<!\bhad\s)(?<!\bpreviously\s)\bplanned(?:\s+[\w'.-]+){0,8}?\s+$")
 _WD_DIRECTION = {
     "last": R.PAST, "this past": R.PAST, "next": R.FUTURE, "this coming": R.FUTURE,
     "coming": R.FUTURE,
@@ -145,6 +147,13 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
         args = (ctx.text, m.start(), m.end()) + ((False,) if possessive else ())
         direction = R.tense(*args)
     d = R.weekday_date(ctx.dct, wd, direction)
+    lo = max(0, m.start() - 80)
+    if direction != R.FUTURE and "planned" in ctx.text[lo : m.start()] and _PLANNED_BEFORE.search(ctx.text, lo, m.start()):
+        # a plan told in the past ("planned to leave on Sunday", "planned a rally on
+        # Saturday") may lie on either side of the DCT: the nearest such weekday
+        ahead = R.weekday_date(ctx.dct, wd, R.FUTURE)
+        if (ahead - ctx.dct).days < (ctx.dct - d).days:
+            d = ahead
     if d == ctx.dct and mod in ("last", "next"):
         d += dt.timedelta(days=7 if mod == "next" else -7)
     value, point = R.day(d)
@@ -222,6 +231,23 @@ def anaphor(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, type_, f"XXXX-XX-XX{suffix}", RELATIVE)
     value, point = R.day(ref + dt.timedelta(days=off))
     return _mk(m, type_, value + suffix, RELATIVE, point)
+
+
+# a preposition of time before "noon", "midday", "midnight" ("High Noon" is a film)
+_NOON_PREP = re.compile(r"\b(?:at|by|until|till|before|after|around|about|since|from|past|toward)\s+$", re.I)
+
+
+def noon(m: re.Match[str], ctx: Context) -> DateMention | None:
+    """"at noon", "by midday", "after midnight": a TIME of the day told just before,
+    else of the DCT (TIMEX3: noon and midday ``T12:00``, midnight ``T24:00``)."""
+    if not _NOON_PREP.search(ctx.text, max(0, m.start() - 10), m.start()):
+        return None
+    hhmm = "T24:00" if m.group("nn_word") == "midnight" else "T12:00"
+    if ctx.dct is None:
+        return _mk(m, TIME, f"XXXX-XX-XX{hhmm}")
+    ref = ctx.reference(m.start()) or ctx.dct
+    point = TimePoint(ref, Granularity.DAY) if ref != ctx.dct else None
+    return _mk(m, TIME, ref.isoformat() + hhmm, RELATIVE if point else "", point)
 
 
 def clock(m: re.Match[str], ctx: Context) -> DateMention | None:

@@ -38,10 +38,11 @@ _DIRECTIVE = (
     r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
 )
 _FUTURE_CUE = (
-    r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled"
+    r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planning|scheduled"
     r"|expected|due\s+to|is\s+to|are\s+to|set\s+to|(?<!was\s)(?<!were\s)supposed\s+to(?!\s+have\b)|to\s+be\s+held|would|upcoming"
     r"|aims?\s+to|intends?\s+to|hopes?\s+to|expects?|(?:may|might)(?!\s+have\b)"
     r"|payable|effective|as\s+soon\s+as"
+    # (not "planned": a plan told in the past may lie on either side of the DCT)
     # what is put off is put off into the future: "postponed until Tuesday morning"
     r"|(?:postpone|delay|defer|adjourn|extend|put\s+off)\w*\b[^.;:!?]{0,40}?\b(?:until|till)"
 )
@@ -149,6 +150,12 @@ def _first_sentence_end(text: str) -> int:
 
 
 _WINDOW = 120
+# A time phrase fronted and set off by a comma is governed by the main verb, which
+# follows its subject and any appositive: "In January, a week after the anniversary
+# of the ruling, a bomb in the capital killed ..." may put the verb past ``_WINDOW``
+# (the clause still ends at the sentence's end).
+_FRONTED_WINDOW = 160
+_FRONTED = re.compile(r"\s*(?:[A-Z][a-z]*(?:\s+[a-z]+)?\s+)?$")
 _SLACK_DAYS = 30
 _REPORTED_SLACK_DAYS = 60
 
@@ -168,7 +175,7 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
 
     The clause is cut at sentence punctuation, newlines and the start of a
     relative clause within ``reach`` characters before the mention and
-    ``_WINDOW`` after it.
+    ``_WINDOW`` after it (``_FRONTED_WINDOW`` after a fronted phrase).
     """
     lo = max(0, start - reach)
     left = text[lo:start]
@@ -182,7 +189,8 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
         cut = max(cut, c.start())
     if cut >= 0:
         left = left[cut + 1 :]
-    right = text[end : end + _WINDOW]
+    fronted = text.startswith(",", end) and _FRONTED.fullmatch(left) is not None
+    right = text[end : end + (_FRONTED_WINDOW if fronted else _WINDOW)]
     cut = _first_sentence_end(right)
     if cut >= 0:
         right = right[:cut]

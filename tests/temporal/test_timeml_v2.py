@@ -1,0 +1,57 @@
+"""TimeML (TIMEX3) conventions added for issue 16's second round, on sentences we wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsline.temporal import tag
+
+WED = dt.date(2010, 10, 27)  # a Wednesday
+
+
+def _found(text: str, dct: dt.date | None = WED) -> dict[str, tuple[str, str, str]]:
+    return {m.text: (m.type.value, m.value, m.kind) for m in tag(text, dct)}
+
+
+def test_the_second_day_of_a_pair_of_dates_in_one_month() -> None:
+    # "April 24 and 25": two DATEs, the second in the month of the first
+    found = _found("The summit will be held on April 24 and 25. The guild will meet.")
+    assert found["April 24"] == ("DATE", "2011-04-24", "partial")
+    assert found["25"] == ("DATE", "2011-04-25", "partial")
+    found = _found("The ferry sails on Nov. 5 or 6 in fair weather.")
+    assert found["6"] == ("DATE", "2010-11-06", "partial")
+    # a count after "and" is no day; nor is a day before the first one
+    assert "25" not in _found("On April 24 and 25 people came to the mill.")
+    assert "3" not in _found("The ferry sailed on Nov. 5 and 3 boats followed.")
+    assert "3" not in _found("The ferry sailed on Nov. 5 and 3, the harbour said.")
+
+
+def test_now_set_off_at_the_start_of_a_sentence_is_a_discourse_marker() -> None:
+    found = _found('The mill was losing money. Now, the owner says, "it pays its way."')
+    assert "Now" not in found
+    found = _found("Now, let us see what the guild decides.")
+    assert "Now" not in found
+    # the time adverb stays a PRESENT_REF: without the comma, inside a clause, "for now,"
+    assert _found("Now the mill pays its way.")["Now"][1] == "PRESENT_REF"
+    assert _found("The mill, now, pays its way.")["now"][1] == "PRESENT_REF"
+    assert _found("For now, the mill pays its way.")["now"][1] == "PRESENT_REF"
+
+
+def test_noon_midday_and_midnight_alone_are_times_of_the_day() -> None:
+    found = _found("The ferry was due to leave at midday, the harbour said.")
+    assert found["midday"][:2] == ("TIME", "2010-10-27T12:00")
+    found = _found("The guild met on Oct. 20 and broke up after midnight.")
+    assert found["midnight"] == ("TIME", "2010-10-20T24:00", "relative")
+    assert _found("The talks broke off at noon Friday.")["noon Friday"][:2] == ("TIME", "2010-10-22T12:00")
+    # not a time of the day told: a title, an adjective
+    assert _found("The film High Noon played at the mill.") == {}
+    assert _found("The noon sun beat on the quay.") == {}
+
+
+def test_the_week_of_a_holiday_is_its_iso_week() -> None:
+    # "Easter week", like "the week of March 6", is the (ISO) week holding the day
+    found = _found("Protesters prayed for help as Easter week began.", dt.date(2000, 4, 17))
+    assert found["Easter week"] == ("DATE", "2000-W16", "partial")
+    found = _found("The shops were busy in Christmas week 2009.")
+    assert found["Christmas week 2009"] == ("DATE", "2009-W52", "explicit")
+    assert _found("The guild met at Easter.")["Easter"][1] == "2010-04-04"
