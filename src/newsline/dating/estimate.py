@@ -46,7 +46,6 @@ _MAX_YEAR = 2100
 _WEEKDAY_NAME = {PAST: "weekday_past", REPORTED: "weekday_past", FUTURE: "weekday_future"}
 _SLACK = {PAST: 30, REPORTED: 60}  # days a past (reported) partial date may lie after the day
 _NONE = np.iinfo(np.int64).min
-_MAX_SPAN = 1 << 20  # candidate days marked on a grid up to this range, else sorted
 _DATED = ("dateline", "weekday-date", "full-date")  # the rules whose clues have a date
 _LAST_ORDINAL = dt.date(_MAX_YEAR, 1, 1).toordinal()
 _YEAR_RANGE = 64  # candidate years read as a range up to this many, else as the distinct ones
@@ -137,8 +136,18 @@ def latest_past(
             unique = (np.arange(y0, y1 + 1), years - y0)
         else:
             unique = _sorted_unique(years)  # the same for every partial date
+        slack: dict[int, list[Clue]] = {}  # the past (reported) ones read together
         for c in partial:
-            out = np.maximum(out, resolve_partial(c, days, years, unique))
+            if c.tense in _SLACK:
+                slack.setdefault(_SLACK[c.tense], []).append(c)
+            else:
+                out = np.maximum(out, resolve_partial(c, days, years, unique))
+        uniq, inv = unique
+        ys = tuple(uniq.tolist())
+        for reach, group in slack.items():
+            opts = np.concatenate([_partial_table(c.month, c.day, ys) for c in group])[:, inv]
+            later = np.where(opts <= days + reach, opts, _NONE).max(axis=0)
+            out = np.maximum(out, later)
     return out
 
 
@@ -163,15 +172,19 @@ def _candidates(clues: TextClues, neighbours: Sequence[Neighbour]) -> np.ndarray
         spans = [(_ordinal(y, 1, 1), _ordinal(y, 12, 31)) for y in ys]
     if not spans:
         return np.zeros(0, dtype=np.int64)
-    firsts, lasts = zip(*spans, strict=True)
-    lo, hi = min(firsts), max(lasts)
-    if hi - lo < _MAX_SPAN:  # the days of the spans, ascending: marked on a grid, not sorted
-        grid = np.zeros(hi - lo + 1, dtype=bool)
-        for first, last in spans:
-            grid[first - lo : last - lo + 1] = True
-        days = np.flatnonzero(grid).astype(np.int64, copy=False) + lo
+    # the days of the spans, ascending: the spans merged where they meet or overlap
+    spans.sort()
+    runs = [list(spans[0])]
+    for first, last in spans[1:]:
+        if first <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], last)
+        else:
+            runs.append([first, last])
+    lo, hi = runs[0][0], max(r[1] for r in runs)
+    if len(runs) == 1:
+        days = np.arange(lo, hi + 1, dtype=np.int64)
     else:
-        days = np.unique(np.concatenate([np.arange(f, t + 1) for f, t in spans]))
+        days = np.concatenate([np.arange(f, t + 1, dtype=np.int64) for f, t in runs])
     if lo > 0 and hi < _LAST_ORDINAL:
         return days  # (all on the calendar)
     return days[(days > 0) & (days < _LAST_ORDINAL)]
@@ -266,10 +279,9 @@ def _interval(days: np.ndarray, post: np.ndarray, mass: float) -> tuple[int, int
     ``mass``, and the mass of all candidates between them."""
     order = np.argsort(-post, kind="stable")
     k = int(np.searchsorted(np.cumsum(post[order]), mass)) + 1
-    top = days[order[:k]]
-    lo, hi = int(top.min()), int(top.max())
-    inside = (days >= lo) & (days <= hi)
-    return lo, hi, float(post[inside].sum())
+    top = order[:k]  # (the days ascend: the first and last of them are at the ends of the run)
+    a, b = int(top.min()), int(top.max())
+    return int(days[a]), int(days[b]), float(post[a : b + 1].sum())
 
 
 def _precision(lo: dt.date, hi: dt.date) -> str | None:
