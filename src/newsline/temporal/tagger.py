@@ -108,9 +108,9 @@ def _handle(m: re.Match[str], ctx: Context) -> DateMention | None:
         return None
 
 
-#: What the context holds besides the text: what a handler may read of what the
-#: DCT and the mentions before it left (the floor is part of each step).
-_STATE = ("dct", "anchor", "anchor_pos", "told_pos", "told", "quarter", "quarter_pos")
+#: What the context holds besides the text: the DCT and what the mentions before
+#: a handler left (every field but the text and the floor, which is part of each step).
+_STATE = tuple(f.name for f in dataclasses.fields(Context) if f.name not in ("text", "floor"))
 
 
 class _Watched(Context):
