@@ -13,9 +13,11 @@ from newsline.dating.estimate import (
     _sorted_unique,
     _year_of,
     estimate,
+    latest_past,
     resolve_partial,
     terms,
 )
+from newsline.dating.evidence import FUTURE
 from newsline.dating.prior import Histogram
 
 PRIOR = shipped_prior()
@@ -57,6 +59,21 @@ def test_partial_dates_read_with_the_years_split_once_are_read_alike() -> None:
         got = resolve_partial(c, days, years, _sorted_unique(years))
         assert np.array_equal(got, resolve_partial(c, days, years))
         assert np.array_equal(_sorted_unique(years)[0], np.unique(years))
+
+
+def test_years_of_days_and_partial_dates_read_over_a_range_of_years_are_the_plain_ones() -> None:
+    days = np.array([1, 365, 366, 730_000, dt.date(2016, 2, 29).toordinal(), dt.date(9999, 12, 31).toordinal()])
+    assert _year_of(days).tolist() == [dt.date.fromordinal(int(d)).year for d in days]
+    clues = read_clues(TEXT)
+    # neighbours years apart: candidate years with gaps between them
+    ns = [Neighbour(dt.date(2008, 1, 20), 0.4), Neighbour(dt.date(2030, 12, 30), 0.3)]
+    days = _candidates(clues, ns)
+    years = _year_of(days)
+    want = np.full(days.shape, dt.date(2021, 3, 3).toordinal())
+    for c in clues.of("partial-date"):
+        if c.tense != FUTURE:
+            want = np.maximum(want, resolve_partial(c, days, years, _sorted_unique(years)))
+    assert np.array_equal(latest_past(clues, days), want)
 
 
 def test_evidence_weights_are_each_terms_lead_over_its_upper_median() -> None:

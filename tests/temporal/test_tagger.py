@@ -192,6 +192,25 @@ def test_rereading_an_undated_text_replays_its_scan_with_the_same_mentions() -> 
             assert tag(text, day) == _tag(text, day)
 
 
+def test_a_replay_keeps_the_calls_that_read_no_dct_and_reruns_the_others() -> None:
+    """The undated scan keeps the outcome of a call that read neither the DCT nor
+    what earlier mentions left (a full date, a duration); a relative day or a
+    partial date is read again, and the replay gives what a fresh scan gives."""
+    from newsline.temporal.tagger import _TRACES, _tag
+
+    text = (
+        "On 12 June 2009 the talks, three weeks long, broke down; the week of March 6 "
+        "they resumed on May 11-12 , 2009, and on Friday, a day later, the firm said "
+        "the next day would tell. June 3 is the deadline."
+    )
+    tag(text, None)
+    known = {m.group(): k for m, _, _, k in _TRACES[text]}
+    assert known["12 June 2009"] is not None and known["three weeks"] is not None
+    assert known["Friday"] is None and known["June 3"] is None
+    for day in (dt.date(2009, 6, 20), dt.date(2010, 1, 2), dt.date(1, 1, 3), dt.date(9999, 12, 29)):
+        assert tag(text, day) == _tag(text, day)
+
+
 def test_forget_scans_drops_the_kept_scans() -> None:
     from newsline.temporal import forget_scans
     from newsline.temporal.tagger import _TRACES

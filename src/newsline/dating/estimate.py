@@ -46,9 +46,9 @@ _MAX_YEAR = 2100
 _WEEKDAY_NAME = {PAST: "weekday_past", REPORTED: "weekday_past", FUTURE: "weekday_future"}
 _SLACK = {PAST: 30, REPORTED: 60}  # days a past (reported) partial date may lie after the day
 _NONE = np.iinfo(np.int64).min
-_MAX_SPAN = 1 << 20  # candidate days marked on a grid up to this range, else sorted
 _DATED = ("dateline", "weekday-date", "full-date")  # the rules whose clues have a date
 _LAST_ORDINAL = dt.date(_MAX_YEAR, 1, 1).toordinal()
+_YEAR_RANGE = 64  # candidate years read as a range up to this many, else as the distinct ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +62,12 @@ class Neighbour:
     source: str = ""
 
 
+# the ordinal of each year's 1 January: a day's year is how many of them it has reached
+_YEAR_STARTS = np.array([dt.date(y, 1, 1).toordinal() for y in range(1, 10000)], dtype=np.int64)
+
+
 def _year_of(days: np.ndarray) -> np.ndarray:
-    # ordinal -> year through numpy datetime64 (ordinal 1 is 0001-01-01)
-    epoch = dt.date(1970, 1, 1).toordinal()
-    return (days - epoch).astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    return np.searchsorted(_YEAR_STARTS, days, side="right").astype(np.int64, copy=False)
 
 
 def _weekday_of(days: np.ndarray) -> np.ndarray:
@@ -104,7 +106,8 @@ def resolve_partial(
 ) -> np.ndarray:
     """Ordinal of a partial date read against each candidate day, as the
     temporal stage reads it: past tense within 30 days after (reported speech
-    60), else nearest. ``unique`` is ``_sorted_unique(years)`` when known."""
+    60), else nearest. ``unique`` is ``_sorted_unique(years)`` when known (or
+    ascending years holding them all and the index of each day's among them)."""
     uniq, inv = _sorted_unique(years) if unique is None else unique
     table = _partial_table(c.month, c.day, tuple(uniq.tolist()))
     opts = table[:, inv]
@@ -128,9 +131,23 @@ def latest_past(
     out = np.full(days.shape, max(full) if full else _NONE, dtype=np.int64)
     if partial:
         years = _year_of(days) if years is None else years
-        unique = _sorted_unique(years)  # the same for every partial date
+        y0, y1 = (int(years.min()), int(years.max())) if len(years) else (0, 0)
+        if y1 - y0 < _YEAR_RANGE:  # the years from first to last: each day's is a difference
+            unique = (np.arange(y0, y1 + 1), years - y0)
+        else:
+            unique = _sorted_unique(years)  # the same for every partial date
+        slack: dict[int, list[Clue]] = {}  # the past (reported) ones read together
         for c in partial:
-            out = np.maximum(out, resolve_partial(c, days, years, unique))
+            if c.tense in _SLACK:
+                slack.setdefault(_SLACK[c.tense], []).append(c)
+            else:
+                out = np.maximum(out, resolve_partial(c, days, years, unique))
+        uniq, inv = unique
+        ys = tuple(uniq.tolist())
+        for reach, group in slack.items():
+            opts = np.concatenate([_partial_table(c.month, c.day, ys) for c in group])[:, inv]
+            later = np.where(opts <= days + reach, opts, _NONE).max(axis=0)
+            out = np.maximum(out, later)
     return out
 
 
@@ -167,15 +184,21 @@ def _candidates(clues: TextClues, neighbours: Sequence[Neighbour]) -> np.ndarray
         spans = [(_ordinal(y, 1, 1), _ordinal(y, 12, 31)) for y in ys]
     if not spans:
         return np.zeros(0, dtype=np.int64)
-    lo = min(s[0] for s in spans)
-    hi = max(s[1] for s in spans)
-    if hi - lo < _MAX_SPAN:  # the days of the spans, ascending: marked on a grid, not sorted
-        grid = np.zeros(hi - lo + 1, dtype=bool)
-        for first, last in spans:
-            grid[first - lo : last - lo + 1] = True
-        days = np.flatnonzero(grid).astype(np.int64) + lo
+    # the days of the spans, ascending: the spans merged where they meet or overlap
+    spans.sort()
+    runs = [list(spans[0])]
+    for first, last in spans[1:]:
+        if first <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], last)
+        else:
+            runs.append([first, last])
+    lo, hi = runs[0][0], max(r[1] for r in runs)
+    if len(runs) == 1:
+        days = np.arange(lo, hi + 1, dtype=np.int64)
     else:
-        days = np.unique(np.concatenate([np.arange(f, t + 1) for f, t in spans]))
+        days = np.concatenate([np.arange(f, t + 1, dtype=np.int64) for f, t in runs])
+    if lo > 0 and hi < _LAST_ORDINAL:
+        return days  # (all on the calendar)
     return days[(days > 0) & (days < _LAST_ORDINAL)]
 
 
@@ -235,10 +258,10 @@ def terms(
         out.append(("weekday", c.text, c.start, c.end, "", score))
     ymax = latest_year(clues)
     if ymax is not None:
-        score = prior.histogram("year").log(np.clip(year - ymax, -3, 3))
+        score = prior.histogram("year").log(np.minimum(np.maximum(year - ymax, -3), 3))
         out.append(("year", str(ymax), -1, -1, "", score))
     for c in clues.of("years-ago"):
-        score = prior.histogram("years_ago").log(np.clip(c.year - year, -3, 3))
+        score = prior.histogram("years_ago").log(np.minimum(np.maximum(c.year - year, -3), 3))
         out.append(("years-ago", str(c.year), c.start, c.end, "", score))
     if neighbours:
         w = np.array([n.similarity * n.sureness for n in neighbours])
@@ -246,8 +269,9 @@ def terms(
         mix = np.zeros(len(days))
         bins = similarity_bins([n.similarity for n in neighbours])
         at = np.array([n.day.toordinal() for n in neighbours])
-        sure = np.array([n.sureness for n in neighbours])
-        logp = np.zeros(len(days))
+        if product > 0:
+            sure = np.array([n.sureness for n in neighbours])
+            logp = np.zeros(len(days))
         for b in sorted(set(bins.tolist())):
             hist = prior.histogram(f"neighbour_{b}")
             sel = bins == b
@@ -267,10 +291,9 @@ def _interval(days: np.ndarray, post: np.ndarray, mass: float) -> tuple[int, int
     ``mass``, and the mass of all candidates between them."""
     order = np.argsort(-post, kind="stable")
     k = int(np.searchsorted(np.cumsum(post[order]), mass)) + 1
-    top = days[order[:k]]
-    lo, hi = int(top.min()), int(top.max())
-    inside = (days >= lo) & (days <= hi)
-    return lo, hi, float(post[inside].sum())
+    top = order[:k]  # (the days ascend: the first and last of them are at the ends of the run)
+    a, b = int(top.min()), int(top.max())
+    return int(days[a]), int(days[b]), float(post[a : b + 1].sum())
 
 
 def _precision(lo: dt.date, hi: dt.date) -> str | None:

@@ -108,10 +108,51 @@ def _handle(m: re.Match[str], ctx: Context) -> DateMention | None:
         return None
 
 
-#: One handler call of a scan: the match, the floor it was called with and
-#: its outcome (``None``: no mention; else the mention's end and whether it
-#: was dropped for an absurd year).
-_Step = tuple[re.Match[str], int, "tuple[int, bool] | None"]
+#: What the context holds besides the text: the DCT and what the mentions before
+#: a handler left (every field but the text and the floor, which is part of each step).
+_STATE = tuple(f.name for f in dataclasses.fields(Context) if f.name not in ("text", "floor"))
+
+
+class _Watched(Context):
+    """A context that notes whether a handler read its :data:`_STATE` and what it
+    set there: a call that read none of it does the same against any DCT after
+    any mentions (its outcome depends on the match, the floor and the text)."""
+
+    __slots__ = ("read", "sets")
+
+    def __init__(self, text: str, dct: dt.date | None) -> None:
+        self.read = False
+        self.sets: list[tuple[str, object]] = []
+        super().__init__(text, dct)
+
+
+def _watch(name: str) -> property:
+    slot = getattr(Context, name)  # the slot the value is kept in
+
+    def get(ctx: _Watched) -> object:
+        ctx.read = True
+        return slot.__get__(ctx)
+
+    def put(ctx: _Watched, value: object) -> None:
+        ctx.sets.append((name, value))
+        slot.__set__(ctx, value)
+
+    return property(get, put)
+
+
+for _name in _STATE:
+    setattr(_Watched, _name, _watch(_name))
+
+#: One handler call of a scan: the match, the floor it was called with, its
+#: outcome (``None``: no mention; else the mention's end and whether it was
+#: dropped for an absurd year) and, when the call read no :data:`_STATE`, the
+#: mention it gave and what it set, which a replay takes as they are.
+_Step = tuple[
+    re.Match[str],
+    int,
+    "tuple[int, bool] | None",
+    "tuple[DateMention | None, tuple[tuple[str, object], ...]] | None",
+]
 #: The scan of each text tagged without a DCT (the texts an undated
 #: collection's dating stage reads again against estimated dates), newest last.
 _TRACES: dict[str, list[_Step]] = {}
@@ -136,8 +177,15 @@ def _replay(text: str, dct: dt.date, trace: list[_Step]) -> list[DateMention] | 
     ctx = Context(text, dct)
     out: list[DateMention] = []
     padded = " " + text
-    for m, floor, key in trace:
+    for m, floor, key, known in trace:
         ctx.floor = floor
+        if known is not None:  # the same call against any DCT: its outcome as it was
+            mention, sets = known
+            for name, value in sets:
+                setattr(ctx, name, value)
+            if mention is not None and not key[1]:  # type: ignore[index]
+                out.append(mention)
+            continue
         mention = _handle(m, ctx)
         if mention is None:
             if key is not None:
@@ -154,9 +202,9 @@ def _replay(text: str, dct: dt.date, trace: list[_Step]) -> list[DateMention] | 
 
 
 def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
-    ctx = Context(text, dct)
-    out: list[DateMention] = []
     trace: list[_Step] | None = [] if dct is None else None
+    ctx = Context(text, dct) if trace is None else _Watched(text, dct)
+    out: list[DateMention] = []
     last_end = 0
     family = FAMILY
     # Scan " " + text so that a trigger at offset 0 has a separator before it.
@@ -172,16 +220,19 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
             if m is None or m.end() <= p:
                 continue
             ctx.floor = last_end
+            if trace is not None:
+                ctx.read = False  # type: ignore[attr-defined]
+                ctx.sets = []  # type: ignore[attr-defined]
             mention = _handle(m, ctx)
             if mention is None:
                 if trace is not None:
-                    trace.append((m, last_end, None))
+                    trace.append((m, last_end, None, _known(ctx, None)))
                 continue
             if mention.kind == "partial":
                 mention = _full_date_inside(padded, mention, ctx)
             absurd = mention.kind == "partial" and _ABSURD_YEAR.match(text, mention.end) is not None
             if trace is not None:
-                trace.append((m, last_end, (mention.end, absurd)))
+                trace.append((m, last_end, (mention.end, absurd), _known(ctx, mention)))
             if not absurd:  # "December 31, 9999": its year is out of range
                 out.append(mention)
             last_end = mention.end
@@ -193,6 +244,14 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
             if len(_TRACES) > _MAX_TRACES:
                 del _TRACES[next(iter(_TRACES))]
     return out
+
+
+def _known(
+    ctx: Context, mention: DateMention | None
+) -> tuple[DateMention | None, tuple[tuple[str, object], ...]] | None:
+    """A watched call's outcome and what it set, when it read no :data:`_STATE`."""
+    assert isinstance(ctx, _Watched)
+    return None if ctx.read else (mention, tuple(ctx.sets))
 
 
 def _full_date_inside(padded: str, mention: DateMention, ctx: Context) -> DateMention:
