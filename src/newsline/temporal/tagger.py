@@ -125,6 +125,15 @@ class _Watched(Context):
         self.sets: list[tuple[str, object]] = []
         super().__init__(text, dct)
 
+    def begin(self) -> None:
+        """Start watching a new call."""
+        self.read = False
+        self.sets = []
+
+    def known(self, mention: DateMention | None) -> tuple[DateMention | None, tuple[tuple[str, object], ...]] | None:
+        """The call's outcome and what it set, when it read no :data:`_STATE`."""
+        return None if self.read else (mention, tuple(self.sets))
+
 
 def _watch(name: str) -> property:
     slot = getattr(Context, name)  # the slot the value is kept in
@@ -203,7 +212,8 @@ def _replay(text: str, dct: dt.date, trace: list[_Step]) -> list[DateMention] | 
 
 def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
     trace: list[_Step] | None = [] if dct is None else None
-    ctx = Context(text, dct) if trace is None else _Watched(text, dct)
+    watched = None if trace is None else _Watched(text, dct)
+    ctx = Context(text, dct) if watched is None else watched
     out: list[DateMention] = []
     last_end = 0
     family = FAMILY
@@ -220,19 +230,18 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
             if m is None or m.end() <= p:
                 continue
             ctx.floor = last_end
-            if trace is not None:
-                ctx.read = False  # type: ignore[attr-defined]
-                ctx.sets = []  # type: ignore[attr-defined]
+            if watched is not None:
+                watched.begin()
             mention = _handle(m, ctx)
             if mention is None:
                 if trace is not None:
-                    trace.append((m, last_end, None, _known(ctx, None)))
+                    trace.append((m, last_end, None, watched.known(None)))  # type: ignore[union-attr]
                 continue
             if mention.kind == "partial":
                 mention = _full_date_inside(padded, mention, ctx)
             absurd = mention.kind == "partial" and _ABSURD_YEAR.match(text, mention.end) is not None
             if trace is not None:
-                trace.append((m, last_end, (mention.end, absurd), _known(ctx, mention)))
+                trace.append((m, last_end, (mention.end, absurd), watched.known(mention)))  # type: ignore[union-attr]
             if not absurd:  # "December 31, 9999": its year is out of range
                 out.append(mention)
             last_end = mention.end
@@ -244,14 +253,6 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
             if len(_TRACES) > _MAX_TRACES:
                 del _TRACES[next(iter(_TRACES))]
     return out
-
-
-def _known(
-    ctx: Context, mention: DateMention | None
-) -> tuple[DateMention | None, tuple[tuple[str, object], ...]] | None:
-    """A watched call's outcome and what it set, when it read no :data:`_STATE`."""
-    assert isinstance(ctx, _Watched)
-    return None if ctx.read else (mention, tuple(ctx.sets))
 
 
 def _full_date_inside(padded: str, mention: DateMention, ctx: Context) -> DateMention:
