@@ -162,8 +162,23 @@ def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _mk(m, DATE, value, RELATIVE if (rel or mod in ("last", "next")) else PARTIAL, point)
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+# "temperatures in the sixties", "highs in the eighties": degrees, not a decade
+_DEGREES_BEFORE = re.compile(r"(?i:temperature|degree|highs?|lows?|thermometer)s?\b[^.]{0,30}$")
+
+
 def decade(m: re.Match[str], ctx: Context) -> DateMention | None:
-    full, short = m.group("dec_full"), m.group("dec_short")
+    full, short, word = m.group("dec_full"), m.group("dec_short"), m.group("dec_word")
+    if word:
+        if _DEGREES_BEFORE.search(ctx.text, max(0, m.start() - 50), m.start()):
+            return None
+        # the latest such decade that has begun by the DCT (the 1990s from 1998 or 2010)
+        now = ctx.dct.year if ctx.dct else 1999
+        y = (now // 100) * 100 + _DECADE_WORDS[word.lower()] * 10
+        if y > now:
+            y -= 100
+        return _mk(m, DATE, f"{y // 10:03d}", EXPLICIT if ctx.dct is None else RELATIVE)
     y = int(full) if full else 1900 + int(short)
     return _mk(m, DATE, f"{y // 10:03d}", EXPLICIT)
 

@@ -121,7 +121,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "decade",
         r"\b(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec_full>1[5-9]\d0|20[0-9]0)s"
-        r"|'?(?P<dec_short>[1-9]0)s)\b",
+        r"|'?(?P<dec_short>[1-9]0)s)\b"
+        # the nineties, the early eighties (a decade in words needs "the": "in his fifties" is an age)
+        r"|\b[Tt]he\s+(?:(?:early|mid|late)[\s-]+)?(?P<dec_word>twenties|thirties|forties|fifties"
+        r"|sixties|seventies|eighties|nineties)\b",
     ),
     # the 20th century
     ("century", r"\b(?:[Tt]he\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
@@ -271,8 +274,8 @@ _RULES: list[tuple[str, str]] = [
     # (for) years, (over) months: a bare plural unit after a preposition of extent
     (
         "bare",
-        r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))"
-        r"(?P<bare_unit>years|months|weeks|days|decades|hours|minutes)\b"
+        r"(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))"
+        r"(?P<bare_unit>years|months|weeks|days|decades|centuries|hours|minutes)\b"
         r"(?!\s+(?:ago|earlier|later|before|after|old)\b)"
         # day-long, decades-long: an adjective of extent
         rf"|\b(?:(?P<bare_n>(?i:{_NUMWORD}))-)?(?P<bare_long>(?:day|week|month|year|hour|decade)s?)-long\b",
@@ -288,10 +291,13 @@ _RULES: list[tuple[str, str]] = [
             "right now|just now|now|currently|recent (?:days|weeks|months|years|decades)"
             "|recently|recent|the coming (?:days|weeks|months|years)"
             "|coming (?:days|weeks|months|years)|as soon as possible|current"
-            "|the near future|the distant future|the foreseeable future|the future|the distant past"
+            "|the near future|the distant future|the foreseeable future|the future|the distant past|these days"
         ).replace(" ", r"\s+")
         # "in the past," but not "the past year", "the past president"
-        + r"|[Tt]he\s+past(?=\s*[,.;:!?)'\"]|\s+(?:and|or|but|when|as|because|that|is|was|has|have|had)\b)"
+        + r"|[Tt]he\s+past(?=\s*[,.;:!?)'\"]|\s+(?:and|or|but|when|as|because|that|is|was|has|have|had)\b"
+        # "in the past it considered ...": a clause's subject after the adverbial
+        + r"|(?<=[Ii]n\sthe\spast)\s+(?:it|he|she|they|we|I|you|there|the|an?|its|his|her|their|our|such"
+        + r"|were|been|did|could|would)\b)"
         + r")\b",
     ),
 ]
@@ -302,7 +308,7 @@ RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
 _TRIGGER_WORDS = (
     "today tonight tomorrow yesterday overnight now current recent "
     "future past morning afternoon evening night second minute hour day week month year "
-    "decade centur quarter period nineteen thousand winter spring summer autumn fall annually monthly weekly daily "
+    "decade centur quarter period nineteen thousand twenties thirties forties fifties sixties seventies eighties nineties winter spring summer autumn fall annually monthly weekly daily "
     "hourly yearly quarterly Christmas Easter New Year Halloween Thanksgiving Valentine "
     "as soon as possible noon midday midnight Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday"
@@ -359,6 +365,7 @@ _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "holiday": ("holiday",),
     "set": ("set",),
     "spoken": ("spoken", "duration"),
+    "decadeword": ("decade",),
 }
 _FAMILY_OF: dict[str, str] = {}
 for _w in ["today", "tonight", "tomorrow", "yesterday", "overnight"]:
@@ -367,6 +374,8 @@ for _w in ["now", "nowadays", "current", "present", "lately", "future", "past", 
     _FAMILY_OF[_w] = "ref"
 _FAMILY_OF["as soon as possible"] = "ref"
 _FAMILY_OF["nineteen"] = _FAMILY_OF["thousand"] = "spoken"
+for _w in ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]:
+    _FAMILY_OF[_w] = "decadeword"
 for _w in ["noon", "midday", "midnight"]:
     _FAMILY_OF[_w] = "noon"
 for _w in ["morning", "afternoon", "evening", "night"]:
