@@ -288,7 +288,7 @@ _RULES: list[tuple[str, str]] = [
         "ref",
         r"\b(?P<ref_word>"
         + _cap(
-            "right now|just now|now|currently|recent (?:days|weeks|months|years|decades)"
+            "right now|just now|now|currently|then current|then-current|recent (?:days|weeks|months|years|decades)"
             "|recently|recent|the coming (?:days|weeks|months|years)"
             "|coming (?:days|weeks|months|years)|as soon as possible|current"
             "|the near future|the distant future|the foreseeable future|the future|the distant past|these days"

@@ -141,7 +141,8 @@ def ref(m: re.Match[str], ctx: Context) -> DateMention | None:
         return None  # the discourse marker ("Now, he says, ..."), not the time adverb
     if (units := _VAGUE_UNITS.search(word)) is not None:
         return _mk(m, DURATION, _period(None, units.group(1)))
-    if word.endswith("past") or word.startswith("recent"):
+    if word.endswith("past") or word.startswith("recent") or word.startswith("then"):
+        # "the then current price": current at a past time ("then-current")
         value = "PAST_REF"
     elif "coming" in word or "future" in word or "possible" in word:
         value = "FUTURE_REF"
