@@ -55,3 +55,36 @@ def test_the_week_of_a_holiday_is_its_iso_week() -> None:
     found = _found("The shops were busy in Christmas week 2009.")
     assert found["Christmas week 2009"] == ("DATE", "2009-W52", "explicit")
     assert _found("The guild met at Easter.")["Easter"][1] == "2010-04-04"
+
+
+def test_in_the_past_before_a_clause_is_a_past_ref() -> None:
+    assert _found("In the past it sold its mills to rivals.")["the past"][:2] == ("DATE", "PAST_REF")
+    assert _found("The guild said in the past the owners had refused.")["the past"][1] == "PAST_REF"
+    # "the past" modifying a unit keeps that reading
+    assert _found("In the past year the mill grew.")["the past year"][:2] == ("DATE", "2009")
+    assert _found("In the past two weeks it grew.")["the past two weeks"][:2] == ("DURATION", "P2W")
+
+
+def test_these_days_and_then_current_are_vague_references() -> None:
+    assert _found("Mills close less often these days.")["these days"][1] == "PRESENT_REF"
+    assert _found("These days, the mill pays.")["These days"][1] == "PRESENT_REF"
+    # "then current": current at a past time
+    assert _found("Holders bought at half the then current price.")["then current"][1] == "PAST_REF"
+    assert _found("Holders bought at half the then-current price.")["then-current"][1] == "PAST_REF"
+    assert _found("Holders bought at half the current price.")["current"][1] == "PRESENT_REF"
+
+
+def test_a_decade_in_words_is_the_latest_one_begun_by_the_dct() -> None:
+    found = _found("Membership fell through the nineties.", dt.date(1998, 3, 3))
+    assert found["the nineties"][:2] == ("DATE", "199")
+    assert _found("The mill opened in the early sixties.")["the early sixties"][:2] == ("DATE", "196")
+    assert _found("The guild grew in the twenties.", dt.date(2026, 1, 5))["the twenties"][1] == "202"
+    # an age and a temperature are no decade
+    assert _found("The owner is in his fifties.") == {}
+    assert _found("Temperatures stayed in the sixties all week.") == {}
+
+
+def test_a_bare_plural_unit_after_for_is_a_vague_duration() -> None:
+    assert _found("For weeks the guild has marched.")["weeks"][:2] == ("DURATION", "PXW")
+    assert _found("The city was ruled from abroad for centuries.")["centuries"][:2] == ("DURATION", "PXC")
+    assert "weeks" not in _found("Weeks later the guild marched.")
