@@ -88,3 +88,14 @@ def test_a_bare_plural_unit_after_for_is_a_vague_duration() -> None:
     assert _found("For weeks the guild has marched.")["weeks"][:2] == ("DURATION", "PXW")
     assert _found("The city was ruled from abroad for centuries.")["centuries"][:2] == ("DURATION", "PXC")
     assert "weeks" not in _found("Weeks later the guild marched.")
+
+
+def test_a_fiscal_year_or_quarter_is_written_as_the_year_or_quarter() -> None:
+    found = _found("Sales in the current fiscal year rose, after fiscal 2009's fall.")
+    assert found["the current fiscal year"][:2] == ("DATE", "2010")
+    assert found["fiscal 2009"][:2] == ("DATE", "2009")
+    assert _found("The mill lost money last fiscal year.")["last fiscal year"][:2] == ("DATE", "2009")
+    found = _found("It earned more in the fiscal-first quarter than in the fiscal second quarter.")
+    assert found["the fiscal-first quarter"][:2] == ("DATE", "2010-Q1")
+    assert found["the fiscal second quarter"][:2] == ("DATE", "2010-Q2")
+    assert _found("The guild met this fiscal month.") == {}

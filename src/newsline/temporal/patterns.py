@@ -135,7 +135,7 @@ _RULES: list[tuple[str, str]] = [
     # the second quarter (of 2010)
     (
         "quarter",
-        rf"\b(?:[Tt]he\s+)?(?P<q_ord>(?i:first|second|third|fourth|final|last))[\s-]+quarter"
+        rf"\b(?:[Tt]he\s+)?(?:[Ff]iscal[\s-]+)?(?P<q_ord>(?i:first|second|third|fourth|final|last))[\s-]+quarter"
         rf"(?:\s+of\s+(?:(?P<q_year>{_YEAR})|(?P<q_rel>last|this|next)\s+year))?\b",
     ),
     # the quarter, the latest quarter, the year-ago quarter (an earnings report's quarter)
@@ -162,7 +162,7 @@ _RULES: list[tuple[str, str]] = [
     # early 2008, the end of 2008, 2008
     (
         "year",
-        rf"(?<![$£€#\d.,/:])(?:(?P<y_range>{_PRE_RANGE})|(?P<y_mod>{_cap('early|late|mid')})[\s-]+)?"
+        rf"(?<![$£€#\d.,/:])(?:(?P<y_range>{_PRE_RANGE})|(?P<y_mod>{_cap('early|late|mid|fiscal')})[\s-]+)?"
         rf"\b(?P<y_year>{_YEAR})(?![.,]\d|\s*(?:%|percent|GMT|UTC|[ap]\.?m\b)|/\d|\s+{_COUNT_NOUN})",
     ),
     # 9 days ago, two years earlier, a week later
@@ -200,7 +200,9 @@ _RULES: list[tuple[str, str]] = [
             "|the following|this past|this coming|last|this|next|past|previous|coming"
             "|the current|current"
         ).replace(" ", r"\s+")
-        + r")\s+(?P<ru_unit>week|weekend|month|year|decade|century)\b(?!\s*-|\s+(?:old|long)\b)",
+        # ("the current fiscal year", "last fiscal year": TimeBank writes a fiscal year as the year)
+        + r")\s+(?:(?P<ru_fiscal>fiscal)\s+)?(?P<ru_unit>week|weekend|month|year|decade|century)\b"
+        r"(?!\s*-|\s+(?:old|long)\b)",
     ),
     # (early) Tuesday (morning), last Friday, Fridays
     (

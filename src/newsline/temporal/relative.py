@@ -75,6 +75,8 @@ _OFFSET = {
 
 def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
     off, unit = _OFFSET[_norm(m.group("ru_mod"))], m.group("ru_unit").lower()
+    if m.group("ru_fiscal") and unit != "year":
+        return None  # "this fiscal year" only
     dct = ctx.dct
     if dct is None:
         code = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}
