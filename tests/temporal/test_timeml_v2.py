@@ -99,3 +99,11 @@ def test_a_fiscal_year_or_quarter_is_written_as_the_year_or_quarter() -> None:
     assert found["the fiscal-first quarter"][:2] == ("DATE", "2010-Q1")
     assert found["the fiscal second quarter"][:2] == ("DATE", "2010-Q2")
     assert _found("The guild met this fiscal month.") == {}
+
+
+def test_the_year_ago_quarter_named_by_its_ordinal_is_that_quarter_a_year_before() -> None:
+    found = _found("The mill earned $2 million in the year-ago third quarter.")
+    assert found["the year-ago third quarter"][:2] == ("DATE", "2009-Q3")
+    found = _found("Sales fell from the year-earlier fourth quarter.", dt.date(2011, 2, 1))
+    assert found["the year-earlier fourth quarter"][:2] == ("DATE", "2009-Q4")
+    assert _found("Profit rose in the third quarter.")["the third quarter"][:2] == ("DATE", "2010-Q3")

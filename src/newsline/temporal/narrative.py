@@ -118,6 +118,10 @@ def qref(m: re.Match[str], ctx: Context) -> DateMention | None:
         y -= 1
     elif mod in ("previous", "prior"):
         y, q = (y - 1, 4) if q == 1 else (y, q - 1)
+    if m.group("qr_ord"):
+        if not year_ago:
+            return None  # "the third quarter" is the quarter rule's
+        q = ORDINALS[m.group("qr_ord").lower()]
     if not year_ago:
         ctx.quarter, ctx.quarter_pos = (y, q), m.start()
     return _mk(m, DATE, f"{y}-Q{q}", RELATIVE)

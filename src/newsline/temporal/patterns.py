@@ -143,7 +143,10 @@ _RULES: list[tuple[str, str]] = [
         "qref",
         r"\b(?:(?P<qr_det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<qr_mod>latest|current"
         r"|recent|same|comparable|corresponding|year-earlier|year-ago|previous|prior|fiscal)\s+)?"
-        r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?(?P<qr_unit>quarter|period)\b(?![-\w])"
+        r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?"
+        # "the year-ago third quarter": that quarter of the year before
+        r"(?:(?P<qr_ord>first|second|third|fourth)[\s-]+(?=quarter))?"
+        r"(?P<qr_unit>quarter|period)\b(?![-\w])"
         r"(?P<qr_ago>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))\b)?"
         r"|\b(?:[Aa]\s+)?(?P<qr_adj>year-(?:earlier|ago))\b",
     ),
