@@ -107,3 +107,19 @@ def test_the_year_ago_quarter_named_by_its_ordinal_is_that_quarter_a_year_before
     found = _found("Sales fell from the year-earlier fourth quarter.", dt.date(2011, 2, 1))
     assert found["the year-earlier fourth quarter"][:2] == ("DATE", "2009-Q4")
     assert _found("Profit rose in the third quarter.")["the third quarter"][:2] == ("DATE", "2010-Q3")
+
+
+def test_earlier_in_the_year_is_the_year_told_or_the_dct() -> None:
+    found = _found("Sales were delayed earlier in the year by rains.")
+    assert found["earlier in the year"][:2] == ("DATE", "2010")
+    found = _found("The mill shut in 2008. Later in the year it reopened.")
+    assert found["Later in the year"][:2] == ("DATE", "2008")
+    assert found["2008"][1] == "2008"
+    assert _found("It was the best result in the year.") == {}
+
+
+def test_over_the_years_and_trading_days_are_durations() -> None:
+    assert _found("Over the years, the mill grew.")["the years"][:2] == ("DURATION", "PXY")
+    assert "the years" not in _found("Over the years of war the mill grew.")
+    found = _found("Eight trading days after the fall, the index rose.")
+    assert found["Eight trading days"][:2] == ("DURATION", "P8D")

@@ -191,6 +191,8 @@ _RULES: list[tuple[str, str]] = [
         + r")\s+(?:in\s+)?)?(?P<tl_det>"
         + _cap("that same|that|the same|the following|the previous|the preceding|the prior")
         .replace(" ", r"\s+")
+        # "earlier in the year", "later in the month": the unit of the date told (or the DCT)
+        + r"|(?<=[a-z]\sin\s)the(?=\s+(?:week|month|year)\b)"
         + r")\s+(?P<tl_unit>day|week|month|year)\b(?![-\w]|\s+(?:old|long)\b)",
     ),
     # last week, this month, next year, earlier this week, the past week, late last week
@@ -282,6 +284,9 @@ _RULES: list[tuple[str, str]] = [
         r"(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))"
         r"(?P<bare_unit>years|months|weeks|days|decades|centuries|hours|minutes)\b"
         r"(?!\s+(?:ago|earlier|later|before|after|old)\b)"
+        # over the years, through the decades: as many as the story spans
+        r"|(?:(?<=\bover\s)|(?<=\b[Oo]ver\s)|(?<=\bthrough\s))the\s+(?P<bare_the>years|decades|centuries)\b"
+        r"(?!\s+(?:of|since|before|after|that|when|to|between|ahead)\b)"
         # day-long, decades-long: an adjective of extent
         rf"|\b(?:(?P<bare_n>(?i:{_NUMWORD}))-)?(?P<bare_long>(?:day|week|month|year|hour|decade)s?)-long\b",
     ),

@@ -100,7 +100,7 @@ def bare(m: re.Match[str], ctx: Context) -> DateMention | None:
         word = m.group("bare_long").lower()
         n = _number(m.group("bare_n")) if m.group("bare_n") else None if word.endswith("s") else 1
         return _mk(m, DURATION, _period(n, _unit(word)))
-    return _mk(m, DURATION, _period(None, _unit(m.group("bare_unit"))))
+    return _mk(m, DURATION, _period(None, _unit(m.group("bare_unit") or m.group("bare_the"))))
 
 
 _ADVERB = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
