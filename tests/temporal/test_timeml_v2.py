@@ -123,3 +123,11 @@ def test_over_the_years_and_trading_days_are_durations() -> None:
     assert "the years" not in _found("Over the years of war the mill grew.")
     found = _found("Eight trading days after the fall, the index rose.")
     assert found["Eight trading days"][:2] == ("DURATION", "P8D")
+
+
+def test_a_duration_with_the_article_holds_it_in_its_span() -> None:
+    assert _found("For the nine months, the mill's net rose.")["the nine months"][:2] == ("DURATION", "P9M")
+    assert "the latest six months" in _found("In the latest six months it rose.")
+    # an adjective of extent and a date counted from a point keep the article out
+    assert _found("The guild set the 14-day period.")["14-day"][:2] == ("DURATION", "P14D")
+    assert _found("The two days later were calm.")["two days later"][:2] == ("DATE", "2010-10-29")

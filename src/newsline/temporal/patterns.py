@@ -272,6 +272,8 @@ _RULES: list[tuple[str, str]] = [
         + _cap(
             "more than|less than|nearly|almost|about|over|around|at least|up to|some|just"
             "|the past|the last|the next|the first|the previous|another|the coming|only|roughly"
+            # "the nine months (ended Sept. 30)": TimeBank's span holds the article
+            "|the latest|the"
         ).replace(" ", r"\s+")
         + r")?\s*\b(?P<du_n>"
         + rf"(?i:{_NUMWORD}))(?P<du_half>\s+1/2|\s+and\s+a\s+half)?"

@@ -74,6 +74,10 @@ def set_(m: re.Match[str], ctx: Context) -> DateMention | None:
 
 
 def duration(m: re.Match[str], ctx: Context) -> DateMention | None:
+    if _norm(m.group("du_pre") or "") == "the" and (
+        "-" in m.group() or _AGO_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "the 14-day period", "the two days later": the article stays out
     if _AGE_AFTER.match(ctx.text, m.end()):
         return None  # "a 52-year-old teacher": an age, which TimeML corpora leave out
     if (
@@ -117,6 +121,7 @@ _RATE_BEFORE = re.compile(
 )
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|'ll)\s+$")
 _AGE_AFTER = re.compile(r"[\s-]+old\b")
+_AGO_AFTER = re.compile(r"\s+(?:ago|later|earlier)\b")
 # "a second" before a noun is an ordinal; a time unit goes on with a preposition or ends
 _ORDINAL_SECOND = re.compile(
     r"\s+(?!(?:or|and|of|to|in|on|at|for|than|later|earlier|ago|after|before|when|the|a|an|but)\b)[a-z]"
