@@ -131,3 +131,13 @@ def test_a_duration_with_the_article_holds_it_in_its_span() -> None:
     # an adjective of extent and a date counted from a point keep the article out
     assert _found("The guild set the 14-day period.")["14-day"][:2] == ("DURATION", "P14D")
     assert _found("The two days later were calm.")["two days later"][:2] == ("DATE", "2010-10-29")
+
+
+def test_half_and_quarter_of_a_unit_and_dozens_are_counted() -> None:
+    assert _found("The mill ran for half a century.")["half a century"][:2] == ("DURATION", "P50Y")
+    assert _found("The talks took half an hour.")["half an hour"][:2] == ("DURATION", "PT30M")
+    assert _found("The guild ruled for a quarter century.")["a quarter century"][:2] == ("DURATION", "P25Y")
+    assert _found("The feud lasted a dozen years.")["a dozen years"][:2] == ("DURATION", "P12Y")
+    assert _found("The feud lasted half a dozen years.")["half a dozen years"][:2] == ("DURATION", "P6Y")
+    assert _found("The feud lasted dozens of years.")["dozens of years"][:2] == ("DURATION", "PXY")
+    assert _found("The feud lasted a year and a half.")["a year and a half"][:2] == ("DURATION", "P1Y6M")

@@ -26,9 +26,9 @@ NUMBERS: dict[str, int] = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "couple": 2, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "couple": 2, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "half a dozen": 6,
 }  # fmt: skip
-VAGUE_NUMBERS = frozenset({"few", "a few", "several", "many", "some", "the few"})
+VAGUE_NUMBERS = frozenset({"few", "a few", "several", "many", "some", "the few", "dozens", "dozens of"})
 SEASONS: dict[str, str] = {
     "winter": "WI", "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA",
 }
@@ -56,7 +56,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d])"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _NUMWORD = (
-    r"(?:\d+(?:\.\d+)?|(?:a|one)\s+hundred|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|many|some"
+    r"(?:\d+(?:\.\d+)?|half\s+a\s+dozen|a\s+dozen|dozens(?:\s+of)?|(?:a|one)\s+hundred|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|many|some"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
     r"|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -273,10 +273,12 @@ _RULES: list[tuple[str, str]] = [
             "more than|less than|nearly|almost|about|over|around|at least|up to|some|just"
             "|the past|the last|the next|the first|the previous|another|the coming|only|roughly"
             # "the nine months (ended Sept. 30)": TimeBank's span holds the article
-            "|the latest|the"
+            "|the latest|the|half"
         ).replace(" ", r"\s+")
         + r")?\s*\b(?P<du_n>"
         + rf"(?i:{_NUMWORD}))(?P<du_half>\s+1/2|\s+and\s+a\s+half)?"
+        # "a half-century", "a quarter century"
+        r"(?:[\s-]+(?P<du_frac>half|quarter)(?=[\s-]+(?:century|decade|year|hour)\b))?"
         r"(?:[\s-]+(?:more|full|long|straight|consecutive|whole|trading))?"
         rf"[\s-]+(?P<du_unit>{_UNIT})\b(?!-long\b)(?P<du_half2>\s+and\s+a\s+half\b)?",
     ),

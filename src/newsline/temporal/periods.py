@@ -34,6 +34,11 @@ _HALF = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M",
          "minute": "30S", "second": ""}  # fmt: skip
 
 
+_HALF_OF = {"century": "P50Y", "decade": "P5Y", "year": "P6M", "month": "P15D", "day": "PT12H",
+            "hour": "PT30M", "minute": "PT30S"}  # fmt: skip
+_QUARTER_OF = {"century": "P25Y", "year": "P3M", "hour": "PT15M"}
+
+
 def _period(n: int | None, unit: str, half: bool = False) -> str:
     """The TIMEX3 value of ``n`` units: P3D, PT2H, P1Y6M (``half``), PXY (``n`` None).
     Decades and centuries are written in years, as TimeBank does (P20Y, P100Y); hours
@@ -88,6 +93,15 @@ def duration(m: re.Match[str], ctx: Context) -> DateMention | None:
         return None  # "a second betrayal", "A second group": an ordinal
     if _norm(m.group()) == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
         return _mk(m, DATE, "FUTURE_REF", RELATIVE)  # "will one day be": some day, not a day long
+    frac = "half" if _norm(m.group("du_pre") or "") == "half" else m.group("du_frac")
+    if frac == "half" and _norm(m.group("du_n")) == "a dozen":
+        return _mk(m, DURATION, _period(6, _unit(m.group("du_unit"))))  # "half a dozen years"
+    if frac:
+        # half a century (P50Y), a half-century, half an hour (PT30M), a quarter century (P25Y)
+        part = (_HALF_OF if frac == "half" else _QUARTER_OF).get(_unit(m.group("du_unit")))
+        if part is None or m.group("du_n").lower() not in ("a", "an"):
+            return None
+        return _mk(m, DURATION, part)
     n = _number(m.group("du_n"))
     if m.group("du_n").lower() in ("a", "an") and not m.group("du_pre") and _RATE_BEFORE.search(
         ctx.text, max(0, m.start() - 30), m.start()
