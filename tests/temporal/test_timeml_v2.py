@@ -141,3 +141,12 @@ def test_half_and_quarter_of_a_unit_and_dozens_are_counted() -> None:
     assert _found("The feud lasted half a dozen years.")["half a dozen years"][:2] == ("DURATION", "P6Y")
     assert _found("The feud lasted dozens of years.")["dozens of years"][:2] == ("DURATION", "PXY")
     assert _found("The feud lasted a year and a half.")["a year and a half"][:2] == ("DURATION", "P1Y6M")
+
+
+def test_the_beginning_middle_and_halves_of_this_year() -> None:
+    assert _found("The mill opened at the beginning of the year.")["the beginning of the year"][:2] == ("DATE", "2010")
+    assert _found("It rose in the middle of the month.")["the middle of the month"][:2] == ("DATE", "2010-10")
+    found = _found("Sales rose in the second half of the year.")
+    assert found["the second half of the year"][:2] == ("DATE", "2010-H2")
+    assert _found("Sales rose in the first half of this year.")["the first half of this year"][1] == "2010-H1"
+    assert _found("Sales rose in the first half of the month.") == {}

@@ -262,7 +262,7 @@ _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 
 
 def yearend(m: re.Match[str], ctx: Context) -> DateMention | None:
-    """``year-end``, ``the end of the year``, ``the end of this month``, ``the full year``:
+    """``year-end``, ``the end (beginning, middle) of the year``, ``the end of this month``, ``the full year``:
     the DCT's year or
     month (TimeML: the year's value with mod END), the one before after "since" or,
     for the year, when a past clause is told in its first two months. ``the fiscal
@@ -270,15 +270,21 @@ def yearend(m: re.Match[str], ctx: Context) -> DateMention | None:
     if m.group("ye_fy"):
         return DateMention(m.group("ye_fy"), m.start("ye_fy"), m.end("ye_fy"), DURATION, "P1Y")
     unit = "year" if m.group("ye_word") or m.group("ye_full") else m.group("ye_unit")
+    half = m.group("ye_half")
+    if half and unit == "month":
+        return None  # "the first half of the month": no TIMEX3 value
     if ctx.dct is None:
         return _mk(m, DATE, "XXXX" if unit == "year" else "XXXX-XX", RELATIVE)
     back = _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) is not None
     if unit == "month":
         value, point = R.month(*R.shift_month(ctx.dct.year, ctx.dct.month, -back))
         return _mk(m, DATE, value, RELATIVE, point)
-    if not back and ctx.dct.month <= 2 and ctx.tense(m) in (R.PAST, R.REPORTED):
+    edge = _norm(m.group("ye_edge") or "end")
+    if not back and not half and edge in ("end", "close") and ctx.dct.month <= 2 and ctx.tense(m) in (R.PAST, R.REPORTED):
         back = True
     value, point = R.year(ctx.dct.year - back)
+    if half:  # "the second half of the year": 2010-H2
+        return _mk(m, DATE, f"{value}-H{1 if half.lower() == 'first' else 2}", RELATIVE)
     return _mk(m, DATE, value, RELATIVE, point)
 
 

@@ -178,8 +178,8 @@ _RULES: list[tuple[str, str]] = [
     # year-end, the end of the year, the end of this month; the (fiscal) year ended June 30
     (
         "yearend",
-        r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+"
-        r"(?:the|this)\s+(?P<ye_unit>year|month)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end)"
+        r"\b(?:(?:the\s+)?(?:(?P<ye_edge>end|close|beginning|start|middle)|(?P<ye_half>first|second|last)\s+half)"
+        r"\s+of\s+(?:the|this)\s+(?P<ye_unit>year|month)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end)"
         r"|[Tt]he\s+full\s+(?P<ye_full>year))\b(?![-\w])"
         r"|\b(?P<ye_fy>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)(?=\s+(?:ended|ending|that\s+ended)\b)",
     ),
