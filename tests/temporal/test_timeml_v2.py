@@ -150,3 +150,18 @@ def test_the_beginning_middle_and_halves_of_this_year() -> None:
     assert found["the second half of the year"][:2] == ("DATE", "2010-H2")
     assert _found("Sales rose in the first half of this year.")["the first half of this year"][1] == "2010-H1"
     assert _found("Sales rose in the first half of the month.") == {}
+
+
+def test_the_day_before_alone_counts_from_the_day_told() -> None:
+    found = _found("The mill shut on Oct. 12. The day before, the guild had met.")
+    assert found["The day before"][:2] == ("DATE", "2010-10-11")
+    found = _found("The mill shut on Oct. 12 and the guild met the day after.")
+    assert found["the day after"][:2] == ("DATE", "2010-10-13")
+    # before an event it names no day we know
+    assert "the day before" not in _found("The guild met the day before the vote.")
+    assert _found("It came the day before yesterday.")["the day before yesterday"][1] == "2010-10-25"
+
+
+def test_the_end_of_the_week_is_the_dct_week() -> None:
+    assert _found("The deadline is the end of the week.")["the end of the week"][:2] == ("DATE", "2010-W43")
+    assert _found("The mill shuts by the end of this week.")["the end of this week"][1] == "2010-W43"

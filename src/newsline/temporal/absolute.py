@@ -271,11 +271,13 @@ def yearend(m: re.Match[str], ctx: Context) -> DateMention | None:
         return DateMention(m.group("ye_fy"), m.start("ye_fy"), m.end("ye_fy"), DURATION, "P1Y")
     unit = "year" if m.group("ye_word") or m.group("ye_full") else m.group("ye_unit")
     half = m.group("ye_half")
-    if half and unit == "month":
+    if half and unit != "year":
         return None  # "the first half of the month": no TIMEX3 value
     if ctx.dct is None:
-        return _mk(m, DATE, "XXXX" if unit == "year" else "XXXX-XX", RELATIVE)
+        return _mk(m, DATE, {"year": "XXXX", "month": "XXXX-XX"}.get(unit, "XXXX-WXX"), RELATIVE)
     back = _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) is not None
+    if unit == "week":  # "by the end of the week": the DCT's (ISO) week
+        return _mk(m, DATE, R.iso_week(ctx.dct - dt.timedelta(weeks=back)), RELATIVE)
     if unit == "month":
         value, point = R.month(*R.shift_month(ctx.dct.year, ctx.dct.month, -back))
         return _mk(m, DATE, value, RELATIVE, point)

@@ -80,6 +80,8 @@ _COUNT_NOUN = (
     r"|deaths|cases|protesters|residents|families|homes|jobs|km|kilometres|kilometers|miles"
     r"|metres|meters|feet|units|members|votes|points|employees|gallons|pounds|euros)\b"
 )
+# the end of a phrase: "the day before," / "the year after when ..." (not "the day before the vote")
+_PHRASE_END = r"(?=\s*[,.;:!?)'\"]|\s+(?:and|but|when|as|that)\b)"
 _PRE_RANGE = r"(?:[Tt]he\s+(?:end|beginning|start|middle|(?:first|second|last)\s+half)\s+of\s+)"
 _MONTH_MOD = _cap("early|late|mid|last|this|next|earlier this|later this").replace(" ", r"\s+")
 
@@ -179,7 +181,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "yearend",
         r"\b(?:(?:the\s+)?(?:(?P<ye_edge>end|close|beginning|start|middle)|(?P<ye_half>first|second|last)\s+half)"
-        r"\s+of\s+(?:the|this)\s+(?P<ye_unit>year|month)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end)"
+        r"\s+of\s+(?:the|this)\s+(?P<ye_unit>year|month|week)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end)"
         r"|[Tt]he\s+full\s+(?P<ye_full>year))\b(?![-\w])"
         r"|\b(?P<ye_fy>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)(?=\s+(?:ended|ending|that\s+ended)\b)",
     ),
@@ -256,7 +258,8 @@ _RULES: list[tuple[str, str]] = [
             "the next day|the following day|the previous day|the same day"
             "|the next morning|the following morning"
         ).replace(" ", r"\s+")
-        + r")\b",
+        + r")\b"
+        + r"|\b(?P<an_rel>[Tt]he\s+day\s+(?:before|after))" + _PHRASE_END,
     ),
     # every day, each year, annually, three times a week
     (

@@ -219,11 +219,12 @@ _ANAPHOR = {
     "the next day": (1, ""), "the following day": (1, ""),
     "the previous day": (-1, ""), "the same day": (0, ""),
     "the next morning": (1, "MO"), "the following morning": (1, "MO"),
+    "the day before": (-1, ""), "the day after": (1, ""),
 }  # fmt: skip
 
 
 def anaphor(m: re.Match[str], ctx: Context) -> DateMention | None:
-    off, code = _ANAPHOR[_norm(m.group("an_word"))]
+    off, code = _ANAPHOR[_norm(m.group("an_word") or m.group("an_rel"))]
     type_ = TIME if code else DATE
     suffix = f"T{code}" if code else ""
     ref = ctx.reference(m.start())
