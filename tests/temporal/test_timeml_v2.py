@@ -150,6 +150,8 @@ def test_the_beginning_middle_and_halves_of_this_year() -> None:
     assert found["the second half of the year"][:2] == ("DATE", "2010-H2")
     assert _found("Sales rose in the first half of this year.")["the first half of this year"][1] == "2010-H1"
     assert _found("Sales rose in the first half of the month.") == {}
+    # a year named after "the year" is that year's
+    assert _found("It failed at the start of the year 2000.")["2000"][:2] == ("DATE", "2000")
 
 
 def test_the_day_before_alone_counts_from_the_day_told() -> None:

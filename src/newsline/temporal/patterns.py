@@ -181,7 +181,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "yearend",
         r"\b(?:(?:the\s+)?(?:(?P<ye_edge>end|close|beginning|start|middle)|(?P<ye_half>first|second|last)\s+half)"
-        r"\s+of\s+(?:the|this)\s+(?P<ye_unit>year|month|week)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end)"
+        r"\s+of\s+(?:the|this)\s+(?P<ye_unit>year|month|week)(?!\s+(?:1[5-9]|20)\d\d\b)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end)"
         r"|[Tt]he\s+full\s+(?P<ye_full>year))\b(?![-\w])"
         r"|\b(?P<ye_fy>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)(?=\s+(?:ended|ending|that\s+ended)\b)",
     ),
