@@ -20,9 +20,10 @@ import threading
 from ..model import DateMention
 from .context import Context
 from .liveblog import update_days
-from .patterns import FAMILY, NUMBERS, ORDINALS, TRIGGER
+from .patterns import NUMBERS, ORDINALS
 from .resolve import tense
 from .rules import HANDLERS
+from .triggers import FAMILY, TRIGGER
 
 _DIGIT_FAMILY = FAMILY["0"]
 
