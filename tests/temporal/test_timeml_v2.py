@@ -167,3 +167,12 @@ def test_the_day_before_alone_counts_from_the_day_told() -> None:
 def test_the_end_of_the_week_is_the_dct_week() -> None:
     assert _found("The deadline is the end of the week.")["the end of the week"][:2] == ("DATE", "2010-W43")
     assert _found("The mill shuts by the end of this week.")["the end of this week"][1] == "2010-W43"
+
+
+def test_the_fall_ending_a_phrase_is_the_season() -> None:
+    assert _found("The guild will vote in the fall.")["the fall"][:2] == ("DATE", "2010-FA")
+    assert _found("In the fall, the guild votes.")["the fall"][1] == "2010-FA"
+    assert _found("The mill runs until the fall elections.")["the fall"][1] == "2010-FA"
+    # a fall of something is no season
+    assert _found("The guild met after the fall of the regime.") == {}
+    assert _found("Shares rose in the fall in prices.") == {}

@@ -240,7 +240,10 @@ _RULES: list[tuple[str, str]] = [
         "season",
         r"\b(?:(?P<se_mod>"
         + _cap("early|late|last|this|next|the|this past|the coming|mid").replace(" ", r"\s+")
-        + rf")[\s-]+)?(?P<se_name>{_SEASON}|(?<=\s)fall(?=\s+(?:of\s+)?\d)|(?<=last\s)fall|(?<=this\s)fall|(?<=next\s)fall)"
+        + rf")[\s-]+)?(?P<se_name>{_SEASON}|(?<=\s)fall(?=\s+(?:of\s+)?\d)|(?<=last\s)fall|(?<=this\s)fall|(?<=next\s)fall"
+        # "in the fall." (not "the fall of the regime", "the fall in prices")
+        r"|(?:(?<=\b[Ii]n\sthe\s)|(?<=\b[Bb]y\sthe\s)|(?<=\buntil\sthe\s)|(?<=\bduring\sthe\s))fall"
+        r"(?=\s*[,.;:!?)'\"]|\s+(?:and|when|semester|term|season|elections?)\b))"
         rf"(?:\s+(?:of\s+)?(?:(?P<se_year>{_YEAR})|(?P<se_spoken>{_SPOKEN_YEAR})))?\b",
     ),
     # Christmas, Easter, New Year's Day, Easter week
