@@ -162,8 +162,23 @@ def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _mk(m, DATE, value, RELATIVE if (rel or mod in ("last", "next")) else PARTIAL, point)
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+# "temperatures in the sixties", "highs in the eighties": degrees, not a decade
+_DEGREES_BEFORE = re.compile(r"(?i:temperature|degree|highs?|lows?|thermometer)s?\b[^.]{0,30}$")
+
+
 def decade(m: re.Match[str], ctx: Context) -> DateMention | None:
-    full, short = m.group("dec_full"), m.group("dec_short")
+    full, short, word = m.group("dec_full"), m.group("dec_short"), m.group("dec_word")
+    if word:
+        if _DEGREES_BEFORE.search(ctx.text, max(0, m.start() - 50), m.start()):
+            return None
+        # the latest such decade that has begun by the DCT (the 1990s from 1998 or 2010)
+        now = ctx.dct.year if ctx.dct else 1999
+        y = (now // 100) * 100 + _DECADE_WORDS[word.lower()] * 10
+        if y > now:
+            y -= 100
+        return _mk(m, DATE, f"{y // 10:03d}", EXPLICIT if ctx.dct is None else RELATIVE)
     y = int(full) if full else 1900 + int(short)
     return _mk(m, DATE, f"{y // 10:03d}", EXPLICIT)
 
@@ -247,7 +262,7 @@ _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 
 
 def yearend(m: re.Match[str], ctx: Context) -> DateMention | None:
-    """``year-end``, ``the end of the year``, ``the end of this month``, ``the full year``:
+    """``year-end``, ``the end (beginning, middle) of the year``, ``the end of this month``, ``the full year``:
     the DCT's year or
     month (TimeML: the year's value with mod END), the one before after "since" or,
     for the year, when a past clause is told in its first two months. ``the fiscal
@@ -255,15 +270,23 @@ def yearend(m: re.Match[str], ctx: Context) -> DateMention | None:
     if m.group("ye_fy"):
         return DateMention(m.group("ye_fy"), m.start("ye_fy"), m.end("ye_fy"), DURATION, "P1Y")
     unit = "year" if m.group("ye_word") or m.group("ye_full") else m.group("ye_unit")
+    half = m.group("ye_half")
+    if half and unit != "year":
+        return None  # "the first half of the month": no TIMEX3 value
     if ctx.dct is None:
-        return _mk(m, DATE, "XXXX" if unit == "year" else "XXXX-XX", RELATIVE)
+        return _mk(m, DATE, {"year": "XXXX", "month": "XXXX-XX"}.get(unit, "XXXX-WXX"), RELATIVE)
     back = _SINCE_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start()) is not None
+    if unit == "week":  # "by the end of the week": the DCT's (ISO) week
+        return _mk(m, DATE, R.iso_week(ctx.dct - dt.timedelta(weeks=back)), RELATIVE)
     if unit == "month":
         value, point = R.month(*R.shift_month(ctx.dct.year, ctx.dct.month, -back))
         return _mk(m, DATE, value, RELATIVE, point)
-    if not back and ctx.dct.month <= 2 and ctx.tense(m) in (R.PAST, R.REPORTED):
+    edge = _norm(m.group("ye_edge") or "end")
+    if not back and not half and edge in ("end", "close") and ctx.dct.month <= 2 and ctx.tense(m) in (R.PAST, R.REPORTED):
         back = True
     value, point = R.year(ctx.dct.year - back)
+    if half:  # "the second half of the year": 2010-H2
+        return _mk(m, DATE, f"{value}-H{1 if half.lower() == 'first' else 2}", RELATIVE)
     return _mk(m, DATE, value, RELATIVE, point)
 
 

@@ -22,7 +22,7 @@ from .patterns import ORDINALS
 
 _TOLD_OFFSET = {
     "that": 0, "that same": 0, "the same": 0, "the following": 1, "the previous": -1,
-    "the preceding": -1, "the prior": -1,
+    "the preceding": -1, "the prior": -1, "the": 0,
 }  # fmt: skip
 _QUARTER_REACH = 600
 # characters: how far back the date told may be for "that year" / "the following month"
@@ -33,7 +33,10 @@ _SHIFT_REACH = 300  # "the following / previous ...": a date told in the same pa
 def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     """``that day`` / ``the following month`` / ``later that year`` ... (TimeML: a DATE
     at the unit's granularity, one unit after or before the date told last)."""
-    off = _TOLD_OFFSET[_norm(m.group("tl_det"))]
+    det = _norm(m.group("tl_det"))
+    if det == "the" and not m.group("tl_pre"):
+        return None  # "in the year" alone: "earlier in the year" only
+    off = _TOLD_OFFSET[det]
     unit = m.group("tl_unit").lower()
     told_at = ctx.told
     # "the following month" never counts from the reader's now (that is "next month"):
@@ -118,6 +121,10 @@ def qref(m: re.Match[str], ctx: Context) -> DateMention | None:
         y -= 1
     elif mod in ("previous", "prior"):
         y, q = (y - 1, 4) if q == 1 else (y, q - 1)
+    if m.group("qr_ord"):
+        if not year_ago:
+            return None  # "the third quarter" is the quarter rule's
+        q = ORDINALS[m.group("qr_ord").lower()]
     if not year_ago:
         ctx.quarter, ctx.quarter_pos = (y, q), m.start()
     return _mk(m, DATE, f"{y}-Q{q}", RELATIVE)

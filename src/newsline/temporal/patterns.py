@@ -26,9 +26,9 @@ NUMBERS: dict[str, int] = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "couple": 2, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "couple": 2, "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "half a dozen": 6,
 }  # fmt: skip
-VAGUE_NUMBERS = frozenset({"few", "a few", "several", "many", "some", "the few"})
+VAGUE_NUMBERS = frozenset({"few", "a few", "several", "many", "some", "the few", "dozens", "dozens of"})
 SEASONS: dict[str, str] = {
     "winter": "WI", "spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA",
 }
@@ -56,7 +56,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)(?![\d])"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _NUMWORD = (
-    r"(?:\d+(?:\.\d+)?|(?:a|one)\s+hundred|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|many|some"
+    r"(?:\d+(?:\.\d+)?|half\s+a\s+dozen|a\s+dozen|dozens(?:\s+of)?|(?:a|one)\s+hundred|a\s+couple(?:\s+of)?|couple\s+of|a\s+few|few|several|many|some"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
     r"|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -80,6 +80,8 @@ _COUNT_NOUN = (
     r"|deaths|cases|protesters|residents|families|homes|jobs|km|kilometres|kilometers|miles"
     r"|metres|meters|feet|units|members|votes|points|employees|gallons|pounds|euros)\b"
 )
+# the end of a phrase: "the day before," / "the year after when ..." (not "the day before the vote")
+_PHRASE_END = r"(?=\s*[,.;:!?)'\"]|\s+(?:and|but|when|as|that)\b)"
 _PRE_RANGE = r"(?:[Tt]he\s+(?:end|beginning|start|middle|(?:first|second|last)\s+half)\s+of\s+)"
 _MONTH_MOD = _cap("early|late|mid|last|this|next|earlier this|later this").replace(" ", r"\s+")
 
@@ -121,7 +123,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "decade",
         r"\b(?:[Tt]he\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec_full>1[5-9]\d0|20[0-9]0)s"
-        r"|'?(?P<dec_short>[1-9]0)s)\b",
+        r"|'?(?P<dec_short>[1-9]0)s)\b"
+        # the nineties, the early eighties (a decade in words needs "the": "in his fifties" is an age)
+        r"|\b[Tt]he\s+(?:(?:early|mid|late)[\s-]+)?(?P<dec_word>twenties|thirties|forties|fifties"
+        r"|sixties|seventies|eighties|nineties)\b",
     ),
     # the 20th century
     ("century", r"\b(?:[Tt]he\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"),
@@ -132,7 +137,7 @@ _RULES: list[tuple[str, str]] = [
     # the second quarter (of 2010)
     (
         "quarter",
-        rf"\b(?:[Tt]he\s+)?(?P<q_ord>(?i:first|second|third|fourth|final|last))[\s-]+quarter"
+        rf"\b(?:[Tt]he\s+)?(?:[Ff]iscal[\s-]+)?(?P<q_ord>(?i:first|second|third|fourth|final|last))[\s-]+quarter"
         rf"(?:\s+of\s+(?:(?P<q_year>{_YEAR})|(?P<q_rel>last|this|next)\s+year))?\b",
     ),
     # the quarter, the latest quarter, the year-ago quarter (an earnings report's quarter)
@@ -140,7 +145,10 @@ _RULES: list[tuple[str, str]] = [
         "qref",
         r"\b(?:(?P<qr_det>[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+)?(?:(?P<qr_mod>latest|current"
         r"|recent|same|comparable|corresponding|year-earlier|year-ago|previous|prior|fiscal)\s+)?"
-        r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?(?P<qr_unit>quarter|period)\b(?![-\w])"
+        r"(?:(?P<qr_mod2>year-earlier|year-ago)\s+)?"
+        # "the year-ago third quarter": that quarter of the year before
+        r"(?:(?P<qr_ord>first|second|third|fourth)[\s-]+(?=quarter))?"
+        r"(?P<qr_unit>quarter|period)\b(?![-\w])"
         r"(?P<qr_ago>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))\b)?"
         r"|\b(?:[Aa]\s+)?(?P<qr_adj>year-(?:earlier|ago))\b",
     ),
@@ -159,7 +167,7 @@ _RULES: list[tuple[str, str]] = [
     # early 2008, the end of 2008, 2008
     (
         "year",
-        rf"(?<![$£€#\d.,/:])(?:(?P<y_range>{_PRE_RANGE})|(?P<y_mod>{_cap('early|late|mid')})[\s-]+)?"
+        rf"(?<![$£€#\d.,/:])(?:(?P<y_range>{_PRE_RANGE})|(?P<y_mod>{_cap('early|late|mid|fiscal')})[\s-]+)?"
         rf"\b(?P<y_year>{_YEAR})(?![.,]\d|\s*(?:%|percent|GMT|UTC|[ap]\.?m\b)|/\d|\s+{_COUNT_NOUN})",
     ),
     # 9 days ago, two years earlier, a week later
@@ -172,8 +180,8 @@ _RULES: list[tuple[str, str]] = [
     # year-end, the end of the year, the end of this month; the (fiscal) year ended June 30
     (
         "yearend",
-        r"\b(?:(?:the\s+)?(?:end|close)\s+of\s+"
-        r"(?:the|this)\s+(?P<ye_unit>year|month)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end)"
+        r"\b(?:(?:the\s+)?(?:(?P<ye_edge>end|close|beginning|start|middle)|(?P<ye_half>first|second|last)\s+half)"
+        r"\s+of\s+(?:the|this)\s+(?P<ye_unit>year|month|week)(?!\s+(?:1[5-9]|20)\d\d\b)|(?P<ye_word>year(?:\s*'s\s+|[\s-])end)"
         r"|[Tt]he\s+full\s+(?P<ye_full>year))\b(?![-\w])"
         r"|\b(?P<ye_fy>[Tt]he\s+(?:fiscal\s+|financial\s+)?year)(?=\s+(?:ended|ending|that\s+ended)\b)",
     ),
@@ -185,6 +193,8 @@ _RULES: list[tuple[str, str]] = [
         + r")\s+(?:in\s+)?)?(?P<tl_det>"
         + _cap("that same|that|the same|the following|the previous|the preceding|the prior")
         .replace(" ", r"\s+")
+        # "earlier in the year", "later in the month": the unit of the date told (or the DCT)
+        + r"|(?<=[a-z]\sin\s)the(?=\s+(?:week|month|year)\b)"
         + r")\s+(?P<tl_unit>day|week|month|year)\b(?![-\w]|\s+(?:old|long)\b)",
     ),
     # last week, this month, next year, earlier this week, the past week, late last week
@@ -197,7 +207,9 @@ _RULES: list[tuple[str, str]] = [
             "|the following|this past|this coming|last|this|next|past|previous|coming"
             "|the current|current"
         ).replace(" ", r"\s+")
-        + r")\s+(?P<ru_unit>week|weekend|month|year|decade|century)\b(?!\s*-|\s+(?:old|long)\b)",
+        # ("the current fiscal year", "last fiscal year": TimeBank writes a fiscal year as the year)
+        + r")\s+(?:(?P<ru_fiscal>fiscal)\s+)?(?P<ru_unit>week|weekend|month|year|decade|century)\b"
+        r"(?!\s*-|\s+(?:old|long)\b)",
     ),
     # (early) Tuesday (morning), last Friday, Fridays
     (
@@ -228,7 +240,10 @@ _RULES: list[tuple[str, str]] = [
         "season",
         r"\b(?:(?P<se_mod>"
         + _cap("early|late|last|this|next|the|this past|the coming|mid").replace(" ", r"\s+")
-        + rf")[\s-]+)?(?P<se_name>{_SEASON}|(?<=\s)fall(?=\s+(?:of\s+)?\d)|(?<=last\s)fall|(?<=this\s)fall|(?<=next\s)fall)"
+        + rf")[\s-]+)?(?P<se_name>{_SEASON}|(?<=\s)fall(?=\s+(?:of\s+)?\d)|(?<=last\s)fall|(?<=this\s)fall|(?<=next\s)fall"
+        # "in the fall." (not "the fall of the regime", "the fall in prices")
+        r"|(?:(?<=\b[Ii]n\sthe\s)|(?<=\b[Bb]y\sthe\s)|(?<=\buntil\sthe\s)|(?<=\bduring\sthe\s))fall"
+        r"(?=\s*[,.;:!?)'\"]|\s+(?:and|when|semester|term|season|elections?)\b))"
         rf"(?:\s+(?:of\s+)?(?:(?P<se_year>{_YEAR})|(?P<se_spoken>{_SPOKEN_YEAR})))?\b",
     ),
     # Christmas, Easter, New Year's Day, Easter week
@@ -246,7 +261,8 @@ _RULES: list[tuple[str, str]] = [
             "the next day|the following day|the previous day|the same day"
             "|the next morning|the following morning"
         ).replace(" ", r"\s+")
-        + r")\b",
+        + r")\b"
+        + r"|\b(?P<an_rel>[Tt]he\s+day\s+(?:before|after))" + _PHRASE_END,
     ),
     # every day, each year, annually, three times a week
     (
@@ -262,18 +278,25 @@ _RULES: list[tuple[str, str]] = [
         + _cap(
             "more than|less than|nearly|almost|about|over|around|at least|up to|some|just"
             "|the past|the last|the next|the first|the previous|another|the coming|only|roughly"
+            # "the nine months (ended Sept. 30)": TimeBank's span holds the article
+            "|the latest|the|half"
         ).replace(" ", r"\s+")
         + r")?\s*\b(?P<du_n>"
         + rf"(?i:{_NUMWORD}))(?P<du_half>\s+1/2|\s+and\s+a\s+half)?"
+        # "a half-century", "a quarter century"
+        r"(?:[\s-]+(?P<du_frac>half|quarter)(?=[\s-]+(?:century|decade|year|hour)\b))?"
         r"(?:[\s-]+(?:more|full|long|straight|consecutive|whole|trading))?"
         rf"[\s-]+(?P<du_unit>{_UNIT})\b(?!-long\b)(?P<du_half2>\s+and\s+a\s+half\b)?",
     ),
     # (for) years, (over) months: a bare plural unit after a preposition of extent
     (
         "bare",
-        r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))"
-        r"(?P<bare_unit>years|months|weeks|days|decades|hours|minutes)\b"
+        r"(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))"
+        r"(?P<bare_unit>years|months|weeks|days|decades|centuries|hours|minutes)\b"
         r"(?!\s+(?:ago|earlier|later|before|after|old)\b)"
+        # over the years, through the decades: as many as the story spans
+        r"|(?:(?<=\bover\s)|(?<=\b[Oo]ver\s)|(?<=\bthrough\s))the\s+(?P<bare_the>years|decades|centuries)\b"
+        r"(?!\s+(?:of|since|before|after|that|when|to|between|ahead)\b)"
         # day-long, decades-long: an adjective of extent
         rf"|\b(?:(?P<bare_n>(?i:{_NUMWORD}))-)?(?P<bare_long>(?:day|week|month|year|hour|decade)s?)-long\b",
     ),
@@ -285,114 +308,20 @@ _RULES: list[tuple[str, str]] = [
         "ref",
         r"\b(?P<ref_word>"
         + _cap(
-            "right now|just now|now|currently|recent (?:days|weeks|months|years|decades)"
+            "right now|just now|now|currently|then current|then-current|recent (?:days|weeks|months|years|decades)"
             "|recently|recent|the coming (?:days|weeks|months|years)"
             "|coming (?:days|weeks|months|years)|as soon as possible|current"
-            "|the near future|the distant future|the foreseeable future|the future|the distant past"
+            "|the near future|the distant future|the foreseeable future|the future|the distant past|these days"
         ).replace(" ", r"\s+")
         # "in the past," but not "the past year", "the past president"
-        + r"|[Tt]he\s+past(?=\s*[,.;:!?)'\"]|\s+(?:and|or|but|when|as|because|that|is|was|has|have|had)\b)"
+        + r"|[Tt]he\s+past(?=\s*[,.;:!?)'\"]|\s+(?:and|or|but|when|as|because|that|is|was|has|have|had)\b"
+        # "in the past it considered ...": a clause's subject after the adverbial
+        + r"|(?<=[Ii]n\sthe\spast)\s+(?:it|he|she|they|we|I|you|there|the|an?|its|his|her|their|our|such"
+        + r"|were|been|did|could|would)\b)"
         + r")\b",
     ),
 ]
 
 MASTER: re.Pattern[str] = re.compile("|".join(_g(name, body) for name, body in _RULES))
 RULE_NAMES: tuple[str, ...] = tuple(name for name, _ in _RULES)
-
-_TRIGGER_WORDS = (
-    "today tonight tomorrow yesterday overnight now current recent "
-    "future past morning afternoon evening night second minute hour day week month year "
-    "decade centur quarter period nineteen thousand winter spring summer autumn fall annually monthly weekly daily "
-    "hourly yearly quarterly Christmas Easter New Year Halloween Thanksgiving Valentine "
-    "as soon as possible noon midday midnight Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday"
-)
-
-
-def _trie(words: list[str]) -> str:
-    """One-level trie: alternatives grouped by first character (fast branch skipping)."""
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
-    parts = []
-    for first, rests in sorted(by_first.items()):
-        rests = sorted(set(rests), key=len, reverse=True)
-        parts.append(re.escape(first) + "(?:" + "|".join(rests) + ")")
-    return "|".join(parts)
-
-
-def _trigger_words() -> list[str]:
-    words: list[str] = []
-    for w in _TRIGGER_WORDS.replace("as soon as possible", "as_soon_as_possible").split():
-        w = w.replace("_", " ").replace("New Year", "New")
-        words.append(w)
-        if w[0].islower():
-            words.append(w[0].upper() + w[1:])
-    return words
-
-
-# A candidate time expression contains a digit, a month or weekday name or a
-# keyword; TRIGGER finds those (after a space or punctuation) in one cheap pass.
-# The lookahead (a digit of any script or the first letter of a word: no change
-# in what matches) turns away most words after a separator before the trie is tried.
-_TRIGGER_FIRSTS = "".join(sorted({w[0] for w in _trigger_words()}))
-TRIGGER: re.Pattern[str] = re.compile(
-    r"[\s(\-/\"'`](?=[\d" + re.escape(_TRIGGER_FIRSTS) + r"])(?P<t>\d|" + _trie(_trigger_words()) + ")"
-)
-
-# Which rules can contain a trigger, by trigger word: the tagger only tries
-# those (a much smaller expression than MASTER) at the candidate starts.
-_DIGIT_RULES = ("iso", "slash", "clock", "dmy", "decade", "century", "ordday", "yquarter", "year", "ago",
-                "set", "duration", "bare", "dayand")
-_UNIT_RULES = ("quarter", "qref", "yquarter", "yearend", "told", "relunit", "ago", "weekend", "anaphor", "set",
-               "duration", "bare", "ref")
-_FAMILY_RULES: dict[str, tuple[str, ...]] = {
-    "digit": _DIGIT_RULES,
-    "month": ("month", "set"),
-    "weekday": ("weekday", "set"),
-    "unit": _UNIT_RULES,
-    "deictic": ("deictic",),
-    "noon": ("weekday", "noon"),
-    "pod": ("deictic", "anaphor", "weekday", "set", "duration"),
-    "ref": ("qref", "relunit", "weekday", "season", "duration", "ref", "deictic"),
-    "season": ("season", "set"),
-    "holiday": ("holiday",),
-    "set": ("set",),
-    "spoken": ("spoken", "duration"),
-}
-_FAMILY_OF: dict[str, str] = {}
-for _w in ["today", "tonight", "tomorrow", "yesterday", "overnight"]:
-    _FAMILY_OF[_w] = "deictic"
-for _w in ["now", "nowadays", "current", "present", "lately", "future", "past", "recent", "as", "soon", "as", "possible"]:
-    _FAMILY_OF[_w] = "ref"
-_FAMILY_OF["as soon as possible"] = "ref"
-_FAMILY_OF["nineteen"] = _FAMILY_OF["thousand"] = "spoken"
-for _w in ["noon", "midday", "midnight"]:
-    _FAMILY_OF[_w] = "noon"
-for _w in ["morning", "afternoon", "evening", "night"]:
-    _FAMILY_OF[_w] = "pod"
-for _w in ["second", "minute", "hour", "day", "week", "month", "year", "decade", "centur", "quarter", "period"]:
-    _FAMILY_OF[_w] = "unit"
-for _w in ["winter", "spring", "summer", "autumn", "fall"]:
-    _FAMILY_OF[_w] = "season"
-for _w in ["annually", "monthly", "weekly", "daily", "hourly", "yearly", "quarterly"]:
-    _FAMILY_OF[_w] = "set"
-for _w in ["christmas", "easter", "new", "halloween", "thanksgiving", "valentine"]:
-    _FAMILY_OF[_w] = "holiday"
-for _w in ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]:
-    _FAMILY_OF[_w] = "month"
-for _w in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]:
-    _FAMILY_OF[_w] = "weekday"
-for _w in "0123456789":
-    _FAMILY_OF[_w] = "digit"
-_BODIES = dict(_RULES)
-_FAMILIES: dict[str, re.Pattern[str]] = {
-    fam: re.compile("|".join(_g(r, _BODIES[r]) for r in RULE_NAMES if r in rules))
-    for fam, rules in _FAMILY_RULES.items()
-}
-# trigger word (as TRIGGER matched it) -> compiled family expression
-FAMILY: dict[str, re.Pattern[str]] = {}
-for _w in _trigger_words():
-    FAMILY[_w] = _FAMILIES[_FAMILY_OF[_w.lower()]]
-for _w in "0123456789":
-    FAMILY[_w] = _FAMILIES["digit"]
+_BODIES_OF: dict[str, str] = dict(_RULES)

@@ -34,6 +34,11 @@ _HALF = {"year": "6M", "month": "15D", "day": "T12H", "hour": "30M",
          "minute": "30S", "second": ""}  # fmt: skip
 
 
+_HALF_OF = {"century": "P50Y", "decade": "P5Y", "year": "P6M", "month": "P15D", "day": "PT12H",
+            "hour": "PT30M", "minute": "PT30S"}  # fmt: skip
+_QUARTER_OF = {"century": "P25Y", "year": "P3M", "hour": "PT15M"}
+
+
 def _period(n: int | None, unit: str, half: bool = False) -> str:
     """The TIMEX3 value of ``n`` units: P3D, PT2H, P1Y6M (``half``), PXY (``n`` None).
     Decades and centuries are written in years, as TimeBank does (P20Y, P100Y); hours
@@ -74,6 +79,10 @@ def set_(m: re.Match[str], ctx: Context) -> DateMention | None:
 
 
 def duration(m: re.Match[str], ctx: Context) -> DateMention | None:
+    if _norm(m.group("du_pre") or "") == "the" and (
+        "-" in m.group() or _AGO_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "the 14-day period", "the two days later": the article stays out
     if _AGE_AFTER.match(ctx.text, m.end()):
         return None  # "a 52-year-old teacher": an age, which TimeML corpora leave out
     if (
@@ -84,6 +93,15 @@ def duration(m: re.Match[str], ctx: Context) -> DateMention | None:
         return None  # "a second betrayal", "A second group": an ordinal
     if _norm(m.group()) == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
         return _mk(m, DATE, "FUTURE_REF", RELATIVE)  # "will one day be": some day, not a day long
+    frac = "half" if _norm(m.group("du_pre") or "") == "half" else m.group("du_frac")
+    if frac == "half" and _norm(m.group("du_n")) == "a dozen":
+        return _mk(m, DURATION, _period(6, _unit(m.group("du_unit"))))  # "half a dozen years"
+    if frac:
+        # half a century (P50Y), a half-century, half an hour (PT30M), a quarter century (P25Y)
+        part = (_HALF_OF if frac == "half" else _QUARTER_OF).get(_unit(m.group("du_unit")))
+        if part is None or m.group("du_n").lower() not in ("a", "an"):
+            return None
+        return _mk(m, DURATION, part)
     n = _number(m.group("du_n"))
     if m.group("du_n").lower() in ("a", "an") and not m.group("du_pre") and _RATE_BEFORE.search(
         ctx.text, max(0, m.start() - 30), m.start()
@@ -100,7 +118,7 @@ def bare(m: re.Match[str], ctx: Context) -> DateMention | None:
         word = m.group("bare_long").lower()
         n = _number(m.group("bare_n")) if m.group("bare_n") else None if word.endswith("s") else 1
         return _mk(m, DURATION, _period(n, _unit(word)))
-    return _mk(m, DURATION, _period(None, _unit(m.group("bare_unit"))))
+    return _mk(m, DURATION, _period(None, _unit(m.group("bare_unit") or m.group("bare_the"))))
 
 
 _ADVERB = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
@@ -117,6 +135,7 @@ _RATE_BEFORE = re.compile(
 )
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|can|shall|'ll)\s+$")
 _AGE_AFTER = re.compile(r"[\s-]+old\b")
+_AGO_AFTER = re.compile(r"\s+(?:ago|later|earlier)\b")
 # "a second" before a noun is an ordinal; a time unit goes on with a preposition or ends
 _ORDINAL_SECOND = re.compile(
     r"\s+(?!(?:or|and|of|to|in|on|at|for|than|later|earlier|ago|after|before|when|the|a|an|but)\b)[a-z]"
@@ -141,7 +160,8 @@ def ref(m: re.Match[str], ctx: Context) -> DateMention | None:
         return None  # the discourse marker ("Now, he says, ..."), not the time adverb
     if (units := _VAGUE_UNITS.search(word)) is not None:
         return _mk(m, DURATION, _period(None, units.group(1)))
-    if word.endswith("past") or word.startswith("recent"):
+    if word.endswith("past") or word.startswith("recent") or word.startswith("then"):
+        # "the then current price": current at a past time ("then-current")
         value = "PAST_REF"
     elif "coming" in word or "future" in word or "possible" in word:
         value = "FUTURE_REF"

@@ -75,6 +75,8 @@ _OFFSET = {
 
 def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
     off, unit = _OFFSET[_norm(m.group("ru_mod"))], m.group("ru_unit").lower()
+    if m.group("ru_fiscal") and unit != "year":
+        return None  # "this fiscal year" only
     dct = ctx.dct
     if dct is None:
         code = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}
@@ -217,11 +219,12 @@ _ANAPHOR = {
     "the next day": (1, ""), "the following day": (1, ""),
     "the previous day": (-1, ""), "the same day": (0, ""),
     "the next morning": (1, "MO"), "the following morning": (1, "MO"),
+    "the day before": (-1, ""), "the day after": (1, ""),
 }  # fmt: skip
 
 
 def anaphor(m: re.Match[str], ctx: Context) -> DateMention | None:
-    off, code = _ANAPHOR[_norm(m.group("an_word"))]
+    off, code = _ANAPHOR[_norm(m.group("an_word") or m.group("an_rel"))]
     type_ = TIME if code else DATE
     suffix = f"T{code}" if code else ""
     ref = ctx.reference(m.start())

@@ -20,19 +20,20 @@ import threading
 from ..model import DateMention
 from .context import Context
 from .liveblog import update_days
-from .patterns import FAMILY, NUMBERS, ORDINALS, TRIGGER
+from .patterns import NUMBERS, ORDINALS
 from .resolve import tense
 from .rules import HANDLERS
+from .triggers import FAMILY, TRIGGER
 
 _DIGIT_FAMILY = FAMILY["0"]
 
 # Words that may precede the head of an expression inside it.
 _MODIFIERS = frozenset(
-    ["the", "a", "an", "early", "late", "earlier", "later", "last", "this", "next", "past", "previous", "coming", "following", "same", "that", "mid", "more", "less", "than", "nearly", "almost", "about", "over", "around", "at", "least", "up", "to", "some", "just", "another", "only", "roughly", "every", "each", "of", "few", "several", "many", "couple", "on", "times", "once", "twice", "per", "end", "beginning", "start", "middle", "first", "second", "third", "fourth", "final", "half", "right", "recent", "these", "as", "full", "long", "straight", "consecutive", "whole", "day", "before", "after", "current", "in", "latest", "comparable", "corresponding", "fiscal", "prior", "its", "their", "noon", "midnight", "near", "distant"]
+    ["the", "a", "an", "early", "late", "earlier", "later", "last", "this", "next", "past", "previous", "coming", "following", "same", "that", "mid", "more", "less", "than", "nearly", "almost", "about", "over", "around", "at", "least", "up", "to", "some", "just", "another", "only", "roughly", "every", "each", "of", "few", "several", "many", "couple", "on", "times", "once", "twice", "per", "end", "beginning", "start", "middle", "first", "second", "third", "fourth", "final", "half", "right", "recent", "these", "as", "full", "long", "straight", "consecutive", "whole", "day", "before", "after", "current", "in", "latest", "comparable", "corresponding", "fiscal", "prior", "its", "their", "noon", "midnight", "near", "distant", "then", "trading", "dozen", "dozens", "quarter"]
 ) | frozenset(NUMBERS)
 _MAX_BACK = 5
 # Words joined by a hyphen to the head of an expression inside it.
-_HYPHEN_HEADS = frozenset(["mid", *NUMBERS, *ORDINALS])
+_HYPHEN_HEADS = frozenset(["mid", "then", "half", "quarter", *NUMBERS, *ORDINALS])
 
 
 def _starts(text: str, p: int, floor: int) -> list[int]:
