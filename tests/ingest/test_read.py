@@ -180,6 +180,29 @@ def test_hopeless_encoding_is_a_problem(tmp_path, monkeypatch):
     assert messages(res) == [f"{f}: cannot decode the text (unknown encoding); skipped"]
 
 
+def test_utf16_with_bom_is_read_and_junk_behind_a_bom_skipped(tmp_path):
+    import random
+
+    real = write(tmp_path / "real.txt", ("Title\n\n" + BODY).encode("utf-16"))  # BOM + UTF-16-LE
+    rng = random.Random(7)
+    junk_bytes = bytes(rng.randrange(256) for _ in range(3000))
+    junk = write(tmp_path / "junk.txt", b"\xff\xfe" + junk_bytes.replace(b"\x00", b"\x01"))
+    res = read([real, junk])
+    assert [a.title for a in res.articles] == ["Title"]
+    assert messages(res) == [f"{junk}: a UTF-16 byte-order mark, but the bytes are not UTF-16 text; skipped"]
+    assert res.files_skipped == 1
+
+
+def test_plausible_text_in_any_script():
+    from newsline.ingest.decode import plausible
+
+    for text in ("Plain English news.", "Ein Bericht \u00fcber M\u00fcnchen.", "\u4eca\u65e5\u306f\u6674\u308c\u3067\u3059\u3002",
+                 "\u041d\u043e\u0432\u043e\u0441\u0442\u0438 \u0434\u043d\u044f", "tabs\tand\nlines\r\n"):
+        assert plausible(text * 50)
+    assert not plausible("\ue000\ue001 private use" * 20)
+    assert not plausible("text \x01\x02\x03\x04 controls" * 20)
+
+
 def test_empty_file(tmp_path):
     f = write(tmp_path / "empty.txt", "  \n")
     res = read([f])

@@ -41,7 +41,8 @@ def decode(data: bytes) -> str | None:
 
 
 def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, str | None]:
-    """Text of ``data`` and a remark worth a warning line (or ``None``).
+    """Text of ``data`` and a remark worth a warning line (or ``None``; with no
+    text, the remark, if any, says why).
 
     A BOM decides first; then a ``declared`` charset (an HTML page's
     ``<meta charset>``) when Python knows it; then UTF-8. A file that is
@@ -55,10 +56,11 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, s
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                text = data.decode(encoding)
+                text = data.decode(encoding).lstrip("\ufeff")
             except UnicodeDecodeError:
-                return None, None
-            text = text.lstrip("\ufeff")
+                text = None
+            if text is None or not plausible(text):  # a BOM on bytes that are not such text
+                return None, f"a {encoding.upper()} byte-order mark, but the bytes are not {encoding.upper()} text"
             break
     if text is None and declared:
         try:
@@ -83,6 +85,24 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, s
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, remark
+
+
+#: Unicode categories that text in any language hardly holds: unassigned, private
+#: use, surrogates, controls (whitespace and ESC are category Cc but allowed).
+_NOT_TEXT = frozenset({"Cn", "Co", "Cs", "Cc"})
+_ALLOWED_CONTROLS = frozenset("\t\n\x0b\x0c\r\x1b\x85")
+
+
+def plausible(text: str, sample: int = SNIFF_BYTES) -> bool:
+    """False when over 1% of the first ``sample`` characters (3 at least) are
+    unassigned, private-use, surrogate or control characters: what arbitrary
+    bytes read in a BOM's encoding give (random UTF-16 is ~15% such code points),
+    never a real text in any script."""
+    import unicodedata
+
+    head = text[:sample]
+    odd = sum(1 for c in head if c not in _ALLOWED_CONTROLS and unicodedata.category(c) in _NOT_TEXT)
+    return odd < max(3, len(head) // 100)
 
 
 def _utf8_damage(data: bytes) -> tuple[int, int]:

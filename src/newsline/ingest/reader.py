@@ -195,7 +195,8 @@ def _read_source(
         return True
     text, remark = decode_text(data, html_charset(data) if kind in ("html", "") else None)
     if text is None:
-        report.problem(name, "cannot decode the text (unknown encoding); skipped", cause="undecodable")
+        why = remark or "cannot decode the text (unknown encoding)"
+        report.problem(name, f"{why}; skipped", cause="undecodable")
         return True
     if remark:
         report.problem(name, remark)
