@@ -17,10 +17,15 @@ does not re-read them measures),
 among for them), ``nopin`` (interval estimates' relative mentions never keep a day),
 ``nowire`` (wire datelines read as partial dates, not with their own hit rate),
 ``keep=pub,rel,md,exp`` (hidden stay undated but keep those classes of their
-true reading: which class carries the loss; see :func:`keep_classes`).
+true reading: which class carries the loss; see :func:`keep_classes`),
+``yreach=N`` (month-days also read in the N years after the latest one named),
+``bestday`` (an interval neighbour counts as its best day, not its likely days);
+``A+B`` combines variants.
 ``--prior`` is a model file or a folder of leave-one-topic-out models
 (``bench/train_dating_prior.py --loto``). Prints one row per variant: mean
-AR1-F, AR2-F, Date-F1, seconds per task and the date-estimation shares.
+AR1-F, AR2-F, Date-F1, seconds per task, the date-estimation shares and the
+shares of the hidden articles' day mentions read right / wrong (:func:`mention_days`);
+``--per-task`` adds a line per task.
 ``--sources``: where the gold dates come from in the input (see :func:`gold_sources`).
 """
 
