@@ -17,10 +17,15 @@ does not re-read them measures),
 among for them), ``nopin`` (interval estimates' relative mentions never keep a day),
 ``nowire`` (wire datelines read as partial dates, not with their own hit rate),
 ``keep=pub,rel,md,exp`` (hidden stay undated but keep those classes of their
-true reading: which class carries the loss; see :func:`keep_classes`).
+true reading: which class carries the loss; see :func:`keep_classes`),
+``yreach=N`` (month-days also read in the N years after the latest one named),
+``bestday`` (an interval neighbour counts as its best day, not its likely days);
+``A+B`` combines variants.
 ``--prior`` is a model file or a folder of leave-one-topic-out models
 (``bench/train_dating_prior.py --loto``). Prints one row per variant: mean
-AR1-F, AR2-F, Date-F1, seconds per task and the date-estimation shares.
+AR1-F, AR2-F, Date-F1, seconds per task, the date-estimation shares and the
+shares of the hidden articles' day mentions read right / wrong (:func:`mention_days`);
+``--per-task`` adds a line per task.
 ``--sources``: where the gold dates come from in the input (see :func:`gold_sources`).
 """
 
@@ -83,6 +88,17 @@ def options_for(variant: str, prior: str | None) -> DatingOptions | None:
     base = DatingOptions(prior=prior)
     if variant in ("full", "rules", "none", "leak") or variant.startswith(("oracle", "keep=")):
         return base
+    if "+" in variant:  # variants combined: yreach=3+told
+        opts = base
+        for part in variant.split("+"):
+            one = options_for(part, prior)
+            assert one is not None
+            changed = {f.name: getattr(one, f.name) for f in dataclasses.fields(one)
+                       if getattr(one, f.name) != getattr(base, f.name)}  # fmt: skip
+            opts = dataclasses.replace(opts, **changed)
+        return opts
+    if variant == "bestday":
+        return dataclasses.replace(base, likely_neighbours=False)
     if variant == "nopin":
         return dataclasses.replace(base, pin_mentions=False)
     if variant == "nowire":
@@ -96,7 +112,7 @@ def options_for(variant: str, prior: str | None) -> DatingOptions | None:
         return dataclasses.replace(base, propagate=tuple(value.split(",")))
     field = {"conf": "day_confidence", "rounds": "rounds", "k": "neighbours", "mass": "mass",
              "ew": "estimated_weight", "prod": "neighbour_product",
-             "search": "search"}[key]  # fmt: skip
+             "search": "search", "yreach": "year_reach"}[key]  # fmt: skip
     floats = ("day_confidence", "mass", "estimated_weight", "neighbour_product")
     cast = float if field in floats else int
     return dataclasses.replace(base, **{field: cast(value)})
@@ -109,10 +125,12 @@ def run(
     prior: str | None,
     seed: int,
     only: list[str] | None = None,
+    per_task: bool = False,
 ) -> str:
     topics = protocol.load_dataset(dataset, only or ())
     dating = options_for(variant, prior)
     scores, rows, seconds = [], [], []
+    tally = [0, 0, 0]
     method = protocol.get_method("datewise")
     for topic in topics:
         corpus = protocol.prepare_topic(topic)
@@ -150,9 +168,13 @@ def run(
             else:
                 sub2, d = protocol.hidden_dates(sub, task, opts)
                 rows.append(d)
+            mention_days(sub.documents, sub2.documents, truth, tally)
             timeline = method.build(sub2, task.config())
             seconds.append(time.perf_counter() - started)
             scores.append(protocol.score_timeline(timeline, [task.gold]))
+            if per_task:
+                s = scores[-1]
+                print(f"  {task.name:30} AR1 {s['align_r1_f']:.4f} D-F1 {s['date_f1']:.4f}")
     m = mean_scores(scores)
     d = mean_dating(rows)
     return (
@@ -161,8 +183,28 @@ def run(
         f"{d.get('estimated', 0):.3f} day {d.get('day', 0):.3f} exact {d.get('exact', 0):.3f} "
         f"wrong {d.get('day', 0) - d.get('exact', 0):.4f} "
         f"w1 {d.get('within_1', 0):.3f} w7 {d.get('within_7', 0):.3f} "
-        f"off7 {d.get('off_7', 0):.3f} inint {d.get('in_interval', 0):.3f}"
+        f"off7 {d.get('off_7', 0):.3f} inint {d.get('in_interval', 0):.3f} | mentions "
+        f"right {tally[1] / max(tally[0], 1):.3f} wrong {tally[2] / max(tally[0], 1):.4f}"
     )
+
+
+def mention_days(true_docs, docs, truth, tally):  # type: ignore[no-untyped-def]
+    """Adds to ``tally`` (day mentions, read to the true day, to another day)
+    the relative and month-day mentions of the hidden articles that their true
+    reading puts on a day."""
+    from newsline.model import Granularity
+
+    for i in truth:
+        got = {(m.start, m.end): m.time for m in docs[i].mentions}
+        for m in true_docs[i].mentions:
+            if m.kind not in ("relative", "partial") or m.time is None:
+                continue
+            if m.time.granularity is not Granularity.DAY:
+                continue
+            t = got.get((m.start, m.end))
+            tally[0] += 1
+            if t is not None and t.granularity is Granularity.DAY:
+                tally[1 if t.date == m.time.date else 2] += 1
 
 
 def gold_sources(dataset: str) -> str:
@@ -213,12 +255,14 @@ def main() -> None:
     ap.add_argument("--variants", nargs="+", default=["full"])
     ap.add_argument("--topics", nargs="+", help="only these topics")
     ap.add_argument("--sources", action="store_true", help="where gold dates come from (no run)")
+    ap.add_argument("--per-task", action="store_true", help="a line per task")
     args = ap.parse_args()
     if args.sources:
         print(gold_sources(args.dataset))
         return
     for v in args.variants:
-        print(run(args.dataset, args.hide, v, args.prior, args.seed, args.topics), flush=True)
+        print(run(args.dataset, args.hide, v, args.prior, args.seed, args.topics, args.per_task),
+              flush=True)
 
 
 if __name__ == "__main__":

@@ -144,3 +144,13 @@ def test_the_weekday_date_heading_the_article_outweighs_later_ones_in_its_body()
     chosen = weekday_date(body)
     assert chosen is not None and chosen.date == dt.date(2010, 5, 27)
     assert weekday_date(read_clues("The bridge reopened in May.")) is None
+
+
+def test_a_year_reach_reads_a_month_day_in_the_years_after_the_one_named() -> None:
+    text = "The pier, built in 2010, was closed on 14 November after the storm."
+    clues = read_clues(text)
+    near = estimate(clues, PRIOR, [])
+    assert near is not None and near.earliest.year == 2010  # only the year named
+    # the years after it, which the year term gives mass to, are candidates too:
+    # spread over them, the month and day no longer dates the article
+    assert estimate(clues, PRIOR, [], year_reach=3) is None

@@ -168,11 +168,21 @@ def weekday_date(clues: TextClues) -> Clue | None:
     return max(found, key=lambda c: c.date or dt.date.min, default=None)
 
 
-def _candidates(clues: TextClues, neighbours: Sequence[Neighbour]) -> np.ndarray:
+def _candidates(
+    clues: TextClues, neighbours: Sequence[Neighbour], year_reach: int = 0
+) -> np.ndarray:
     dated = [c.date for rule in _DATED for c in clues.of(rule) if c.date is not None]
     anchors = [d.toordinal() for d in dated]
     years = {d.year for d in dated}
     years |= {c.year for rule in ("year", "years-ago") for c in clues.of(rule) if c.year <= _MAX_YEAR}
+    ago = {c.year for c in clues.of("years-ago") if 1 <= c.year <= _MAX_YEAR}
+    if year_reach:
+        # the years after the latest one named, and after a years-ago clue's,
+        # that the year and years-ago terms give mass to
+        ymax = latest_year(clues)
+        ago |= {y + k for y in ago for k in range(1, year_reach + 1) if y + k <= _MAX_YEAR}
+        later = range(ymax + 1, min(ymax + year_reach, _MAX_YEAR) + 1) if ymax else range(0)
+        years |= ago | set(later)
     years |= {n.day.year for n in neighbours}
     for c in (*clues.of("partial-date"), *clues.of("partial-dateline")):
         anchors.extend(_ordinal(y, c.month, c.day) for y in years)
@@ -180,8 +190,7 @@ def _candidates(clues: TextClues, neighbours: Sequence[Neighbour]) -> np.ndarray
     spans += [(n.day.toordinal() - _NEAR, n.day.toordinal() + _NEAR) for n in neighbours]
     if not spans:
         # only a year to go by: every day of the years a years-ago clue names
-        ys = sorted({c.year for c in clues.of("years-ago") if 1 <= c.year <= _MAX_YEAR})
-        spans = [(_ordinal(y, 1, 1), _ordinal(y, 12, 31)) for y in ys]
+        spans = [(_ordinal(y, 1, 1), _ordinal(y, 12, 31)) for y in sorted(ago) if y <= _MAX_YEAR]
     if not spans:
         return np.zeros(0, dtype=np.int64)
     # the days of the spans, ascending: the spans merged where they meet or overlap
@@ -314,9 +323,14 @@ def estimate(
     day_confidence: float = DAY_CONFIDENCE,
     product: float = 0.0,
     mass: float = MASS,
+    year_reach: int = 0,
 ) -> DateEstimate | None:
-    """The publication date estimate of one article, or ``None`` if nothing dates it."""
-    days = _candidates(clues, neighbours)
+    """The publication date estimate of one article, or ``None`` if nothing dates it.
+
+    ``year_reach``: a month and day without a year is also read in that many
+    years after the latest year the text names (0: only in years named or
+    dated)."""
+    days = _candidates(clues, neighbours, year_reach)
     if len(days) == 0:
         return None
     parts = terms(clues, neighbours, days, prior, product)

@@ -5,8 +5,8 @@
    add their dates: dated ones at full weight, estimated ones weighted by their
    confidence (so with every date hidden, undated articles still date each
    other; only day and week estimates propagate, a month or year estimate's
-   best day being no more likely than its others); this is repeated
-   ``rounds`` times;
+   best day being no more likely than its others; a week counts as its
+   likely days, each with its share); this is repeated ``rounds`` times;
 3. the article is re-read against its estimate (:mod:`~newsline.dating.resolve`):
    a day estimate becomes its publication date (``date_source="estimated"``),
    an interval only resolves what it can at its precision (a month and day
@@ -49,6 +49,9 @@ class DatingOptions:
     ``wire_datelines`` gives a wire dateline its own hit rate (off: read as a
     partial date; on, T17 gets more exact days, and since the weekday date at an
     article's head is weighed first, fewer wrong days in all: BENCHMARKS.md).
+    ``year_reach``: a month and day is also read in that many years after the
+    latest year named (0: not; a lab variant); ``likely_neighbours``: an
+    interval neighbour counts as its likely days (:func:`neighbours_of`).
     """
 
     text: bool = True
@@ -64,6 +67,8 @@ class DatingOptions:
     search: int = K
     pin_mentions: bool = True
     wire_datelines: bool = True
+    year_reach: int = 0
+    likely_neighbours: bool = True
 
 
 DEFAULT = DatingOptions()
@@ -105,6 +110,7 @@ def estimate_documents(
             day_confidence=options.day_confidence,
             mass=options.mass,
             product=options.neighbour_product,
+            year_reach=options.year_reach,
         )
 
     est = {i: one(i, ()) for i in undated}
@@ -119,22 +125,47 @@ def estimate_documents(
             if first_done and not any(j in changed for j, _ in near[i]):
                 nxt[i] = est[i]  # nothing it depends on moved
                 continue
-            ns: list[Neighbour] = []
-            for j, sim in near[i]:
-                a = docs[j].article
-                if a.published is not None:
-                    ns.append(Neighbour(a.published, sim, 1.0, a.id))
-                elif (e := est.get(j)) is not None and e.precision in options.propagate:
-                    # only a day or a week says where in the interval it lies
-                    sure = e.confidence * (1.0 if e.is_day else options.estimated_weight)
-                    ns.append(Neighbour(e.best, sim, sure, a.id))
-                if len(ns) >= options.neighbours:
-                    break
+            ns = neighbours_of(near[i], docs, est, options)
             nxt[i] = one(i, ns) if ns else est[i]
         changed = {i for i in undated if nxt[i] != est[i]}
         est = nxt
         first_done = True
     return est
+
+
+def neighbours_of(
+    near: Sequence[tuple[int, float]],
+    docs: Sequence[Document],
+    est: dict[int, DateEstimate | None],
+    options: DatingOptions = DEFAULT,
+) -> list[Neighbour]:
+    """The dated or estimated articles among ``near`` (index, similarity; the
+    nearest first) as neighbours, up to ``options.neighbours`` articles.
+
+    An estimate counts at its confidence (an interval's at
+    ``estimated_weight`` of it); with ``likely_neighbours`` an interval
+    counts as its likely days, each with its share of that (a week's best
+    day is no more than its likeliest), else as its best day."""
+    ns: list[Neighbour] = []
+    taken = 0
+    for j, sim in near:
+        a = docs[j].article
+        if a.published is not None:
+            ns.append(Neighbour(a.published, sim, 1.0, a.id))
+        elif (e := est.get(j)) is not None and e.precision in options.propagate:
+            # only a day or a week says where in the interval it lies
+            sure = e.confidence * (1.0 if e.is_day else options.estimated_weight)
+            if options.likely_neighbours and e.likely:
+                total = sum(p for _, p in e.likely)
+                ns.extend(Neighbour(d, sim, sure * p / total, a.id) for d, p in e.likely)
+            else:
+                ns.append(Neighbour(e.best, sim, sure, a.id))
+        else:
+            continue
+        taken += 1
+        if taken >= options.neighbours:
+            break
+    return ns
 
 
 def apply_estimate(
