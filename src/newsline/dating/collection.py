@@ -133,10 +133,8 @@ def _dense_product(A: sparse.csr_matrix, B: sparse.csr_matrix) -> np.ndarray:
     data = np.empty(m * n, dtype=np.result_type(A.dtype, B.dtype))
     _csr_matmat(m, n, A.indptr.astype(idx, copy=False), A.indices, A.data,
                 B.indptr.astype(idx, copy=False), B.indices, B.data, indptr, indices, data)  # fmt: skip
-    out = np.zeros((m, n), dtype=data.dtype)
     nnz = int(indptr[-1])
-    out[np.repeat(np.arange(m), np.diff(indptr)), indices[:nnz]] = data[:nnz]
-    return out
+    return sparse.csr_matrix((data[:nnz], indices[:nnz], indptr), shape=(m, n)).toarray()
 
 
 def similar(
