@@ -215,14 +215,18 @@ def _weekday_scores(hist: Histogram, weekday: int) -> np.ndarray:
     return table
 
 
-_Term = tuple[str, str, int, int, str, np.ndarray]
-_TABLE_DAYS = 1024  # the widest run of days whose text terms are kept with the clues
-_TABLE_PAD = 30  # days more on each side: the next candidates (a neighbour's span) may lie there
-
-
-def _text_terms(clues: TextClues, days: np.ndarray, prior: DatingPrior) -> list[_Term]:
-    """The terms of the text's clues over ``days``: each score is a function of its day alone."""
-    out: list[_Term] = []
+def terms(
+    clues: TextClues,
+    neighbours: Sequence[Neighbour],
+    days: np.ndarray,
+    prior: DatingPrior,
+    product: float = 0.0,
+) -> list[tuple[str, str, int, int, str, np.ndarray]]:
+    """The log-likelihood terms over candidate ``days``: (rule, value, start,
+    end, source, scores). Neighbours form a mixture (``product`` 0) or a
+    tempered product: ``product`` times the sum of their sureness-weighted
+    log-likelihoods."""
+    out: list[tuple[str, str, int, int, str, np.ndarray]] = []
     year = _year_of(days)
     latest = latest_past(clues, days, year)
     if latest is not None:
@@ -259,41 +263,6 @@ def _text_terms(clues: TextClues, days: np.ndarray, prior: DatingPrior) -> list[
     for c in clues.of("years-ago"):
         score = prior.histogram("years_ago").log(np.minimum(np.maximum(c.year - year, -3), 3))
         out.append(("years-ago", str(c.year), c.start, c.end, "", score))
-    return out
-
-
-def _text_terms_at(clues: TextClues, days: np.ndarray, prior: DatingPrior) -> list[_Term]:
-    """:func:`_text_terms` over ascending ``days``, taken from a table over the run of
-    days from the first to the last that the clues keep (an article is estimated
-    again with each change of its neighbours, on candidate days that mostly repeat)."""
-    lo, hi = int(days[0]), int(days[-1])
-    kept = clues.memo.get("text-terms")
-    if kept is not None and kept[0] is prior:
-        if kept[1] <= lo and hi <= kept[2]:
-            at = days - kept[1]
-            return [(*t[:-1], t[-1].take(at)) for t in kept[3]]
-        lo, hi = min(lo, kept[1]), max(hi, kept[2])
-    lo, hi = lo - _TABLE_PAD, hi + _TABLE_PAD
-    if hi - lo >= _TABLE_DAYS:
-        return _text_terms(clues, days, prior)
-    table = _text_terms(clues, np.arange(lo, hi + 1, dtype=np.int64), prior)
-    clues.memo["text-terms"] = (prior, lo, hi, table)
-    at = days - lo
-    return [(*t[:-1], t[-1].take(at)) for t in table]
-
-
-def terms(
-    clues: TextClues,
-    neighbours: Sequence[Neighbour],
-    days: np.ndarray,
-    prior: DatingPrior,
-    product: float = 0.0,
-) -> list[tuple[str, str, int, int, str, np.ndarray]]:
-    """The log-likelihood terms over candidate ``days``: (rule, value, start,
-    end, source, scores). Neighbours form a mixture (``product`` 0) or a
-    tempered product: ``product`` times the sum of their sureness-weighted
-    log-likelihoods."""
-    out = _text_terms_at(clues, days, prior)
     if neighbours:
         w = np.array([n.similarity * n.sureness for n in neighbours])
         w = w / w.sum()

@@ -116,8 +116,6 @@ class TextClues:
     # the clues of each rule, in order: an estimate asks for them per term and per
     # candidate set, several times per article
     _by_rule: dict[str, tuple[Clue, ...]] = field(init=False, repr=False, compare=False)
-    #: what an estimate derives from the clues and keeps for the next one (:mod:`~newsline.dating.estimate`)
-    memo: dict[str, object] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_rule: dict[str, list[Clue]] = {}
