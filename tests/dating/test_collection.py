@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import numpy as np
+from scipy import sparse
 
-from newsline.dating.collection import _STOP, _WORD, analyzer, similar, tfidf
+from newsline.dating.collection import _STOP, _WORD, _dense_product, analyzer, similar, tfidf
 
 TEXTS = [
     "The rig's blow-out off Louisiana sent oil toward the marshes; BP's engineers tried a cap.",
@@ -31,3 +32,14 @@ def test_tfidf_rows_are_unit_length_over_words_of_two_to_half_the_texts() -> Non
     assert near[0][0][0] == 1  # the other blow-out story
     assert near[3][0][0] == 4  # the other Zürich story
     assert tfidf([]).shape[0] == 0
+
+
+def test_dense_product_is_scipys_product_to_the_bit() -> None:
+    rng = np.random.default_rng(7)
+    dense = rng.random((40, 300), dtype=np.float32) * (rng.random((40, 300)) < 0.05)
+    A = sparse.csr_matrix(dense)
+    B = sparse.csr_matrix(dense.T)
+    got = _dense_product(A[:13], B)
+    assert got.dtype == np.float32 and got.shape == (13, 40)
+    assert np.array_equal(got, (A[:13] @ B).toarray())
+    assert A.nnz > 0

@@ -170,12 +170,16 @@ def _number(word: str) -> int | None:
     return _NUMBER_WORDS.get(w)
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, until: int | None = None) -> list[tuple[int, int]]:
+    """The sentences of ``text`` (start, end); with ``until``, only up to the one
+    holding that position (the later ones start after it)."""
     spans, start = [], 0
     for cut in _SENTENCE_CUT.finditer(text):
         lo, hi = cut.span(1) if cut.group(1) is not None else cut.span()
         spans.append((start, lo))
         start = hi
+        if until is not None and start > until:
+            return spans
     spans.append((start, len(text)))
     return spans
 
@@ -185,8 +189,8 @@ def _year_links(text: str, years: list[Clue]) -> list[Clue]:
     if not years or "year" not in text.lower():
         return []  # both relative patterns need the word: no sentence to split for
     out: list[Clue] = []
-    spans = _sentence_spans(text)
     starts = [y.start for y in years]
+    spans = _sentence_spans(text, max(starts))  # no year lies in a later sentence
     ordered = starts == sorted(starts)  # (as the mentions are)
     for lo, hi in spans:
         if ordered:
