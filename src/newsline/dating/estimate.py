@@ -23,6 +23,7 @@ year, or without any candidate day, the article stays undated.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ import numpy as np
 
 from ..model import DateEstimate, DateEvidence
 from .evidence import FUTURE, PAST, REPORTED, Clue, TextClues, hit_name
-from .prior import DatingPrior, Histogram, similarity_bins
+from .prior import SIMILARITY_BINS, DatingPrior, Histogram
 
 DAY_CONFIDENCE = 0.8
 MASS = 0.8
@@ -145,10 +146,29 @@ def latest_past(
         uniq, inv = unique
         ys = tuple(uniq.tolist())
         for reach, group in slack.items():
-            opts = np.concatenate([_partial_table(c.month, c.day, ys) for c in group])[:, inv]
-            later = np.where(opts <= days + reach, opts, _NONE).max(axis=0)
+            if ys and ys[0] > 1 and ys[-1] < 9999:  # (no year clamped by _ordinal)
+                table = _readings(tuple([(c.month, c.day) for c in group]), ys)
+                later = table[table.searchsorted(days + reach, side="right") - 1]
+            else:
+                opts = np.concatenate([_partial_table(c.month, c.day, ys) for c in group])[:, inv]
+                later = np.where(opts <= days + reach, opts, _NONE).max(axis=0)
             out = np.maximum(out, later)
     return out
+
+
+@functools.lru_cache(maxsize=1 << 12)  # asked per article and candidate set, again each round
+def _readings(group: tuple[tuple[int, int], ...], years: tuple[int, ...]) -> np.ndarray:
+    """Every reading of the months and days in ``group`` in the year before, in
+    or after any of ``years`` (ascending), ascending after :data:`_NONE`. A
+    day's latest reading up to a reach under a year after its year's end is
+    the last of these up to it: its own year's column of
+    :func:`_partial_table` is among them, and the others are the same days,
+    later than a year after its year's end, or before the year before its year."""
+    near = range(years[0] - 1, years[-1] + 2) if years[-1] - years[0] == len(years) - 1 else \
+        sorted({y + k for y in years for k in (-1, 0, 1)})  # fmt: skip
+    table = np.array([_NONE, *sorted([_ordinal(y, m, d) for m, d in group for y in near])])
+    table.flags.writeable = False  # shared
+    return table
 
 
 def latest_year(clues: TextClues) -> int | None:
@@ -273,23 +293,26 @@ def terms(
         score = prior.histogram("years_ago").log(np.minimum(np.maximum(c.year - year, -3), 3))
         out.append(("years-ago", str(c.year), c.start, c.end, "", score))
     if neighbours:
-        w = np.array([n.similarity * n.sureness for n in neighbours])
+        raw = [n.similarity * n.sureness for n in neighbours]
+        w = np.array(raw)
         w = w / w.sum()
         mix = np.zeros(len(days))
-        bins = similarity_bins([n.similarity for n in neighbours])
         at = np.array([n.day.toordinal() for n in neighbours])
         if product > 0:
             sure = np.array([n.sureness for n in neighbours])
             logp = np.zeros(len(days))
-        for b in sorted(set(bins.tolist())):
+        groups: dict[int, list[int]] = {}  # the neighbours of each similarity bin (similarity_bin)
+        for k, n in enumerate(neighbours):
+            groups.setdefault(max(0, bisect_right(SIMILARITY_BINS, n.similarity) - 1), []).append(k)
+        for b in sorted(groups):
             hist = prior.histogram(f"neighbour_{b}")
-            sel = bins == b
+            sel = groups[b] if len(groups) > 1 else slice(None)
             offsets = days[None, :] - at[sel, None]
             if product > 0:
                 logp += sure[sel] @ hist.log(offsets)
             else:
                 mix += w[sel] @ hist.exp_log(offsets)
-        top = max(neighbours, key=lambda n: n.similarity * n.sureness)
+        top = neighbours[raw.index(max(raw))]
         score = product * logp if product > 0 else np.log(mix)
         out.append(("neighbours", f"{len(neighbours)} articles", -1, -1, top.source, score))
     return out
