@@ -231,8 +231,13 @@ def _candidates(
     return days[(days > 0) & (days < _LAST_ORDINAL)]
 
 
-def _hit(days: np.ndarray, value: int, rate: float) -> np.ndarray:
-    return np.where(days == value, np.log(rate), np.log((1 - rate) / 60))
+@functools.lru_cache(maxsize=64)  # asked per term, the rates few
+def _hit_logs(rate: float) -> tuple[np.float64, np.float64]:
+    return np.log(rate), np.log((1 - rate) / 60)
+
+
+def _hit(days: np.ndarray, value: int | np.ndarray, rate: float) -> np.ndarray:
+    return np.where(days == value, *_hit_logs(rate))
 
 
 def _weekday_scores(hist: Histogram, weekday: int) -> np.ndarray:
@@ -273,12 +278,12 @@ def terms(
             out.append((rule, c.date.isoformat(), c.start, c.end, "", score))
     for c in clues.of("partial-dateline")[:1]:
         read = resolve_partial(c, days, year)  # the nearest reading: tense does not apply
-        rate = prior.hit_rate(hit_name(c))
-        score = np.where(days == read, np.log(rate), np.log((1 - rate) / 60))
+        score = _hit(days, read, prior.hit_rate(hit_name(c)))
         out.append(("partial-dateline", c.text, c.start, c.end, "", score))
     seen: set[tuple[int, int]] = set()
-    dow = _weekday_of(days)
-    for c in clues.of("weekday"):
+    relative = clues.of("weekday")
+    dow = _weekday_of(days) if relative else days
+    for c in relative:
         if (c.weekday, c.tense) in seen:
             continue
         seen.add((c.weekday, c.tense))
@@ -296,7 +301,7 @@ def terms(
         raw = [n.similarity * n.sureness for n in neighbours]
         w = np.array(raw)
         w = w / w.sum()
-        mix = np.zeros(len(days))
+        mix: np.ndarray | None = None
         at = np.array([n.day.toordinal() for n in neighbours])
         if product > 0:
             sure = np.array([n.sureness for n in neighbours])
@@ -311,9 +316,10 @@ def terms(
             if product > 0:
                 logp += sure[sel] @ hist.log(offsets)
             else:
-                mix += w[sel] @ hist.exp_log(offsets)
+                part = w[sel] @ hist.exp_log(offsets)
+                mix = part if mix is None else mix + part  # (0 + part is part)
         top = neighbours[raw.index(max(raw))]
-        score = product * logp if product > 0 else np.log(mix)
+        score = product * logp if product > 0 else np.log(mix)  # type: ignore[arg-type]
         out.append(("neighbours", f"{len(neighbours)} articles", -1, -1, top.source, score))
     return out
 
