@@ -122,50 +122,62 @@ def resolve_partial(
 def latest_past(
     clues: TextClues, days: np.ndarray, years: np.ndarray | None = None
 ) -> np.ndarray | None:
-    """Per candidate day, the ordinal of the latest day the text names (not in
-    the future tense; datelines and weekday-dates have terms of their own), or
-    ``None`` when it names none."""
+    """Per candidate day (ascending), the ordinal of the latest day the text
+    names (not in the future tense; datelines and weekday-dates have terms of
+    their own), or ``None`` when it names none."""
     full = [c.date.toordinal() for c in clues.of("full-date") if c.date and c.tense != FUTURE]
     partial = [c for c in clues.of("partial-date") if c.tense != FUTURE]
     if not full and not partial:
         return None
+    if not partial:
+        return np.full(days.shape, max(full), dtype=np.int64)
+    years = _year_of(days) if years is None else years
+    y0, y1 = (int(years[0]), int(years[-1])) if len(years) else (0, 0)
+    if 1 < y0 and y1 < 9999 and y1 - y0 < _YEAR_RANGE:  # (no year clamped by _ordinal)
+        return _latest_read(full, partial, days, y0, y1)
     out = np.full(days.shape, max(full) if full else _NONE, dtype=np.int64)
-    if partial:
-        years = _year_of(days) if years is None else years
-        y0, y1 = (int(years.min()), int(years.max())) if len(years) else (0, 0)
-        if y1 - y0 < _YEAR_RANGE:  # the years from first to last: each day's is a difference
-            unique = (np.arange(y0, y1 + 1), years - y0)
-        else:
-            unique = _sorted_unique(years)  # the same for every partial date
-        slack: dict[int, list[Clue]] = {}  # the past (reported) ones read together
-        for c in partial:
-            if c.tense in _SLACK:
-                slack.setdefault(_SLACK[c.tense], []).append(c)
-            else:
-                out = np.maximum(out, resolve_partial(c, days, years, unique))
-        uniq, inv = unique
-        ys = tuple(uniq.tolist())
-        for reach, group in slack.items():
-            if ys and ys[0] > 1 and ys[-1] < 9999:  # (no year clamped by _ordinal)
-                table = _readings(tuple([(c.month, c.day) for c in group]), ys)
-                later = table[table.searchsorted(days + reach, side="right") - 1]
-            else:
-                opts = np.concatenate([_partial_table(c.month, c.day, ys) for c in group])[:, inv]
-                later = np.where(opts <= days + reach, opts, _NONE).max(axis=0)
-            out = np.maximum(out, later)
+    if y1 - y0 < _YEAR_RANGE:  # the years from first to last: each day's is a difference
+        unique = (np.arange(y0, y1 + 1), years - y0)
+    else:
+        unique = _sorted_unique(years)  # the same for every partial date
+    for c in partial:
+        out = np.maximum(out, resolve_partial(c, days, years, unique))
+    return out
+
+
+def _latest_read(
+    full: list[int], partial: list[Clue], days: np.ndarray, y0: int, y1: int
+) -> np.ndarray:
+    """:func:`latest_past` from the sorted readings of the partial dates
+    (:func:`_readings`) of days in years ``y0`` to ``y1``: the past (reported)
+    ones' latest reading up to a day's slack after it, another's the nearer
+    of those either side of it (the earlier when as near)."""
+    out: np.ndarray | int = max(full) if full else _NONE
+    slack: dict[int, list[tuple[int, int]]] = {}  # the past (reported) ones read together
+    for c in partial:
+        if c.tense in _SLACK:
+            slack.setdefault(_SLACK[c.tense], []).append((c.month, c.day))
+            continue
+        table = _readings(((c.month, c.day),), y0, y1)
+        i = table.searchsorted(days)
+        after, before = table[i], table[i - 1]
+        out = np.maximum(out, np.where(after - days < days - before, after, before))
+    for reach, group in slack.items():
+        table = _readings(tuple(group), y0, y1)
+        out = np.maximum(out, table[table.searchsorted(days + reach, side="right") - 1])
+    assert isinstance(out, np.ndarray)
     return out
 
 
 @functools.lru_cache(maxsize=1 << 12)  # asked per article and candidate set, again each round
-def _readings(group: tuple[tuple[int, int], ...], years: tuple[int, ...]) -> np.ndarray:
-    """Every reading of the months and days in ``group`` in the year before, in
-    or after any of ``years`` (ascending), ascending after :data:`_NONE`. A
-    day's latest reading up to a reach under a year after its year's end is
-    the last of these up to it: its own year's column of
-    :func:`_partial_table` is among them, and the others are the same days,
-    later than a year after its year's end, or before the year before its year."""
-    near = range(years[0] - 1, years[-1] + 2) if years[-1] - years[0] == len(years) - 1 else \
-        sorted({y + k for y in years for k in (-1, 0, 1)})  # fmt: skip
+def _readings(group: tuple[tuple[int, int], ...], y0: int, y1: int) -> np.ndarray:
+    """Every reading of the months and days in ``group`` in the years
+    ``y0 - 1`` to ``y1 + 1``, ascending, after :data:`_NONE`. For a day of a
+    year in ``y0`` to ``y1``, the readings before and after it, or the latest
+    up to under a year after its year's end, are those of its own year's
+    column of :func:`_partial_table`: the others are the same days, or later
+    than a year after its year's end, or before the year before its year."""
+    near = range(y0 - 1, y1 + 2)
     table = np.array([_NONE, *sorted([_ordinal(y, m, d) for m, d in group for y in near])])
     table.flags.writeable = False  # shared
     return table
