@@ -23,8 +23,8 @@ year, or without any candidate day, the article stays undated.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 import functools
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -133,13 +133,10 @@ def latest_past(
         return np.full(days.shape, max(full), dtype=np.int64)
     years = _year_of(days) if years is None else years
     y0, y1 = (int(years[0]), int(years[-1])) if len(years) else (0, 0)
-    if 1 < y0 and y1 < 9999 and y1 - y0 < _YEAR_RANGE:  # (no year clamped by _ordinal)
+    if y0 > 1 and y1 < 9999 and y1 - y0 < _YEAR_RANGE:  # (no year clamped by _ordinal)
         return _latest_read(full, partial, days, y0, y1)
     out = np.full(days.shape, max(full) if full else _NONE, dtype=np.int64)
-    if y1 - y0 < _YEAR_RANGE:  # the years from first to last: each day's is a difference
-        unique = (np.arange(y0, y1 + 1), years - y0)
-    else:
-        unique = _sorted_unique(years)  # the same for every partial date
+    unique = _sorted_unique(years)  # the same for every partial date
     for c in partial:
         out = np.maximum(out, resolve_partial(c, days, years, unique))
     return out
