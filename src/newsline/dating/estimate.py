@@ -49,7 +49,7 @@ _SLACK = {PAST: 30, REPORTED: 60}  # days a past (reported) partial date may lie
 _NONE = np.iinfo(np.int64).min
 _DATED = ("dateline", "weekday-date", "full-date")  # the rules whose clues have a date
 _LAST_ORDINAL = dt.date(_MAX_YEAR, 1, 1).toordinal()
-_YEAR_RANGE = 64  # candidate years read as a range up to this many, else as the distinct ones
+_YEAR_RANGE = 64  # candidate years whose partial dates are read from sorted readings, at most
 
 
 @dataclass(frozen=True, slots=True)
