@@ -7,17 +7,9 @@ import datetime as dt
 import numpy as np
 
 from newsline.dating import read_clues, shipped_prior
-from newsline.dating.estimate import (
-    Neighbour,
-    _candidates,
-    _sorted_unique,
-    _year_of,
-    estimate,
-    latest_past,
-    resolve_partial,
-    terms,
-)
+from newsline.dating.estimate import Neighbour, _candidates, estimate, terms
 from newsline.dating.evidence import FUTURE, PAST, REPORTED, UNKNOWN, Clue, TextClues
+from newsline.dating.partial import _sorted_unique, _year_of, latest_past, resolve_partial
 from newsline.dating.prior import Histogram
 
 PRIOR = shipped_prior()
