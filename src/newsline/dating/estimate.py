@@ -97,7 +97,7 @@ def _candidates(
     for c in (*clues.of("partial-date"), *clues.of("partial-dateline")):
         anchors.extend(_ordinal(y, c.month, c.day) for y in years)
     spans = [(a - _BEFORE, a + _AFTER) for a in anchors]  # first and last day, inclusive
-    spans += [(n.day.toordinal() - _NEAR, n.day.toordinal() + _NEAR) for n in neighbours]
+    spans += [(o - _NEAR, o + _NEAR) for o in map(dt.date.toordinal, (n.day for n in neighbours))]
     if not spans:
         # only a year to go by: every day of the years a years-ago clue names
         spans = [(_ordinal(y, 1, 1), _ordinal(y, 12, 31)) for y in sorted(ago) if y <= _MAX_YEAR]
@@ -105,13 +105,16 @@ def _candidates(
         return np.zeros(0, dtype=np.int64)
     # the days of the spans, ascending: the spans merged where they meet or overlap
     spans.sort()
-    runs = [list(spans[0])]
-    for first, last in spans[1:]:
-        if first <= runs[-1][1] + 1:
-            runs[-1][1] = max(runs[-1][1], last)
-        else:
-            runs.append([first, last])
-    lo, hi = runs[0][0], max(r[1] for r in runs)
+    runs: list[tuple[int, int]] = []
+    first, last = spans[0]
+    for f, t in spans:
+        if f > last + 1:
+            runs.append((first, last))
+            first, last = f, t
+        elif t > last:
+            last = t
+    runs.append((first, last))
+    lo, hi = runs[0][0], last
     if len(runs) == 1:
         days = np.arange(lo, hi + 1, dtype=np.int64)
     else:
@@ -264,7 +267,7 @@ def estimate(
     mid = len(days) // 2  # the upper median: np.median costs 3x as much, per article and term
     weights = scores[:, i] - np.partition(scores, mid, axis=1)[:, mid]
     evidence = tuple(
-        DateEvidence(rule, value, round(float(w), 3), start, end, src)
+        DateEvidence(rule, value, round(w, 3), start, end, src)
         for (rule, value, start, end, src, _), w in zip(parts, weights.tolist(), strict=True)
     )
     if post[i] >= day_confidence:
