@@ -7,17 +7,9 @@ import datetime as dt
 import numpy as np
 
 from newsline.dating import read_clues, shipped_prior
-from newsline.dating.estimate import (
-    Neighbour,
-    _candidates,
-    _sorted_unique,
-    _year_of,
-    estimate,
-    latest_past,
-    resolve_partial,
-    terms,
-)
-from newsline.dating.evidence import FUTURE
+from newsline.dating.estimate import Neighbour, _candidates, estimate, terms
+from newsline.dating.evidence import FUTURE, PAST, REPORTED, UNKNOWN, Clue, TextClues
+from newsline.dating.partial import _sorted_unique, _year_of, latest_past, resolve_partial
 from newsline.dating.prior import Histogram
 
 PRIOR = shipped_prior()
@@ -88,3 +80,14 @@ def test_evidence_weights_are_each_terms_lead_over_its_upper_median() -> None:
     want = [round(float(s[i] - np.sort(s)[mid]), 3) for *_, s in parts]
     assert [x.weight for x in e.evidence] == want
     assert [x.rule for x in e.evidence] == [p[0] for p in parts]
+
+
+def test_partial_dates_read_from_their_sorted_readings_are_the_per_day_readings() -> None:
+    days = np.arange(dt.date(2015, 10, 1).toordinal(), dt.date(2017, 3, 15).toordinal())
+    years = _year_of(days)
+    dates = [(1, 5), (2, 29), (3, 1), (6, 30), (12, 28)]  # 30 June: as near a year before as after
+    for tense in (PAST, REPORTED, UNKNOWN):
+        for group in [[x] for x in dates] + [[(1, 5), (6, 30)], dates]:
+            clues = [Clue("partial-date", 0, 1, "x", None, m, d, 0, -1, tense) for m, d in group]
+            want = np.max([resolve_partial(c, days, years) for c in clues], axis=0)
+            assert np.array_equal(latest_past(TextClues((), tuple(clues)), days), want)

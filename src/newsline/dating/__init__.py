@@ -5,8 +5,8 @@
 or year, with its confidence and evidence) from its own text
 (:mod:`.evidence`) and from the articles closest to it in content
 (:mod:`.collection`), combined under a learned prior (:mod:`.prior`,
-:mod:`.estimate`); its mentions are then resolved against the estimate at
-the estimate's precision (:mod:`.resolve`).
+:mod:`.estimate`, partial dates read by :mod:`.partial`); its mentions are then
+resolved against the estimate at the estimate's precision (:mod:`.resolve`).
 """
 
 from __future__ import annotations

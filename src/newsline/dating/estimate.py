@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -31,7 +32,8 @@ import numpy as np
 
 from ..model import DateEstimate, DateEvidence
 from .evidence import FUTURE, PAST, REPORTED, Clue, TextClues, hit_name
-from .prior import DatingPrior, Histogram, similarity_bins
+from .partial import _ordinal, _weekday_of, _year_of, latest_past, resolve_partial
+from .prior import SIMILARITY_BINS, DatingPrior, Histogram
 
 DAY_CONFIDENCE = 0.8
 MASS = 0.8
@@ -44,11 +46,8 @@ _BEFORE = 3
 _NEAR = 14  # candidate days around a neighbour's date
 _MAX_YEAR = 2100
 _WEEKDAY_NAME = {PAST: "weekday_past", REPORTED: "weekday_past", FUTURE: "weekday_future"}
-_SLACK = {PAST: 30, REPORTED: 60}  # days a past (reported) partial date may lie after the day
-_NONE = np.iinfo(np.int64).min
 _DATED = ("dateline", "weekday-date", "full-date")  # the rules whose clues have a date
 _LAST_ORDINAL = dt.date(_MAX_YEAR, 1, 1).toordinal()
-_YEAR_RANGE = 64  # candidate years read as a range up to this many, else as the distinct ones
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,95 +59,6 @@ class Neighbour:
     similarity: float
     sureness: float = 1.0
     source: str = ""
-
-
-# the ordinal of each year's 1 January: a day's year is how many of them it has reached
-_YEAR_STARTS = np.array([dt.date(y, 1, 1).toordinal() for y in range(1, 10000)], dtype=np.int64)
-
-
-def _year_of(days: np.ndarray) -> np.ndarray:
-    return np.searchsorted(_YEAR_STARTS, days, side="right").astype(np.int64, copy=False)
-
-
-def _weekday_of(days: np.ndarray) -> np.ndarray:
-    return (days - 1) % 7  # ordinal 1 (0001-01-01) was a Monday
-
-
-@functools.lru_cache(maxsize=1 << 14)  # asked per partial date, year and candidate set
-def _ordinal(y: int, m: int, d: int) -> int:
-    try:
-        return dt.date(y, m, d).toordinal()
-    except ValueError:  # 29 February, or a bad year
-        return dt.date(max(1, min(9999, y)), m, 28).toordinal()
-
-
-def _sorted_unique(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``np.unique(values, return_inverse=True)`` of an ascending array."""
-    new = np.empty(len(values), dtype=bool)
-    new[:1] = True
-    np.not_equal(values[1:], values[:-1], out=new[1:])
-    return values[new], np.cumsum(new) - 1
-
-
-@functools.lru_cache(maxsize=1 << 12)  # asked per partial date and candidate set, the years mostly the same
-def _partial_table(month: int, day: int, years: tuple[int, ...]) -> np.ndarray:
-    """Ordinals of the month and day in the year before, in and after each of ``years``."""
-    table = np.array([[_ordinal(y + k, month, day) for y in years] for k in (-1, 0, 1)])
-    table.flags.writeable = False  # shared
-    return table
-
-
-def resolve_partial(
-    c: Clue,
-    days: np.ndarray,
-    years: np.ndarray,
-    unique: tuple[np.ndarray, np.ndarray] | None = None,
-) -> np.ndarray:
-    """Ordinal of a partial date read against each candidate day, as the
-    temporal stage reads it: past tense within 30 days after (reported speech
-    60), else nearest. ``unique`` is ``_sorted_unique(years)`` when known (or
-    ascending years holding them all and the index of each day's among them)."""
-    uniq, inv = _sorted_unique(years) if unique is None else unique
-    table = _partial_table(c.month, c.day, tuple(uniq.tolist()))
-    opts = table[:, inv]
-    if c.tense in _SLACK:
-        ok = opts <= days + _SLACK[c.tense]
-        return np.where(ok, opts, _NONE).max(axis=0)
-    best = np.abs(opts - days).argmin(axis=0)
-    return opts[best, np.arange(len(days))]
-
-
-def latest_past(
-    clues: TextClues, days: np.ndarray, years: np.ndarray | None = None
-) -> np.ndarray | None:
-    """Per candidate day, the ordinal of the latest day the text names (not in
-    the future tense; datelines and weekday-dates have terms of their own), or
-    ``None`` when it names none."""
-    full = [c.date.toordinal() for c in clues.of("full-date") if c.date and c.tense != FUTURE]
-    partial = [c for c in clues.of("partial-date") if c.tense != FUTURE]
-    if not full and not partial:
-        return None
-    out = np.full(days.shape, max(full) if full else _NONE, dtype=np.int64)
-    if partial:
-        years = _year_of(days) if years is None else years
-        y0, y1 = (int(years.min()), int(years.max())) if len(years) else (0, 0)
-        if y1 - y0 < _YEAR_RANGE:  # the years from first to last: each day's is a difference
-            unique = (np.arange(y0, y1 + 1), years - y0)
-        else:
-            unique = _sorted_unique(years)  # the same for every partial date
-        slack: dict[int, list[Clue]] = {}  # the past (reported) ones read together
-        for c in partial:
-            if c.tense in _SLACK:
-                slack.setdefault(_SLACK[c.tense], []).append(c)
-            else:
-                out = np.maximum(out, resolve_partial(c, days, years, unique))
-        uniq, inv = unique
-        ys = tuple(uniq.tolist())
-        for reach, group in slack.items():
-            opts = np.concatenate([_partial_table(c.month, c.day, ys) for c in group])[:, inv]
-            later = np.where(opts <= days + reach, opts, _NONE).max(axis=0)
-            out = np.maximum(out, later)
-    return out
 
 
 def latest_year(clues: TextClues) -> int | None:
@@ -187,7 +97,7 @@ def _candidates(
     for c in (*clues.of("partial-date"), *clues.of("partial-dateline")):
         anchors.extend(_ordinal(y, c.month, c.day) for y in years)
     spans = [(a - _BEFORE, a + _AFTER) for a in anchors]  # first and last day, inclusive
-    spans += [(n.day.toordinal() - _NEAR, n.day.toordinal() + _NEAR) for n in neighbours]
+    spans += [(o - _NEAR, o + _NEAR) for o in map(dt.date.toordinal, (n.day for n in neighbours))]
     if not spans:
         # only a year to go by: every day of the years a years-ago clue names
         spans = [(_ordinal(y, 1, 1), _ordinal(y, 12, 31)) for y in sorted(ago) if y <= _MAX_YEAR]
@@ -195,13 +105,16 @@ def _candidates(
         return np.zeros(0, dtype=np.int64)
     # the days of the spans, ascending: the spans merged where they meet or overlap
     spans.sort()
-    runs = [list(spans[0])]
-    for first, last in spans[1:]:
-        if first <= runs[-1][1] + 1:
-            runs[-1][1] = max(runs[-1][1], last)
-        else:
-            runs.append([first, last])
-    lo, hi = runs[0][0], max(r[1] for r in runs)
+    runs: list[tuple[int, int]] = []
+    first, last = spans[0]
+    for f, t in spans:
+        if f > last + 1:
+            runs.append((first, last))
+            first, last = f, t
+        elif t > last:
+            last = t
+    runs.append((first, last))
+    lo, hi = runs[0][0], last
     if len(runs) == 1:
         days = np.arange(lo, hi + 1, dtype=np.int64)
     else:
@@ -211,8 +124,13 @@ def _candidates(
     return days[(days > 0) & (days < _LAST_ORDINAL)]
 
 
-def _hit(days: np.ndarray, value: int, rate: float) -> np.ndarray:
-    return np.where(days == value, np.log(rate), np.log((1 - rate) / 60))
+@functools.lru_cache(maxsize=64)  # asked per term, the rates few
+def _hit_logs(rate: float) -> tuple[np.float64, np.float64]:
+    return np.log(rate), np.log((1 - rate) / 60)
+
+
+def _hit(days: np.ndarray, value: int | np.ndarray, rate: float) -> np.ndarray:
+    return np.where(days == value, *_hit_logs(rate))
 
 
 def _weekday_scores(hist: Histogram, weekday: int) -> np.ndarray:
@@ -253,12 +171,12 @@ def terms(
             out.append((rule, c.date.isoformat(), c.start, c.end, "", score))
     for c in clues.of("partial-dateline")[:1]:
         read = resolve_partial(c, days, year)  # the nearest reading: tense does not apply
-        rate = prior.hit_rate(hit_name(c))
-        score = np.where(days == read, np.log(rate), np.log((1 - rate) / 60))
+        score = _hit(days, read, prior.hit_rate(hit_name(c)))
         out.append(("partial-dateline", c.text, c.start, c.end, "", score))
     seen: set[tuple[int, int]] = set()
-    dow = _weekday_of(days)
-    for c in clues.of("weekday"):
+    relative = clues.of("weekday")
+    dow = _weekday_of(days) if relative else days
+    for c in relative:
         if (c.weekday, c.tense) in seen:
             continue
         seen.add((c.weekday, c.tense))
@@ -273,24 +191,28 @@ def terms(
         score = prior.histogram("years_ago").log(np.minimum(np.maximum(c.year - year, -3), 3))
         out.append(("years-ago", str(c.year), c.start, c.end, "", score))
     if neighbours:
-        w = np.array([n.similarity * n.sureness for n in neighbours])
+        raw = [n.similarity * n.sureness for n in neighbours]
+        w = np.array(raw)
         w = w / w.sum()
-        mix = np.zeros(len(days))
-        bins = similarity_bins([n.similarity for n in neighbours])
+        mix: np.ndarray | None = None
         at = np.array([n.day.toordinal() for n in neighbours])
         if product > 0:
             sure = np.array([n.sureness for n in neighbours])
             logp = np.zeros(len(days))
-        for b in sorted(set(bins.tolist())):
+        groups: dict[int, list[int]] = {}  # the neighbours of each similarity bin (similarity_bin)
+        for k, n in enumerate(neighbours):
+            groups.setdefault(max(0, bisect_right(SIMILARITY_BINS, n.similarity) - 1), []).append(k)
+        for b in sorted(groups):
             hist = prior.histogram(f"neighbour_{b}")
-            sel = bins == b
+            sel = groups[b] if len(groups) > 1 else slice(None)
             offsets = days[None, :] - at[sel, None]
             if product > 0:
                 logp += sure[sel] @ hist.log(offsets)
             else:
-                mix += w[sel] @ hist.exp_log(offsets)
-        top = max(neighbours, key=lambda n: n.similarity * n.sureness)
-        score = product * logp if product > 0 else np.log(mix)
+                part = w[sel] @ hist.exp_log(offsets)
+                mix = part if mix is None else mix + part  # (0 + part is part)
+        top = neighbours[raw.index(max(raw))]
+        score = product * logp if product > 0 else np.log(mix)  # type: ignore[arg-type]
         out.append(("neighbours", f"{len(neighbours)} articles", -1, -1, top.source, score))
     return out
 
@@ -345,7 +267,7 @@ def estimate(
     mid = len(days) // 2  # the upper median: np.median costs 3x as much, per article and term
     weights = scores[:, i] - np.partition(scores, mid, axis=1)[:, mid]
     evidence = tuple(
-        DateEvidence(rule, value, round(float(w), 3), start, end, src)
+        DateEvidence(rule, value, round(w, 3), start, end, src)
         for (rule, value, start, end, src, _), w in zip(parts, weights.tolist(), strict=True)
     )
     if post[i] >= day_confidence:
