@@ -18,7 +18,10 @@ among for them), ``nopin`` (interval estimates' relative mentions never keep a d
 ``nowire`` (wire datelines read as partial dates, not with their own hit rate),
 ``keep=pub,rel,md,exp`` (hidden stay undated but keep those classes of their
 true reading: which class carries the loss; see :func:`keep_classes`),
-``yreach=N`` (month-days also read in the N years after the latest one named),
+``yreach=N`` (month-days also read in the N years after the latest one named;
+-1: as far as the prior's lags reach), ``spread`` (the year term's open bin
+spread over the years it covers, :mod:`newsline.dating.years`), ``told``
+(month-days the estimate leaves without a year read in the year told before them),
 ``bestday`` (an interval neighbour counts as its best day, not its likely days);
 ``A+B`` combines variants.
 ``--prior`` is a model file or a folder of leave-one-topic-out models
@@ -99,6 +102,10 @@ def options_for(variant: str, prior: str | None) -> DatingOptions | None:
         return opts
     if variant == "bestday":
         return dataclasses.replace(base, likely_neighbours=False)
+    if variant == "spread":
+        return dataclasses.replace(base, year_spread=True)
+    if variant == "told":
+        return dataclasses.replace(base, told_years=True)
     if variant == "nopin":
         return dataclasses.replace(base, pin_mentions=False)
     if variant == "nowire":

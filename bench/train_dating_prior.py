@@ -80,6 +80,8 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
                 ymax = latest_year(tc)
                 if ymax is not None:
                     samples["year"].append(int(np.clip(pub.year - ymax, -3, 3)))
+                    if pub.year - ymax >= 3:  # the open bin's years (dating/years.py)
+                        samples["year_far"].append(pub.year - ymax)
                 for c in tc.of("years-ago"):
                     samples["years_ago"].append(int(np.clip(c.year - pub.year, -3, 3)))
             near = similar([a.text for a in arts], list(range(len(arts))))

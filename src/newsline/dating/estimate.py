@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import DateEstimate, DateEvidence
+from . import years as _years
 from .evidence import FUTURE, PAST, REPORTED, Clue, TextClues, hit_name
 from .partial import _ordinal, _weekday_of, _year_of, latest_past, resolve_partial
 from .prior import SIMILARITY_BINS, DatingPrior, Histogram
@@ -148,6 +149,7 @@ def terms(
     days: np.ndarray,
     prior: DatingPrior,
     product: float = 0.0,
+    spread: bool = False,
 ) -> list[tuple[str, str, int, int, str, np.ndarray]]:
     """The log-likelihood terms over candidate ``days``: (rule, value, start,
     end, source, scores). Neighbours form a mixture (``product`` 0) or a
@@ -185,7 +187,10 @@ def terms(
         out.append(("weekday", c.text, c.start, c.end, "", score))
     ymax = latest_year(clues)
     if ymax is not None:
-        score = prior.histogram("year").log(np.minimum(np.maximum(year - ymax, -3), 3))
+        if spread:  # the open bin's mass over the years it covers
+            score = _years.year_log(prior, year - ymax)
+        else:
+            score = prior.histogram("year").log(np.minimum(np.maximum(year - ymax, -3), 3))
         out.append(("year", str(ymax), -1, -1, "", score))
     for c in clues.of("years-ago"):
         score = prior.histogram("years_ago").log(np.minimum(np.maximum(c.year - year, -3), 3))
@@ -246,16 +251,19 @@ def estimate(
     product: float = 0.0,
     mass: float = MASS,
     year_reach: int = 0,
+    year_spread: bool = False,
 ) -> DateEstimate | None:
     """The publication date estimate of one article, or ``None`` if nothing dates it.
 
     ``year_reach``: a month and day without a year is also read in that many
     years after the latest year the text names (0: only in years named or
-    dated)."""
-    days = _candidates(clues, neighbours, year_reach)
+    dated; negative: as far as the prior's lags reach); ``year_spread``: the
+    year term's open bin spread over the years it covers
+    (:mod:`~newsline.dating.years`)."""
+    days = _candidates(clues, neighbours, _years.reach(prior) if year_reach < 0 else year_reach)
     if len(days) == 0:
         return None
-    parts = terms(clues, neighbours, days, prior, product)
+    parts = terms(clues, neighbours, days, prior, product, year_spread)
     if not parts:
         return None
     scores = np.array([p[-1] for p in parts])  # one row per term

@@ -9,6 +9,7 @@ A :class:`DatingPrior` holds smoothed histograms measured on dated articles
 - ``weekday``: per tense (past, unknown, future), the weekday of publication
   minus the weekday a relative weekday names (``on Saturday``), mod 7;
 - ``year``: the publication year minus the latest year the text names in the past;
+- ``year_far``: that lag, given it is 3 years or more (the open bin's years);
 - ``years_ago``: the year a ``years-ago`` clue implies minus the publication year;
 - ``neighbour_<b>``: days between an article and one close to it in content,
   per similarity bin (:data:`SIMILARITY_BINS`: copies are mostly the same day);
@@ -93,10 +94,11 @@ class Histogram:
 
 #: similarity bins of the neighbour histograms ``neighbour_0`` .. ``neighbour_4``
 SIMILARITY_BINS = (0.1, 0.2, 0.3, 0.45, 0.6)
-_HISTOGRAMS = ("lag", "year", "years_ago", "weekday_past", "weekday_unknown", "weekday_future",
+_HISTOGRAMS = ("lag", "year", "year_far", "years_ago",
+               "weekday_past", "weekday_unknown", "weekday_future",
                *(f"neighbour_{b}" for b in range(len(SIMILARITY_BINS))))  # fmt: skip
 _RANGES = {
-    "lag": (-30, 90), "year": (-3, 3), "years_ago": (-3, 3),
+    "lag": (-30, 90), "year": (-3, 3), "year_far": (3, 40), "years_ago": (-3, 3),
     "weekday_past": (0, 6), "weekday_unknown": (0, 6), "weekday_future": (0, 6),
     **{f"neighbour_{b}": (-60, 60) for b in range(len(SIMILARITY_BINS))},
 }  # fmt: skip

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from ..model import DateEstimate, DateMention, Granularity, TimePoint
 from ..temporal import tag
 from .estimate import DAY_CONFIDENCE
+from .years import anchor_partials
 
 PARTIAL_REACH = 31
 
@@ -160,14 +161,20 @@ def resolve(
     estimate: DateEstimate,
     confidence: float = DAY_CONFIDENCE,
     likely: tuple[tuple[dt.date, float], ...] | None = None,
+    told: bool = False,
 ) -> tuple[DateMention, ...]:
     """The mentions of ``text`` resolved against ``estimate`` (see the module
     docstring); ``likely`` replaces the estimate's likely days (``()``: no
-    mention keeps a day that way)."""
+    mention keeps a day that way); ``told``: a month-day the interval leaves
+    without a day is read in the year told before it
+    (:func:`~newsline.dating.years.anchor_partials`)."""
     if estimate.is_day:
         return tuple(tag(text, estimate.best))
     ends = {estimate.earliest: tag(text, estimate.earliest), estimate.latest: tag(text, estimate.latest)}
     coarse = coarsen(ends[estimate.earliest], ends[estimate.latest], (estimate.earliest, estimate.latest))
     likely = estimate.likely if likely is None else likely
     # a likely day at an end of the interval is read once
-    return pin_days(text, coarse, likely, confidence, lambda d: ends[d] if d in ends else tag(text, d))
+    out = pin_days(text, coarse, likely, confidence, lambda d: ends[d] if d in ends else tag(text, d))
+    if told:
+        out = anchor_partials(text, out, {(m.start, m.end): m for m in ends[estimate.earliest]})
+    return out

@@ -29,6 +29,7 @@ from .estimate import DAY_CONFIDENCE, MASS, Neighbour, estimate
 from .evidence import TextClues, read_clues
 from .prior import DatingPrior, shipped_prior
 from .resolve import resolve
+from .years import anchor_partials
 
 _NO_CLUES = TextClues((), ())
 
@@ -50,7 +51,11 @@ class DatingOptions:
     partial date; on, T17 gets more exact days, and since the weekday date at an
     article's head is weighed first, fewer wrong days in all: BENCHMARKS.md).
     ``year_reach``: a month and day is also read in that many years after the
-    latest year named (0: not; a lab variant); ``likely_neighbours``: an
+    latest year named (0: not; negative: as far as the prior's lags reach; a
+    lab variant); ``year_spread``: the year term's open bin (3 or more years
+    later) spread over the years it covers; ``told_years``: a month-day the estimate leaves without a
+    year is read in the year told before it (:mod:`~newsline.dating.years`);
+    ``likely_neighbours``: an
     interval neighbour counts as its likely days (:func:`neighbours_of`).
     """
 
@@ -69,6 +74,8 @@ class DatingOptions:
     wire_datelines: bool = True
     year_reach: int = 0
     likely_neighbours: bool = True
+    told_years: bool = False
+    year_spread: bool = False
 
 
 DEFAULT = DatingOptions()
@@ -111,6 +118,7 @@ def estimate_documents(
             mass=options.mass,
             product=options.neighbour_product,
             year_reach=options.year_reach,
+            year_spread=options.year_spread,
         )
 
     est = {i: one(i, ()) for i in undated}
@@ -169,19 +177,25 @@ def neighbours_of(
 
 
 def apply_estimate(
-    doc: Document, est: DateEstimate | None, confidence: float | None = DAY_CONFIDENCE
+    doc: Document,
+    est: DateEstimate | None,
+    confidence: float | None = DAY_CONFIDENCE,
+    told: bool = False,
 ) -> Document:
     """The document re-read against its estimate (unchanged without one); an
     interval's relative mentions keep a day read with ``confidence`` (``None``:
-    never)."""
+    never); ``told``: month-days the estimate leaves without a year are read
+    in the year told before them."""
     if est is None:
+        if told:
+            return Document(doc.article, doc.sentences, anchor_partials(doc.article.text, doc.mentions))
         return doc
     text = doc.article.text
     if est.is_day:
         article = dataclasses.replace(doc.article, published=est.best, date_source="estimated")
         return Document(article, doc.sentences, resolve(text, est), est)
     likely = est.likely if confidence is not None else ()
-    return Document(doc.article, doc.sentences, resolve(text, est, confidence or 1.0, likely), est)
+    return Document(doc.article, doc.sentences, resolve(text, est, confidence or 1.0, likely, told), est)
 
 
 def date_documents(
@@ -195,6 +209,9 @@ def date_documents(
     with collector_paused():
         est = estimate_documents(docs, options, prior)
         pin = options.day_confidence if options.pin_mentions else None
-        out = tuple(apply_estimate(d, est.get(i), pin) for i, d in enumerate(docs))
+        out = tuple(
+            apply_estimate(d, est.get(i), pin, options.told_years) if i in est else d
+            for i, d in enumerate(docs)
+        )
     forget_scans()  # the undated texts' scans, kept since they were tagged
     return out

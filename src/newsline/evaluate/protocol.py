@@ -288,5 +288,6 @@ def hidden_dates(sub: Corpus, task: Task, options: EvalOptions) -> tuple[Corpus,
         dating = dataclasses.replace(dating, prior=Path(dating.prior) / f"{task.topic}.json")
     est = estimate_documents(docs, dating)
     pin = dating.day_confidence if dating.pin_mentions else None
-    dated = tuple(apply_estimate(d, est.get(i), pin) for i, d in enumerate(docs))
+    told = dating.told_years
+    dated = tuple(apply_estimate(d, est[i], pin, told) if i in est else d for i, d in enumerate(docs))
     return Corpus(dated, sub.report), dating_scores(truth, est)
