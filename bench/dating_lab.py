@@ -87,6 +87,14 @@ def keep_classes(docs, true_docs, truth, keep):  # type: ignore[no-untyped-def]
     return tuple(out)
 
 
+# named variants: one option of DatingOptions set to a value
+_FLAGS: dict[str, tuple[str, bool]] = {
+    "bestday": ("likely_neighbours", False), "spread": ("year_spread", True),
+    "told": ("told_years", True), "nopin": ("pin_mentions", False),
+    "nowire": ("wire_datelines", False), "text": ("collection", False), "collection": ("text", False),
+}  # fmt: skip
+
+
 def options_for(variant: str, prior: str | None) -> DatingOptions | None:
     base = DatingOptions(prior=prior)
     if variant in ("full", "rules", "none", "leak") or variant.startswith(("oracle", "keep=")):
@@ -100,20 +108,8 @@ def options_for(variant: str, prior: str | None) -> DatingOptions | None:
                        if getattr(one, f.name) != getattr(base, f.name)}  # fmt: skip
             opts = dataclasses.replace(opts, **changed)
         return opts
-    if variant == "bestday":
-        return dataclasses.replace(base, likely_neighbours=False)
-    if variant == "spread":
-        return dataclasses.replace(base, year_spread=True)
-    if variant == "told":
-        return dataclasses.replace(base, told_years=True)
-    if variant == "nopin":
-        return dataclasses.replace(base, pin_mentions=False)
-    if variant == "nowire":
-        return dataclasses.replace(base, wire_datelines=False)
-    if variant == "text":
-        return dataclasses.replace(base, collection=False)
-    if variant == "collection":
-        return dataclasses.replace(base, text=False)
+    if variant in _FLAGS:
+        return dataclasses.replace(base, **dict([_FLAGS[variant]]))
     key, _, value = variant.partition("=")
     if key == "prop":
         return dataclasses.replace(base, propagate=tuple(value.split(",")))
