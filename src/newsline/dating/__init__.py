@@ -14,13 +14,21 @@ from __future__ import annotations
 from .estimate import estimate
 from .evidence import read_clues
 from .prior import DatingPrior, shipped_prior
-from .stage import DEFAULT, DatingOptions, apply_estimate, date_documents, estimate_documents
+from .stage import (
+    DEFAULT,
+    DatingOptions,
+    apply_estimate,
+    apply_estimates,
+    date_documents,
+    estimate_documents,
+)
 
 __all__ = [
     "DEFAULT",
     "DatingOptions",
     "DatingPrior",
     "apply_estimate",
+    "apply_estimates",
     "date_documents",
     "estimate",
     "estimate_documents",

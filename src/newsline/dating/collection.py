@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import chain, count, filterfalse
 
 import numpy as np
@@ -75,14 +75,15 @@ _STOP = smart_stopwords() | _CALENDAR
 _IS_STOP = _STOP.__contains__
 
 
-def _words(low: str) -> list[str]:
-    """The words of a lower-cased text, stop words and all."""
-    return (_WORD_ASCII if low.isascii() else _WORD).findall(low)
+def _content_words(text: str) -> Iterator[str]:
+    """The content words of a text, lower-cased, as they come (see :func:`analyzer`)."""
+    low = text.lower()
+    return filterfalse(_IS_STOP, (_WORD_ASCII if low.isascii() else _WORD).findall(low))
 
 
 def analyzer(text: str) -> list[str]:
     """Content words of a text, lower-cased: no stop words, calendar words or numbers."""
-    return list(filterfalse(_IS_STOP, _words(text.lower())))
+    return list(_content_words(text))
 
 
 def tfidf(texts: Sequence[str], max_df: float = 0.5) -> sparse.csr_matrix:
@@ -92,7 +93,7 @@ def tfidf(texts: Sequence[str], max_df: float = 0.5) -> sparse.csr_matrix:
     Columns are numbered by first appearance and each row keeps its words in
     the order they first appear in its text."""
     # each text's content words with their counts, in the order they first appear
-    found = [Counter(filterfalse(_IS_STOP, _words(t.lower()))) for t in texts]
+    found = [Counter(_content_words(t)) for t in texts]
     words = list(chain.from_iterable(found))
     # where each word is first found in ``words``: the words numbered by first appearance
     first: dict[str, int] = {}

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,7 +33,7 @@ from ..model import DateEstimate, DateEvidence
 from . import years as _years
 from .evidence import FUTURE, PAST, REPORTED, Clue, TextClues, hit_name
 from .partial import _ordinal, _weekday_of, _year_of, latest_past, resolve_partial
-from .prior import SIMILARITY_BINS, DatingPrior, Histogram
+from .prior import DatingPrior, Histogram, similarity_bin
 
 DAY_CONFIDENCE = 0.8
 MASS = 0.8
@@ -204,9 +203,9 @@ def terms(
         if product > 0:
             sure = np.array([n.sureness for n in neighbours])
             logp = np.zeros(len(days))
-        groups: dict[int, list[int]] = {}  # the neighbours of each similarity bin (similarity_bin)
+        groups: dict[int, list[int]] = {}  # the neighbours of each similarity bin
         for k, n in enumerate(neighbours):
-            groups.setdefault(max(0, bisect_right(SIMILARITY_BINS, n.similarity) - 1), []).append(k)
+            groups.setdefault(similarity_bin(n.similarity), []).append(k)
         for b in sorted(groups):
             hist = prior.histogram(f"neighbour_{b}")
             sel = groups[b] if len(groups) > 1 else slice(None)

@@ -25,7 +25,8 @@ attributes end in ``_``; the model file is JSON, not a pickle.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,17 +106,9 @@ _RANGES = {
 
 
 def similarity_bin(similarity: float) -> int:
-    """Index of the neighbour histogram for a cosine similarity."""
-    return max(0, sum(similarity >= b for b in SIMILARITY_BINS) - 1)
-
-
-_BIN_EDGES = np.array(SIMILARITY_BINS)
-
-
-def similarity_bins(similarities: Sequence[float]) -> np.ndarray:
-    """:func:`similarity_bin` of each similarity (the bins are ascending: the
-    edges at or below one similarity are the first ones)."""
-    return np.maximum(np.searchsorted(_BIN_EDGES, similarities, side="right") - 1, 0)
+    """Index of the neighbour histogram for a cosine similarity (the bins
+    ascend: the edges at or below it are the first ones)."""
+    return max(0, bisect_right(SIMILARITY_BINS, similarity) - 1)
 
 
 class DatingPrior:

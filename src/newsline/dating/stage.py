@@ -50,13 +50,14 @@ class DatingOptions:
     ``wire_datelines`` gives a wire dateline its own hit rate (off: read as a
     partial date; on, T17 gets more exact days, and since the weekday date at an
     article's head is weighed first, fewer wrong days in all: BENCHMARKS.md).
-    ``year_reach``: a month and day is also read in that many years after the
-    latest year named (0: not; negative: as far as the prior's lags reach; a
-    lab variant); ``year_spread``: the year term's open bin (3 or more years
-    later) spread over the years it covers; ``told_years``: a month-day the estimate leaves without a
-    year is read in the year told before it (:mod:`~newsline.dating.years`);
-    ``likely_neighbours``: an
-    interval neighbour counts as its likely days (:func:`neighbours_of`).
+    ``likely_neighbours``: an interval neighbour counts as its likely days
+    (:func:`neighbours_of`). Lab variants, off by default
+    (:mod:`~newsline.dating.years`): ``year_reach``, a month and day is also
+    read in that many years after the latest year named (negative: as far as
+    the prior's lags reach); ``year_spread``, the year term's open bin (3 or
+    more years later) spread over the years it covers; ``told_years``, a
+    month-day the estimate leaves without a year is read in the year told
+    before it.
     """
 
     text: bool = True
@@ -198,6 +199,16 @@ def apply_estimate(
     return Document(doc.article, doc.sentences, resolve(text, est, confidence or 1.0, likely, told), est)
 
 
+def apply_estimates(
+    docs: Sequence[Document], est: dict[int, DateEstimate | None], options: DatingOptions = DEFAULT
+) -> tuple[Document, ...]:
+    """``docs`` with each one ``est`` holds (the undated) re-read against its estimate."""
+    pin = options.day_confidence if options.pin_mentions else None
+    return tuple(
+        apply_estimate(d, est[i], pin, options.told_years) if i in est else d for i, d in enumerate(docs)
+    )
+
+
 def date_documents(
     docs: Sequence[Document],
     options: DatingOptions = DEFAULT,
@@ -207,11 +218,6 @@ def date_documents(
     # clues, estimates and re-read mentions: many small objects in no cycle, each
     # burst of which would make the collector walk the whole corpus again
     with collector_paused():
-        est = estimate_documents(docs, options, prior)
-        pin = options.day_confidence if options.pin_mentions else None
-        out = tuple(
-            apply_estimate(d, est.get(i), pin, options.told_years) if i in est else d
-            for i, d in enumerate(docs)
-        )
+        out = apply_estimates(docs, estimate_documents(docs, options, prior), options)
     forget_scans()  # the undated texts' scans, kept since they were tagged
     return out

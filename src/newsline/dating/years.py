@@ -10,7 +10,7 @@ Two separate questions (issue 15):
   years by what the prior saw;
 - a month and day without a year ("October 17") in an article whose estimate
   does not pin the year is read in the year the text itself ties it to: the
-  last explicit year told before it in the same paragraph ("In 2010 ... On
+  last explicit date told before it in the same sentence ("In May 2010, on
   October 17 ..."), the narrative anchor the temporal tagger's ``told`` date
   is for; without one it stays unresolved (:func:`anchor_partials`).
 """
@@ -34,9 +34,9 @@ _PARTIAL = re.compile(r"XXXX-(\d\d)-(\d\d)$")
 
 def far(prior: DatingPrior) -> np.ndarray | None:
     """P(lag = k | lag >= OPEN) for k in FAR_RANGE, or ``None`` if the prior has none."""
-    hists = getattr(prior, "histograms_", {})
-    h = hists.get("year_far")
-    if h is None:
+    try:
+        h = prior.histogram("year_far")
+    except KeyError:  # a prior trained before it existed
         return None
     p = np.asarray(h.probs, dtype=np.float64)
     return p / p.sum()
@@ -84,13 +84,11 @@ def _month_day(m: DateMention) -> tuple[int, int] | None:
 
 
 FINE = (Granularity.DAY, Granularity.MONTH)  # told points whose year a month-day takes
-SCOPE = "sentence"  # where a told year holds: "sentence" or "paragraph"
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n")
 
 
-def _scope_start(text: str, at: int) -> int:
-    if SCOPE == "paragraph":
-        return text.rfind("\n", 0, at) + 1
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding position ``at`` starts (at most 400 characters back)."""
     start = max(0, text.rfind("\n", 0, at) + 1, at - 400)
     for m in _SENTENCE_END.finditer(text, start, at):
         start = m.end()
@@ -98,9 +96,9 @@ def _scope_start(text: str, at: int) -> int:
 
 
 def told_year(text: str, mentions: tuple[DateMention, ...] | list[DateMention], at: int) -> int | None:
-    """The year of the last explicit date told before position ``at`` in the
-    same paragraph (no line break between), or ``None``."""
-    start = _scope_start(text, at)
+    """The year of the last explicit date (a day or a month) told before
+    position ``at`` in the same sentence, or ``None``."""
+    start = _sentence_start(text, at)
     best = None
     for m in mentions:
         if m.kind == "explicit" and m.time is not None and start <= m.start and m.end <= at \

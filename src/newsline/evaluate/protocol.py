@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..dating import DEFAULT as DEFAULT_DATING
-from ..dating import DatingOptions, apply_estimate, estimate_documents
+from ..dating import DatingOptions, apply_estimates, estimate_documents
 from ..errors import DatasetError
 from ..ingest.source import DEFAULT_LIMITS, Limits
 from ..model import Corpus, Timeline
@@ -287,7 +287,4 @@ def hidden_dates(sub: Corpus, task: Task, options: EvalOptions) -> tuple[Corpus,
         # one prior per topic (leave-one-topic-out): <folder>/<topic>.json
         dating = dataclasses.replace(dating, prior=Path(dating.prior) / f"{task.topic}.json")
     est = estimate_documents(docs, dating)
-    pin = dating.day_confidence if dating.pin_mentions else None
-    told = dating.told_years
-    dated = tuple(apply_estimate(d, est[i], pin, told) if i in est else d for i, d in enumerate(docs))
-    return Corpus(dated, sub.report), dating_scores(truth, est)
+    return Corpus(apply_estimates(docs, est, dating), sub.report), dating_scores(truth, est)
