@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..gcpause import collector_paused
-from ..model import DateEstimate, Document
+from ..model import Article, DateEstimate, Document
 from ..temporal import forget_scans
 from .collection import K, similar
 from .estimate import DAY_CONFIDENCE, MASS, Neighbour, estimate
 from .evidence import TextClues, read_clues
+from .fork import Forked, processes
 from .prior import DatingPrior, shipped_prior
 from .resolve import resolve
 from .years import anchor_partials
@@ -57,7 +58,9 @@ class DatingOptions:
     the prior's lags reach); ``year_spread``, the year term's open bin (3 or
     more years later) spread over the years it covers; ``told_years``, a
     month-day the estimate leaves without a year is read in the year told
-    before it.
+    before it. ``workers``: how many processes the stage may use (``None``:
+    ``NEWSLINE_WORKERS``, else every core; 1: this one only; when it forks:
+    :mod:`~newsline.dating.fork`); the output is the same.
     """
 
     text: bool = True
@@ -77,6 +80,7 @@ class DatingOptions:
     likely_neighbours: bool = True
     told_years: bool = False
     year_spread: bool = False
+    workers: int | None = None
 
 
 DEFAULT = DatingOptions()
@@ -90,42 +94,66 @@ def _without_wire_datelines(c: TextClues) -> TextClues:
     return TextClues(c.mentions, plain)
 
 
+Search = Forked[dict[int, list[tuple[int, float]]]]
+
+
+def start_search(articles: Sequence[Article], options: DatingOptions = DEFAULT) -> Search | None:
+    """The undated articles' neighbour search (it needs only the texts) started
+    in a forked child, where that pays (:func:`~newsline.dating.fork.processes`),
+    for :func:`estimate_documents` of these articles' documents; else ``None``."""
+    undated = [i for i, a in enumerate(articles) if a.published is None]
+    if not (options.collection and options.rounds > 0) or processes(options.workers, len(undated)) < 2:
+        return None
+    return Forked(similar, [a.text for a in articles], undated, max(options.search, options.neighbours))
+
+
 def estimate_documents(
     docs: Sequence[Document],
     options: DatingOptions = DEFAULT,
     prior: DatingPrior | None = None,
+    search: Search | None = None,
 ) -> dict[int, DateEstimate | None]:
     """Index of each undated document -> its estimate (``None``: nothing dates it).
 
     Undated documents' mentions must be those of ``tag(text, None)`` (what
-    :func:`newsline.core.prepare_document` gives an undated article)."""
+    :func:`newsline.core.prepare_document` gives an undated article).
+    ``search``: :func:`start_search` of the documents' articles (else one is
+    started here, meanwhile the clues are read)."""
     prior = prior or shipped_prior(options.prior)
     undated = [i for i, d in enumerate(docs) if d.article.published is None]
+    texts = [d.article.text for d in docs]
+    k = max(options.search, options.neighbours)
+    if search is not None and search.args != (texts, undated, k):
+        search.cancel()  # not these documents' search
+        search = None
     if not undated:
         return {}
-    clues = {
-        i: read_clues(docs[i].article.text, docs[i].mentions) if options.text else _NO_CLUES
-        for i in undated
-    }
-    if not options.wire_datelines:
-        clues = {i: _without_wire_datelines(c) for i, c in clues.items()}
+    near_of = search or start_search([d.article for d in docs], options)
+    near_of = near_of or Forked(similar, texts, undated, k, fork=False)  # computed when asked
+    with near_of:
+        clues = {
+            i: read_clues(docs[i].article.text, docs[i].mentions) if options.text else _NO_CLUES
+            for i in undated
+        }
+        if not options.wire_datelines:
+            clues = {i: _without_wire_datelines(c) for i, c in clues.items()}
 
-    def one(i: int, ns: Sequence[Neighbour]) -> DateEstimate | None:
-        return estimate(
-            clues[i],
-            prior,
-            ns,
-            day_confidence=options.day_confidence,
-            mass=options.mass,
-            product=options.neighbour_product,
-            year_reach=options.year_reach,
-            year_spread=options.year_spread,
-        )
+        def one(i: int, ns: Sequence[Neighbour]) -> DateEstimate | None:
+            return estimate(
+                clues[i],
+                prior,
+                ns,
+                day_confidence=options.day_confidence,
+                mass=options.mass,
+                product=options.neighbour_product,
+                year_reach=options.year_reach,
+                year_spread=options.year_spread,
+            )
 
-    est = {i: one(i, ()) for i in undated}
-    if not options.collection or options.rounds <= 0:
-        return est
-    near = similar([d.article.text for d in docs], undated, max(options.search, options.neighbours))
+        est = {i: one(i, ()) for i in undated}
+        if not options.collection or options.rounds <= 0:
+            return est
+        near = near_of.result()
     first_done = False
     changed = set(undated)
     for _ in range(options.rounds):
@@ -213,11 +241,13 @@ def date_documents(
     docs: Sequence[Document],
     options: DatingOptions = DEFAULT,
     prior: DatingPrior | None = None,
+    search: Search | None = None,
 ) -> tuple[Document, ...]:
-    """Every document, the undated ones dated as far as the evidence allows."""
+    """Every document, the undated ones dated as far as the evidence allows
+    (``search``: see :func:`estimate_documents`)."""
     # clues, estimates and re-read mentions: many small objects in no cycle, each
     # burst of which would make the collector walk the whole corpus again
     with collector_paused():
-        out = apply_estimates(docs, estimate_documents(docs, options, prior), options)
+        out = apply_estimates(docs, estimate_documents(docs, options, prior, search), options)
     forget_scans()  # the undated texts' scans, kept since they were tagged
     return out

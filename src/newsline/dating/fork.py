@@ -1,0 +1,133 @@
+"""The dating stage's undated-only work on more cores: calls run in forked children.
+
+A forked child shares the parent's corpus without copying or pickling it;
+only its result comes back (pickled, through a pipe). Forking is used only
+where it is safe and pays (:func:`processes`): Linux, this process's only
+thread running (a fork copies just the calling thread, so a lock another
+thread holds stays held in the child: the web app builds in a thread, DuckDB
+runs its own; the idle BLAS threads numpy starts on import are counted as
+the baseline), not already a worker process, and enough work. Anything that
+goes wrong in a child (an error, a signal, a result that does not arrive)
+makes the parent run the same call itself, so the output is the serial
+output in every case. ``NEWSLINE_WORKERS=1`` (or ``DatingOptions(workers=1)``)
+keeps everything in this process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+WORKERS_ENV = "NEWSLINE_WORKERS"
+#: fewer undated articles than this: forking costs more than it saves (BENCHMARKS.md)
+MIN_UNDATED = 200
+
+
+def _os_threads() -> int:
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
+
+
+#: threads alive once this module (hence numpy) is imported: its BLAS pool, idle
+_BASE_THREADS = _os_threads()
+
+
+def fork_safe() -> bool:
+    """Whether a fork here gives a child that can run Python code safely."""
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+        and 0 < _os_threads() <= max(_BASE_THREADS, 1)
+        and multiprocessing.parent_process() is None  # a pool's worker: the cores are in use
+    )
+
+
+def processes(workers: int | None, undated: int) -> int:
+    """How many processes the stage uses for ``undated`` articles: ``workers``
+    (``None``: :data:`WORKERS_ENV`, else the machine's cores), 1 where forking
+    is unsafe or the collection small."""
+    if workers is None:
+        env = os.environ.get(WORKERS_ENV, "").strip()
+        workers = int(env) if env.isdigit() else (os.cpu_count() or 1)
+    if workers <= 1 or undated < MIN_UNDATED or not fork_safe():
+        return 1
+    return workers
+
+
+class Forked(Generic[T]):
+    """``fn(*args)`` started in a forked child; :meth:`result` waits for its value
+    (with ``fork=False``, or if the child fails, it is computed here)."""
+
+    def __init__(self, fn: Callable[..., T], *args: Any, fork: bool = True) -> None:
+        self._fn = fn
+        self.args = args
+        self._pid = 0
+        self._fd = -1
+        if fork:
+            self._start()
+
+    def _start(self) -> None:
+        r, w = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(r)
+            os.close(w)
+            return
+        if pid == 0:  # the child: compute, send, leave without running the parent's exit code
+            code = 1
+            try:
+                os.close(r)
+                with os.fdopen(w, "wb") as out:
+                    pickle.dump(self._fn(*self.args), out, protocol=pickle.HIGHEST_PROTOCOL)
+                code = 0
+            except BaseException:  # noqa: BLE001, S110 - the parent computes it instead
+                pass
+            finally:
+                os._exit(code)
+        os.close(w)
+        self._pid, self._fd = pid, r
+
+    def result(self) -> T:
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            data = b""
+            try:
+                with os.fdopen(self._fd, "rb") as f:
+                    data = f.read()
+            finally:
+                _, status = os.waitpid(pid, 0)
+            if status == 0 and data:
+                try:
+                    value: T = pickle.loads(data)
+                    return value
+                except Exception:  # noqa: BLE001 - computed here instead
+                    pass
+        return self._fn(*self.args)
+
+    def cancel(self) -> None:
+        """Stop the child, if its result was not taken (the parent failed meanwhile)."""
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            os.close(self._fd)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+
+    def __enter__(self) -> Forked[T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cancel()
