@@ -1,16 +1,18 @@
-"""The dating stage's undated-only work on more cores: calls run in forked children.
+"""The dating stage's work on a second core: a call run in a forked child.
 
-A forked child shares the parent's corpus without copying or pickling it;
-only its result comes back (pickled, through a pipe). Forking is used only
-where it is safe and pays (:func:`processes`): Linux, this process's only
-thread running (a fork copies just the calling thread, so a lock another
-thread holds stays held in the child: the web app builds in a thread, DuckDB
-runs its own; the idle BLAS threads numpy starts on import are counted as
-the baseline), not already a worker process, and enough work. Anything that
-goes wrong in a child (an error, a signal, a result that does not arrive)
-makes the parent run the same call itself, so the output is the serial
-output in every case. ``NEWSLINE_WORKERS=1`` (or ``DatingOptions(workers=1)``)
-keeps everything in this process.
+The neighbour search (:func:`~newsline.dating.stage.start_search`) needs only
+the texts, so it runs in a child while the parent tags them and reads the
+clues. A forked child shares the parent's corpus without copying or pickling
+it; only its result comes back (pickled, through a pipe). It forks only where
+that is safe and pays (:func:`processes`): Linux, no other thread running (a
+fork copies just the calling thread, so a lock another thread holds stays held
+in the child: the web app builds in a thread, DuckDB runs its own; the idle
+BLAS threads numpy starts on import count as the baseline), not already a
+pool's worker, and enough undated articles. Whatever goes wrong in the child
+(an error, a signal, no result) makes the parent run the same call itself, so
+the output is the serial output in every case; a child whose result is not
+wanted is killed and reaped. ``NEWSLINE_WORKERS=1`` (or
+``DatingOptions(workers=1)``) keeps everything in this process.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import sys
 import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
+
+import numpy  # noqa: F401 - its BLAS threads start on import: part of the baseline below
 
 T = TypeVar("T")
 
@@ -39,7 +43,7 @@ def _os_threads() -> int:
         return 0
 
 
-#: threads alive once this module (hence numpy) is imported: its BLAS pool, idle
+#: threads alive once numpy is imported: its BLAS pool, idle between calls
 _BASE_THREADS = _os_threads()
 
 
