@@ -61,6 +61,7 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> Forks:
     counter = Forks()
     monkeypatch.setattr(fork.os, "fork", counter)
     monkeypatch.setattr(fork, "MIN_UNDATED", 1)
+    monkeypatch.setattr(fork, "idle_cores", lambda: 1)  # whatever else runs on the machine
     monkeypatch.delenv(fork.WORKERS_ENV, raising=False)
     return counter
 
@@ -113,6 +114,11 @@ def test_serial_when_switched_off_small_or_unsafe(forks: Forks, monkeypatch: pyt
     monkeypatch.setattr(fork, "MIN_UNDATED", 10**6)
     assert fork.processes(2, 10**6 - 1) == 1
     monkeypatch.setattr(fork, "MIN_UNDATED", 1)
+    # no core idle: a child would only take turns with its parent
+    monkeypatch.setattr(fork, "idle_cores", lambda: 0)
+    assert fork.processes(2, 10**6) == 1
+    monkeypatch.setattr(fork, "idle_cores", lambda: 1)
+    assert fork.processes(4, 10**6) == 2
     # another thread alive (the web app builds in one): serial
     stop = threading.Event()
     t = threading.Thread(target=stop.wait)
@@ -130,6 +136,13 @@ def test_serial_when_switched_off_small_or_unsafe(forks: Forks, monkeypatch: pyt
     monkeypatch.setattr(fork, "_os_threads", lambda: fork._BASE_THREADS + 1)  # e.g. DuckDB's
     monkeypatch.setattr(fork.sys, "platform", "linux")
     assert not fork.fork_safe()
+
+
+def test_running_processes_are_read_from_proc_stat() -> None:
+    assert fork.running("cpu  1 2 3\nctxt 99\nprocs_running 3\nprocs_blocked 0\n") == 3
+    assert fork.running("cpu  1 2 3\n") == 0
+    if sys.platform.startswith("linux"):
+        assert 0 <= fork.idle_cores() < (os.cpu_count() or 1)  # this process runs
 
 
 def _in_child(parent: int, how: str) -> int:

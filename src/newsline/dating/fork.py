@@ -8,7 +8,7 @@ that is safe and pays (:func:`processes`): Linux, no other thread running (a
 fork copies just the calling thread, so a lock another thread holds stays held
 in the child: the web app builds in a thread, DuckDB runs its own; the idle
 BLAS threads numpy starts on import count as the baseline), not already a
-pool's worker, and enough undated articles. Whatever goes wrong in the child
+pool's worker, a core idle, and enough undated articles. Whatever goes wrong in the child
 (an error, a signal, no result) makes the parent run the same call itself, so
 the output is the serial output in every case; a child whose result is not
 wanted is killed and reaped. ``NEWSLINE_WORKERS=1`` (or
@@ -58,16 +58,36 @@ def fork_safe() -> bool:
     )
 
 
+def running(stat: str) -> int:
+    """The processes running now, this one included, from the text of ``/proc/stat``
+    (0 if it does not say)."""
+    for line in stat.splitlines():
+        if line.startswith("procs_running "):
+            return int(line.split()[1])
+    return 0
+
+
+def idle_cores() -> int:
+    """Cores no process is running on just now (0 where unknown): a child on a
+    busy machine only takes turns with its parent, at the cost of the fork."""
+    try:
+        with open("/proc/stat", encoding="ascii") as f:
+            now = running(f.read())
+    except OSError:
+        return 0
+    return max(0, (os.cpu_count() or 1) - now) if now else 0
+
+
 def processes(workers: int | None, undated: int) -> int:
     """How many processes the stage uses for ``undated`` articles: ``workers``
-    (``None``: :data:`WORKERS_ENV`, else the machine's cores), 1 where forking
-    is unsafe or the collection small."""
+    (``None``: :data:`WORKERS_ENV`, else the machine's cores), at most one more
+    than the cores idle now; 1 where forking is unsafe or the collection small."""
     if workers is None:
         env = os.environ.get(WORKERS_ENV, "").strip()
         workers = int(env) if env.isdigit() else (os.cpu_count() or 1)
     if workers <= 1 or undated < MIN_UNDATED or not fork_safe():
         return 1
-    return workers
+    return min(workers, 1 + idle_cores())
 
 
 class Forked(Generic[T]):
