@@ -33,7 +33,7 @@ T = TypeVar("T")
 
 WORKERS_ENV = "NEWSLINE_WORKERS"
 #: fewer undated articles than this: forking costs more than it saves (BENCHMARKS.md)
-MIN_UNDATED = 200
+MIN_UNDATED = 100
 
 
 def _os_threads() -> int:
