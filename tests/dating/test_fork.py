@@ -7,9 +7,11 @@ import datetime as dt
 import os
 import random
 import signal
+import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -191,3 +193,34 @@ def test_a_cancelled_child_is_killed_and_reaped() -> None:
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
 
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
+
+
+@linux
+def test_a_child_does_not_outlive_its_parent(tmp_path: Path) -> None:
+    pid_file = tmp_path / "child"
+    script = (
+        "import os, sys, time\n"
+        "from newsline.dating.fork import Forked\n"
+        "job = Forked(time.sleep, 600)\n"
+        f"open({str(pid_file)!r}, 'w').write(str(job._pid))\n"
+        "time.sleep(0.5)\n"  # the child has set itself to die with this process
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], stdout=subprocess.DEVNULL, check=True, timeout=60)
+    child = int(pid_file.read_text())
+    for _ in range(100):
+        if _gone(child):
+            break
+        time.sleep(0.1)
+    gone = _gone(child)
+    if not gone:
+        os.kill(child, signal.SIGKILL)
+    assert gone

@@ -91,6 +91,22 @@ def processes(workers: int | None, undated: int) -> int:
     return min(workers, 1 + idle_cores())
 
 
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+
+
+def _die_with(parent: int) -> None:
+    """In a child: be killed when ``parent`` ends, not left computing for no one."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # it ended before that
+        os._exit(1)
+
+
 class Forked(Generic[T]):
     """``fn(*args)`` started in a forked child; :meth:`result` waits for its value
     (with ``fork=False``, or if the child fails, it is computed here)."""
@@ -104,6 +120,7 @@ class Forked(Generic[T]):
             self._start()
 
     def _start(self) -> None:
+        parent = os.getpid()
         r, w = os.pipe()
         try:
             pid = os.fork()
@@ -115,6 +132,7 @@ class Forked(Generic[T]):
             code = 1
             try:
                 os.close(r)
+                _die_with(parent)
                 with os.fdopen(w, "wb") as out:
                     pickle.dump(self._fn(*self.args), out, protocol=pickle.HIGHEST_PROTOCOL)
                 code = 0
@@ -128,12 +146,13 @@ class Forked(Generic[T]):
     def result(self) -> T:
         if self._pid:
             pid, self._pid = self._pid, 0
-            data = b""
             try:
                 with os.fdopen(self._fd, "rb") as f:
                     data = f.read()
-            finally:
-                _, status = os.waitpid(pid, 0)
+            except BaseException:  # interrupted: the child's result is not wanted
+                _kill(pid)
+                raise
+            _, status = os.waitpid(pid, 0)
             if status == 0 and data:
                 try:
                     value: T = pickle.loads(data)
@@ -147,9 +166,7 @@ class Forked(Generic[T]):
         if self._pid:
             pid, self._pid = self._pid, 0
             os.close(self._fd)
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+            _kill(pid)
 
     def __enter__(self) -> Forked[T]:
         return self
