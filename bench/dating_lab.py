@@ -22,7 +22,9 @@ true reading: which class carries the loss; see :func:`keep_classes`),
 -1: as far as the prior's lags reach), ``spread`` (the year term's open bin
 spread over the years it covers, :mod:`newsline.dating.years`), ``told``
 (month-days the estimate leaves without a year read in the year told before them),
-``bestday`` (an interval neighbour counts as its best day, not its likely days);
+``bestday`` (an interval neighbour counts as its best day, not its likely days),
+``copies`` (copied weekday sentences weigh their week: :mod:`newsline.dating.copies`),
+``copyday`` (with ``copies``: that week may make a day the rest does not);
 ``A+B`` combines variants.
 ``--prior`` is a model file or a folder of leave-one-topic-out models
 (``bench/train_dating_prior.py --loto``). Prints one row per variant: mean
@@ -92,6 +94,7 @@ _FLAGS: dict[str, tuple[str, bool]] = {
     "bestday": ("likely_neighbours", False), "spread": ("year_spread", True),
     "told": ("told_years", True), "nopin": ("pin_mentions", False),
     "nowire": ("wire_datelines", False), "text": ("collection", False), "collection": ("text", False),
+    "copies": ("weekday_copies", True), "copyday": ("copy_days", True),
 }  # fmt: skip
 
 

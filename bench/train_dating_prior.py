@@ -21,10 +21,11 @@ from pathlib import Path
 import numpy as np
 
 from newsline import ingest
+from newsline.dating import copies
 from newsline.dating.collection import similar
 from newsline.dating.estimate import latest_past, latest_year, resolve_partial, weekday_date
 from newsline.dating.evidence import FUTURE, PAST, REPORTED, UNKNOWN, hit_name, read_clues
-from newsline.dating.prior import DatingPrior, similarity_bin
+from newsline.dating.prior import SIMILARITY_BINS, DatingPrior, similarity_bin
 
 WEEKDAY = {
     PAST: "weekday_past",
@@ -34,7 +35,8 @@ WEEKDAY = {
 }
 
 
-HITS = ("dateline", "weekday_date", "weekday_date_body", "partial_dateline")
+COPIES = tuple(f"copy_weekday_{b}" for b in range(len(SIMILARITY_BINS)))
+HITS = ("dateline", "weekday_date", "weekday_date_body", "partial_dateline", *COPIES)
 Samples = tuple[dict[str, list[int]], dict[str, list[int]]]
 
 
@@ -44,18 +46,16 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
     for root in datasets:
         for topic in sorted(p for p in root.iterdir() if (p / "articles.jsonl.gz").is_file()):
             samples: dict[str, list[int]] = defaultdict(list)
-            hits: dict[str, list[int]] = {
-                "dateline": [0, 0],
-                "weekday_date": [0, 0],
-                "weekday_date_body": [0, 0],
-                "partial_dateline": [0, 0],
-            }
+            hits: dict[str, list[int]] = {k: [0, 0] for k in HITS}
             out[topic.name] = (samples, hits)
             arts = [a for a in ingest.read([topic / "articles.jsonl.gz"]).articles if a.published]
+            lines, weekdays = [], []
             for a in arts:
                 pub = a.published
                 assert pub is not None
                 tc = read_clues(a.text)
+                lines.append(copies.clue_lines(a.text, tc))
+                weekdays.append(tc.of("weekday"))
                 latest = latest_past(tc, np.array([pub.toordinal()]))
                 if latest is not None:
                     samples["lag"].append(int(pub.toordinal() - latest[0]))
@@ -90,7 +90,24 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
                     samples[f"neighbour_{similarity_bin(sim)}"].append(
                         (arts[i].published - arts[j].published).days
                     )  # type: ignore[operator]
+                copy_hits(arts, i, ns, lines, weekdays, hits)
     return out
+
+
+def copy_hits(arts, i, near, lines, weekdays, hits) -> None:  # type: ignore[no-untyped-def]
+    """Adds to ``hits["copy_weekday_<bin>"]`` (right, seen; per similarity bin)
+    the copies of article ``i``'s weekday sentences among its ``near`` articles
+    (dating/copies.py) whose day, read from that article's date, is the one
+    its own date reads."""
+    if not lines[i]:
+        return
+    own = [c for c in weekdays[i] if c.tense != UNKNOWN]  # (as clue_lines)
+    for j, sim in near:
+        for cp in copies.match(lines[i], own, lines[j], arts[j].published):
+            truth = copies.read_from(arts[i].published, cp.clue.weekday, cp.clue.tense)
+            tally = hits[f"copy_weekday_{similarity_bin(sim)}"]
+            tally[0] += cp.day == truth
+            tally[1] += 1
 
 
 def fit(parts: list[Samples], name: str) -> DatingPrior:

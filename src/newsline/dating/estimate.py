@@ -9,6 +9,9 @@ shows if it was published on ``d``:
 - ``dateline`` / ``weekday-date``: whether that date is ``d``;
 - ``partial-dateline``: whether its month and day, read in ``d``'s year, is ``d``;
 - ``weekday``: each relative weekday's offset to ``d``'s weekday, by tense;
+- ``weekday-copy``: whether ``d`` lies in the week from which a relative
+  weekday reads the day a near-verbatim copy of its sentence reads it as
+  (:mod:`~newsline.dating.copies`; a lab option);
 - ``year`` / ``years-ago``: ``d``'s year against the latest year named and
   the year a ``years-ago`` clue implies;
 - ``neighbours``: a mixture, weighted by similarity and sureness, of the
@@ -31,6 +34,7 @@ import numpy as np
 
 from ..model import DateEstimate, DateEvidence
 from . import years as _years
+from .copies import WeekdayCopy, window
 from .evidence import FUTURE, PAST, REPORTED, Clue, TextClues, hit_name
 from .partial import _ordinal, _weekday_of, _year_of, latest_past, resolve_partial
 from .prior import DatingPrior, Histogram, similarity_bin
@@ -149,6 +153,7 @@ def terms(
     prior: DatingPrior,
     product: float = 0.0,
     spread: bool = False,
+    copies: Sequence[WeekdayCopy] = (),
 ) -> list[tuple[str, str, int, int, str, np.ndarray]]:
     """The log-likelihood terms over candidate ``days``: (rule, value, start,
     end, source, scores). Neighbours form a mixture (``product`` 0) or a
@@ -184,6 +189,8 @@ def terms(
         hist = prior.histogram(_WEEKDAY_NAME.get(c.tense, "weekday_unknown"))
         score = _weekday_scores(hist, c.weekday).take(dow)
         out.append(("weekday", c.text, c.start, c.end, "", score))
+    if copies:
+        out.append(_copy_term(copies, days, prior))
     ymax = latest_year(clues)
     if ymax is not None:
         if spread:  # the open bin's mass over the years it covers
@@ -221,6 +228,23 @@ def terms(
     return out
 
 
+def _copy_term(
+    copies: Sequence[WeekdayCopy], days: np.ndarray, prior: DatingPrior
+) -> tuple[str, str, int, int, str, np.ndarray]:
+    """One term for the copy in the article most similar to this one (copies
+    of an article's sentences in its copies, or their copies, are one piece of
+    evidence: their days come from the same dates). The weekday term already
+    weighs the weekday, so the week from which the clue reads the copy's day
+    gets the hit rate of copies at that similarity (``copy_weekday_<bin>``)
+    shared by its 7 days, other days the rest as a miss."""
+    cp = max(copies, key=lambda c: (c.similarity, c.overlap))
+    rate = prior.hit_rate(f"copy_weekday_{similarity_bin(cp.similarity)}")
+    lo, hi = window(cp.day, cp.clue.tense)
+    inside, miss = np.log(rate / 7 + (1 - rate) / 60), np.log((1 - rate) / 60)
+    score = np.where((days >= lo) & (days <= hi), inside, miss)
+    return ("weekday-copy", cp.day.isoformat(), cp.clue.start, cp.clue.end, cp.source, score)
+
+
 def _interval(days: np.ndarray, post: np.ndarray, mass: float) -> tuple[int, int, float]:
     """First and last day (ordinals) of the most likely days that together hold
     ``mass``, and the mass of all candidates between them."""
@@ -251,6 +275,8 @@ def estimate(
     mass: float = MASS,
     year_reach: int = 0,
     year_spread: bool = False,
+    copies: Sequence[WeekdayCopy] = (),
+    copy_days: bool = False,
 ) -> DateEstimate | None:
     """The publication date estimate of one article, or ``None`` if nothing dates it.
 
@@ -258,11 +284,14 @@ def estimate(
     years after the latest year the text names (0: only in years named or
     dated; negative: as far as the prior's lags reach); ``year_spread``: the
     year term's open bin spread over the years it covers
-    (:mod:`~newsline.dating.years`)."""
+    (:mod:`~newsline.dating.years`); ``copies``: its copied weekdays
+    (:mod:`~newsline.dating.copies`), which without ``copy_days`` shape an
+    interval but make no day: where they would, the estimate is the one
+    without them."""
     days = _candidates(clues, neighbours, _years.reach(prior) if year_reach < 0 else year_reach)
     if len(days) == 0:
         return None
-    parts = terms(clues, neighbours, days, prior, product, year_spread)
+    parts = terms(clues, neighbours, days, prior, product, year_spread, copies)
     if not parts:
         return None
     scores = np.array([p[-1] for p in parts])  # one row per term
@@ -277,6 +306,13 @@ def estimate(
         DateEvidence(rule, value, round(w, 3), start, end, src)
         for (rule, value, start, end, src, _), w in zip(parts, weights.tolist(), strict=True)
     )
+    if post[i] >= day_confidence and copies and not copy_days:
+        # a day only the copy makes: the estimate the other terms give
+        plain = score - scores[[p[0] for p in parts].index("weekday-copy")]
+        post = np.exp(plain - plain.max())
+        post /= post.sum()
+        i = int(post.argmax())
+        best = dt.date.fromordinal(int(days[i]))
     if post[i] >= day_confidence:
         return DateEstimate(best, best, best, "day", round(float(post[i]), 3), evidence)
     lo, hi, conf = _interval(days, post, mass)

@@ -16,7 +16,9 @@ A :class:`DatingPrior` holds smoothed histograms measured on dated articles
 - ``dateline``/``weekday_date``/``weekday_date_body``: how often such a date
   (a weekday date in the head / in the body) is the publication day;
   ``partial_dateline``: how often a wire dateline's month and day, read in
-  the publication year, is it.
+  the publication year, is it; ``copy_weekday_<b>``: how often a weekday's
+  day as a near-verbatim copy of its sentence reads it is the one the article's
+  own date reads, per similarity bin of the two (:mod:`~newsline.dating.copies`).
 
 It follows the estimator contract: ``fit`` returns ``self``, learned
 attributes end in ``_``; the model file is JSON, not a pickle.

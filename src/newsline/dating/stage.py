@@ -25,8 +25,9 @@ from ..gcpause import collector_paused
 from ..model import Article, DateEstimate, Document
 from ..temporal import forget_scans
 from .collection import K, similar
+from .copies import WeekdayCopy, WeekdayLine, clue_lines, match, mention_lines
 from .estimate import DAY_CONFIDENCE, MASS, Neighbour, estimate
-from .evidence import TextClues, read_clues
+from .evidence import UNKNOWN, TextClues, read_clues
 from .fork import Forked, processes
 from .prior import DatingPrior, shipped_prior
 from .resolve import resolve
@@ -58,9 +59,13 @@ class DatingOptions:
     the prior's lags reach); ``year_spread``, the year term's open bin (3 or
     more years later) spread over the years it covers; ``told_years``, a
     month-day the estimate leaves without a year is read in the year told
-    before it. ``workers``: how many processes the stage may use (``None``:
-    ``NEWSLINE_WORKERS``, else every core; 1: this one only; when it forks:
-    :mod:`~newsline.dating.fork`); the output is the same.
+    before it; ``weekday_copies``, a relative weekday whose sentence a near
+    article copies near verbatim weighs the week that article reads it in
+    (:mod:`~newsline.dating.copies`); ``copy_days``, that week may make a
+    day estimate the other evidence does not (off: the estimate is then the
+    one without it). ``workers``: how many processes the stage may use
+    (``None``: ``NEWSLINE_WORKERS``, else every core; 1: this one only; when
+    it forks: :mod:`~newsline.dating.fork`); the output is the same.
     """
 
     text: bool = True
@@ -80,6 +85,8 @@ class DatingOptions:
     likely_neighbours: bool = True
     told_years: bool = False
     year_spread: bool = False
+    weekday_copies: bool = False
+    copy_days: bool = False
     workers: int | None = None
 
 
@@ -138,7 +145,7 @@ def estimate_documents(
         if not options.wire_datelines:
             clues = {i: _without_wire_datelines(c) for i, c in clues.items()}
 
-        def one(i: int, ns: Sequence[Neighbour]) -> DateEstimate | None:
+        def one(i: int, ns: Sequence[Neighbour], cs: Sequence[WeekdayCopy] = ()) -> DateEstimate | None:
             return estimate(
                 clues[i],
                 prior,
@@ -148,11 +155,16 @@ def estimate_documents(
                 product=options.neighbour_product,
                 year_reach=options.year_reach,
                 year_spread=options.year_spread,
+                copies=cs,
+                copy_days=options.copy_days,
             )
 
         est = {i: one(i, ()) for i in undated}
         if not options.collection or options.rounds <= 0:
             return est
+        lines: dict[int, list[WeekdayLine]] = {}
+        if options.weekday_copies:
+            lines = {i: clue_lines(docs[i].article.text, clues[i]) for i in undated}
         near = near_of.result()
     first_done = False
     changed = set(undated)
@@ -163,11 +175,35 @@ def estimate_documents(
                 nxt[i] = est[i]  # nothing it depends on moved
                 continue
             ns = neighbours_of(near[i], docs, est, options)
-            nxt[i] = one(i, ns) if ns else est[i]
+            cs = _copies(i, near[i], docs, est, clues, lines) if lines.get(i) else ()
+            nxt[i] = one(i, ns, cs) if ns else est[i]
         changed = {i for i in undated if nxt[i] != est[i]}
         est = nxt
         first_done = True
     return est
+
+
+def _copies(
+    i: int,
+    near: Sequence[tuple[int, float]],
+    docs: Sequence[Document],
+    est: dict[int, DateEstimate | None],
+    clues: dict[int, TextClues],
+    lines: dict[int, list[WeekdayLine]],
+) -> list[WeekdayCopy]:
+    """Copies of article ``i``'s weekday sentences in the ``near`` articles that
+    read them as a day: dated ones (their mentions), or estimated to a day."""
+    out: list[WeekdayCopy] = []
+    own = [c for c in clues[i].of("weekday") if c.tense != UNKNOWN]  # (as clue_lines)
+    for j, sim in near:
+        a = docs[j].article
+        if a.published is not None:
+            if j not in lines:  # (a dated article's lines, found once)
+                lines[j] = mention_lines(a.text, docs[j].mentions)
+            out += match(lines[i], own, lines[j], None, a.id, sim)
+        elif (e := est.get(j)) is not None and e.is_day and lines.get(j):
+            out += match(lines[i], own, lines[j], e.best, a.id, sim)
+    return out
 
 
 def neighbours_of(
