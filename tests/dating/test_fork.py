@@ -224,3 +224,28 @@ def test_a_child_does_not_outlive_its_parent(tmp_path: Path) -> None:
     if not gone:
         os.kill(child, signal.SIGKILL)
     assert gone
+
+
+@linux
+def test_the_stage_bar_of_a_terminal_run_leaves_forking_allowed() -> None:
+    # a fresh interpreter, so that no thread an earlier test left counts; the bar's
+    # thread only draws (the child never writes to the terminal), another thread does not
+    script = (
+        "import threading\n"
+        "from newsline.cli.stages import StageBar\n"
+        "from newsline.dating import fork\n"
+        "bar = StageBar(['dating'], quiet=True)\n"
+        "bar.enabled = True\n"
+        "alone = fork.fork_safe()\n"
+        "with bar:\n"
+        "    beside_bar = (fork._tolerated(), fork.fork_safe())\n"
+        "    stop = threading.Event()\n"
+        "    t = threading.Thread(target=stop.wait)\n"
+        "    t.start()\n"
+        "    beside_other = fork.fork_safe()\n"
+        "    stop.set()\n"
+        "    t.join()\n"
+        "print(alone, beside_bar, beside_other)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[0] == "True (1, True) False"

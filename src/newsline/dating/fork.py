@@ -7,7 +7,8 @@ it; only its result comes back (pickled, through a pipe). It forks only where
 that is safe and pays (:func:`processes`): Linux, no other thread running (a
 fork copies just the calling thread, so a lock another thread holds stays held
 in the child: the web app builds in a thread, DuckDB runs its own; the idle
-BLAS threads numpy starts on import count as the baseline), not already a
+BLAS threads numpy starts on import count as the baseline, and a terminal's
+progress-bar thread, marked :data:`TOLERATED`, is allowed), not already a
 pool's worker, a core idle, and enough undated articles. Whatever goes wrong in the child
 (an error, a signal, no result) makes the parent run the same call itself, so
 the output is the serial output in every case; a child whose result is not
@@ -48,13 +49,24 @@ def _os_threads() -> int:
 _BASE_THREADS = _os_threads()
 
 
+#: the attribute that marks a thread a fork may leave behind: one that only
+#: draws a progress bar (it holds no lock the child's work takes, and the child
+#: never writes to the terminal)
+TOLERATED = "newsline_fork_tolerated"
+
+
+def _tolerated() -> int:
+    return sum(1 for t in threading.enumerate() if getattr(t, TOLERATED, False))
+
+
 def fork_safe() -> bool:
     """Whether a fork here gives a child that can run Python code safely."""
+    spare = _tolerated()
     return (
         sys.platform.startswith("linux")
         and "fork" in multiprocessing.get_all_start_methods()
-        and threading.active_count() == 1
-        and 0 < _os_threads() <= max(_BASE_THREADS, 1)
+        and threading.active_count() == 1 + spare
+        and 0 < _os_threads() <= max(_BASE_THREADS, 1) + spare
         and multiprocessing.parent_process() is None  # a pool's worker: the cores are in use
     )
 
