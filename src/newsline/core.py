@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from .clean import clean, to_read
 from .dating import DEFAULT as DEFAULT_DATING
-from .dating import DatingOptions, date_documents
+from .dating import DatingOptions, date_documents, start_search
 from .gcpause import collector_paused
 from .ingest import read
 from .model import Article, Corpus, Document, Timeline
@@ -62,11 +62,17 @@ def prepare(
     the collection (:mod:`newsline.dating`; ``dating=None`` leaves them undated).
     """
     cleaned, report = clean(list(articles), dedupe=dedupe)
-    items: Iterable[Article] = progress(cleaned) if progress else cleaned
-    with collector_paused():  # sentences and mentions: many small objects in no cycle
-        docs = tuple(prepare_document(a) for a in items)
-    if dating is not None:
-        docs = date_documents(docs, dating)
+    # the dating stage's neighbour search needs only the texts: in a child while they are tagged
+    search = start_search(cleaned, dating) if dating is not None else None
+    try:
+        items: Iterable[Article] = progress(cleaned) if progress else cleaned
+        with collector_paused():  # sentences and mentions: many small objects in no cycle
+            docs = tuple(prepare_document(a) for a in items)
+        if dating is not None:
+            docs = date_documents(docs, dating, search=search)
+    finally:
+        if search is not None:
+            search.cancel()
     return Corpus(docs, report)
 
 

@@ -67,6 +67,7 @@ def progress(items: Sequence[T], desc: str, quiet: bool) -> Iterable[T]:
         return items
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: the dating stage forks only without threads
     return tqdm(items, desc=desc, unit="article", file=sys.stderr, leave=False, delay=PROGRESS_DELAY)
 
 
@@ -76,6 +77,7 @@ def counter(desc: str, quiet: bool):  # type: ignore[no-untyped-def]
         return None
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # (as in progress())
     return tqdm(desc=desc, unit=" articles", file=sys.stderr, leave=False, delay=PROGRESS_DELAY)
 
 

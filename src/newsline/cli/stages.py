@@ -12,6 +12,7 @@ import threading
 from collections.abc import Sequence
 from types import TracebackType
 
+from ..dating.fork import TOLERATED
 from .common import PROGRESS_DELAY
 
 
@@ -29,7 +30,9 @@ class StageBar:
 
     def __enter__(self) -> StageBar:
         if self.enabled:
-            self._thread = threading.Thread(target=self._run, daemon=True)
+            self._thread = threading.Thread(target=self._run, name="newsline-progress", daemon=True)
+            # it only draws the bar: the dating stage may fork beside it (dating/fork.py)
+            setattr(self._thread, TOLERATED, True)
             self._thread.start()
         return self
 

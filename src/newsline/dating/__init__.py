@@ -21,6 +21,7 @@ from .stage import (
     apply_estimates,
     date_documents,
     estimate_documents,
+    start_search,
 )
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "estimate_documents",
     "read_clues",
     "shipped_prior",
+    "start_search",
 ]

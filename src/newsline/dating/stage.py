@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..gcpause import collector_paused
-from ..model import DateEstimate, Document
+from ..model import Article, DateEstimate, Document
 from ..temporal import forget_scans
 from .collection import K, similar
 from .copies import WeekdayCopy, WeekdayLine, clue_lines, match, mention_lines
 from .estimate import DAY_CONFIDENCE, MASS, Neighbour, estimate
 from .evidence import UNKNOWN, TextClues, read_clues
+from .fork import Forked, processes
 from .prior import DatingPrior, shipped_prior
 from .resolve import resolve
 from .years import anchor_partials
@@ -62,7 +63,9 @@ class DatingOptions:
     article copies near verbatim weighs the week that article reads it in
     (:mod:`~newsline.dating.copies`); ``copy_days``, that week may make a
     day estimate the other evidence does not (off: the estimate is then the
-    one without it).
+    one without it). ``workers``: how many processes the stage may use
+    (``None``: ``NEWSLINE_WORKERS``, else every core; 1: this one only; when
+    it forks: :mod:`~newsline.dating.fork`); the output is the same.
     """
 
     text: bool = True
@@ -84,6 +87,7 @@ class DatingOptions:
     year_spread: bool = False
     weekday_copies: bool = False
     copy_days: bool = False
+    workers: int | None = None
 
 
 DEFAULT = DatingOptions()
@@ -97,47 +101,71 @@ def _without_wire_datelines(c: TextClues) -> TextClues:
     return TextClues(c.mentions, plain)
 
 
+Search = Forked[dict[int, list[tuple[int, float]]]]
+
+
+def start_search(articles: Sequence[Article], options: DatingOptions = DEFAULT) -> Search | None:
+    """The undated articles' neighbour search (it needs only the texts) started
+    in a forked child, where that pays (:func:`~newsline.dating.fork.processes`),
+    for :func:`estimate_documents` of these articles' documents; else ``None``."""
+    undated = [i for i, a in enumerate(articles) if a.published is None]
+    if not (options.collection and options.rounds > 0) or processes(options.workers, len(undated)) < 2:
+        return None
+    return Forked(similar, [a.text for a in articles], undated, max(options.search, options.neighbours))
+
+
 def estimate_documents(
     docs: Sequence[Document],
     options: DatingOptions = DEFAULT,
     prior: DatingPrior | None = None,
+    search: Search | None = None,
 ) -> dict[int, DateEstimate | None]:
     """Index of each undated document -> its estimate (``None``: nothing dates it).
 
     Undated documents' mentions must be those of ``tag(text, None)`` (what
-    :func:`newsline.core.prepare_document` gives an undated article)."""
+    :func:`newsline.core.prepare_document` gives an undated article).
+    ``search``: :func:`start_search` of the documents' articles (else one is
+    started here, meanwhile the clues are read)."""
     prior = prior or shipped_prior(options.prior)
     undated = [i for i, d in enumerate(docs) if d.article.published is None]
+    texts = [d.article.text for d in docs]
+    k = max(options.search, options.neighbours)
+    if search is not None and search.args != (texts, undated, k):
+        search.cancel()  # not these documents' search
+        search = None
     if not undated:
         return {}
-    clues = {
-        i: read_clues(docs[i].article.text, docs[i].mentions) if options.text else _NO_CLUES
-        for i in undated
-    }
-    if not options.wire_datelines:
-        clues = {i: _without_wire_datelines(c) for i, c in clues.items()}
+    near_of = search or start_search([d.article for d in docs], options)
+    near_of = near_of or Forked(similar, texts, undated, k, fork=False)  # computed when asked
+    with near_of:
+        clues = {
+            i: read_clues(docs[i].article.text, docs[i].mentions) if options.text else _NO_CLUES
+            for i in undated
+        }
+        if not options.wire_datelines:
+            clues = {i: _without_wire_datelines(c) for i, c in clues.items()}
 
-    def one(i: int, ns: Sequence[Neighbour], cs: Sequence[WeekdayCopy] = ()) -> DateEstimate | None:
-        return estimate(
-            clues[i],
-            prior,
-            ns,
-            day_confidence=options.day_confidence,
-            mass=options.mass,
-            product=options.neighbour_product,
-            year_reach=options.year_reach,
-            year_spread=options.year_spread,
-            copies=cs,
-            copy_days=options.copy_days,
-        )
+        def one(i: int, ns: Sequence[Neighbour], cs: Sequence[WeekdayCopy] = ()) -> DateEstimate | None:
+            return estimate(
+                clues[i],
+                prior,
+                ns,
+                day_confidence=options.day_confidence,
+                mass=options.mass,
+                product=options.neighbour_product,
+                year_reach=options.year_reach,
+                year_spread=options.year_spread,
+                copies=cs,
+                copy_days=options.copy_days,
+            )
 
-    est = {i: one(i, ()) for i in undated}
-    if not options.collection or options.rounds <= 0:
-        return est
-    near = similar([d.article.text for d in docs], undated, max(options.search, options.neighbours))
-    lines: dict[int, list[WeekdayLine]] = {}
-    if options.weekday_copies:
-        lines = {i: clue_lines(docs[i].article.text, clues[i]) for i in undated}
+        est = {i: one(i, ()) for i in undated}
+        if not options.collection or options.rounds <= 0:
+            return est
+        lines: dict[int, list[WeekdayLine]] = {}
+        if options.weekday_copies:
+            lines = {i: clue_lines(docs[i].article.text, clues[i]) for i in undated}
+        near = near_of.result()
     first_done = False
     changed = set(undated)
     for _ in range(options.rounds):
@@ -249,11 +277,13 @@ def date_documents(
     docs: Sequence[Document],
     options: DatingOptions = DEFAULT,
     prior: DatingPrior | None = None,
+    search: Search | None = None,
 ) -> tuple[Document, ...]:
-    """Every document, the undated ones dated as far as the evidence allows."""
+    """Every document, the undated ones dated as far as the evidence allows
+    (``search``: see :func:`estimate_documents`)."""
     # clues, estimates and re-read mentions: many small objects in no cycle, each
     # burst of which would make the collector walk the whole corpus again
     with collector_paused():
-        out = apply_estimates(docs, estimate_documents(docs, options, prior), options)
+        out = apply_estimates(docs, estimate_documents(docs, options, prior, search), options)
     forget_scans()  # the undated texts' scans, kept since they were tagged
     return out
