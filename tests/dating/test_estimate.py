@@ -6,7 +6,7 @@ import datetime as dt
 
 from newsline.dating import estimate, read_clues, shipped_prior
 from newsline.dating.estimate import Neighbour, weekday_date
-from newsline.dating.evidence import REPORTED
+from newsline.dating.evidence import FUTURE, REPORTED
 
 PRIOR = shipped_prior()
 
@@ -49,6 +49,25 @@ def test_years_ago_gives_a_year() -> None:
     assert e is not None
     assert e.precision == "year"
     assert e.earliest.year == e.latest.year == 2016
+
+
+def test_a_month_told_in_the_past_is_a_lower_bound() -> None:
+    text = (
+        "Kelvale (XNA) - Rebels marched through Kelvale on Sunday. They took the port in "
+        "June 2014, and their leader was jailed in 2004. On October 17 the army began a "
+        "new push to retake it."
+    )
+    clues = read_clues(text).of("month-year")
+    assert [(c.text, c.year, c.month) for c in clues] == [("June 2014", 2014, 6)]
+    e = est(text)
+    # October 17 read in 2014, after the month the port fell: not in 2004
+    assert e is not None
+    assert e.earliest >= dt.date(2014, 6, 1)
+    assert e.earliest <= dt.date(2014, 10, 17) <= e.latest
+    assert "month-year" in {x.rule for x in e.evidence}
+    # a month ahead bounds nothing ("will vote in June 2030")
+    later = read_clues("The council will vote in June 2030 on the plan.").of("month-year")
+    assert [c.tense for c in later] == [FUTURE]
 
 
 def test_nothing_to_go_by_gives_nothing() -> None:

@@ -12,6 +12,8 @@ shows if it was published on ``d``:
 - ``weekday-copy``: whether ``d`` lies in the week from which a relative
   weekday reads the day a near-verbatim copy of its sentence reads it as
   (:mod:`~newsline.dating.copies`; a lab option);
+- ``month-year``: whether ``d`` is in or after the latest month with its year
+  told in the past ("seized the city in June 2014"), at the rate that holds;
 - ``year`` / ``years-ago``: ``d``'s year against the latest year named and
   the year a ``years-ago`` clue implies;
 - ``neighbours``: a mixture, weighted by similarity and sureness, of the
@@ -70,6 +72,12 @@ def latest_year(clues: TextClues) -> int | None:
     return max(ys) if ys else None
 
 
+def latest_month(clues: TextClues) -> Clue | None:
+    """The latest month with its year the text tells in the past tense."""
+    found = [c for c in clues.of("month-year") if c.tense == PAST and c.year <= _MAX_YEAR]
+    return max(found, key=lambda c: (c.year, c.month)) if found else None
+
+
 def weekday_date(clues: TextClues) -> Clue | None:
     """The weekday-date clue an estimate weighs: the first one heading the
     article, where a publication date stands; else the latest in its body (a
@@ -89,6 +97,9 @@ def _candidates(
     anchors = [d.toordinal() for d in dated]
     years = {d.year for d in dated}
     years |= {c.year for rule in ("year", "years-ago") for c in clues.of(rule) if c.year <= _MAX_YEAR}
+    told = latest_month(clues)
+    if told is not None:
+        years.add(told.year)
     ago = {c.year for c in clues.of("years-ago") if 1 <= c.year <= _MAX_YEAR}
     if year_reach:
         # the years after the latest one named, and after a years-ago clue's,
@@ -191,6 +202,11 @@ def terms(
         out.append(("weekday", c.text, c.start, c.end, "", score))
     if copies:
         out.append(_copy_term(copies, days, prior))
+    c = latest_month(clues)
+    if c is not None:  # told in the past: published in that month or after it
+        rate = prior.hit_rate("month_year_past")
+        score = np.where(days >= _ordinal(c.year, c.month, 1), np.log(rate), np.log(1 - rate))
+        out.append(("month-year", c.text, c.start, c.end, "", score))
     ymax = latest_year(clues)
     if ymax is not None:
         if spread:  # the open bin's mass over the years it covers
