@@ -13,7 +13,9 @@ shows if it was published on ``d``:
   weekday reads the day a near-verbatim copy of its sentence reads it as
   (:mod:`~newsline.dating.copies`; a lab option);
 - ``month-year``: whether ``d`` is in or after the latest month with its year
-  told in the past ("seized the city in June 2014"), at the rate that holds;
+  told in the past ("seized the city in June 2014"), at the rate that holds
+  (where every candidate lies before that month, the text contradicts them
+  all: no estimate);
 - ``year`` / ``years-ago``: ``d``'s year against the latest year named and
   the year a ``years-ago`` clue implies;
 - ``neighbours``: a mixture, weighted by similarity and sureness, of the
@@ -97,9 +99,6 @@ def _candidates(
     anchors = [d.toordinal() for d in dated]
     years = {d.year for d in dated}
     years |= {c.year for rule in ("year", "years-ago") for c in clues.of(rule) if c.year <= _MAX_YEAR}
-    told = latest_month(clues)
-    if told is not None:
-        years.add(told.year)
     ago = {c.year for c in clues.of("years-ago") if 1 <= c.year <= _MAX_YEAR}
     if year_reach:
         # the years after the latest one named, and after a years-ago clue's,
@@ -307,6 +306,9 @@ def estimate(
     days = _candidates(clues, neighbours, _years.reach(prior) if year_reach < 0 else year_reach)
     if len(days) == 0:
         return None
+    told = latest_month(clues)
+    if told is not None and days[-1] < _ordinal(told.year, told.month, 1):
+        return None  # every candidate is before a month the text tells as past
     parts = terms(clues, neighbours, days, prior, product, year_spread, copies)
     if not parts:
         return None
