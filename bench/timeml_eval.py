@@ -115,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="first N documents of each corpus")
     ap.add_argument(
         "--half", choices=("even", "odd"),
-        help="only the even- or odd-index documents of each corpus (sorted by name): "
+        help="only the even- or odd-index documents of each corpus (files sorted by name): "
         "develop on one half, report the other as held out",
     )  # fmt: skip
     ap.add_argument(
@@ -136,10 +136,6 @@ def main(argv: list[str] | None = None) -> int:
     ]  # fmt: skip
     for corpus, folder in corpora:
         paths = sorted(folder.glob("*.tml"))
-        if args.half:
-            paths = paths[args.half == "odd" :: 2]
-        if args.limit:
-            paths = paths[: args.limit]
         if not paths:
             print(f"no TimeML files in {folder}", file=sys.stderr)
             return 2
@@ -149,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
                 docs.extend(read_tml_docs(p))
             except ValueError as exc:
                 print(f"skipped: {exc}", file=sys.stderr)
+        if args.half:  # by document, in file order (a collection's documents in its order)
+            docs = docs[args.half == "odd" :: 2]
+        if args.limit:
+            docs = docs[: args.limit]
         rep = report(corpus, evaluate(docs, writer), len(docs))
         _print(rep)
         reports.append(rep)
