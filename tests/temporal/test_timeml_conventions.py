@@ -51,6 +51,12 @@ def _found(text: str, dct: dt.date | None = FRI) -> dict[str, tuple[str, str]]:
             "2009-Q4",
         ),
         ("Nobody knows what the future holds for the mill.", "the future", "DATE", "FUTURE_REF"),
+        # "the past decade" is the ten years up to the DCT; "the last decade" too after a
+        # durative preposition, else the calendar decade before the DCT's
+        ("Rents have doubled over the past decade in the port.", "the past decade", "DURATION", "P10Y"),
+        ("The past decade was a hard one for the mill.", "The past decade", "DURATION", "P10Y"),
+        ("The mill was busy for the last decade, its owner says.", "the last decade", "DURATION", "P10Y"),
+        ("The mill was built in the last decade.", "the last decade", "DATE", "200"),
         # spoken years, as in broadcast transcripts
         (
             "The bridge was finished in nineteen ninety-six after delays.",
