@@ -128,6 +128,21 @@ def test_narrative_anchoring_to_the_date_told_last() -> None:
     assert found["The same year"] == ("DATE", "2008")
 
 
+def test_a_year_that_opens_a_sentence_frames_its_months() -> None:
+    # the story of a sentence opened by a year is set in that year: its months and days
+    # without a year take it, in the first clause only (a clause joined on has its own time)
+    dct = dt.date(2006, 12, 20)
+    assert _found("Last year, the first lifts ran in early December.", dct)["early December"] == (
+        "DATE", "2005-12")  # fmt: skip
+    assert _found("In 1998 the mill burned down on March 3.", dct)["March 3"] == ("DATE", "1998-03-03")
+    assert _found("Next year the fair moves to July.", dct)["July"] == ("DATE", "2007-07")
+    found = _found("Last year, the guild closed the mill and in December it sold the barn.", dct)
+    assert found["December"] == ("DATE", "2006-12")
+    # not opening the sentence, or in a sentence before: the month's own reading
+    assert _found("The mill, open since 1923, will shut in January.", dct)["January"] == ("DATE", "2007-01")
+    assert _found("In 2004 the mill opened. In December it burned.", dct)["December"] == ("DATE", "2006-12")
+
+
 def test_the_following_month_reaches_back_a_paragraph() -> None:
     # "the following month" counts from the story's month even a few sentences on;
     # "the previous month" that far from a date is a statistic's, the DCT's

@@ -105,6 +105,7 @@ def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, f"{(dct.year + 10 * off) // 10:03d}", RELATIVE)
     if unit == "century":
         return _mk(m, DATE, f"{dct.year // 100 + off:02d}", RELATIVE)
+    ctx.open_frame(m, dct.year + off)  # "Last year, the first lifts ran in early December"
     return _mkv(m, R.year(dct.year + off), RELATIVE)
 
 
