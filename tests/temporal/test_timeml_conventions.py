@@ -128,6 +128,16 @@ def test_narrative_anchoring_to_the_date_told_last() -> None:
     assert found["The same year"] == ("DATE", "2008")
 
 
+def test_that_evening_is_a_part_of_the_day_told() -> None:
+    # "that evening", "later that night": a TIME on the day named just before, else the DCT's
+    found = _found("The flood reached the mill on Tuesday. That evening, the guild met in the hall.")
+    assert found["That evening"] == ("TIME", "2010-01-12TEV")
+    found = _found("The dam burst on 3 May 2008, and later that night the bridge fell.")
+    assert found["later that night"] == ("TIME", "2008-05-03TNI")
+    assert _found("The guild met that same morning.")["that same morning"] == ("TIME", "2010-01-15TMO")
+    assert _found("The guild met that same morning.", None)["that same morning"] == ("TIME", "XXXX-XX-XXTMO")
+
+
 def test_a_year_that_opens_a_sentence_frames_its_months() -> None:
     # the story of a sentence opened by a year is set in that year: its months and days
     # without a year take it, in the first clause only (a clause joined on has its own time)

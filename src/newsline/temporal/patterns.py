@@ -195,7 +195,11 @@ _RULES: list[tuple[str, str]] = [
         .replace(" ", r"\s+")
         # "earlier in the year", "later in the month": the unit of the date told (or the DCT)
         + r"|(?<=[a-z]\sin\s)the(?=\s+(?:week|month|year)\b)"
-        + r")\s+(?P<tl_unit>day|week|month|year)\b(?![-\w]|\s+(?:old|long)\b)",
+        + r")\s+(?P<tl_unit>day|week|month|year)\b(?![-\w]|\s+(?:old|long)\b)"
+        # that evening, later that night, the same morning: a part of the day told
+        + r"|\b(?:(?P<tl_pre2>" + _cap("later|earlier").replace(" ", r"\s+") + r")\s+)?"
+        + r"(?P<tl_det2>" + _cap("that same|that|the same").replace(" ", r"\s+") + r")"
+        + r"\s+(?P<tl_pod>morning|afternoon|evening|night)\b(?![-\w])",
     ),
     # last week, this month, next year, earlier this week, the past week, late last week
     (
