@@ -28,6 +28,9 @@ def _found(text: str, dct: dt.date | None = FRI) -> dict[str, tuple[str, str]]:
         ("The ferry needs three days to reach the island.", "three days", "DURATION", "P3D"),
         ("Rebuilding took two decades after the flood.", "two decades", "DURATION", "P20Y"),
         ("The reef has been studied for years by divers.", "years", "DURATION", "PXY"),
+        # ... and after a verb of extent
+        ("Mending the dam could take weeks, engineers say.", "weeks", "DURATION", "PXW"),
+        ("The guild spent months on the new hall.", "months", "DURATION", "PXM"),
         ("Prices have climbed in recent weeks at the market.", "recent weeks", "DURATION", "PXW"),
         (
             "Demand will grow in the coming years, the guild says.",

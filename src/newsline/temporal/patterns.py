@@ -292,10 +292,13 @@ _RULES: list[tuple[str, str]] = [
         r"(?:[\s-]+(?:more|full|long|straight|consecutive|whole|trading))?"
         rf"[\s-]+(?P<du_unit>{_UNIT})\b(?!-long\b)(?P<du_half2>\s+and\s+a\s+half\b)?",
     ),
-    # (for) years, (over) months: a bare plural unit after a preposition of extent
+    # (for) years, (over) months: a bare plural unit after a preposition of extent,
+    # or a verb of extent ("could take weeks", "spent months", "lasted days")
     (
         "bare",
-        r"(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))"
+        r"(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s)"
+        r"|(?<=\btake\s)|(?<=\btakes\s)|(?<=\btook\s)|(?<=\btaken\s)|(?<=\btaking\s)"
+        r"|(?<=\bspend\s)|(?<=\bspent\s)|(?<=\blasted\s)|(?<=\blasts\s)|(?<=\blasting\s))"
         r"(?P<bare_unit>years|months|weeks|days|decades|centuries|hours|minutes)\b"
         r"(?!\s+(?:ago|earlier|later|before|after|old)\b)"
         # over the years, through the decades: as many as the story spans
