@@ -24,6 +24,8 @@ FRI = dt.date(2010, 1, 15)
         ("The minister expects the report to be ready by Wednesday.", "Wednesday", "2010-01-20"),
         ("The team will travel on Sunday to the coast.", "Sunday", "2010-01-17"),
         ("The match is this coming Saturday at the park.", "this coming Saturday", "2010-01-16"),
+        ("The fair returns this coming March, the guild says.", "this coming March", "2010-03"),
+        ("The fair moved indoors this past December.", "this past December", "2009-12"),
         # ... and the past: perfect aspect, a reporting verb next to the day
         ("Engineers had been working on the bridge since Monday.", "Monday", "2010-01-11"),
         ("The offer had been due to expire on Tuesday, before it was extended.", "Tuesday", "2010-01-12"),

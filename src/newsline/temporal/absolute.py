@@ -152,9 +152,9 @@ def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
     y = ctx.dct.year
     if rel:
         y += {"last": -1, "this": 0, "next": 1}[rel]
-    elif mod == "last":
+    elif mod in ("last", "this past"):
         y = y - 1 if mon >= ctx.dct.month else y
-    elif mod == "next":
+    elif mod in ("next", "this coming"):
         y = y + 1 if mon <= ctx.dct.month else y
     elif (frame := ctx.frame_at(m.start())) is not None and mod not in ("this", "earlier this", "later this"):
         y = frame  # "In 2005 (Last year), the first lifts ran in early December": that year's
@@ -162,7 +162,7 @@ def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
         y = R.year_for_month_day(ctx.dct, mon, None, ctx.tense(m))
     value, point = R.month(y, mon)
     ctx.told, ctx.told_pos = point, m.start()
-    return _mk(m, DATE, value, RELATIVE if (rel or mod in ("last", "next")) else PARTIAL, point)
+    return _mk(m, DATE, value, RELATIVE if (rel or mod in ("last", "next", "this past", "this coming")) else PARTIAL, point)
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,

@@ -83,7 +83,7 @@ _COUNT_NOUN = (
 # the end of a phrase: "the day before," / "the year after when ..." (not "the day before the vote")
 _PHRASE_END = r"(?=\s*[,.;:!?)'\"]|\s+(?:and|but|when|as|that)\b)"
 _PRE_RANGE = r"(?:[Tt]he\s+(?:end|beginning|start|middle|(?:first|second|last)\s+half)\s+of\s+)"
-_MONTH_MOD = _cap("early|late|mid|last|this|next|earlier this|later this").replace(" ", r"\s+")
+_MONTH_MOD = _cap("early|late|mid|last|this coming|this past|this|next|earlier this|later this").replace(" ", r"\s+")
 
 
 def _g(name: str, body: str) -> str:
