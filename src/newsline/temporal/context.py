@@ -83,9 +83,14 @@ class Context:
 
     def reference(self, pos: int) -> dt.date | None:
         """The last day mentioned if it is close before ``pos``, else the DCT."""
+        anchor = self.anchored(pos)
+        return anchor if anchor is not None else self.dct
+
+    def anchored(self, pos: int) -> dt.date | None:
+        """The last day mentioned if it is close before ``pos``, else None."""
         if self.anchor is not None and pos - self.anchor_pos <= _ANCHOR_REACH:
             return self.anchor
-        return self.dct
+        return None
 
     def told_at(self, pos: int, reach: int) -> dt.date | None:
         """The date told last, if it was told within ``reach`` characters before ``pos``."""

@@ -46,9 +46,11 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     at the unit's granularity, one unit after or before the date told last)."""
     if m.group("tl_pod"):
         # "That evening, police raided a flat": the part of the day named just before
-        # (the rule of "the next day"), else the DCT's (TimeML: a TIME, "2016-03-22TEV")
-        ref = ctx.reference(m.start())
+        # (TimeML: a TIME, "2016-03-22TEV"). Without a day named close before, the
+        # story's day is not known: in feature stories "that night" is rarely the DCT's
+        # ("They slept together that night" of a trial report), so no day is given.
         pod = PARTS_OF_DAY[m.group("tl_pod").lower()]
+        ref = ctx.anchored(m.start())
         if ref is None:
             return _mk(m, TIME, f"XXXX-XX-XXT{pod}", RELATIVE)
         return _mk(m, TIME, f"{R.day(ref)[0]}T{pod}", RELATIVE)
