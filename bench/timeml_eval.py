@@ -4,6 +4,7 @@ Usage::
 
     .venv/bin/python bench/timeml_eval.py [--data ../shared/data] [--corpus TimeBank AQUAINT]
         [--limit N] [--half even|odd] [--dump FILE.tsv] [--json FILE]
+    .venv/bin/python bench/timeml_eval.py --gold tests/temporal/data   # our held-out gold
 
 For each ``*.tml`` of ``<data>/timeml/<corpus>/`` the text of ``TEXT`` is
 tagged with ``newsline.temporal.tag(text, dct)`` (DCT = the creation-time
@@ -12,6 +13,9 @@ TIMEX3, not itself scored) and compared with the gold TIMEX3 by
 type on relaxed matches (P over all system, R over all gold expressions),
 per TIMEX3 type and per kind of system expression. ``--dump`` writes every
 disagreement (missed, spurious, other span, other value, other type) as TSV.
+``--gold DIR`` scores the ``*.tml`` of DIR instead (one corpus named after
+DIR; a file may hold one ``TimeML`` document or a collection of them, as our
+held-out gold ``tests/temporal/data/heldout.tml`` does).
 Exit codes: 0 done, 2 no data.
 """
 
@@ -23,7 +27,7 @@ import json
 import sys
 from pathlib import Path
 
-from newsline.evaluate.timex import GoldDoc, Scores, Timex, match, read_tml
+from newsline.evaluate.timex import GoldDoc, Scores, Timex, match, read_tml_docs
 from newsline.temporal import tag
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -111,8 +115,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="first N documents of each corpus")
     ap.add_argument(
         "--half", choices=("even", "odd"),
-        help="only the even- or odd-index documents of each corpus (sorted by name): "
+        help="only the even- or odd-index documents of each corpus (files sorted by name): "
         "develop on one half, report the other as held out",
+    )  # fmt: skip
+    ap.add_argument(
+        "--gold", type=Path, metavar="DIR",
+        help="score the *.tml of DIR (documents or collections) instead of --data/--corpus",
     )  # fmt: skip
     ap.add_argument("--dump", type=Path, help="TSV of every disagreement")
     ap.add_argument("--json", type=Path, help="figures as JSON")
@@ -123,21 +131,24 @@ def main(argv: list[str] | None = None) -> int:
     if writer:
         writer.writerow(["doc", "dct", "error", "gold_type", "gold_text", "gold_value",
                          "sys_type", "sys_text", "sys_value", "sys_kind", "context"])  # fmt: skip
-    for corpus in args.corpus:
-        paths = sorted((args.data / "timeml" / corpus).glob("*.tml"))
-        if args.half:
-            paths = paths[args.half == "odd" :: 2]
-        if args.limit:
-            paths = paths[: args.limit]
+    corpora = [(args.gold.name, args.gold)] if args.gold else [
+        (c, args.data / "timeml" / c) for c in args.corpus
+    ]  # fmt: skip
+    for corpus, folder in corpora:
+        paths = sorted(folder.glob("*.tml"))
         if not paths:
-            print(f"no TimeML files in {args.data / 'timeml' / corpus}", file=sys.stderr)
+            print(f"no TimeML files in {folder}", file=sys.stderr)
             return 2
         docs = []
         for p in paths:
             try:
-                docs.append(read_tml(p))
+                docs.extend(read_tml_docs(p))
             except ValueError as exc:
                 print(f"skipped: {exc}", file=sys.stderr)
+        if args.half:  # by document, in file order (a collection's documents in its order)
+            docs = docs[args.half == "odd" :: 2]
+        if args.limit:
+            docs = docs[: args.limit]
         rep = report(corpus, evaluate(docs, writer), len(docs))
         _print(rep)
         reports.append(rep)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsline.evaluate.timex import Timex, match, read_tml, score
+from newsline.evaluate.timex import Timex, match, read_tml, read_tml_docs, score
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,6 +41,23 @@ def test_read_tml(tmp_path: Path) -> None:
     for t in doc.timexes:  # offsets index the plain text; the DCT is not a gold expression
         assert doc.text[t.start : t.end] == t.text
     assert "&" in doc.text and "<EVENT" not in doc.text
+
+
+def test_read_tml_collection(tmp_path: Path) -> None:
+    """Several TimeML documents under one root: each by its DOCID, with its own DCT."""
+    body = _TML.split("?>", 1)[1]
+    second = body.replace("<DOCID>T1</DOCID>", "<DOCID>T2</DOCID>").replace('"2010-01-15"', '"2011-03-01"')
+    p = tmp_path / "two.tml"
+    p.write_text(f"<TimeMLCollection>{body}{second.replace('<DOCID>T2</DOCID>', '')}</TimeMLCollection>")
+    docs = read_tml_docs(p)
+    assert [d.name for d in docs] == ["T1", "two#2"]
+    assert [d.dct for d in docs] == [dt.date(2010, 1, 15), dt.date(2011, 3, 1)]
+    assert [len(d.timexes) for d in docs] == [3, 3]
+    with pytest.raises(ValueError, match="2 TimeML documents"):
+        read_tml(p)
+    p.write_text("<TimeMLCollection><TimeML><DOCID>X</DOCID></TimeML></TimeMLCollection>")
+    with pytest.raises(ValueError, match="X: no TEXT"):
+        read_tml_docs(p)
 
 
 def test_bad_tml(tmp_path: Path) -> None:

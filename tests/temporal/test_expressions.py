@@ -75,7 +75,8 @@ CASES: list[tuple[str, dt.date | None, str, TimexType, str, str | None]] = [
     ("The rebels attacked the town earlier this week.", FRI, "earlier this week", D, "2011-W04", None),
     ("Ministers will gather this weekend in Paris.", FRI, "this weekend", D, "2011-W04-WE", None),
     ("The bill passed late last year after long debate.", FRI, "late last year", D, "2010", "year"),
-    ("Growth has slowed over the past decade in Europe.", FRI, "the past decade", D, "200", None),
+    # (TimeBank: "over the past decade" P10Y, the ten years up to the DCT)
+    ("Growth has slowed over the past decade in Europe.", FRI, "the past decade", DUR, "P10Y", None),
     ("Prices are high now in the capital.", FRI, "now", D, "PRESENT_REF", None),
     ("The group has recently expanded abroad.", FRI, "recently", D, "PAST_REF", None),
     ("Aid will arrive in the coming days by sea.", FRI, "the coming days", DUR, "PXD", None),

@@ -24,6 +24,8 @@ FRI = dt.date(2010, 1, 15)
         ("The minister expects the report to be ready by Wednesday.", "Wednesday", "2010-01-20"),
         ("The team will travel on Sunday to the coast.", "Sunday", "2010-01-17"),
         ("The match is this coming Saturday at the park.", "this coming Saturday", "2010-01-16"),
+        ("The fair returns this coming March, the guild says.", "this coming March", "2010-03"),
+        ("The fair moved indoors this past December.", "this past December", "2009-12"),
         # ... and the past: perfect aspect, a reporting verb next to the day
         ("Engineers had been working on the bridge since Monday.", "Monday", "2010-01-11"),
         ("The offer had been due to expire on Tuesday, before it was extended.", "Tuesday", "2010-01-12"),
@@ -82,6 +84,16 @@ FRI = dt.date(2010, 1, 15)
         ("Not until December 20 did the council admit the leak.", "December 20", "2009-12-20"),
         # irregular past verbs
         ("The miller sold the barn in November to a neighbour.", "November", "2009-11"),
+        # a participle after "stay", "remain", "get" is an adjective, not a past
+        ("The ferry will stay docked until Tuesday, the harbour master said.", "Tuesday", "2010-01-19"),
+        ("The mill remains closed until Monday for repairs.", "Monday", "2010-01-18"),
+        ("The mill remained closed on Monday for repairs.", "Monday", "2010-01-11"),
+        # a forecast told in the present, a date something is moved to: ahead
+        ("Frost is forecast for Sunday night on the hills.", "Sunday night", "2010-01-17TNI"),
+        ("The guild's meeting has been moved to Wednesday because of the flood.", "Wednesday",
+         "2010-01-20"),
+        ("The ferry's first sailing was pushed back to March 4.", "March 4", "2010-03-04"),
+        ("The guild forecast a loss on Tuesday.", "Tuesday", "2010-01-12"),
     ],
 )  # fmt: skip
 def test_direction(sentence: str, expr: str, value: str) -> None:

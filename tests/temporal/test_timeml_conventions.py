@@ -28,6 +28,9 @@ def _found(text: str, dct: dt.date | None = FRI) -> dict[str, tuple[str, str]]:
         ("The ferry needs three days to reach the island.", "three days", "DURATION", "P3D"),
         ("Rebuilding took two decades after the flood.", "two decades", "DURATION", "P20Y"),
         ("The reef has been studied for years by divers.", "years", "DURATION", "PXY"),
+        # ... and after a verb of extent
+        ("Mending the dam could take weeks, engineers say.", "weeks", "DURATION", "PXW"),
+        ("The guild spent months on the new hall.", "months", "DURATION", "PXM"),
         ("Prices have climbed in recent weeks at the market.", "recent weeks", "DURATION", "PXW"),
         (
             "Demand will grow in the coming years, the guild says.",
@@ -51,6 +54,12 @@ def _found(text: str, dct: dt.date | None = FRI) -> dict[str, tuple[str, str]]:
             "2009-Q4",
         ),
         ("Nobody knows what the future holds for the mill.", "the future", "DATE", "FUTURE_REF"),
+        # "the past decade" is the ten years up to the DCT; "the last decade" too after a
+        # durative preposition, else the calendar decade before the DCT's
+        ("Rents have doubled over the past decade in the port.", "the past decade", "DURATION", "P10Y"),
+        ("The past decade was a hard one for the mill.", "The past decade", "DURATION", "P10Y"),
+        ("The mill was busy for the last decade, its owner says.", "the last decade", "DURATION", "P10Y"),
+        ("The mill was built in the last decade.", "the last decade", "DATE", "200"),
         # spoken years, as in broadcast transcripts
         (
             "The bridge was finished in nineteen ninety-six after delays.",
@@ -120,6 +129,32 @@ def test_narrative_anchoring_to_the_date_told_last() -> None:
     assert found["that day"] == ("DATE", "2008-05-03")
     assert found["the following month"] == ("DATE", "2008-06")
     assert found["The same year"] == ("DATE", "2008")
+
+
+def test_that_evening_is_a_part_of_the_day_told() -> None:
+    # "that evening", "later that night": a TIME on the day named just before; without
+    # one the story's day is unknown (not the DCT's: "they met that night" of a trial report)
+    found = _found("The flood reached the mill on Tuesday. That evening, the guild met in the hall.")
+    assert found["That evening"] == ("TIME", "2010-01-12TEV")
+    found = _found("The dam burst on 3 May 2008, and later that night the bridge fell.")
+    assert found["later that night"] == ("TIME", "2008-05-03TNI")
+    assert _found("The guild met that same morning.")["that same morning"] == ("TIME", "XXXX-XX-XXTMO")
+    assert _found("The guild met that same morning.", None)["that same morning"] == ("TIME", "XXXX-XX-XXTMO")
+
+
+def test_a_year_that_opens_a_sentence_frames_its_months() -> None:
+    # the story of a sentence opened by a year is set in that year: its months and days
+    # without a year take it, in the first clause only (a clause joined on has its own time)
+    dct = dt.date(2006, 12, 20)
+    assert _found("Last year, the first lifts ran in early December.", dct)["early December"] == (
+        "DATE", "2005-12")  # fmt: skip
+    assert _found("In 1998 the mill burned down on March 3.", dct)["March 3"] == ("DATE", "1998-03-03")
+    assert _found("Next year the fair moves to July.", dct)["July"] == ("DATE", "2007-07")
+    found = _found("Last year, the guild closed the mill and in December it sold the barn.", dct)
+    assert found["December"] == ("DATE", "2006-12")
+    # not opening the sentence, or in a sentence before: the month's own reading
+    assert _found("The mill, open since 1923, will shut in January.", dct)["January"] == ("DATE", "2007-01")
+    assert _found("In 2004 the mill opened. In December it burned.", dct)["December"] == ("DATE", "2006-12")
 
 
 def test_the_following_month_reaches_back_a_paragraph() -> None:

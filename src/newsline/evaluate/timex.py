@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["GoldDoc", "Match", "Scores", "Timex", "match", "read_tml", "score"]
+__all__ = ["GoldDoc", "Match", "Scores", "Timex", "match", "read_tml", "read_tml_docs", "score"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +60,35 @@ class GoldDoc:
 
 def read_tml(path: Path) -> GoldDoc:
     """Text, DCT and gold TIMEX3 of one TimeML file (raises ``ValueError`` on bad XML)."""
+    docs = read_tml_docs(path)
+    if len(docs) != 1:
+        raise ValueError(f"{path}: {len(docs)} TimeML documents, expected one")
+    return docs[0]
+
+
+def read_tml_docs(path: Path) -> list[GoldDoc]:
+    """The documents of a TimeML file: one ``TimeML`` root, or several under any other root.
+
+    A collection (our held-out gold, ``tests/temporal/data/heldout.tml``) names each
+    document by its ``DOCID`` (else ``<file>#<n>``); a single document by the file's stem.
+    Raises ``ValueError`` on bad XML or a document without ``TEXT``.
+    """
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
         raise ValueError(f"{path}: not well-formed TimeML ({exc})") from exc
+    if root.find("TEXT") is not None:
+        return [_doc(root, path.stem, path)]
+    docs = []
+    for n, el in enumerate(root.iter("TimeML"), 1):
+        docid = (el.findtext("DOCID") or "").strip()
+        docs.append(_doc(el, docid or f"{path.stem}#{n}", path))
+    if not docs:
+        raise ValueError(f"{path}: no TEXT element")
+    return docs
+
+
+def _doc(root: ET.Element, name: str, path: Path) -> GoldDoc:
     dct: dt.date | None = None
     for t in root.iter("TIMEX3"):
         if t.get("functionInDocument") == "CREATION_TIME":
@@ -74,7 +99,7 @@ def read_tml(path: Path) -> GoldDoc:
             break
     body = root.find("TEXT")
     if body is None:
-        raise ValueError(f"{path}: no TEXT element")
+        raise ValueError(f"{path}: {name}: no TEXT element")
     parts: list[str] = []
     gold: list[Timex] = []
     pos = 0
@@ -98,7 +123,7 @@ def read_tml(path: Path) -> GoldDoc:
     text = "".join(parts)
     gold = [Timex(g.start, g.end, g.type, g.value, text[g.start : g.end]) for g in gold]
     gold.sort(key=lambda g: (g.start, g.end))
-    return GoldDoc(path.stem, text, dct, tuple(gold))
+    return GoldDoc(name, text, dct, tuple(gold))
 
 
 @dataclass(frozen=True, slots=True)

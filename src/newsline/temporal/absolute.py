@@ -57,7 +57,8 @@ def _partial_day(m: re.Match[str], ctx: Context, mon: int, dom: int) -> DateMent
         ]
         if years:
             return _day_mention(m, ctx, dt.date(years[0], mon, dom), PARTIAL)
-    y = R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m))
+    frame = ctx.frame_at(m.start())  # "In 1967, the bridge opened on August 1": that year's
+    y = frame if frame is not None else R.year_for_month_day(ctx.dct, mon, dom, ctx.tense(m))
     d = R.safe_date(y, mon, dom)
     return _day_mention(m, ctx, d, PARTIAL) if d else None
 
@@ -151,15 +152,17 @@ def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
     y = ctx.dct.year
     if rel:
         y += {"last": -1, "this": 0, "next": 1}[rel]
-    elif mod == "last":
+    elif mod in ("last", "this past"):
         y = y - 1 if mon >= ctx.dct.month else y
-    elif mod == "next":
+    elif mod in ("next", "this coming"):
         y = y + 1 if mon <= ctx.dct.month else y
+    elif (frame := ctx.frame_at(m.start())) is not None and mod not in ("this", "earlier this", "later this"):
+        y = frame  # "In 2005 (Last year), the first lifts ran in early December": that year's
     elif mod not in ("this", "earlier this", "later this"):
         y = R.year_for_month_day(ctx.dct, mon, None, ctx.tense(m))
     value, point = R.month(y, mon)
     ctx.told, ctx.told_pos = point, m.start()
-    return _mk(m, DATE, value, RELATIVE if (rel or mod in ("last", "next")) else PARTIAL, point)
+    return _mk(m, DATE, value, RELATIVE if (rel or mod in ("last", "next", "this past", "this coming")) else PARTIAL, point)
 
 
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
@@ -252,6 +255,7 @@ def year(m: re.Match[str], ctx: Context) -> DateMention | None:
     value, point = R.year(int(m.group("y_year")))
     if point is not None:
         ctx.told, ctx.told_pos = point, m.start()
+        ctx.open_frame(m, point.date.year)
         half = _norm(m.group("y_range"))
         if "half" in half:  # "the first half of 1989" (TimeML: 1989-H1)
             value = f"{value}-H{1 if 'first' in half else 2}"

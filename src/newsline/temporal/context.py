@@ -73,15 +73,24 @@ class Context:
     told: TimePoint | None = None
     """The last date written out in the text (day, month or year): what "that year",
     "the following month" or "later that day" refer to."""
+    frame_year: int | None = None
+    frame_pos: int = -(10**9)
+    """A year that opens a sentence ("In 2005, ...", "Last year, ..."), and where: the
+    year of that sentence's story, which a month named later in it takes."""
     quarter: tuple[int, int] | None = None
     quarter_pos: int = -(10**9)
     """The last quarter named (year, 1-4) and where: "the quarter", "a year earlier"."""
 
     def reference(self, pos: int) -> dt.date | None:
         """The last day mentioned if it is close before ``pos``, else the DCT."""
+        anchor = self.anchored(pos)
+        return anchor if anchor is not None else self.dct
+
+    def anchored(self, pos: int) -> dt.date | None:
+        """The last day mentioned if it is close before ``pos``, else None."""
         if self.anchor is not None and pos - self.anchor_pos <= _ANCHOR_REACH:
             return self.anchor
-        return self.dct
+        return None
 
     def told_at(self, pos: int, reach: int) -> dt.date | None:
         """The date told last, if it was told within ``reach`` characters before ``pos``."""
@@ -91,6 +100,32 @@ class Context:
 
     def tense(self, m: re.Match[str]) -> int:
         return R.tense(self.text, m.start(), m.end())
+
+
+    def open_frame(self, m: re.Match[str], year: int) -> None:
+        """Note ``year`` as the sentence's frame if its expression opens the sentence."""
+        if _FRAME_LEAD.search(self.text, max(0, m.start() - 24), m.start()):
+            self.frame_year, self.frame_pos = year, m.start()
+
+    def frame_at(self, pos: int) -> int | None:
+        """The frame year of the sentence that ``pos`` is in, if it has one."""
+        if self.frame_year is None or not self.frame_pos < pos <= self.frame_pos + _FRAME_REACH:
+            return None
+        between = self.text[self.frame_pos : pos]
+        if R._last_sentence_end(between) >= 0 or _CLAUSE_JOIN.search(between):
+            return None
+        return self.frame_year
+
+
+# What may precede a year that opens a sentence: "In 2005,", "During 1998", "Last year".
+_FRAME_LEAD = re.compile(
+    r"(?:^|[.!?]['\"`]*\s+|\n\s*)['\"`]*(?:(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Ee]arly\s+in|[Ll]ate\s+in)\s+)?$"
+)
+_FRAME_REACH = 300  # characters: a long sentence at most
+# A clause joined on may have a time of its own: "Last year, the EU banned imports and in
+# February it expanded sanctions" (a February after the DCT's), "In 2009, BP earned ...,
+# and it ended March with ...": the frame holds in the first clause only.
+_CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas|yet)\b|;")
 
 
 Handler = Callable[[re.Match[str], Context], DateMention | None]

@@ -17,8 +17,19 @@ import re
 
 from ..model import DateMention, Granularity
 from . import resolve as R
-from .context import _MONTHS_RE, DATE, EXPLICIT, RELATIVE, Context, _mk, _month_num, _norm, _number
-from .patterns import ORDINALS
+from .context import (
+    _MONTHS_RE,
+    DATE,
+    EXPLICIT,
+    RELATIVE,
+    TIME,
+    Context,
+    _mk,
+    _month_num,
+    _norm,
+    _number,
+)
+from .patterns import ORDINALS, PARTS_OF_DAY
 
 _TOLD_OFFSET = {
     "that": 0, "that same": 0, "the same": 0, "the following": 1, "the previous": -1,
@@ -33,6 +44,16 @@ _SHIFT_REACH = 300  # "the following / previous ...": a date told in the same pa
 def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     """``that day`` / ``the following month`` / ``later that year`` ... (TimeML: a DATE
     at the unit's granularity, one unit after or before the date told last)."""
+    if m.group("tl_pod"):
+        # "That evening, police raided a flat": the part of the day named just before
+        # (TimeML: a TIME, "2016-03-22TEV"). Without a day named close before, the
+        # story's day is not known: in feature stories "that night" is rarely the DCT's
+        # ("They slept together that night" of a trial report), so no day is given.
+        pod = PARTS_OF_DAY[m.group("tl_pod").lower()]
+        ref = ctx.anchored(m.start())
+        if ref is None:
+            return _mk(m, TIME, f"XXXX-XX-XXT{pod}", RELATIVE)
+        return _mk(m, TIME, f"{R.day(ref)[0]}T{pod}", RELATIVE)
     det = _norm(m.group("tl_det"))
     if det == "the" and not m.group("tl_pre"):
         return None  # "in the year" alone: "earlier in the year" only

@@ -83,7 +83,7 @@ _COUNT_NOUN = (
 # the end of a phrase: "the day before," / "the year after when ..." (not "the day before the vote")
 _PHRASE_END = r"(?=\s*[,.;:!?)'\"]|\s+(?:and|but|when|as|that)\b)"
 _PRE_RANGE = r"(?:[Tt]he\s+(?:end|beginning|start|middle|(?:first|second|last)\s+half)\s+of\s+)"
-_MONTH_MOD = _cap("early|late|mid|last|this|next|earlier this|later this").replace(" ", r"\s+")
+_MONTH_MOD = _cap("early|late|mid|last|this coming|this past|this|next|earlier this|later this").replace(" ", r"\s+")
 
 
 def _g(name: str, body: str) -> str:
@@ -195,7 +195,11 @@ _RULES: list[tuple[str, str]] = [
         .replace(" ", r"\s+")
         # "earlier in the year", "later in the month": the unit of the date told (or the DCT)
         + r"|(?<=[a-z]\sin\s)the(?=\s+(?:week|month|year)\b)"
-        + r")\s+(?P<tl_unit>day|week|month|year)\b(?![-\w]|\s+(?:old|long)\b)",
+        + r")\s+(?P<tl_unit>day|week|month|year)\b(?![-\w]|\s+(?:old|long)\b)"
+        # that evening, later that night, the same morning: a part of the day told
+        + r"|\b(?:(?P<tl_pre2>" + _cap("later|earlier").replace(" ", r"\s+") + r")\s+)?"
+        + r"(?P<tl_det2>" + _cap("that same|that|the same").replace(" ", r"\s+") + r")"
+        + r"\s+(?P<tl_pod>morning|afternoon|evening|night)\b(?![-\w])",
     ),
     # last week, this month, next year, earlier this week, the past week, late last week
     (
@@ -288,10 +292,13 @@ _RULES: list[tuple[str, str]] = [
         r"(?:[\s-]+(?:more|full|long|straight|consecutive|whole|trading))?"
         rf"[\s-]+(?P<du_unit>{_UNIT})\b(?!-long\b)(?P<du_half2>\s+and\s+a\s+half\b)?",
     ),
-    # (for) years, (over) months: a bare plural unit after a preposition of extent
+    # (for) years, (over) months: a bare plural unit after a preposition of extent,
+    # or a verb of extent ("could take weeks", "spent months", "lasted days")
     (
         "bare",
-        r"(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s))"
+        r"(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bfor\smany\s)"
+        r"|(?<=\btake\s)|(?<=\btakes\s)|(?<=\btook\s)|(?<=\btaken\s)|(?<=\btaking\s)"
+        r"|(?<=\bspend\s)|(?<=\bspent\s)|(?<=\blasted\s)|(?<=\blasts\s)|(?<=\blasting\s))"
         r"(?P<bare_unit>years|months|weeks|days|decades|centuries|hours|minutes)\b"
         r"(?!\s+(?:ago|earlier|later|before|after|old)\b)"
         # over the years, through the decades: as many as the story spans

@@ -12,6 +12,7 @@ from .context import (
     _NEXT_DAY_OR,
     _SEASON_START,
     DATE,
+    DURATION,
     EXPLICIT,
     RELATIVE,
     SET,
@@ -73,8 +74,21 @@ _OFFSET = {
 }  # fmt: skip
 
 
+# "for the last decade", "over the last decade": a stretch of time, not a calendar decade
+_DURATIVE_BEFORE = re.compile(r"\b(?:[Ff]or|[Oo]ver|[Dd]uring|[Tt]hroughout|[Aa]cross)\s+$")
+
+
 def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
-    off, unit = _OFFSET[_norm(m.group("ru_mod"))], m.group("ru_unit").lower()
+    mod = _norm(m.group("ru_mod"))
+    off, unit = _OFFSET[mod], m.group("ru_unit").lower()
+    if unit == "decade" and mod in ("the past", "this past", "past", "the last", "last") and (
+        "past" in mod or _DURATIVE_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start())
+    ):
+        # "the past decade" is the ten years up to the DCT (TimeBank: "over the past decade"
+        # P10Y), which a calendar decade ("200") matches only in its first years; "the last
+        # decade" is one too after a durative preposition, else the decade before ("in the
+        # last decade" of a 1989 article: the 1980s, TimeBank "198")
+        return _mk(m, DURATION, "P10Y")
     if m.group("ru_fiscal") and unit != "year":
         return None  # "this fiscal year" only
     dct = ctx.dct
@@ -91,6 +105,7 @@ def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, f"{(dct.year + 10 * off) // 10:03d}", RELATIVE)
     if unit == "century":
         return _mk(m, DATE, f"{dct.year // 100 + off:02d}", RELATIVE)
+    ctx.open_frame(m, dct.year + off)  # "Last year, the first lifts ran in early December"
     return _mkv(m, R.year(dct.year + off), RELATIVE)
 
 

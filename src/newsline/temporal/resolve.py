@@ -45,6 +45,8 @@ _FUTURE_CUE = (
     r"|expected|due\s+to|is\s+to|are\s+to|set\s+to|(?<!was\s)(?<!were\s)supposed\s+to(?!\s+have\b)|to\s+be\s+held|would|upcoming"
     r"|aims?\s+to|intends?\s+to|hopes?\s+to|expects?|(?:may|might)(?!\s+have\b)"
     r"|payable|effective|as\s+soon\s+as"
+    # a forecast told in the present is of what lies ahead: "snow is forecast for Tuesday"
+    r"|(?:is|are)\s+forecast(?:ed)?"
     # (not "planned": a plan told in the past may lie on either side of the DCT)
     # what is put off is put off into the future: "postponed until Tuesday morning"
     r"|(?:postpone|delay|defer|adjourn|extend|put\s+off)\w*\b[^.;:!?]{0,40}?\b(?:until|till)"
@@ -59,14 +61,16 @@ _PAST_CUE = (
     r"|flew|drew|rode|been|last|since"
 )
 # A past participle is a past, but after "be", "is", "are" a passive of any time:
-# "will be held on April 24", "when the case is heard in May" (``_PASSIVE``).
+# "will be held on April 24", "when the case is heard in May", and after "stay",
+# "remain", "get", "become" an adjective: "will stay closed until Friday" (``_PASSIVE``).
 _PARTICIPLE = (
     r"made|held|met|left|won|lost|sent|shot|struck|brought|bought|caught|fought|sought|taught"
     r"|thought|found|kept|felt|paid|spent|sold|stood|fled|built|heard"
     # (not a verb whose stem ends in -eed: "will succeed", "exceed", "need", "indeed")
     r"|(?!un)[a-z]{3,}ed(?<!ceed)(?<!need)(?<!feed)(?<!heed)(?<!deed)(?<!peed)(?<!seed)"
 )
-_PASSIVE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bare)\s+$")
+_PASSIVE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bare|\bstays?|\bremains?|\bgets?|\bbecomes?)\s+$")
+_PASSIVE_REACH = 9  # characters: "remains " and a space
 _CUE = re.compile(
     rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE})|(?P<pp>{_PARTICIPLE}))\b|(?P<f2>'ll)\b"
 )
@@ -93,8 +97,13 @@ _EARLIEST = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+(?:o
 # The end of a span lies ahead more often than not, and need not share a past verb's
 # tense ("an order that he remain until March 6": the nearest reading).
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")
-# A date something is set for lies ahead, whatever the tense: "a hearing has been set for 5 April".
-_SET_FOR = re.compile(r"\b(?:set|slated|scheduled)\s+for\s+(?:the\s+(?:week\s+of\s+)?)?$")
+# A date something is set for lies ahead, whatever the tense: "a hearing has been set for 5 April",
+# and so does one it is moved to: "the session has been moved to Wednesday", "pushed back to May".
+_SET_FOR = re.compile(
+    r"\b(?:(?:set|slated|scheduled)\s+for"
+    r"|(?:moved|rescheduled|brought\s+forward|pushed\s+back|put\s+back|postponed|delayed|deferred)"
+    r"\s+(?:to|until|till)|rescheduled\s+for)\s+(?:the\s+(?:week\s+of\s+)?)?$"
+)
 # A sentence ends at ". " unless the period closes an abbreviation or an initial:
 # "the Roe vs. Wade decision", "the U.S. Immigration service", "Dr. Slepian",
 # "Birmingham, Ala., killed" (and not before a lower-case word or a digit).
@@ -166,7 +175,7 @@ _REPORTED_SLACK_DAYS = 60
 def _kind(m: re.Match[str]) -> int:
     if m.group("f") or m.group("f2"):
         return FUTURE
-    if m.group("pp") and _PASSIVE.search(m.string, max(0, m.start() - 7), m.start()):
+    if m.group("pp") and _PASSIVE.search(m.string, max(0, m.start() - _PASSIVE_REACH), m.start()):
         return UNKNOWN
     return UNKNOWN if m.group() in _NOT_PAST else PAST
 

@@ -63,7 +63,7 @@ _FAMILY_RULES: dict[str, tuple[str, ...]] = {
     "unit": _UNIT_RULES,
     "deictic": ("deictic",),
     "noon": ("weekday", "noon"),
-    "pod": ("deictic", "anaphor", "weekday", "set", "duration"),
+    "pod": ("told", "deictic", "anaphor", "weekday", "set", "duration"),
     "ref": ("qref", "relunit", "weekday", "season", "duration", "ref", "deictic"),
     "season": ("season", "set"),
     "holiday": ("holiday",),
