@@ -41,6 +41,17 @@ def test_markdown_marks_estimated_entries(folder: Path, capsys: pytest.CaptureFi
     assert "<details><summary>≈ Estimated publication dates</summary>" in text
 
 
+def test_terminal_view_marks_estimated_entries(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The default view says which dates rest on an estimate, as Markdown and HTML do."""
+    assert main(["-q", "build", str(folder), "-k", "ferry,islands"]) == 0
+    text = capsys.readouterr().out
+    assert "\n≈ Estimated publication dates\n" in text
+    assert "dateline 2024-03-12" in " ".join(text.split())
+    assert any(line.startswith("≈ ") and line[2:3].isupper() for line in text.splitlines()[:-3])
+
+
 def test_dates_from_and_date_only_fill_the_rest(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
