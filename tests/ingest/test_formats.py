@@ -81,6 +81,8 @@ def test_rss_items_become_articles(tmp_path):
     assert messages(res) == [
         f"{f}: 1 of 2 feed entries have no text; skipped (--fetch downloads their linked pages)"
     ]
+    # and counted as skipped: the summary's read = used + skipped, the exit code 1
+    assert res.skipped == {"no text": 1} and res.items_read == 2
 
 
 def test_atom_feed_with_xml_suffix_content_and_summary(tmp_path):
