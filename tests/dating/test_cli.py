@@ -69,6 +69,19 @@ def test_dates_from_and_date_only_fill_the_rest(
     assert meta["dating"]["undatable"] == 0
 
 
+def test_dates_from_names_the_paths_that_match_no_article(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo in a dates file is said, not silently ignored."""
+    dates = tmp_path / "dates.csv"
+    dates.write_text("column.txt,2024-05-01\ncolumn.tx,2024-05-02\n", encoding="utf-8")
+    for command in ("build", "dates"):
+        main([command, str(folder), "--dates-from", str(dates), "-o", str(tmp_path / "t.json")])
+        err = capsys.readouterr().err
+        assert f"{dates}: 1 path matches no input article: 'column.tx'" in err
+        assert "'column.txt'" not in err
+
+
 def test_nothing_at_all_is_e101_saying_what_would_help(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

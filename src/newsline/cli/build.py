@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .. import render
 from ..core import exclude_sentences, locate_sources, parse_query, prepare
 from ..dating.annotate import annotate
-from ..dating.given import apply_dates, fill_default, read_dates_file
+from ..dating.given import apply_dates, fill_default, read_dates_file, unmatched, unmatched_line
 from ..dating.granularity import CHOICES, regroup
 from ..errors import ConfigError, NoInputError
 from ..explain import shortfall
@@ -242,6 +242,9 @@ def run(args: argparse.Namespace) -> int:
         dates, problems = read_dates_file(args.dates_from)
         for problem in problems:
             print(f"newsline: warning: {problem}", file=sys.stderr)
+        missing = unmatched_line(args.dates_from, unmatched(articles, dates))
+        if missing:
+            print(f"newsline: warning: {missing}", file=sys.stderr)
         articles, matched = apply_dates(articles, dates)
         note(f"{matched} of {len(articles)} articles dated from {args.dates_from}", args.quiet)
     timeline, stats = make_timeline(articles, args, args.title)

@@ -19,7 +19,7 @@ from typing import TextIO
 from ..core import prepare_document
 from ..dating import date_documents
 from ..dating.annotate import estimate_dict
-from ..dating.given import apply_dates, fill_default, read_dates_file
+from ..dating.given import apply_dates, fill_default, read_dates_file, unmatched, unmatched_line
 from ..errors import NoInputError
 from ..model import Corpus, DateEstimate, DateMention, Document
 from ..render.output import check_output, refuse_inputs, write_text
@@ -127,6 +127,9 @@ def run(args: argparse.Namespace) -> int:
         dates, problems = read_dates_file(args.dates_from)
         for problem in problems:
             print(f"newsline: warning: {problem}", file=sys.stderr)
+        missing = unmatched_line(args.dates_from, unmatched(articles, dates))
+        if missing:
+            print(f"newsline: warning: {missing}", file=sys.stderr)
         articles, matched = apply_dates(articles, dates)
         note(f"{matched} of {len(articles)} articles dated from {args.dates_from}", quiet)
     docs = date_documents([prepare_document(a) for a in articles])

@@ -85,6 +85,30 @@ def apply_dates(
     return out, n
 
 
+def unmatched(articles: Sequence[Article], dates: dict[str, dt.date]) -> list[str]:
+    """The paths of a dates file that match no article (as :func:`apply_dates` matches)."""
+    known: set[str] = set()
+    for a in articles:
+        known.update(_keys(a))
+    out = []
+    for k in dates:
+        forms = {k, os.path.normpath(k)}
+        with contextlib.suppress(OSError):
+            forms.add(str(Path(k).resolve()))
+        if not forms & known:
+            out.append(k)
+    return out
+
+
+def unmatched_line(name: str, paths: Sequence[str], shown: int = 3) -> str | None:
+    """One line naming (the first few of) the paths of dates file ``name`` no article has."""
+    if not paths:
+        return None
+    listed = ", ".join(repr(p) for p in paths[:shown]) + (", ..." if len(paths) > shown else "")
+    n = len(paths)
+    return f"{name}: {n} {'path matches' if n == 1 else 'paths match'} no input article: {listed}"
+
+
 def fill_default(corpus: Corpus, day: dt.date) -> tuple[Corpus, list[str]]:
     """``day`` as the publication date of every article nothing dates; a warning
     for each article whose confident estimate disagrees with it."""
