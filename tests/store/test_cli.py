@@ -42,6 +42,27 @@ def test_index_errors_are_one_line(tmp_path: Path, capsys) -> None:
     assert main(["build", "--store", str(tmp_path / "none.db")]) == 3
 
 
+def test_a_store_path_that_cannot_be_a_folder_and_ignored_options_exit_2(
+    story: Path, tmp_path: Path, capsys
+) -> None:
+    """A file at the store's path is an output error (exit 2, one line), not a bug (exit 4);
+    --dates-from and --urls, which a store build would ignore, are refused."""
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a store\n", encoding="utf-8")
+    for store in (a_file, a_file / "sub"):
+        assert main(["index", "add", str(story), "--store", str(store), "--workers", "1"]) == 2
+        err = capsys.readouterr().err
+        assert f"cannot create the store folder {store}" in err and "internal error" not in err
+    db = tmp_path / "s"
+    assert main(["-q", "index", "add", str(story), "--store", str(db), "--workers", "1"]) == 0
+    dates = tmp_path / "dates.csv"
+    dates.write_text("x.txt,2021-03-01\n", encoding="utf-8")
+    assert main(["build", "--store", str(db), "--dates-from", str(dates)]) == 2
+    assert main(["build", "--store", str(db), "--urls", str(dates)]) == 2
+    err = capsys.readouterr().err
+    assert "--dates-from dates INPUT files" in err and "or --store, not both" in err
+
+
 def test_index_add_partial_input_exits_1(story: Path, tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "text": "A line of text on March 3, 2021."}\n{not json\n')

@@ -17,6 +17,7 @@ from ..clean.offsets import span_map
 from ..core import parse_query, prepare_document
 from ..dating import DEFAULT as DEFAULT_DATING
 from ..dating import DatingOptions, date_documents
+from ..errors import OutputError
 from ..gcpause import collector_paused
 from ..ingest import IngestResult, iter_articles
 from ..model import Article, Corpus, Document
@@ -130,7 +131,11 @@ class Store:
 
     def _add(self, stream: Iterable[Article], engine: str, scheduler: Any, workers: int | None,
              batch_size: int, collection: str) -> AddReport:
-        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file there, a read-only or missing parent
+            why = "a file is there" if self.path.exists() else exc.strerror
+            raise OutputError(f"cannot create the store folder {self.path}: {why}") from None
         writer = Writer(self.path)
         try:
             return writer.add(stream, make_engine(engine, scheduler, workers),
