@@ -278,8 +278,12 @@ def run_store(args: argparse.Namespace) -> int:
     """``build --store``: the corpus comes prepared from the store (see docs/store.md)."""
     from ..store import Store
 
-    if args.inputs:
-        raise ConfigError("give either INPUT files or --store, not both")
+    if args.inputs or args.urls:
+        raise ConfigError("give either INPUT files (or --urls) or --store, not both")
+    if args.dates_from:  # it would be ignored: the stored articles were dated when added
+        raise ConfigError(
+            "--dates-from dates INPUT files; a store's articles keep the dates they were added with"
+        )
     output_format(args.output, args.format)  # an unknown format fails before any work
     store = Store(args.store)
     if not store.exists:
