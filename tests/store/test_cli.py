@@ -63,6 +63,27 @@ def test_a_store_path_that_cannot_be_a_folder_and_ignored_options_exit_2(
     assert "--dates-from dates INPUT files" in err and "or --store, not both" in err
 
 
+def test_index_add_takes_the_input_options_of_build(tmp_path: Path, capsys) -> None:
+    """A CSV whose columns need --field (the skip line says so) can be added to a store,
+    its day-first dates read as --dayfirst says; caps apply as for build."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Kop;Tekst;Datum\n"
+        "Brug open;The Tarn bridge reopened on Monday after repairs, the council said.;03/04/2019\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s"
+    assert main(["index", "add", str(export), "--store", str(db), "--workers", "1"]) == 3
+    assert "--field text=COLUMN" in capsys.readouterr().err
+    fields = ["--field", "text=Tekst", "--field", "title=Kop", "--field", "date=Datum"]
+    args = ["-q", "index", "add", str(export), "--store", str(db), "--workers", "1", *fields]
+    assert main([*args, "--max-file-size", "10"]) == 3
+    assert main([*args, "--dayfirst"]) == 0
+    assert main(["index", "info", "--store", str(db), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["articles"] == 1 and info["first_date"] == "2019-04-03"
+
+
 def test_index_add_partial_input_exits_1(story: Path, tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "text": "A line of text on March 3, 2021."}\n{not json\n')
