@@ -82,6 +82,22 @@ def test_dates_from_names_the_paths_that_match_no_article(
         assert "'column.txt'" not in err
 
 
+def test_dates_command_takes_the_input_options_of_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``dates`` reads a CSV whose columns need --field, as its skip line says."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Kop,Tekst,Datum\nBrug,The Tarn bridge reopened on Monday after repairs.,03/04/2019\n",
+        encoding="utf-8",
+    )
+    assert main(["-q", "dates", str(export)]) == 3
+    assert "--field text=COLUMN" in capsys.readouterr().err
+    fields = ["--field", "text=Tekst", "--field", "date=Datum", "--dayfirst"]
+    assert main(["-q", "dates", str(export), *fields]) == 0
+    assert "2019-04-03  1 expressions\n" in capsys.readouterr().out
+
+
 def test_nothing_at_all_is_e101_saying_what_would_help(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
