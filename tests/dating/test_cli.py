@@ -50,6 +50,7 @@ def test_terminal_view_marks_estimated_entries(
     assert "\n≈ Estimated publication dates\n" in text
     assert "dateline 2024-03-12" in " ".join(text.split())
     assert any(line.startswith("≈ ") and line[2:3].isupper() for line in text.splitlines()[:-3])
+    assert "harbour-aground.txt (≈ 2024-03-12)" in text  # its source, dated by the estimate
 
 
 def test_dates_from_and_date_only_fill_the_rest(

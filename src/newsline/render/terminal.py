@@ -84,6 +84,7 @@ def render(timeline: Timeline, *, width: int | None = None) -> str:
             name = one_line(u.get("title") or u["article_id"])
             out += body.wrap(f"{name}: " + display_text(" ".join(u["sentences"])))
     refs = sources_in_order(timeline)
+    estimates = timeline.meta.get("date_estimates") or {}
     if refs:
         out += ["", "Sources"]
         for n, ref in enumerate(refs, start=1):
@@ -91,7 +92,8 @@ def render(timeline: Timeline, *, width: int | None = None) -> str:
             pad = " " * len(head)
             name = source_name(ref)
             if ref.published:
-                name += f" ({ref.published.isoformat()})"
+                approx = "≈ " if ref.article_id in estimates else ""  # type: ignore[operator]
+                name += f" ({approx}{ref.published.isoformat()})"
             out += textwrap.wrap(
                 head + name, w, subsequent_indent=pad, break_long_words=False,
                 break_on_hyphens=False,
