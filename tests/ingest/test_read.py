@@ -205,6 +205,20 @@ def test_a_utf8_bom_on_damaged_utf8_or_on_cp1252_is_read(tmp_path):
     assert messages(res) == [f"{damaged}: 1 invalid UTF-8 byte replaced with U+FFFD"]
 
 
+def test_an_html_page_saved_as_txt_is_read_as_html(tmp_path):
+    """``curl URL > page.txt``: the page's text and date, not its markup."""
+    page = (
+        '<!DOCTYPE html><html><head><meta property="article:published_time" '
+        'content="2019-03-12T10:00:00Z"><title>Dam breaks | Gazette</title></head><body>'
+        "<article><h1>Dam breaks</h1><p>The Tarn dam broke on Tuesday, flooding the valley "
+        "below it, the harbour board said.</p></article></body></html>"
+    )
+    f = write(tmp_path / "page.txt", ("\ufeff" + page).encode())
+    (a,) = read([f]).articles
+    assert "<" not in a.text and "The Tarn dam broke on Tuesday" in a.text
+    assert a.published == dt.date(2019, 3, 12)
+
+
 def test_plausible_text_in_any_script():
     from newsline.ingest.decode import plausible
 

@@ -29,7 +29,15 @@ from .ids import unique_ids
 from .options import ReadOptions, TickingList
 from .origin import Source
 from .paths import is_hidden
-from .sniff import NOT_ARTICLES, kind_from_name, own_output, sniff_bytes, sniff_text, xml_kind
+from .sniff import (
+    NOT_ARTICLES,
+    kind_from_name,
+    looks_html,
+    own_output,
+    sniff_bytes,
+    sniff_text,
+    xml_kind,
+)
 from .sniff import stem as _stem
 from .source import DEFAULT_LIMITS, Limits, Skip
 
@@ -193,6 +201,8 @@ def _read_source(
     if looks_binary(data):
         report.problem(name, "binary file, not text; skipped", cause="binary")
         return True
+    if kind == "text" and looks_html(data):
+        kind = "html"  # a page saved under a .txt name: its text, not its markup
     text, remark = decode_text(data, html_charset(data) if kind in ("html", "") else None)
     if text is None:
         why = remark or "cannot decode the text (unknown encoding)"
