@@ -85,6 +85,23 @@ def test_field_option_maps_unusual_columns(tmp_path):
     assert (a.id, a.title, a.text, a.published) == ("x1", "A", BODY, D(2019, 3, 12))
 
 
+def test_a_record_with_an_empty_text_column_falls_back_to_another(tmp_path):
+    """A news-API export: ``content`` null in one record, its ``description`` given."""
+    f = tmp_path / "api.json"
+    records = [
+        {"title": "Budget", "content": BODY, "description": "Short.", "publishedAt": "2019-04-02"},
+        {"title": "Ferry", "content": None, "description": BODY, "publishedAt": "2019-04-03"},
+        {"title": "Empty", "content": "", "description": " "},
+    ]
+    f.write_text(json.dumps({"articles": records}), encoding="utf-8")
+    res = read([f])
+    assert [a.text for a in res.articles] == [BODY, BODY]
+    assert messages(res) == [f"{f}:3: record has no text; skipped"]
+    # a --field text column is the text: no fallback
+    forced = read([f], options=ReadOptions(fields={"text": "content"}))
+    assert [a.title for a in forced.articles] == ["Budget"]
+
+
 def test_field_option_naming_a_missing_column(tmp_path):
     f = tmp_path / "a.json"
     f.write_text(json.dumps([{"text": BODY}]), encoding="utf-8")

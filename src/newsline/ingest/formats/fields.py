@@ -105,6 +105,21 @@ class FieldMap:
         return found
 
 
+def other_text_columns(columns: Iterable[Any], found: Mapping[str, str]) -> list[str]:
+    """The columns after the chosen text column that are text synonyms too, best first
+    (``content`` null in a record, ``description`` given): a record's fallbacks."""
+    by_norm: dict[str, str] = {}
+    for c in columns:
+        by_norm.setdefault(norm(c), str(c))
+    used = set(found.values())
+    out = []
+    for name in _NORMED["text"]:
+        column = by_norm.get(name)
+        if column is not None and column not in used:
+            out.append(column)
+    return out
+
+
 def _list(cols: tuple[str, ...]) -> str:
     shown = ", ".join(repr(c) for c in cols[:15])
     return shown + (f" and {len(cols) - 15} more" if len(cols) > 15 else "") if cols else "(none)"

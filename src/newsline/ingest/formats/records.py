@@ -17,7 +17,7 @@ from typing import Any
 from ...model import Article
 from .._report import Reporter
 from ..dates import check_date, parse_date
-from .fields import SYNONYMS, FieldMap, MappingError, norm
+from .fields import SYNONYMS, FieldMap, MappingError, norm, other_text_columns
 
 TEXT_FIELDS = SYNONYMS["text"]
 DATE_FIELDS = SYNONYMS["date"]
@@ -60,6 +60,11 @@ def to_article(
     except MappingError:
         columns = {}
     text = _no_surrogates(_text(record.get(columns["text"]))) if "text" in columns else ""
+    if not text and columns and "text" not in (fields.overrides if fields else {}):
+        for column in other_text_columns(record.keys(), columns):  # its text is elsewhere
+            text = _no_surrogates(_text(record.get(column)))
+            if text:
+                break
     if not text:
         report.problem(where, "record has no text; skipped", file=file, cause="no text")
         return None
