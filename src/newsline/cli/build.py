@@ -184,7 +184,12 @@ def make_timeline(
     if getattr(args, "verbose", 0) and not args.quiet:
         for line in stage_lines(corpus, timeline, config):
             note(line)
-    stats = {"seconds": seconds, "undated": undated, "report": rep}
+    lo, hi = args.start or dt.date.min, args.end or dt.date.max
+    times = [m.time for d in docs for m in d.mentions if m.time is not None]
+    stats = {
+        "seconds": seconds, "undated": undated, "report": rep, "dated_mentions": len(times),
+        "in_window": sum(1 for t in times if t.end >= lo and t.date <= hi),
+    }  # fmt: skip
     return dataclasses.replace(timeline, meta=meta), stats
 
 
@@ -257,6 +262,8 @@ def run(args: argparse.Namespace) -> int:
     )
     for n in timeline.meta.get("notes", []):  # type: ignore[union-attr]
         note(f"warning: {n}", args.quiet)
+    if not timeline.entries and not timeline.meta.get("undated") and stats["dated_mentions"]:
+        raise NoInputError(f"no event could be placed on a date: {_why_none(stats, args)}")
     if not timeline.entries and not timeline.meta.get("undated"):
         raise NoInputError(
             "no event could be placed on a date: the articles mention no resolvable date"
@@ -272,6 +279,22 @@ def run(args: argparse.Namespace) -> int:
         )
     emit(timeline, args.output, args.format, args.quiet)
     return 1 if result.skipped else 0
+
+
+def _why_none(stats: dict[str, object], args: argparse.Namespace) -> str:
+    """Why the articles' dated mentions gave no entry: the window, the query or the length."""
+    n, inside = stats["dated_mentions"], stats["in_window"]
+    if not inside:
+        return f"none of the articles' {n} dated mentions falls between --start and --end"
+    if args.query:
+        return (
+            f"no sentence with one of the articles' {inside} dated mentions matches --query "
+            "or is fit for a summary (too long or too short)"
+        )
+    return (
+        f"the articles' {inside} dated mentions are all in sentences too long or too short "
+        "for a summary (text without sentence punctuation is one long sentence)"
+    )
 
 
 def run_store(args: argparse.Namespace) -> int:
