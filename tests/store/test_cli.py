@@ -84,6 +84,15 @@ def test_index_add_takes_the_input_options_of_build(tmp_path: Path, capsys) -> N
     assert info["articles"] == 1 and info["first_date"] == "2019-04-03"
 
 
+def test_index_add_exits_0_on_a_warning_about_a_kept_article(tmp_path: Path, capsys) -> None:
+    """As build: a dropped date is said, the article stored, and nothing was skipped."""
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"id": "a", "text": "The Tarn ferry sailed again on Monday after the storm, the harbour said.", "date": "2021-02-30"}\n')
+    assert main(["index", "add", str(f), "--store", str(tmp_path / "s"), "--workers", "1"]) == 0
+    assert "a.jsonl:1: unreadable date '2021-02-30'" in capsys.readouterr().err
+    assert main(["build", str(f), "-q", "--date", "2021-03-01"]) == 0
+
+
 def test_index_add_partial_input_exits_1(story: Path, tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "text": "A line of text on March 3, 2021."}\n{not json\n')

@@ -76,7 +76,7 @@ def run_add(args: argparse.Namespace) -> int:
     )
     if not done and not report.empty:
         raise NoInputError(f"no readable article in {', '.join(inputs)}")
-    return 1 if report.problems else 0
+    return 1 if report.items_skipped else 0  # as build: a warning about a kept item is no skip
 
 
 def run_info(args: argparse.Namespace) -> int:

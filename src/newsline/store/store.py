@@ -121,6 +121,7 @@ class Store:
         report = self._add(stream, engine, scheduler, workers, batch_size, collection)
         report.problems = [str(p) for p in result.problems]
         report.notes = [str(n) for n in result.notes]
+        report.items_skipped = sum(result.skipped.values())
         return report
 
     def add_articles(
