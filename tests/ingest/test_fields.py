@@ -111,7 +111,8 @@ def test_an_excel_sep_line_names_the_delimiter(tmp_path):
     )
     res = read([f])
     assert [(a.title, a.published) for a in res.articles] == [
-        ("Budget passes", D(2019, 4, 3)), ("Ferry sails", D(2019, 4, 5))
+        ("Budget passes", D(2019, 4, 3)),
+        ("Ferry sails", D(2019, 4, 5)),
     ]
     assert [a.id for a in res.articles] == ["excel:3", "excel:5"]  # the file's line numbers
     assert messages(res)[0].startswith(f"{f}:4: unclosed quote")
@@ -121,12 +122,17 @@ def test_mongodb_export_values_are_unwrapped(tmp_path):
     f = tmp_path / "mongo.jsonl"
     rows = [
         {"_id": {"$oid": "5c7e"}, "text": BODY, "date": {"$date": "2019-03-05T10:00:00Z"}},
-        {"_id": {"$oid": "5c7f"}, "text": BODY, "date": {"$date": {"$numberLong": "1551866400000"}}},
+        {
+            "_id": {"$oid": "5c7f"},
+            "text": BODY,
+            "date": {"$date": {"$numberLong": "1551866400000"}},
+        },
     ]
     f.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     res = read([f])
     assert [(a.id, a.published) for a in res.articles] == [
-        ("5c7e", D(2019, 3, 5)), ("5c7f", D(2019, 3, 6))
+        ("5c7e", D(2019, 3, 5)),
+        ("5c7f", D(2019, 3, 6)),
     ]
     assert res.problems == []
 

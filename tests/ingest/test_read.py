@@ -196,8 +196,8 @@ def test_utf16_with_bom_is_read_and_junk_behind_a_bom_skipped(tmp_path):
 def test_a_utf8_bom_on_damaged_utf8_or_on_cp1252_is_read(tmp_path):
     """A UTF-8 BOM before a few bad bytes is UTF-8 with U+FFFD (as without a BOM);
     before another charset's bytes it is dropped and the bytes read as without it."""
-    text = "Caf\u00e9 owners in S\u00e3o Tom\u00e9 said the plan would fail, according to L\u00f3pez."
-    damaged = write(tmp_path / "damaged.txt", b"\xef\xbb\xbf" + (text + "\n" + text).encode() + b" \xe9.")
+    text = "Caf\u00e9 owners in S\u00e3o Tom\u00e9 said the plan would fail, L\u00f3pez said."
+    damaged = write(tmp_path / "damaged.txt", b"\xef\xbb\xbf" + (text + "\n" + text).encode() + b"\xe9")
     legacy = write(tmp_path / "legacy.txt", b"\xef\xbb\xbf" + (text + "\n" + text).encode("cp1252"))
     res = read([damaged, legacy])
     assert [a.text.count("Caf\u00e9") for a in res.articles] == [2, 2]

@@ -87,7 +87,8 @@ def test_index_add_takes_the_input_options_of_build(tmp_path: Path, capsys) -> N
 def test_index_add_exits_0_on_a_warning_about_a_kept_article(tmp_path: Path, capsys) -> None:
     """As build: a dropped date is said, the article stored, and nothing was skipped."""
     f = tmp_path / "a.jsonl"
-    f.write_text('{"id": "a", "text": "The Tarn ferry sailed again on Monday after the storm, the harbour said.", "date": "2021-02-30"}\n')
+    text = "The Tarn ferry sailed again on Monday after the storm, the harbour said."
+    f.write_text(json.dumps({"id": "a", "text": text, "date": "2021-02-30"}) + "\n")
     assert main(["index", "add", str(f), "--store", str(tmp_path / "s"), "--workers", "1"]) == 0
     assert "a.jsonl:1: unreadable date '2021-02-30'" in capsys.readouterr().err
     assert main(["build", str(f), "-q", "--date", "2021-03-01"]) == 0

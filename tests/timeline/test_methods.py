@@ -209,7 +209,7 @@ def test_datewise_candidates_are_mentions_and_undated_leads_of_the_day_and_the_d
 
 
 def test_a_lead_naming_another_year_is_no_candidate_for_the_publication_day():
-    """"The last strike was in 1998" and "Last year the board refused" are background:
+    """A lead like "The last strike was in 1998" or "Last year the board refused" is background:
     a timeline would show them on the day the article ran."""
     from newsline.timeline.methods.datewise import DateWise
     from newsline.timeline.sentences.summarize import SentenceFilter

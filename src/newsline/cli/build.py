@@ -113,8 +113,8 @@ def dating_note(days: int, intervals: int, undatable: int, total: int) -> str | 
         )
     if undatable:
         parts.append(
-            f"{undatable} could not be dated (their relative dates, such as \"Saturday\" or "
-            "\"last week\", stay unresolved). Give dates with --dates-from FILE, --date "
+            f'{undatable} could not be dated (their relative dates, such as "Saturday" or '
+            '"last week", stay unresolved). Give dates with --dates-from FILE, --date '
             "YYYY-MM-DD, a 'Date:' header line or a date in the file name"
         )
     return f"{head}: {'; '.join(parts)}."

@@ -223,7 +223,4 @@ def is_stamp(text: str) -> bool:
     """Whether a sentence is only a page's publication or update stamp."""
     if _STAMP_LABEL.match(text) is None:
         return False
-    return all(
-        _STAMP_TOKEN.fullmatch(t) or _ZONE.fullmatch(t) for t in _TOKENS.findall(text)
-    )
-
+    return all(_STAMP_TOKEN.fullmatch(t) or _ZONE.fullmatch(t) for t in _TOKENS.findall(text))
