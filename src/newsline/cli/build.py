@@ -316,7 +316,8 @@ def run_store(args: argparse.Namespace) -> int:
     corpus = store.corpus(args.query, args.start, args.end, collection=args.collection,
                           dedupe=not args.no_dedupe, max_articles=cap)
     if not corpus.documents:
-        raise NoInputError(f"no article of the store {args.store} matches the query and dates")
+        what = f"collection {args.collection!r}, " if args.collection else ""
+        raise NoInputError(f"no article of the store {args.store} matches the {what}query and dates")
     if cap is not None and args.collection is None and corpus.report.articles_in >= cap:
         selected = store.count(args.query, args.start, args.end)
         if selected is not None and selected > cap:
