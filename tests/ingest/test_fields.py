@@ -165,3 +165,22 @@ def test_tick_counts_every_article_read(tmp_path):
     ticks: list[int] = []
     res = read([f, g], options=ReadOptions(tick=ticks.append))
     assert len(res.articles) == 51 and sum(ticks) == 51
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Tuesday, March 5, 2019", D(2019, 3, 5)),
+        ("March 5th, 2019 at 10:00", D(2019, 3, 5)),
+        ("Tue 5th March 2019", D(2019, 3, 5)),
+        ("Sept. 5, 2019", D(2019, 9, 5)),
+        ("5 March, 2019", D(2019, 3, 5)),
+        ("Sat 31st February 2019", None),
+        ("Monday", None),
+    ],
+)
+def test_written_dates_with_weekday_ordinal_or_abbreviation(value, expected):
+    """Export columns write dates as people do; each of these was unreadable."""
+    from newsline.ingest.dates import parse_date
+
+    assert parse_date(value) == expected
