@@ -193,6 +193,12 @@ def _read_source(
         with stream:
             if kind == "warc":
                 out.extend(read_warc(stream, name=name, report=report))
+                try:  # a damaged .warc.gz ends the stream early: said, not silent
+                    safe.finish(stream)
+                except (OSError, EOFError, zlib.error, ValueError) as exc:
+                    message, got = _lost(exc), len(out) - n
+                    rest = f"rest skipped after {got} articles" if got else "skipped"
+                    report.problem(name, f"{message}; {rest}", cause="truncated")
                 default_dates(out, n, default_date)
                 return len(out) == n and report.count(name) > before
             records = iter_parquet(stream, name=name, report=report)
@@ -325,9 +331,14 @@ def _read_jsonl_file(
         if isinstance(exc, Skip):
             message, cause = str(exc).removesuffix("; skipped"), exc.cause
         else:
-            reason = "compressed file ended early" if isinstance(exc, EOFError) else (
-                safe.describe(exc) if isinstance(exc, OSError) else str(exc))
-            message, cause = f"cannot read the rest of the file ({reason})", "truncated"
+            message, cause = _lost(exc), "truncated"
         report.problem(name, f"{message}; rest skipped after {n} articles" if n else f"{message}; skipped", cause=cause)
         return n == 0
     return n == 0 and report.count(name) > before
+
+
+def _lost(exc: BaseException) -> str:
+    """Why the rest of a (compressed) file could not be read."""
+    reason = "compressed file ended early" if isinstance(exc, EOFError) else (
+        safe.describe(exc) if isinstance(exc, OSError) else str(exc))  # fmt: skip
+    return f"cannot read the rest of the file ({reason})"
