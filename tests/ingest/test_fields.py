@@ -184,3 +184,12 @@ def test_written_dates_with_weekday_ordinal_or_abbreviation(value, expected):
     from newsline.ingest.dates import parse_date
 
     assert parse_date(value) == expected
+
+
+def test_datum_and_fecha_are_date_columns(tmp_path):
+    """German, Dutch and Spanish exports name the date column so; their articles went undated."""
+    f = tmp_path / "export.csv"
+    f.write_text(f"Titel;Text;Datum\nBrug;{BODY};05.03.2019\n", encoding="utf-8")
+    g = tmp_path / "export.jsonl"
+    g.write_text(json.dumps({"texto": "x", "text": BODY, "fecha": "2019-03-06"}) + "\n")
+    assert [a.published for a in read([f, g]).articles] == [D(2019, 3, 5), D(2019, 3, 6)]

@@ -115,7 +115,8 @@ def dating_note(days: int, intervals: int, undatable: int, total: int) -> str | 
         parts.append(
             f'{undatable} could not be dated (their relative dates, such as "Saturday" or '
             '"last week", stay unresolved). Give dates with --dates-from FILE, --date '
-            "YYYY-MM-DD, a 'Date:' header line or a date in the file name"
+            "YYYY-MM-DD, a 'Date:' header line, a date in the file name or, for a CSV or "
+            "JSON export, --field date=COLUMN"
         )
     return f"{head}: {'; '.join(parts)}."
 

@@ -24,7 +24,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "date": (
         "time", "date", "published", "pub_date", "pubdate", "publish_date", "published_at",
         "publication_date", "published_date", "date_published", "publish_time", "datetime",
-        "timestamp", "created_at", "created", "date_time",
+        "timestamp", "created_at", "created", "date_time", "datum", "fecha",
     ),
     "url": ("url", "link", "permalink", "uri", "href", "web_url", "article_url", "canonical_url"),
     "source": (
