@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -187,3 +188,23 @@ def test_one_note_counts_what_the_dating_stage_did(
         "from their text and similar articles"
     ) in err
     assert "; 1 could not be dated" in err and "--dates-from FILE" in err
+
+
+def test_dates_file_takes_other_delimiters_and_date_forms(tmp_path: Path) -> None:
+    """No header and a numeric first date (03/02/2016 was taken for a header and
+    dropped without a word), ';' between the columns, written dates, day first
+    decided by the file's values as in a CSV export."""
+    from newsline.dating.given import read_dates_file
+
+    f = tmp_path / "dates.csv"
+    f.write_text("a.txt;03/02/2016\nb.txt;25/03/2015\nc.txt;March 5, 2015\nd.txt;soon\n")
+    dates, problems = read_dates_file(f)
+    assert dates == {
+        "a.txt": dt.date(2016, 2, 3),
+        "b.txt": dt.date(2015, 3, 25),
+        "c.txt": dt.date(2015, 3, 5),
+    }
+    assert [str(p) for p in problems] == [f"{f}:4: not a date (YYYY-MM-DD): 'soon'"]
+    g = tmp_path / "header.csv"
+    g.write_text("path,date\na.txt,2016-02-03\n")
+    assert read_dates_file(g) == ({"a.txt": dt.date(2016, 2, 3)}, [])
