@@ -193,3 +193,15 @@ def test_datum_and_fecha_are_date_columns(tmp_path):
     g = tmp_path / "export.jsonl"
     g.write_text(json.dumps({"texto": "x", "text": BODY, "fecha": "2019-03-06"}) + "\n")
     assert [a.published for a in read([f, g]).articles] == [D(2019, 3, 5), D(2019, 3, 6)]
+
+
+def test_a_record_file_with_no_record_is_said(tmp_path):
+    """A CSV with only its header, ``[]``, ``{"articles": []}``: one line each, counted."""
+    files = [tmp_path / "a.csv", tmp_path / "b.json", tmp_path / "c.json", tmp_path / "d.jsonl"]
+    for f, content in zip(files, ["title,text\n", "[]", '{"articles": []}', "\n\n"], strict=True):
+        f.write_text(content, encoding="utf-8")
+    res = read([*files, tmp_path / "missing.csv"])
+    said = [f"{f}: no records in the file; skipped" for f in files]
+    assert [m for m in messages(res) if m in said] == said
+    assert res.skipped["empty"] == 4
+

@@ -203,7 +203,7 @@ def _read_source(
                 return len(out) == n and report.count(name) > before
             records = iter_parquet(stream, name=name, report=report)
             n = add_records(records, source, _stem(name), default_date, report, out, opts, limits)
-        return n == 0 and report.count(name) > before
+        return _none_read(report, name, n, before)
     if looks_binary(data):
         report.problem(name, "binary file, not text; skipped", cause="binary")
         return True
@@ -255,7 +255,7 @@ def _read_source(
             max_record=limits.max_record_size,
         )  # fmt: skip
     n = add_records(records, source, stem, default_date, report, out, opts, limits)
-    return n == 0 and report.count(name) > before
+    return _none_read(report, name, n, before)
 
 
 def _open(source: Source, report: Reporter, comp: str, limits: Limits) -> BinaryIO | None:
@@ -334,7 +334,7 @@ def _read_jsonl_file(
             message, cause = _lost(exc), "truncated"
         report.problem(name, f"{message}; rest skipped after {n} articles" if n else f"{message}; skipped", cause=cause)
         return n == 0
-    return n == 0 and report.count(name) > before
+    return _none_read(report, name, n, before)
 
 
 def _lost(exc: BaseException) -> str:
@@ -342,3 +342,12 @@ def _lost(exc: BaseException) -> str:
     reason = "compressed file ended early" if isinstance(exc, EOFError) else (
         safe.describe(exc) if isinstance(exc, OSError) else str(exc))  # fmt: skip
     return f"cannot read the rest of the file ({reason})"
+
+
+
+def _none_read(report: Reporter, name: str, n: int, before: int) -> bool:
+    """Whether a record file was skipped: no article, with a line; a file that held no
+    record at all (a CSV header, ``[]``) gets its line here."""
+    if n == 0 and report.count(name) == before:
+        report.problem(name, "no records in the file; skipped", cause="empty")
+    return n == 0
