@@ -23,7 +23,13 @@ import numpy as np
 from newsline import ingest
 from newsline.dating import copies
 from newsline.dating.collection import similar
-from newsline.dating.estimate import latest_past, latest_year, resolve_partial, weekday_date
+from newsline.dating.estimate import (
+    latest_month,
+    latest_past,
+    latest_year,
+    resolve_partial,
+    weekday_date,
+)
 from newsline.dating.evidence import FUTURE, PAST, REPORTED, UNKNOWN, hit_name, read_clues
 from newsline.dating.prior import SIMILARITY_BINS, DatingPrior, similarity_bin
 
@@ -36,7 +42,7 @@ WEEKDAY = {
 
 
 COPIES = tuple(f"copy_weekday_{b}" for b in range(len(SIMILARITY_BINS)))
-HITS = ("dateline", "weekday_date", "weekday_date_body", "partial_dateline", *COPIES)
+HITS = ("dateline", "weekday_date", "weekday_date_body", "partial_dateline", "month_year_past", *COPIES)
 Samples = tuple[dict[str, list[int]], dict[str, list[int]]]
 
 
@@ -77,6 +83,10 @@ def collect(datasets: list[Path]) -> dict[str, Samples]:
                     if (c.weekday, c.tense) not in seen:
                         seen.add((c.weekday, c.tense))
                         samples[WEEKDAY[c.tense]].append((pub.weekday() - c.weekday) % 7)
+                told = latest_month(tc)
+                if told is not None:  # published in that month or after it
+                    hits["month_year_past"][0] += dt.date(told.year, told.month, 1) <= pub
+                    hits["month_year_past"][1] += 1
                 ymax = latest_year(tc)
                 if ymax is not None:
                     samples["year"].append(int(np.clip(pub.year - ymax, -3, 3)))

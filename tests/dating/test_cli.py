@@ -208,3 +208,36 @@ def test_dates_file_takes_other_delimiters_and_date_forms(tmp_path: Path) -> Non
     g = tmp_path / "header.csv"
     g.write_text("path,date\na.txt,2016-02-03\n")
     assert read_dates_file(g) == ({"a.txt": dt.date(2016, 2, 3)}, [])
+
+
+def test_two_undated_scraped_stories_give_their_months_and_no_wrong_year(tmp_path: Path) -> None:
+    # the first case, in stories of our own: no date anywhere, a year apart
+    d = tmp_path / "scraped"
+    d.mkdir()
+    (d / "port.txt").write_text(
+        "Kelvale (XNA) - Rebels marched through the streets of Kelvale on Sunday, residents said.\n"
+        "The rebels seized the port city in June 2014 and their leader proclaimed a new state "
+        "from the steps of the old customs house days later.\n"
+        "He was jailed by the army in 2004 and freed years later, officials have said.\n"
+        "On October 17 the army announced an offensive to retake the port, and commanders said "
+        "last week that it would take months.\n",
+        encoding="utf-8",
+    )
+    (d / "dam.txt").write_text(
+        "Tollworth (XNA) - Government troops entered the centre of Tollworth on Monday after "
+        "weeks of fighting, the defence ministry said.\n"
+        "The town fell to the rebels in May 2015 after a dust storm let them overrun the army's "
+        "posts on the dam road.\n"
+        "Officials said on Tuesday that engineers were clearing mines from the main roads.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "t.json"
+    assert main(["-q", "build", str(d), "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    entries = [(e["time"], e["granularity"]) for e in data["entries"]]
+    # the months the stories name, as month entries (the default --granularity auto)
+    assert ("2014-06", "month") in entries and ("2015-05", "month") in entries
+    # no day: "October 17" has no year the text allows (2004 is before June 2014)
+    assert all(g != "day" for _, g in entries)
+    # and both are listed among the articles that could not be dated, with their sentences
+    assert len(data["meta"]["undated"]) == 2

@@ -6,7 +6,7 @@ import datetime as dt
 
 from newsline.dating import estimate, read_clues, shipped_prior
 from newsline.dating.estimate import Neighbour, weekday_date
-from newsline.dating.evidence import REPORTED
+from newsline.dating.evidence import FUTURE, REPORTED
 
 PRIOR = shipped_prior()
 
@@ -49,6 +49,34 @@ def test_years_ago_gives_a_year() -> None:
     assert e is not None
     assert e.precision == "year"
     assert e.earliest.year == e.latest.year == 2016
+
+
+def test_a_month_told_in_the_past_is_a_lower_bound() -> None:
+    text = "Crews reopened the old bridge in June 2015, and on Friday the council said tolls would return."
+    clues = read_clues(text).of("month-year")
+    assert [(c.text, c.year, c.month) for c in clues] == [("June 2015", 2015, 6)]
+    near = [Neighbour(dt.date(2015, 5, 18), 0.5), Neighbour(dt.date(2015, 6, 15), 0.5)]
+    e = est(text, near)
+    assert e is not None and "month-year" in {x.rule for x in e.evidence}
+    assert e.earliest >= dt.date(2015, 6, 1)  # not the May neighbour's week
+    # without the month, both neighbours' weeks stay open
+    e = est(text.replace("in June 2015", "last summer"), near)
+    assert e is not None and e.earliest < dt.date(2015, 6, 1)
+    # a month ahead bounds nothing ("will vote in June 2030")
+    later = read_clues("The council will vote in June 2030 on the plan.").of("month-year")
+    assert [c.tense for c in later] == [FUTURE]
+
+
+def test_no_estimate_where_every_candidate_is_before_a_month_told_past() -> None:
+    # "October 17" can only be read in 2004, the one bare year named; the port fell
+    # in June 2014: no day of 2004 can be the day, and no wrong day is given
+    text = (
+        "Kelvale (XNA) - Rebels marched through Kelvale on Sunday. They took the port in "
+        "June 2014, and their leader was jailed in 2004. On October 17 the army began a "
+        "new push to retake it."
+    )
+    assert est(text) is None
+    assert est(text.replace("June 2014", "June 2003")) is not None
 
 
 def test_nothing_to_go_by_gives_nothing() -> None:

@@ -66,6 +66,11 @@ FRI = dt.date(2010, 1, 15)
         ("The mayor said she subpoenaed the 6-year-old heir to testify on February 10.", "February 10",
          "2010-02-10"),
         ("The mayor summoned her advisers to meet on December 20 in the hall.", "December 20", "2009-12-20"),
+        ("The miller has asked to reopen the mill in February.", "February", "2010-02"),
+        # a promise of a thing dates the thing: the nearest reading; the promising itself is past
+        ("The senator has promised a dam-safety bill in March.", "March", "2010-03"),
+        ("The board pledged new inspections in November.", "November", "2009-11"),
+        ("The council promised in March to mend the bridge.", "March", "2009-03"),
         # a plan told in the past may lie either way: the nearest reading
         ("A truce was supposed to begin in December, but it never held.", "December", "2009-12"),
         ("The levy was only supposed to take effect in February, a clerk said.", "February", "2010-02"),

@@ -91,9 +91,9 @@ def add_timeline_options(p: argparse.ArgumentParser) -> None:
         "--method", default=DEFAULT_METHOD, choices=available_methods(), help="timeline method"
     )
     g.add_argument(
-        "--granularity", choices=CHOICES, default="day",
-        help="day (default): day entries; month/year: merged by month or year; auto: days, "
-        "plus month entries for months only month-precise evidence carries",
+        "--granularity", choices=CHOICES, default="auto",
+        help="auto (default): day entries, plus month entries for months only month-precise "
+        "evidence carries; day: day entries only; month/year: merged by month or year",
     )
     g.add_argument("--no-dedupe", action="store_true", help="keep near-duplicate articles")
 

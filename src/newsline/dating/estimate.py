@@ -12,6 +12,10 @@ shows if it was published on ``d``:
 - ``weekday-copy``: whether ``d`` lies in the week from which a relative
   weekday reads the day a near-verbatim copy of its sentence reads it as
   (:mod:`~newsline.dating.copies`; a lab option);
+- ``month-year``: whether ``d`` is in or after the latest month with its year
+  told in the past ("seized the city in June 2014"), at the rate that holds
+  (where every candidate lies before that month, the text contradicts them
+  all: no estimate);
 - ``year`` / ``years-ago``: ``d``'s year against the latest year named and
   the year a ``years-ago`` clue implies;
 - ``neighbours``: a mixture, weighted by similarity and sureness, of the
@@ -68,6 +72,12 @@ class Neighbour:
 def latest_year(clues: TextClues) -> int | None:
     ys = [c.year for c in clues.of("year") if c.tense != FUTURE and c.year <= _MAX_YEAR]
     return max(ys) if ys else None
+
+
+def latest_month(clues: TextClues) -> Clue | None:
+    """The latest month with its year the text tells in the past tense."""
+    found = [c for c in clues.of("month-year") if c.tense == PAST and c.year <= _MAX_YEAR]
+    return max(found, key=lambda c: (c.year, c.month)) if found else None
 
 
 def weekday_date(clues: TextClues) -> Clue | None:
@@ -191,6 +201,11 @@ def terms(
         out.append(("weekday", c.text, c.start, c.end, "", score))
     if copies:
         out.append(_copy_term(copies, days, prior))
+    c = latest_month(clues)
+    if c is not None:  # told in the past: published in that month or after it
+        rate = prior.hit_rate("month_year_past")
+        score = np.where(days >= _ordinal(c.year, c.month, 1), np.log(rate), np.log(1 - rate))
+        out.append(("month-year", c.text, c.start, c.end, "", score))
     ymax = latest_year(clues)
     if ymax is not None:
         if spread:  # the open bin's mass over the years it covers
@@ -291,6 +306,9 @@ def estimate(
     days = _candidates(clues, neighbours, _years.reach(prior) if year_reach < 0 else year_reach)
     if len(days) == 0:
         return None
+    told = latest_month(clues)
+    if told is not None and days[-1] < _ordinal(told.year, told.month, 1):
+        return None  # every candidate is before a month the text tells as past
     parts = terms(clues, neighbours, days, prior, product, year_spread, copies)
     if not parts:
         return None

@@ -17,6 +17,8 @@ stage's ``tag(text, None)``: explicit dates resolve, relative ones keep an
   year the rest tells (a newspaper's bare ``BELTON, Mo., Oct. 20 --`` may be
   the day before the paper: a partial date); the stage reads it as a partial
   date when ``DatingOptions.wire_datelines`` is off;
+- ``month-year``: a month with its year (``in June 2014``), with its tense: told in
+  the past, the publication day is not before that month;
 - ``year``: an explicit year (``in 2014``; after ``by`` a deadline, read as future);
 - ``years-ago``: a year tied to a relative one in the same sentence
   (``in 2014 ... two years ago``, ``last year, in 2014``): the publication year;
@@ -139,6 +141,13 @@ def hit_name(c: Clue) -> str:
     return "weekday_date" if c.start < HEAD and not c.told else "weekday_date_body"
 
 
+def _is_month_year(text: str, year: int) -> bool:
+    """A month named with its year (``June 2014``, ``Nov. 2015``), not a season,
+    quarter or fiscal period."""
+    words = text.split()
+    return len(words) == 2 and words[1] == str(year)
+
+
 def _is_dateline(text: str, m: DateMention) -> bool:
     return m.start < HEAD and is_dateline(text, m)
 
@@ -235,6 +244,9 @@ def read_clues(text: str, mentions: tuple[DateMention, ...] | None = None) -> Te
                 clue = Clue(rule, m.start, m.end, m.text, date=d, told=told,
                             tense=tense(text, m.start, m.end))  # fmt: skip
                 clues.append(clue)
+            elif t.granularity is Granularity.MONTH and _is_month_year(m.text, t.date.year):
+                clues.append(Clue("month-year", m.start, m.end, m.text, month=t.date.month,
+                                  year=t.date.year, tense=tense(text, m.start, m.end)))  # fmt: skip
             elif t.granularity is Granularity.YEAR and m.text.strip().isdigit():
                 deadline = _is_deadline(text, m.start)
                 y = Clue("year", m.start, m.end, m.text, year=t.date.year,

@@ -10,9 +10,10 @@ in the child: the web app builds in a thread, DuckDB runs its own; the idle
 BLAS threads numpy starts on import count as the baseline, and a terminal's
 progress-bar thread, marked :data:`TOLERATED`, is allowed), not already a
 pool's worker, a core idle, and enough undated articles. Whatever goes wrong in the child
-(an error, a signal, no result) makes the parent run the same call itself, so
-the output is the serial output in every case; a child whose result is not
-wanted is killed and reaped. ``NEWSLINE_WORKERS=1`` (or
+(an error, a signal, no result, or a stall: neither computing nor sending for
+:data:`STALL_SECONDS`, as a lock some vanished thread held would leave it)
+makes the parent run the same call itself, so the output is the serial output
+in every case; a child whose result is not wanted is killed and reaped. ``NEWSLINE_WORKERS=1`` (or
 ``DatingOptions(workers=1)``) keeps everything in this process.
 """
 
@@ -22,9 +23,11 @@ import contextlib
 import multiprocessing
 import os
 import pickle
+import select
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -103,6 +106,51 @@ def processes(workers: int | None, undated: int) -> int:
     return min(workers, 1 + idle_cores())
 
 
+#: a child that has used no CPU and sent nothing for this long, while not waiting
+#: to run or on the disk, is stuck (a wait for a lock no thread of it will
+#: release): the parent kills it and computes the result itself
+STALL_SECONDS = 15.0
+
+
+def cpu_state(stat: str) -> tuple[str, int]:
+    """A process's state letter and CPU ticks (user + system) from the text of
+    its ``/proc/PID/stat``."""
+    fields = stat.rsplit(")", 1)[1].split()  # after "(comm)", which may hold spaces
+    return fields[0], int(fields[11]) + int(fields[12])
+
+
+def _cpu_state(pid: int) -> tuple[str, int] | None:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            return cpu_state(f.read())
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _receive(pid: int, fd: int) -> bytes | None:
+    """All the child ``pid`` writes to ``fd`` until it closes it; ``None`` if it
+    stalls first (:data:`STALL_SECONDS`)."""
+    chunks: list[bytes] = []
+    last = _cpu_state(pid)
+    since = time.monotonic()
+    while True:
+        ready, _, _ = select.select([fd], [], [], min(1.0, STALL_SECONDS))
+        if ready:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            since = time.monotonic()
+            continue
+        now = _cpu_state(pid)
+        if now is None or now[0] in "ZX":  # gone without closing: EOF comes next
+            continue
+        if last is None or now[1] != last[1] or now[0] in "RD":  # computing, or waiting to
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= STALL_SECONDS:
+            return None
+
+
 def _kill(pid: int) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
@@ -159,11 +207,15 @@ class Forked(Generic[T]):
         if self._pid:
             pid, self._pid = self._pid, 0
             try:
-                with os.fdopen(self._fd, "rb") as f:
-                    data = f.read()
+                data = _receive(pid, self._fd)
             except BaseException:  # interrupted: the child's result is not wanted
                 _kill(pid)
                 raise
+            finally:
+                os.close(self._fd)
+            if data is None:  # stuck: its result will not come
+                _kill(pid)
+                return self._fn(*self.args)
             _, status = os.waitpid(pid, 0)
             if status == 0 and data:
                 try:

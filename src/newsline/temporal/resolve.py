@@ -34,8 +34,11 @@ _PROSPECT = (
 _DIRECTIVE = (
     # ... and so does a plan told in the past: "a ceasefire was supposed to begin in April"
     r"(?:was|were)\s+(?:only\s+)?supposed\s+to|supposed\s+to\s+have"
-    r"|(?:asked|urged|invited|ordered|summoned|subpoenaed|called\s+on|required)(?:\s+[\w'-]+){1,3}?"
+    r"|(?:asked|urged|invited|ordered|summoned|subpoenaed|called\s+on|required)(?:\s+[\w'-]+){0,3}?"
     r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
+    # a promise of a thing dates the thing, whenever it was made: "has promised a
+    # bill in January" (ahead), "pledged new inspections in February" (either way)
+    r"|(?:promised|pledged|vowed|offered|proposed)\s+(?:an?|the|new|more|its|his|her|their)\s+(?!to\b)[\w'-]+"
 )
 _FUTURE_CUE = (
     r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planning|scheduled"

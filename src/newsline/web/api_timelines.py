@@ -26,7 +26,7 @@ class SpecBody(BaseModel):
     sentences: int | None = Field(None, ge=1, le=50)
     start: dt.date | None = None
     end: dt.date | None = None
-    granularity: Granularity = "day"
+    granularity: Granularity = "auto"
     source: str = Field("", max_length=300)
     title: str = Field("", max_length=200)
 
@@ -67,7 +67,7 @@ def timeline(
     sentences: Annotated[int | None, Query(ge=1, le=50)] = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
-    granularity: Granularity = "day",
+    granularity: Granularity = "auto",
     source: str = "",
     title: str = "",
 ) -> dict[str, Any]:

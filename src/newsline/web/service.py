@@ -46,7 +46,7 @@ class Spec:
     sentences: int | None = None
     start: dt.date | None = None
     end: dt.date | None = None
-    granularity: str = "day"
+    granularity: str = "auto"
     source: str = ""
     title: str = ""
 
@@ -58,7 +58,7 @@ class Spec:
         def count(v: object) -> int | None:
             return int(v) if v not in (None, "", 0) else None  # type: ignore[call-overload]
 
-        g = str(data.get("granularity") or "day")
+        g = str(data.get("granularity") or "auto")
         if g not in CHOICES:
             raise ValueError(f"granularity must be one of {', '.join(CHOICES)}, not {g!r}")
         spec = cls(

@@ -22,7 +22,7 @@ function fill(s) {
   f.query.value = s.query || "";
   f.start.value = s.start || "";
   f.end.value = s.end || "";
-  f.granularity.value = s.granularity || "day";
+  f.granularity.value = s.granularity || "auto";
   f.dates.value = s.dates || "";
   ensureOption(f.source, s.source || "");
   f.source.value = s.source || "";
