@@ -159,3 +159,27 @@ def test_undated_article_is_listed_undated_and_with_date_builds(tmp_path, capsys
     assert "Undated articles" in out and "The island ferry resumed service" in out
     assert main(["build", str(art), "-q", "--date", "2023-03-13"]) == 0
     assert "Saturday 11 March 2023" in capsys.readouterr().out
+
+
+def test_no_entry_from_dated_mentions_says_why(tmp_path, capsys):
+    """Dated mentions that give no entry: the window, the query or the sentences' length
+    is named, not 'the articles mention no resolvable date' (and --date as the help)."""
+    dated = tmp_path / "dated.txt"
+    dated.write_text(
+        "Date: 2016-01-25\n\nTalks on the harbour strike resumed in Tarn on Monday, the union said.\n",
+        encoding="utf-8",
+    )
+    run_on = tmp_path / "run-on.txt"
+    run_on.write_text(
+        "Notes\n" + " ".join(["the harbour strike went on and on Monday"] * 20) + "\n",
+        encoding="utf-8",
+    )
+    cases = [
+        ([str(dated), "--start", "2020-01-01"], "falls between --start and --end"),
+        ([str(dated), "-k", "zebra"], "matches --query"),
+        ([str(run_on), "--date", "2016-01-25"], "too long or too short for a summary"),
+    ]
+    for args, why in cases:
+        assert main(["-q", "build", *args]) == 3
+        err = capsys.readouterr().err
+        assert why in err and "mention no resolvable date" not in err

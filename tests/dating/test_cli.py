@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -41,6 +42,18 @@ def test_markdown_marks_estimated_entries(folder: Path, capsys: pytest.CaptureFi
     assert "<details><summary>≈ Estimated publication dates</summary>" in text
 
 
+def test_terminal_view_marks_estimated_entries(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The default view says which dates rest on an estimate, as Markdown and HTML do."""
+    assert main(["-q", "build", str(folder), "-k", "ferry,islands"]) == 0
+    text = capsys.readouterr().out
+    assert "\n≈ Estimated publication dates\n" in text
+    assert "dateline 2024-03-12" in " ".join(text.split())
+    assert any(line.startswith("≈ ") and line[2:3].isupper() for line in text.splitlines()[:-3])
+    assert "harbour-aground.txt (≈ 2024-03-12)" in text  # its source, dated by the estimate
+
+
 def test_dates_from_and_date_only_fill_the_rest(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -56,6 +69,35 @@ def test_dates_from_and_date_only_fill_the_rest(
     assert "harbour-aground.txt: --date 2024-06-01 contradicts the evidence" in err
     meta = json.loads(out.read_text(encoding="utf-8"))["meta"]
     assert meta["dating"]["undatable"] == 0
+
+
+def test_dates_from_names_the_paths_that_match_no_article(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A typo in a dates file is said, not silently ignored."""
+    dates = tmp_path / "dates.csv"
+    dates.write_text("column.txt,2024-05-01\ncolumn.tx,2024-05-02\n", encoding="utf-8")
+    for command in ("build", "dates"):
+        main([command, str(folder), "--dates-from", str(dates), "-o", str(tmp_path / "t.json")])
+        err = capsys.readouterr().err
+        assert f"{dates}: 1 path matches no input article: 'column.tx'" in err
+        assert "'column.txt'" not in err
+
+
+def test_dates_command_takes_the_input_options_of_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``dates`` reads a CSV whose columns need --field, as its skip line says."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Kop,Tekst,Datum\nBrug,The Tarn bridge reopened on Monday after repairs.,03/04/2019\n",
+        encoding="utf-8",
+    )
+    assert main(["-q", "dates", str(export)]) == 3
+    assert "--field text=COLUMN" in capsys.readouterr().err
+    fields = ["--field", "text=Tekst", "--field", "date=Datum", "--dayfirst"]
+    assert main(["-q", "dates", str(export), *fields]) == 0
+    assert "2019-04-03  1 expressions\n" in capsys.readouterr().out
 
 
 def test_nothing_at_all_is_e101_saying_what_would_help(
@@ -146,6 +188,26 @@ def test_one_note_counts_what_the_dating_stage_did(
         "from their text and similar articles"
     ) in err
     assert "; 1 could not be dated" in err and "--dates-from FILE" in err
+
+
+def test_dates_file_takes_other_delimiters_and_date_forms(tmp_path: Path) -> None:
+    """No header and a numeric first date (03/02/2016 was taken for a header and
+    dropped without a word), ';' between the columns, written dates, day first
+    decided by the file's values as in a CSV export."""
+    from newsline.dating.given import read_dates_file
+
+    f = tmp_path / "dates.csv"
+    f.write_text("a.txt;03/02/2016\nb.txt;25/03/2015\nc.txt;March 5, 2015\nd.txt;soon\n")
+    dates, problems = read_dates_file(f)
+    assert dates == {
+        "a.txt": dt.date(2016, 2, 3),
+        "b.txt": dt.date(2015, 3, 25),
+        "c.txt": dt.date(2015, 3, 5),
+    }
+    assert [str(p) for p in problems] == [f"{f}:4: not a date (YYYY-MM-DD): 'soon'"]
+    g = tmp_path / "header.csv"
+    g.write_text("path,date\na.txt,2016-02-03\n")
+    assert read_dates_file(g) == ({"a.txt": dt.date(2016, 2, 3)}, [])
 
 
 def test_two_undated_scraped_stories_give_their_months_and_no_wrong_year(tmp_path: Path) -> None:

@@ -90,6 +90,16 @@ def test_a_dated_copy_dates_the_undated_one() -> None:
     assert [x.source for x in e.evidence] == ["copy"]
 
 
+def test_the_neighbours_evidence_counts_articles_not_their_likely_days() -> None:
+    """An estimated neighbour comes as several likely days: still one article."""
+    days = [dt.date(2021, 6, 8), dt.date(2021, 6, 9), dt.date(2021, 6, 10)]
+    ns = [Neighbour(d, 0.9, 0.3, "week") for d in days]
+    ns.append(Neighbour(dt.date(2021, 6, 9), 0.8, 1.0, "dated"))
+    e = est("The ferry sank.", ns)
+    assert e is not None
+    assert [x.value for x in e.evidence if x.rule == "neighbours"] == ["2 articles"]
+
+
 def test_neighbours_weighted_by_similarity() -> None:
     ns = [
         Neighbour(dt.date(2021, 6, 9), 0.9, 1.0, "close"),

@@ -40,6 +40,18 @@ def test_interval_across_months_falls_back_to_the_year_or_nothing() -> None:
     assert by_text(resolve(TEXT, e))["Saturday"].time is None
 
 
+def test_an_interval_leaves_the_day_of_a_time_or_a_week_unknown() -> None:
+    """A time of day or a relative week (no calendar point) is not read against the
+    interval's first day: what its two readings differ in stays X."""
+    text = "At 3 p.m. the mayor resigned. The council will meet next week."
+    e = DateEstimate(dt.date(2018, 6, 10), dt.date(2018, 6, 28), dt.date(2018, 6, 12), "month", 0.8)
+    got = by_text(resolve(text, e))
+    assert got["3 p.m."].value == "2018-06-XXT15:00"
+    assert got["next week"].value == "2018-WXX"
+    e = DateEstimate(dt.date(2018, 6, 12), dt.date(2018, 6, 12), dt.date(2018, 6, 12), "day", 0.9)
+    assert by_text(resolve(text, e))["3 p.m."].value == "2018-06-12T15:00"
+
+
 def test_a_month_day_keeps_its_day_in_a_year_estimate() -> None:
     text = (
         "The ferry sank on March 3. A new one was ordered on December 20, and it left on Saturday."

@@ -85,6 +85,58 @@ def test_field_option_maps_unusual_columns(tmp_path):
     assert (a.id, a.title, a.text, a.published) == ("x1", "A", BODY, D(2019, 3, 12))
 
 
+def test_a_record_with_an_empty_text_column_falls_back_to_another(tmp_path):
+    """A news-API export: ``content`` null in one record, its ``description`` given."""
+    f = tmp_path / "api.json"
+    records = [
+        {"title": "Budget", "content": BODY, "description": "Short.", "publishedAt": "2019-04-02"},
+        {"title": "Ferry", "content": None, "description": BODY, "publishedAt": "2019-04-03"},
+        {"title": "Empty", "content": "", "description": " "},
+    ]
+    f.write_text(json.dumps({"articles": records}), encoding="utf-8")
+    res = read([f])
+    assert [a.text for a in res.articles] == [BODY, BODY]
+    assert messages(res) == [f"{f}:3: record has no text; skipped"]
+    # a --field text column is the text: no fallback
+    forced = read([f], options=ReadOptions(fields={"text": "content"}))
+    assert [a.title for a in forced.articles] == ["Budget"]
+
+
+def test_an_excel_sep_line_names_the_delimiter(tmp_path):
+    f = tmp_path / "excel.csv"
+    f.write_text(
+        f"sep=;\r\nHeadline;Article Body;Publish Date\r\nBudget passes;{BODY};2019-04-03\r\n"
+        f'Ferry returns;"{BODY};2019-04-04\r\nFerry sails;{BODY};2019-04-05\r\n',
+        encoding="utf-8-sig",
+    )
+    res = read([f])
+    assert [(a.title, a.published) for a in res.articles] == [
+        ("Budget passes", D(2019, 4, 3)),
+        ("Ferry sails", D(2019, 4, 5)),
+    ]
+    assert [a.id for a in res.articles] == ["excel:3", "excel:5"]  # the file's line numbers
+    assert messages(res)[0].startswith(f"{f}:4: unclosed quote")
+
+
+def test_mongodb_export_values_are_unwrapped(tmp_path):
+    f = tmp_path / "mongo.jsonl"
+    rows = [
+        {"_id": {"$oid": "5c7e"}, "text": BODY, "date": {"$date": "2019-03-05T10:00:00Z"}},
+        {
+            "_id": {"$oid": "5c7f"},
+            "text": BODY,
+            "date": {"$date": {"$numberLong": "1551866400000"}},
+        },
+    ]
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    res = read([f])
+    assert [(a.id, a.published) for a in res.articles] == [
+        ("5c7e", D(2019, 3, 5)),
+        ("5c7f", D(2019, 3, 6)),
+    ]
+    assert res.problems == []
+
+
 def test_field_option_naming_a_missing_column(tmp_path):
     f = tmp_path / "a.json"
     f.write_text(json.dumps([{"text": BODY}]), encoding="utf-8")
@@ -113,3 +165,43 @@ def test_tick_counts_every_article_read(tmp_path):
     ticks: list[int] = []
     res = read([f, g], options=ReadOptions(tick=ticks.append))
     assert len(res.articles) == 51 and sum(ticks) == 51
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Tuesday, March 5, 2019", D(2019, 3, 5)),
+        ("March 5th, 2019 at 10:00", D(2019, 3, 5)),
+        ("Tue 5th March 2019", D(2019, 3, 5)),
+        ("Sept. 5, 2019", D(2019, 9, 5)),
+        ("5 March, 2019", D(2019, 3, 5)),
+        ("Sat 31st February 2019", None),
+        ("Monday", None),
+    ],
+)
+def test_written_dates_with_weekday_ordinal_or_abbreviation(value, expected):
+    """Export columns write dates as people do; each of these was unreadable."""
+    from newsline.ingest.dates import parse_date
+
+    assert parse_date(value) == expected
+
+
+def test_datum_and_fecha_are_date_columns(tmp_path):
+    """German, Dutch and Spanish exports name the date column so; their articles went undated."""
+    f = tmp_path / "export.csv"
+    f.write_text(f"Titel;Text;Datum\nBrug;{BODY};05.03.2019\n", encoding="utf-8")
+    g = tmp_path / "export.jsonl"
+    g.write_text(json.dumps({"texto": "x", "text": BODY, "fecha": "2019-03-06"}) + "\n")
+    assert [a.published for a in read([f, g]).articles] == [D(2019, 3, 5), D(2019, 3, 6)]
+
+
+def test_a_record_file_with_no_record_is_said(tmp_path):
+    """A CSV with only its header, ``[]``, ``{"articles": []}``: one line each, counted."""
+    files = [tmp_path / "a.csv", tmp_path / "b.json", tmp_path / "c.json", tmp_path / "d.jsonl"]
+    for f, content in zip(files, ["title,text\n", "[]", '{"articles": []}', "\n\n"], strict=True):
+        f.write_text(content, encoding="utf-8")
+    res = read([*files, tmp_path / "missing.csv"])
+    said = [f"{f}: no records in the file; skipped" for f in files]
+    assert [m for m in messages(res) if m in said] == said
+    assert res.skipped["empty"] == 4
+

@@ -81,6 +81,8 @@ def test_rss_items_become_articles(tmp_path):
     assert messages(res) == [
         f"{f}: 1 of 2 feed entries have no text; skipped (--fetch downloads their linked pages)"
     ]
+    # and counted as skipped: the summary's read = used + skipped, the exit code 1
+    assert res.skipped == {"no text": 1} and res.items_read == 2
 
 
 def test_atom_feed_with_xml_suffix_content_and_summary(tmp_path):
@@ -190,7 +192,37 @@ def test_warc_with_other_name_is_sniffed(tmp_path):
     assert len(read([f]).articles) == 2
 
 
+def test_a_damaged_warc_gz_is_said_not_silently_dropped(tmp_path):
+    """A truncated .warc.gz keeps the records before the damage and says what was lost;
+    one that is no gzip at all is one skip line (it gave no line and no count)."""
+    whole = tmp_path / "crawl.warc.gz"
+    build_warc(whole, gz=True)
+    data = whole.read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: len(data) * 3 // 4])
+    junk = tmp_path / "junk.warc.gz"
+    junk.write_bytes(b"<html>" + bytes(range(256)) * 4)
+    res = read([cut, junk])
+    assert len(res.articles) == 2
+    assert messages(res) == [
+        f"{cut}: cannot read the rest of the file (compressed file ended early); "
+        "rest skipped after 2 articles",
+        f"{junk}: cannot read the rest of the file (Not a gzipped file (b'<h')); skipped",
+    ]
+    assert res.skipped == {"truncated": 2}
+
+
 # --- compression ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["txt", "jsonl"])
+def test_damaged_zstd_is_one_skip_line(tmp_path, kind):
+    """zstandard's own error was an internal error (exit 4) that stopped the whole run."""
+    f = tmp_path / f"story.{kind}.zst"
+    f.write_bytes(b"\x28\xb5\x2f\xfd" + bytes(range(256)) * 8)
+    res = read([f])
+    assert res.articles == [] and len(res.problems) == 1
+    assert "zstd" in str(res.problems[0]) and sum(res.skipped.values()) == 1
 
 
 @pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz", ".zst"])

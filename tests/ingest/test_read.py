@@ -193,6 +193,32 @@ def test_utf16_with_bom_is_read_and_junk_behind_a_bom_skipped(tmp_path):
     assert res.files_skipped == 1
 
 
+def test_a_utf8_bom_on_damaged_utf8_or_on_cp1252_is_read(tmp_path):
+    """A UTF-8 BOM before a few bad bytes is UTF-8 with U+FFFD (as without a BOM);
+    before another charset's bytes it is dropped and the bytes read as without it."""
+    text = "Caf\u00e9 owners in S\u00e3o Tom\u00e9 said the plan would fail, L\u00f3pez said."
+    damaged = write(tmp_path / "damaged.txt", b"\xef\xbb\xbf" + (text + "\n" + text).encode() + b"\xe9")
+    legacy = write(tmp_path / "legacy.txt", b"\xef\xbb\xbf" + (text + "\n" + text).encode("cp1252"))
+    res = read([damaged, legacy])
+    assert [a.text.count("Caf\u00e9") for a in res.articles] == [2, 2]
+    assert "\ufffd" in res.articles[0].text and "\ufeff" not in res.articles[1].text
+    assert messages(res) == [f"{damaged}: 1 invalid UTF-8 byte replaced with U+FFFD"]
+
+
+def test_an_html_page_saved_as_txt_is_read_as_html(tmp_path):
+    """``curl URL > page.txt``: the page's text and date, not its markup."""
+    page = (
+        '<!DOCTYPE html><html><head><meta property="article:published_time" '
+        'content="2019-03-12T10:00:00Z"><title>Dam breaks | Gazette</title></head><body>'
+        "<article><h1>Dam breaks</h1><p>The Tarn dam broke on Tuesday, flooding the valley "
+        "below it, the harbour board said.</p></article></body></html>"
+    )
+    f = write(tmp_path / "page.txt", ("\ufeff" + page).encode())
+    (a,) = read([f]).articles
+    assert "<" not in a.text and "The Tarn dam broke on Tuesday" in a.text
+    assert a.published == dt.date(2019, 3, 12)
+
+
 def test_plausible_text_in_any_script():
     from newsline.ingest.decode import plausible
 

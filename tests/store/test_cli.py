@@ -42,6 +42,58 @@ def test_index_errors_are_one_line(tmp_path: Path, capsys) -> None:
     assert main(["build", "--store", str(tmp_path / "none.db")]) == 3
 
 
+def test_a_store_path_that_cannot_be_a_folder_and_ignored_options_exit_2(
+    story: Path, tmp_path: Path, capsys
+) -> None:
+    """A file at the store's path is an output error (exit 2, one line), not a bug (exit 4);
+    --dates-from and --urls, which a store build would ignore, are refused."""
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a store\n", encoding="utf-8")
+    for store in (a_file, a_file / "sub"):
+        assert main(["index", "add", str(story), "--store", str(store), "--workers", "1"]) == 2
+        err = capsys.readouterr().err
+        assert f"cannot create the store folder {store}" in err and "internal error" not in err
+    db = tmp_path / "s"
+    assert main(["-q", "index", "add", str(story), "--store", str(db), "--workers", "1"]) == 0
+    dates = tmp_path / "dates.csv"
+    dates.write_text("x.txt,2021-03-01\n", encoding="utf-8")
+    assert main(["build", "--store", str(db), "--dates-from", str(dates)]) == 2
+    assert main(["build", "--store", str(db), "--urls", str(dates)]) == 2
+    err = capsys.readouterr().err
+    assert "--dates-from dates INPUT files" in err and "or --store, not both" in err
+
+
+def test_index_add_takes_the_input_options_of_build(tmp_path: Path, capsys) -> None:
+    """A CSV whose columns need --field (the skip line says so) can be added to a store,
+    its day-first dates read as --dayfirst says; caps apply as for build."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "Kop;Tekst;Datum\n"
+        "Brug open;The Tarn bridge reopened on Monday after repairs, the council said.;03/04/2019\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s"
+    assert main(["index", "add", str(export), "--store", str(db), "--workers", "1"]) == 3
+    assert "--field text=COLUMN" in capsys.readouterr().err
+    fields = ["--field", "text=Tekst", "--field", "title=Kop", "--field", "date=Datum"]
+    args = ["-q", "index", "add", str(export), "--store", str(db), "--workers", "1", *fields]
+    assert main([*args, "--max-file-size", "10"]) == 3
+    assert main([*args, "--dayfirst"]) == 0
+    assert main(["index", "info", "--store", str(db), "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["articles"] == 1 and info["first_date"] == "2019-04-03"
+
+
+def test_index_add_exits_0_on_a_warning_about_a_kept_article(tmp_path: Path, capsys) -> None:
+    """As build: a dropped date is said, the article stored, and nothing was skipped."""
+    f = tmp_path / "a.jsonl"
+    text = "The Tarn ferry sailed again on Monday after the storm, the harbour said."
+    f.write_text(json.dumps({"id": "a", "text": text, "date": "2021-02-30"}) + "\n")
+    assert main(["index", "add", str(f), "--store", str(tmp_path / "s"), "--workers", "1"]) == 0
+    assert "a.jsonl:1: unreadable date '2021-02-30'" in capsys.readouterr().err
+    assert main(["build", str(f), "-q", "--date", "2021-03-01"]) == 0
+
+
 def test_index_add_partial_input_exits_1(story: Path, tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "text": "A line of text on March 3, 2021."}\n{not json\n')

@@ -98,6 +98,10 @@ def test_non_years() -> None:
         ("The war began on 20 March 2003 and lasted for years.", None),
         ("Crowds grew on Wednesday , January 25 , 2011 in the square.", None),  # wrong weekday
         ("The Islamic State Saturday released an audio message.", None),
+        # a stamp line with its time first: "p.m. ET" is no sentence's end
+        ("Storm hits\nUpdated 3:15 p.m. ET, Thu March 5, 2015\n(CNN) Snow fell.", "2015-03-05"),
+        ("Storm hits\nUpdated 9:05 a.m. EST, March 5, 2015\nSnow fell.", "2015-03-05"),
+        ("Snow fell at 3 p.m. on Monday. Officials said March 5, 2015 - a day - was cold.", None),
     ],
 )
 def test_infer_publication_date(text: str, expected: str | None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsline.text.quality import entry_label, prior, trim
+from newsline.text.quality import entry_label, is_stamp, prior, trim
 
 
 def test_quality_prior_penalises_a_bare_dateline():
@@ -107,3 +107,22 @@ def test_parentheses_that_are_not_credits_stay(text):
 )
 def test_a_sentence_of_its_own_that_starts_with_by_is_not_a_byline(text):
     assert trim(text) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "stamp"),
+    [
+        ("Updated 3:15 p.m. ET, Thu March 5, 2015", True),
+        ("Posted on Thursday, March 5, 2015 at 3:15 pm", True),
+        ("Last updated: Thursday 5 March 2015 15:15 GMT", True),
+        ("Published: 2015-03-05 15:15", True),
+        ("Updated figures show 300 people died on March 5, 2015.", False),
+        ("Published on Monday, the report says the river rose by two metres.", False),
+        ("The storm was posted on Thursday, March 5, 2015 at 3:15 pm.", False),
+    ],
+)
+def test_a_page_stamp_is_no_summary_sentence(text: str, stamp: bool) -> None:
+    from newsline.timeline.sentences.summarize import SentenceFilter
+
+    assert is_stamp(text) is stamp
+    assert SentenceFilter(3, 60).ok(text) is not stamp

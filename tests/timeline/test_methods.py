@@ -208,6 +208,24 @@ def test_datewise_candidates_are_mentions_and_undated_leads_of_the_day_and_the_d
     assert sorted(cands[D(2022, 5, 10)]) == sorted(idx[i] for i in range(1, 9))
 
 
+def test_a_lead_naming_another_year_is_no_candidate_for_the_publication_day():
+    """A lead like "The last strike was in 1998" or "Last year the board refused" is background:
+    a timeline would show them on the day the article ran."""
+    from newsline.timeline.methods.datewise import DateWise
+    from newsline.timeline.sentences.summarize import SentenceFilter
+
+    text = (
+        "Dockers walked out of the harbour this morning over pay. "
+        "The last harbour strike was in 1998 and lasted a month. "
+        "Last year the harbour board refused a similar claim. "
+        "This year the harbour board has offered two per cent."
+    )
+    corpus = newsline.prepare([Article("x", text, published=D(2022, 5, 10))])
+    pool = SentencePool.from_corpus(corpus)
+    day = DateWise(sentence_filter=SentenceFilter(3, 60)).candidates(pool)[D(2022, 5, 10)]
+    assert [pool.sentences[i].sentence.index for i in sorted(day)] == [0, 3]
+
+
 def test_datewise_prefers_sentences_whose_first_date_is_the_entry_date():
     from newsline.timeline.methods.datewise import DateWise
 

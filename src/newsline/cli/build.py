@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .. import render
 from ..core import exclude_sentences, locate_sources, parse_query, prepare
 from ..dating.annotate import annotate
-from ..dating.given import apply_dates, fill_default, read_dates_file
+from ..dating.given import apply_dates, fill_default, read_dates_file, unmatched, unmatched_line
 from ..dating.granularity import CHOICES, regroup
 from ..errors import ConfigError, NoInputError
 from ..explain import shortfall
@@ -113,9 +113,10 @@ def dating_note(days: int, intervals: int, undatable: int, total: int) -> str | 
         )
     if undatable:
         parts.append(
-            f"{undatable} could not be dated (their relative dates, \"Saturday\", \"last week\", "
-            "stay unresolved). Give dates with --dates-from FILE, --date YYYY-MM-DD, a 'Date:' "
-            "header line or a date in the file name"
+            f'{undatable} could not be dated (their relative dates, such as "Saturday" or '
+            '"last week", stay unresolved). Give dates with --dates-from FILE, --date '
+            "YYYY-MM-DD, a 'Date:' header line, a date in the file name or, for a CSV or "
+            "JSON export, --field date=COLUMN"
         )
     return f"{head}: {'; '.join(parts)}."
 
@@ -184,7 +185,12 @@ def make_timeline(
     if getattr(args, "verbose", 0) and not args.quiet:
         for line in stage_lines(corpus, timeline, config):
             note(line)
-    stats = {"seconds": seconds, "undated": undated, "report": rep}
+    lo, hi = args.start or dt.date.min, args.end or dt.date.max
+    times = [m.time for d in docs for m in d.mentions if m.time is not None]
+    stats = {
+        "seconds": seconds, "undated": undated, "report": rep, "dated_mentions": len(times),
+        "in_window": sum(1 for t in times if t.end >= lo and t.date <= hi),
+    }  # fmt: skip
     return dataclasses.replace(timeline, meta=meta), stats
 
 
@@ -242,6 +248,9 @@ def run(args: argparse.Namespace) -> int:
         dates, problems = read_dates_file(args.dates_from)
         for problem in problems:
             print(f"newsline: warning: {problem}", file=sys.stderr)
+        missing = unmatched_line(args.dates_from, unmatched(articles, dates))
+        if missing:
+            print(f"newsline: warning: {missing}", file=sys.stderr)
         articles, matched = apply_dates(articles, dates)
         note(f"{matched} of {len(articles)} articles dated from {args.dates_from}", args.quiet)
     timeline, stats = make_timeline(articles, args, args.title)
@@ -254,6 +263,8 @@ def run(args: argparse.Namespace) -> int:
     )
     for n in timeline.meta.get("notes", []):  # type: ignore[union-attr]
         note(f"warning: {n}", args.quiet)
+    if not timeline.entries and not timeline.meta.get("undated") and stats["dated_mentions"]:
+        raise NoInputError(f"no event could be placed on a date: {_why_none(stats, args)}")
     if not timeline.entries and not timeline.meta.get("undated"):
         raise NoInputError(
             "no event could be placed on a date: the articles mention no resolvable date"
@@ -271,12 +282,32 @@ def run(args: argparse.Namespace) -> int:
     return 1 if result.skipped else 0
 
 
+def _why_none(stats: dict[str, object], args: argparse.Namespace) -> str:
+    """Why the articles' dated mentions gave no entry: the window, the query or the length."""
+    n, inside = stats["dated_mentions"], stats["in_window"]
+    if not inside:
+        return f"none of the articles' {n} dated mentions falls between --start and --end"
+    if args.query:
+        return (
+            f"no sentence with one of the articles' {inside} dated mentions matches --query "
+            "or is fit for a summary (too long or too short)"
+        )
+    return (
+        f"the articles' {inside} dated mentions are all in sentences too long or too short "
+        "for a summary (text without sentence punctuation is one long sentence)"
+    )
+
+
 def run_store(args: argparse.Namespace) -> int:
     """``build --store``: the corpus comes prepared from the store (see docs/store.md)."""
     from ..store import Store
 
-    if args.inputs:
-        raise ConfigError("give either INPUT files or --store, not both")
+    if args.inputs or args.urls:
+        raise ConfigError("give either INPUT files (or --urls) or --store, not both")
+    if args.dates_from:  # it would be ignored: the stored articles were dated when added
+        raise ConfigError(
+            "--dates-from dates INPUT files; a store's articles keep the dates they were added with"
+        )
     output_format(args.output, args.format)  # an unknown format fails before any work
     store = Store(args.store)
     if not store.exists:
@@ -286,7 +317,8 @@ def run_store(args: argparse.Namespace) -> int:
     corpus = store.corpus(args.query, args.start, args.end, collection=args.collection,
                           dedupe=not args.no_dedupe, max_articles=cap)
     if not corpus.documents:
-        raise NoInputError(f"no article of the store {args.store} matches the query and dates")
+        what = f"collection {args.collection!r}, " if args.collection else ""
+        raise NoInputError(f"no article of the store {args.store} matches the {what}query and dates")
     if cap is not None and args.collection is None and corpus.report.articles_in >= cap:
         selected = store.count(args.query, args.start, args.end)
         if selected is not None and selected > cap:

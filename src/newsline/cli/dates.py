@@ -19,11 +19,12 @@ from typing import TextIO
 from ..core import prepare_document
 from ..dating import date_documents
 from ..dating.annotate import estimate_dict
-from ..dating.given import apply_dates, fill_default, read_dates_file
+from ..dating.given import apply_dates, fill_default, read_dates_file, unmatched, unmatched_line
 from ..errors import NoInputError
 from ..model import Corpus, DateEstimate, DateMention, Document
 from ..render.output import check_output, refuse_inputs, write_text
 from .common import add_input_options, limits_from, note, publication_date, read_inputs
+from .inputs import add_read_options, input_paths, read_options
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 3
 
@@ -37,7 +38,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
             "resolve it against the article's publication date."
         ),
     )
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or - (stdin)")
+    p.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, URLs or - (stdin)")
     p.add_argument(
         "--date",
         type=publication_date,
@@ -53,6 +54,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument(
         "-o", "--output", default="-", help="file to write (folders are created), - for stdout"
     )
+    add_read_options(p)
     add_input_options(p)
     p.set_defaults(func=run)
 
@@ -114,10 +116,11 @@ def _record(doc: Document) -> dict[str, object]:
 
 
 def run(args: argparse.Namespace) -> int:
-    check_output(args.output, args.inputs)
+    inputs = input_paths(args)
+    check_output(args.output, inputs)
     quiet = getattr(args, "quiet", False)
     try:
-        result = read_inputs(args.inputs, None, quiet, limits_from(args))
+        result = read_inputs(inputs, None, quiet, limits_from(args), read_options(args))
     except NoInputError as exc:
         print(f"newsline: error {exc}", file=sys.stderr)
         return EXIT_NOTHING
@@ -127,6 +130,9 @@ def run(args: argparse.Namespace) -> int:
         dates, problems = read_dates_file(args.dates_from)
         for problem in problems:
             print(f"newsline: warning: {problem}", file=sys.stderr)
+        missing = unmatched_line(args.dates_from, unmatched(articles, dates))
+        if missing:
+            print(f"newsline: warning: {missing}", file=sys.stderr)
         articles, matched = apply_dates(articles, dates)
         note(f"{matched} of {len(articles)} articles dated from {args.dates_from}", quiet)
     docs = date_documents([prepare_document(a) for a in articles])

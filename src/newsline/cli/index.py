@@ -8,7 +8,8 @@ import sys
 import time
 
 from ..errors import NoInputError
-from .common import iso_date, note, positive_int
+from .common import add_input_options, iso_date, limits_from, note, positive_int
+from .inputs import add_read_options, input_paths, read_options
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Read inputs (anything `newsline build` reads) and add them to the store, "
         "streaming in batches; each batch is committed atomically.",
     )
-    add.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or - (stdin)")
+    add.add_argument("inputs", nargs="*", metavar="INPUT", help="files, folders, URLs or - (stdin)")
     add.add_argument("--store", required=True, metavar="PATH", help="store folder (created if new)")
     add.add_argument("--engine", choices=("local", "dask"), default="local",
                      help="where articles are prepared (default: local processes)")
@@ -39,6 +40,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                      help="name the added articles' collection (build --collection selects it)")
     add.add_argument("--date", type=iso_date,
                      help="publication date for articles that have none (YYYY-MM-DD)")
+    add_read_options(add)
+    add_input_options(add)
     add.set_defaults(func=run_add)
     info = cmds.add_parser("info", help="what a store holds",
                            description="Articles, sentences, dates, sources, size, last update.")
@@ -54,9 +57,11 @@ def run_add(args: argparse.Namespace) -> int:
     from ..store import Store
 
     started = time.perf_counter()
+    inputs = input_paths(args)
     report = Store(args.store).add(
-        args.inputs, engine=args.engine, scheduler=args.scheduler, workers=args.workers,
+        inputs, engine=args.engine, scheduler=args.scheduler, workers=args.workers,
         batch_size=args.batch, collection=args.collection, default_date=args.date,
+        options=read_options(args), limits=limits_from(args),
     )
     for problem in report.problems:
         print(f"newsline: warning: {problem}", file=sys.stderr)
@@ -70,8 +75,8 @@ def run_add(args: argparse.Namespace) -> int:
         args.quiet,
     )
     if not done and not report.empty:
-        raise NoInputError(f"no readable article in {', '.join(args.inputs)}")
-    return 1 if report.problems else 0
+        raise NoInputError(f"no readable article in {', '.join(inputs)}")
+    return 1 if report.items_skipped else 0  # as build: a warning about a kept item is no skip
 
 
 def run_info(args: argparse.Namespace) -> int:

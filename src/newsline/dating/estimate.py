@@ -239,7 +239,8 @@ def terms(
                 mix = part if mix is None else mix + part  # (0 + part is part)
         top = neighbours[raw.index(max(raw))]
         score = product * logp if product > 0 else np.log(mix)  # type: ignore[arg-type]
-        out.append(("neighbours", f"{len(neighbours)} articles", -1, -1, top.source, score))
+        sources = len({n.source for n in neighbours})  # an estimated one gives several days
+        out.append(("neighbours", f"{sources} articles", -1, -1, top.source, score))
     return out
 
 

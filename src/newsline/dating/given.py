@@ -1,7 +1,8 @@
 """Dates the user gives: per file (``--dates-from``) and one default (``--date``).
 
-A dates file is CSV (``path,date`` per line, an optional header) or JSON
-lines (``{"path": ..., "date": ...}``). A path matches an article whose
+A dates file is CSV (``path,date`` per line, an optional header; ``;``, tab or
+``|`` may separate) or JSON lines (``{"path": ..., "date": ...}``); a date is
+ISO or any form a record's date column may take (``March 5, 2015``). A path matches an article whose
 origin file, id, or file name is that path. ``--date`` only fills what no
 evidence dates (:func:`fill_default`), and says where it contradicts a
 confident estimate.
@@ -19,6 +20,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..ingest.dates import parse_date
+from ..ingest.formats.fields import decide_dayfirst
+from ..ingest.formats.records import sniff_delimiter
 from ..model import Article, Corpus, Document
 from ..temporal import tag
 
@@ -30,8 +34,23 @@ def read_dates_file(path: str | os.PathLike[str]) -> tuple[dict[str, dt.date], l
         lines = p.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{p}: cannot read the dates file ({exc})") from None
-    out: dict[str, dt.date] = {}
     problems: list[Problem] = []
+    rows = _rows(lines, p, problems)
+    dayfirst = decide_dayfirst(value for _, _, value in rows)  # 25/04 settles 03/04
+    out: dict[str, dt.date] = {}
+    for n, key, value in rows:
+        day = parse_date(value, dayfirst)
+        if day is not None:
+            out[key] = day
+        elif n != 1 or any(c.isdigit() for c in value):  # not a header line ("path,date")
+            problems.append(Problem(f"{p}:{n}", f"not a date (YYYY-MM-DD): {value!r}"))
+    return out, problems
+
+
+def _rows(lines: list[str], p: Path, problems: list[Problem]) -> list[tuple[int, str, str]]:
+    """(line, path, date text) of each line of a dates file; bad lines become problems."""
+    delimiter = sniff_delimiter(next((x for x in lines if x.strip()), ""))
+    rows = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -43,17 +62,13 @@ def read_dates_file(path: str | os.PathLike[str]) -> tuple[dict[str, dt.date], l
                 problems.append(Problem(f"{p}:{n}", 'expected {"path": ..., "date": ...}'))
                 continue
         else:
-            row = next(csv.reader([line]))
+            row = next(csv.reader([line], delimiter=delimiter))
             if len(row) < 2:
                 problems.append(Problem(f"{p}:{n}", "expected path,date"))
                 continue
             key, value = row[0].strip(), row[1].strip()
-        try:
-            out[key] = dt.date.fromisoformat(value[:10])
-        except ValueError:
-            if n != 1:  # a header line
-                problems.append(Problem(f"{p}:{n}", f"not a date (YYYY-MM-DD): {value!r}"))
-    return out, problems
+        rows.append((n, key, value))
+    return rows
 
 
 def _keys(a: Article) -> list[str]:
@@ -83,6 +98,30 @@ def apply_dates(
             n += 1
         out.append(a)
     return out, n
+
+
+def unmatched(articles: Sequence[Article], dates: dict[str, dt.date]) -> list[str]:
+    """The paths of a dates file that match no article (as :func:`apply_dates` matches)."""
+    known: set[str] = set()
+    for a in articles:
+        known.update(_keys(a))
+    out = []
+    for k in dates:
+        forms = {k, os.path.normpath(k)}
+        with contextlib.suppress(OSError):
+            forms.add(str(Path(k).resolve()))
+        if not forms & known:
+            out.append(k)
+    return out
+
+
+def unmatched_line(name: str, paths: Sequence[str], shown: int = 3) -> str | None:
+    """One line naming (the first few of) the paths of dates file ``name`` no article has."""
+    if not paths:
+        return None
+    listed = ", ".join(repr(p) for p in paths[:shown]) + (", ..." if len(paths) > shown else "")
+    n = len(paths)
+    return f"{name}: {n} {'path matches' if n == 1 else 'paths match'} no input article: {listed}"
 
 
 def fill_default(corpus: Corpus, day: dt.date) -> tuple[Corpus, list[str]]:

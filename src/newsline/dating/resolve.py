@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from ..model import DateEstimate, DateMention, Granularity, TimePoint
@@ -44,6 +45,21 @@ def _common(a: TimePoint, b: TimePoint) -> TimePoint | None:
     if lo.year == hi.year:
         return TimePoint(dt.date(lo.year, 1, 1), Granularity.YEAR)
     return None
+
+
+_RUNS = re.compile(r"\d+|\D+")
+
+
+def _shared_value(a: str, b: str) -> str:
+    """What two TIMEX3 values agree on, the digits they differ in as ``X``
+    (``2016-01-07T15:00`` and ``2016-01-30T15:00``: ``2016-01-XXT15:00``)."""
+    ra, rb = _RUNS.findall(a), _RUNS.findall(b)
+    if len(ra) != len(rb):
+        return "XXXX"
+    pairs = list(zip(ra, rb, strict=True))
+    if any(x != y and not (x.isdigit() and y.isdigit() and len(x) == len(y)) for x, y in pairs):
+        return "XXXX"
+    return "".join(x if x == y else "X" * len(x) for x, y in pairs)
 
 
 def only_day(month: int, day: int, lo: dt.date, hi: dt.date) -> dt.date | None:
@@ -74,6 +90,10 @@ def coarsen(
     out: list[DateMention] = []
     for m in early:
         other = by_span.get((m.start, m.end))
+        if m.time is None and other is not None and other.value != m.value:
+            # a value with no calendar point ("3 p.m.", "next week") read two ways
+            out.append(dataclasses.replace(m, value=_shared_value(m.value, other.value)))
+            continue
         if m.time is None or (other is not None and other.time == m.time):
             out.append(m)
             continue

@@ -30,15 +30,22 @@ class Reporter:
         self._per_file: dict[str, int] = {}
 
     def problem(
-        self, where: str, message: str, *, file: str | None = None, cause: str | None = None
+        self,
+        where: str,
+        message: str,
+        *,
+        file: str | None = None,
+        cause: str | None = None,
+        items: int = 1,
     ) -> None:
-        """Record that ``where`` (``file`` or ``file:line``) was skipped because of ``message``."""
+        """Record that ``where`` (``file`` or ``file:line``) was skipped because of ``message``;
+        with a ``cause``, ``items`` input items are counted as skipped (one line for them all)."""
         if self.strict:
             raise InputError(f"{where}: {message}")
         if cause is None and message.endswith("skipped"):
             cause = "other"
         if cause:
-            self.skipped[cause] += 1
+            self.skipped[cause] += items
         key = file if file is not None else where
         count = self._per_file.get(key, 0) + 1
         self._per_file[key] = count

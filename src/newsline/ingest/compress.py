@@ -92,9 +92,32 @@ def wrap(raw: BinaryIO, kind: str) -> BinaryIO:
     if kind == "xz":
         return lzma.LZMAFile(raw, "rb")  # type: ignore[return-value]
     if kind == "zst":
-        reader = _zstd().ZstdDecompressor().stream_reader(raw, closefd=True)
-        return io.BufferedReader(reader)  # type: ignore[arg-type]  # lines, seek(0)
+        zstd = _zstd()
+        reader = zstd.ZstdDecompressor().stream_reader(raw, closefd=True)
+        return io.BufferedReader(_AsOSError(reader, zstd.ZstdError))  # lines, seek(0)
     return raw
+
+
+class _AsOSError(io.RawIOBase):
+    """A raw stream whose decompressor's own error (``zstandard.ZstdError``) is an
+    ``OSError``, as gzip, bz2 and lzma raise on damaged data."""
+
+    def __init__(self, inner: BinaryIO, error: type[Exception]) -> None:
+        self.inner, self.error = inner, error
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def, override]
+        try:
+            return self.inner.readinto(buffer)  # type: ignore[attr-defined, no-any-return]
+        except self.error as exc:
+            raise OSError(f"damaged zstd data ({exc})") from None
+
+    def close(self) -> None:
+        if not self.closed:
+            self.inner.close()
+        super().close()
 
 
 def _zstd():  # type: ignore[no-untyped-def]

@@ -28,6 +28,8 @@ def parse_date(value: object, dayfirst: bool | None = None) -> dt.date | None:
     with a time after it), numeric ``24.05.2010``/``05/24/2010`` (day first
     when ``dayfirst``, month first otherwise; dotted dates day first unless
     ``dayfirst is False``) and Unix timestamps in seconds or milliseconds (UTC).
+    A written date may start with its weekday and have ordinals (``Tuesday, March
+    5th, 2019``) and abbreviations with a period (``Sept. 5, 2019``).
     """
     if isinstance(value, dt.datetime):
         return value.date()
@@ -57,13 +59,28 @@ def parse_date(value: object, dayfirst: bool | None = None) -> dt.date | None:
         except (TypeError, ValueError, IndexError):
             pass
     bare = _TRAILING_TIME.sub("", text).rstrip(" ,")
-    for candidate in dict.fromkeys((text, bare)):
+    plain = _written(bare)
+    for candidate in dict.fromkeys((text, bare, plain)):
         for fmt in _FORMATS:
             try:
                 return dt.datetime.strptime(candidate, fmt).date()
             except ValueError:
                 continue
     return None
+
+
+_WEEKDAY_FIRST = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
+_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+_MONTH_DOT = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.", re.I)
+
+
+def _written(text: str) -> str:
+    """A written date without its weekday, ordinal suffix, month abbreviation's period
+    and a comma before the year: ``Tuesday, March 5th, 2019`` -> ``March 5, 2019``,
+    ``Sept. 5, 2019`` -> ``Sep 5, 2019``, ``5 March, 2019`` -> ``5 March 2019``."""
+    text = _ORDINAL.sub(r"\1", _WEEKDAY_FIRST.sub("", text))
+    text = _MONTH_DOT.sub(lambda m: m.group(1)[:3], text)
+    return re.sub(r"^(\d{1,2} [A-Za-z]+), (\d{4})$", r"\1 \2", text)
 
 
 def _epoch(seconds: float) -> dt.date | None:

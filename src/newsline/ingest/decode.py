@@ -44,7 +44,8 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, s
     """Text of ``data`` and a remark worth a warning line (or ``None``; with no
     text, the remark, if any, says why).
 
-    A BOM decides first; then a ``declared`` charset (an HTML page's
+    A BOM decides first (a UTF-8 one on bytes that are not all UTF-8 is
+    dropped, the rest read as below); then a ``declared`` charset (an HTML page's
     ``<meta charset>``) when Python knows it; then UTF-8. A file that is
     UTF-8 but for a few bad bytes (it has at least as many valid multi-byte
     characters as invalid bytes) is decoded as UTF-8 with U+FFFD for each bad
@@ -59,6 +60,9 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, s
                 text = data.decode(encoding).lstrip("\ufeff")
             except UnicodeDecodeError:
                 text = None
+                if encoding == "utf-8":  # a UTF-8 BOM on damaged UTF-8 (or on another charset):
+                    data = data[len(bom) :]  # read as a file without one
+                    break
             if text is None or not plausible(text):  # a BOM on bytes that are not such text
                 return None, f"a {encoding.upper()} byte-order mark, but the bytes are not {encoding.upper()} text"
             break

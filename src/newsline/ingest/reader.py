@@ -29,7 +29,15 @@ from .ids import unique_ids
 from .options import ReadOptions, TickingList
 from .origin import Source
 from .paths import is_hidden
-from .sniff import NOT_ARTICLES, kind_from_name, own_output, sniff_bytes, sniff_text, xml_kind
+from .sniff import (
+    NOT_ARTICLES,
+    kind_from_name,
+    looks_html,
+    own_output,
+    sniff_bytes,
+    sniff_text,
+    xml_kind,
+)
 from .sniff import stem as _stem
 from .source import DEFAULT_LIMITS, Limits, Skip
 
@@ -185,14 +193,22 @@ def _read_source(
         with stream:
             if kind == "warc":
                 out.extend(read_warc(stream, name=name, report=report))
+                try:  # a damaged .warc.gz ends the stream early: said, not silent
+                    safe.finish(stream)
+                except (OSError, EOFError, zlib.error, ValueError) as exc:
+                    message, got = _lost(exc), len(out) - n
+                    rest = f"rest skipped after {got} articles" if got else "skipped"
+                    report.problem(name, f"{message}; {rest}", cause="truncated")
                 default_dates(out, n, default_date)
                 return len(out) == n and report.count(name) > before
             records = iter_parquet(stream, name=name, report=report)
             n = add_records(records, source, _stem(name), default_date, report, out, opts, limits)
-        return n == 0 and report.count(name) > before
+        return _none_read(report, name, n, before)
     if looks_binary(data):
         report.problem(name, "binary file, not text; skipped", cause="binary")
         return True
+    if kind == "text" and looks_html(data):
+        kind = "html"  # a page saved under a .txt name: its text, not its markup
     text, remark = decode_text(data, html_charset(data) if kind in ("html", "") else None)
     if text is None:
         why = remark or "cannot decode the text (unknown encoding)"
@@ -239,7 +255,7 @@ def _read_source(
             max_record=limits.max_record_size,
         )  # fmt: skip
     n = add_records(records, source, stem, default_date, report, out, opts, limits)
-    return n == 0 and report.count(name) > before
+    return _none_read(report, name, n, before)
 
 
 def _open(source: Source, report: Reporter, comp: str, limits: Limits) -> BinaryIO | None:
@@ -315,9 +331,23 @@ def _read_jsonl_file(
         if isinstance(exc, Skip):
             message, cause = str(exc).removesuffix("; skipped"), exc.cause
         else:
-            reason = "compressed file ended early" if isinstance(exc, EOFError) else (
-                safe.describe(exc) if isinstance(exc, OSError) else str(exc))
-            message, cause = f"cannot read the rest of the file ({reason})", "truncated"
+            message, cause = _lost(exc), "truncated"
         report.problem(name, f"{message}; rest skipped after {n} articles" if n else f"{message}; skipped", cause=cause)
         return n == 0
-    return n == 0 and report.count(name) > before
+    return _none_read(report, name, n, before)
+
+
+def _lost(exc: BaseException) -> str:
+    """Why the rest of a (compressed) file could not be read."""
+    reason = "compressed file ended early" if isinstance(exc, EOFError) else (
+        safe.describe(exc) if isinstance(exc, OSError) else str(exc))  # fmt: skip
+    return f"cannot read the rest of the file ({reason})"
+
+
+
+def _none_read(report: Reporter, name: str, n: int, before: int) -> bool:
+    """Whether a record file was skipped: no article, with a line; a file that held no
+    record at all (a CSV header, ``[]``) gets its line here."""
+    if n == 0 and report.count(name) == before:
+        report.problem(name, "no records in the file; skipped", cause="empty")
+    return n == 0

@@ -71,6 +71,11 @@ def sniff_bytes(head: bytes) -> str:
     return ""
 
 
+def looks_html(data: bytes) -> bool:
+    """Whether bytes named as plain text are an HTML page (one saved as ``page.txt``)."""
+    return _HTML_START.match(data[:4096].decode("utf-8", "replace").lstrip("\ufeff")) is not None
+
+
 def sniff_text(text: str) -> str:
     """The kind of decoded text without a telling name (standard input, URLs, no suffix)."""
     head = text[:4096]

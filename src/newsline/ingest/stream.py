@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from ..model import Article
 from ._report import Reporter
 from .ids import SeenIds, renamed
+from .options import ReadOptions
 from .reader import IngestResult, _read_source, _sources
 from .source import DEFAULT_LIMITS, Limits
 
@@ -28,9 +29,11 @@ def iter_articles(
     strict: bool = False,
     result: IngestResult | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    options: ReadOptions | None = None,
 ) -> Iterator[Article]:
     """Yield the articles of ``paths`` file by file; see :func:`~newsline.ingest.read`.
 
+    ``options`` maps record columns and sets the date order and fetching, as for ``read``.
     Later articles reusing an id are renamed ``id#2``, ``id#3``... as ``read`` does
     (one note each in ``result.notes``).
     """
@@ -41,7 +44,7 @@ def iter_articles(
         for source in _sources(paths, report):
             result.files_seen += 1
             out: list[Article] = []
-            failed = _read_source(source, default_date, report, out, limits)
+            failed = _read_source(source, default_date, report, out, limits, options)
             report.finish_file(source.name)
             if failed:
                 result.files_skipped += 1

@@ -39,6 +39,22 @@ def _pack(items: list[str], width: int, wrap: textwrap.TextWrapper) -> list[str]
     return lines
 
 
+def _estimates(timeline: Timeline, body: textwrap.TextWrapper) -> list[str]:
+    """The evidence behind the "≈" dates, one line an estimated article (as Markdown lists it)."""
+    estimates = timeline.meta.get("date_estimates") or {}
+    if not estimates:
+        return []
+    out = ["", "≈ Estimated publication dates"]
+    for aid, e in estimates.items():  # type: ignore[union-attr]
+        why = "; ".join(f"{x['rule']} {x['value']}" for x in e["evidence"] if x["weight"] > 0)
+        span = e["best"] if e["precision"] == "day" else f"{e['earliest']} to {e['latest']}"
+        out += body.wrap(
+            f"{one_line(str(aid))}: {span} ({e['precision']}, confidence {e['confidence']:.2f}; "
+            f"{display_text(why) or 'weak evidence'})"
+        )
+    return out
+
+
 def render(timeline: Timeline, *, width: int | None = None) -> str:
     """Text that fits ``width`` columns (the terminal's, capped at 100, when ``None``)."""
     w = _width(width)
@@ -53,11 +69,14 @@ def render(timeline: Timeline, *, width: int | None = None) -> str:
     for note in notes(timeline):
         out += textwrap.wrap(f"Note: {one_line(note)}", w, subsequent_indent="      ")
     numbers = {ref.article_id: n for n, ref in enumerate(sources_in_order(timeline), start=1)}
+    estimated = timeline.meta.get("estimated_entries") or {}
     for entry in timeline:
-        out += ["", long_label(entry.time)]
+        mark = "≈ " if str(entry.time) in estimated else ""  # type: ignore[operator]
+        out += ["", mark + long_label(entry.time)]
         for s in entry.sentences:
             marker = f" [{numbers[s.source.article_id]}]" if s.source else ""
             out += body.wrap(display_text(s.text) + marker)
+    out += _estimates(timeline, body)
     undated = timeline.meta.get("undated") or []
     if undated:  # articles nothing dates: their key sentences, as the other formats list them
         out += ["", "Undated articles"]
@@ -65,6 +84,7 @@ def render(timeline: Timeline, *, width: int | None = None) -> str:
             name = one_line(u.get("title") or u["article_id"])
             out += body.wrap(f"{name}: " + display_text(" ".join(u["sentences"])))
     refs = sources_in_order(timeline)
+    estimates = timeline.meta.get("date_estimates") or {}
     if refs:
         out += ["", "Sources"]
         for n, ref in enumerate(refs, start=1):
@@ -72,7 +92,8 @@ def render(timeline: Timeline, *, width: int | None = None) -> str:
             pad = " " * len(head)
             name = source_name(ref)
             if ref.published:
-                name += f" ({ref.published.isoformat()})"
+                approx = "≈ " if ref.article_id in estimates else ""  # type: ignore[operator]
+                name += f" ({approx}{ref.published.isoformat()})"
             out += textwrap.wrap(
                 head + name, w, subsequent_indent=pad, break_long_words=False,
                 break_on_hyphens=False,

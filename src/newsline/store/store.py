@@ -17,8 +17,11 @@ from ..clean.offsets import span_map
 from ..core import parse_query, prepare_document
 from ..dating import DEFAULT as DEFAULT_DATING
 from ..dating import DatingOptions, date_documents
+from ..errors import OutputError
 from ..gcpause import collector_paused
 from ..ingest import IngestResult, iter_articles
+from ..ingest.options import ReadOptions
+from ..ingest.source import DEFAULT_LIMITS, Limits
 from ..model import Article, Corpus, Document
 from ..query import Query
 from ..query import parse as parse_terms
@@ -99,8 +102,11 @@ class Store:
         batch_size: int = BATCH,
         collection: str = "",
         default_date: dt.date | None = None,
+        options: ReadOptions | None = None,
+        limits: Limits = DEFAULT_LIMITS,
     ) -> AddReport:
-        """Read ``inputs`` (anything :func:`newsline.load` reads) and add them, streaming.
+        """Read ``inputs`` (anything :func:`newsline.load` reads; ``options`` and
+        ``limits`` as for :func:`newsline.ingest.read`) and add them, streaming.
 
         Only new or changed articles are prepared; each batch becomes visible
         in one atomic commit. ``engine="dask"`` runs the preparation on the
@@ -109,10 +115,13 @@ class Store:
         if isinstance(inputs, (str, os.PathLike)):
             inputs = [inputs]
         result = IngestResult()
-        stream = iter_articles(inputs, default_date=default_date, result=result)
+        stream = iter_articles(
+            inputs, default_date=default_date, result=result, limits=limits, options=options
+        )
         report = self._add(stream, engine, scheduler, workers, batch_size, collection)
         report.problems = [str(p) for p in result.problems]
         report.notes = [str(n) for n in result.notes]
+        report.items_skipped = sum(result.skipped.values())
         return report
 
     def add_articles(
@@ -130,7 +139,11 @@ class Store:
 
     def _add(self, stream: Iterable[Article], engine: str, scheduler: Any, workers: int | None,
              batch_size: int, collection: str) -> AddReport:
-        self.path.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file there, a read-only or missing parent
+            why = "a file is there" if self.path.exists() else exc.strerror
+            raise OutputError(f"cannot create the store folder {self.path}: {why}") from None
         writer = Writer(self.path)
         try:
             return writer.add(stream, make_engine(engine, scheduler, workers),

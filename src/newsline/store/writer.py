@@ -60,6 +60,9 @@ class AddReport:
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     workers: set[str] = field(default_factory=set)  # host:pid of the processes that prepared
+    #: input items (files, records, lines) skipped while reading; the other problems
+    #: are warnings about items kept (a date dropped)
+    items_skipped: int = 0
 
     @property
     def skipped(self) -> int:

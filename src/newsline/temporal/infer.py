@@ -29,7 +29,8 @@ _HEADER_BEFORE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*)?$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
+# a sentence's end before the date; not the "m." of a time ("Updated 3:15 p.m. ET, March 5")
+_SENTENCE_END = re.compile(r"(?<!\b[ap]\.)[a-z]\.\s+[A-Z]")
 _SEPARATOR_AFTER = re.compile(r"\s*(?:$|\n|\||-|--|—|–|\(|/|By\b|\d{1,2}:\d\d)")
 _WEEKDAY_BEFORE = re.compile(
     r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s*,?\s*(?:the\s+)?$"

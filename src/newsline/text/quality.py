@@ -204,3 +204,23 @@ def prior(text: str, fragment: float = 1.0) -> float:
     if not t[:1].isupper() and not t[:1].isdigit() and not _QUOTE_START.match(t):
         w *= 0.7
     return w
+
+
+# A line that only stamps the page ("Updated 3:15 p.m. ET, Thu March 5, 2015", "Posted
+# on Thursday, March 5, 2015 at 3:15 pm"): a label, then nothing but calendar and
+# clock words, numbers and time zones. No summary shows it as news.
+_STAMP_LABEL = re.compile(r"\s*(?:(?:last|first)\s+)?(?:updated|published|posted)\b", re.I)
+_STAMP_TOKEN = re.compile(
+    rf"(?:{MONTH}|{WEEKDAY}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+    r"|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d\d|[ap]\.?m\.?|on|at|last|first|updated|published|posted)",
+    re.I,
+)
+_ZONE = re.compile(r"[A-Z]{2,5}")
+_TOKENS = re.compile(r"\d{1,2}:\d\d|[\w.]+")
+
+
+def is_stamp(text: str) -> bool:
+    """Whether a sentence is only a page's publication or update stamp."""
+    if _STAMP_LABEL.match(text) is None:
+        return False
+    return all(_STAMP_TOKEN.fullmatch(t) or _ZONE.fullmatch(t) for t in _TOKENS.findall(text))

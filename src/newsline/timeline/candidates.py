@@ -74,11 +74,30 @@ def _dated_sentences(
     return groups
 
 
+def _other_year(doc: Document, year: int) -> set[int]:
+    """The sentences of ``doc`` with a year mention ("in 1934", "last year") not ``year``."""
+    years = [m.start for m in doc.mentions
+             if m.time is not None and m.time.granularity is Granularity.YEAR
+             and m.time.date.year != year]  # fmt: skip
+    if not years:
+        return set()
+    starts = [s.start for s in doc.sentences]
+    found = set()
+    for at in years:
+        i = bisect.bisect_right(starts, at) - 1
+        if 0 <= i < len(starts) and at < doc.sentences[i].end:
+            found.add(i)
+    return found
+
+
 @dataclass
 class SentencePool:
     documents: tuple[Document, ...]
     sentences: list[PooledSentence] = field(default_factory=list)
     keywords: tuple[str, ...] = ()
+    #: the pool indices of sentences that name a year other than their article's
+    #: ("in 1934", "last year"): background, never a lead about the publication day
+    other_year: set[int] = field(default_factory=set)
 
     @classmethod
     def from_corpus(
@@ -108,6 +127,8 @@ class SentencePool:
             sentences.extend(sents)
             published.extend(repeat(pub, len(sents)))
             keyword.extend(kw)
+            if pub is not None:
+                pool.other_year.update(base + si for si in _other_year(doc, pub.year))
             for si, (days, months) in _dated_sentences(doc, lo, hi).items():
                 dated.append((base + si, di, sents[si], pub, tuple(days), tuple(months), kw[si]))
         # every sentence first as one without dates (most mention none) ...

@@ -71,7 +71,10 @@ def read_feed(
     if textless:
         hint = "" if options.fetch else " (--fetch downloads their linked pages)"
         report.problem(
-            name, f"{textless} of {len(entries)} feed entries have no text; skipped{hint}"
+            name,
+            f"{textless} of {len(entries)} feed entries have no text; skipped{hint}",
+            cause="no text",
+            items=textless,
         )
     return out
 

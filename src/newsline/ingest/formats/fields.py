@@ -24,7 +24,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "date": (
         "time", "date", "published", "pub_date", "pubdate", "publish_date", "published_at",
         "publication_date", "published_date", "date_published", "publish_time", "datetime",
-        "timestamp", "created_at", "created", "date_time",
+        "timestamp", "created_at", "created", "date_time", "datum", "fecha",
     ),
     "url": ("url", "link", "permalink", "uri", "href", "web_url", "article_url", "canonical_url"),
     "source": (
@@ -103,6 +103,21 @@ class FieldMap:
                 f"recognised text columns: {', '.join(SYNONYMS['text'][:6])}"
             )
         return found
+
+
+def other_text_columns(columns: Iterable[Any], found: Mapping[str, str]) -> list[str]:
+    """The columns after the chosen text column that are text synonyms too, best first
+    (``content`` null in a record, ``description`` given): a record's fallbacks."""
+    by_norm: dict[str, str] = {}
+    for c in columns:
+        by_norm.setdefault(norm(c), str(c))
+    used = set(found.values())
+    out = []
+    for name in _NORMED["text"]:
+        column = by_norm.get(name)
+        if column is not None and column not in used:
+            out.append(column)
+    return out
 
 
 def _list(cols: tuple[str, ...]) -> str:

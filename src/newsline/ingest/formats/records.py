@@ -17,7 +17,7 @@ from typing import Any
 from ...model import Article
 from .._report import Reporter
 from ..dates import check_date, parse_date
-from .fields import SYNONYMS, FieldMap, MappingError, norm
+from .fields import SYNONYMS, FieldMap, MappingError, norm, other_text_columns
 
 TEXT_FIELDS = SYNONYMS["text"]
 DATE_FIELDS = SYNONYMS["date"]
@@ -60,14 +60,19 @@ def to_article(
     except MappingError:
         columns = {}
     text = _no_surrogates(_text(record.get(columns["text"]))) if "text" in columns else ""
+    if not text and columns and "text" not in (fields.overrides if fields else {}):
+        for column in other_text_columns(record.keys(), columns):  # its text is elsewhere
+            text = _no_surrogates(_text(record.get(column)))
+            if text:
+                break
     if not text:
         report.problem(where, "record has no text; skipped", file=file, cause="no text")
         return None
-    rid = record.get(columns.get("id", "id"))
+    rid = _plain(record.get(columns.get("id", "id")))
     rid = default_id if rid is None or str(rid).strip() == "" else _no_surrogates(str(rid))
     published = None
     key = columns.get("date")
-    raw = record.get(key) if key is not None else None
+    raw = _plain(record.get(key)) if key is not None else None
     if raw is not None and raw != "":
         value = parse_date(raw, dayfirst)
         if value is None:
@@ -88,6 +93,17 @@ def to_article(
         date_source="field" if published else "",
         origin=origin,
     )
+
+
+def _plain(value: object) -> object:
+    """A MongoDB export's wrapped value unwrapped: ``{"$oid": "5c7e..."}``,
+    ``{"$date": "2019-03-05T10:00:00Z"}``, ``{"$date": {"$numberLong": "1551780000000"}}``."""
+    while isinstance(value, Mapping) and len(value) == 1:
+        key, inner = next(iter(value.items()))
+        if not (isinstance(key, str) and key.startswith("$")):
+            break
+        value = inner
+    return value
 
 
 def _text(value: object) -> str:
@@ -178,27 +194,35 @@ def iter_csv(
 ) -> Iterator[Record]:
     """Rows of a CSV/TSV file with a header row, keyed by column name.
 
-    The delimiter (``,``, ``;``, tab or ``|``) is the one most frequent in the
-    header line outside quotes; quoted cells may span lines.
+    The delimiter (``,``, ``;``, tab or ``|``) is the one a first ``sep=;`` line
+    names (as Excel writes it), else the one most frequent in the header line
+    outside quotes; quoted cells may span lines.
 
     A field longer than ``max_record`` skips its row. An unclosed quote that
     would swallow the rest of the file into one field (the file has an odd
     number of quote characters and the last row runs to the end) is reported
     at the line where that row starts, and reading resumes on the next line.
     """
-    if delimiter is None:
+    declared = _SEP_LINE.match(text)  # Excel's "sep=;" line names the delimiter
+    if declared:
+        delimiter = declared.group(1)
+    elif delimiter is None:
         delimiter = sniff_delimiter(text)
     previous = csv.field_size_limit()
     csv.field_size_limit(min(max_record, 2**31 - 1))  # a field past the cap is a csv.Error
     try:
-        yield from _csv_rows(text, name, report, delimiter)
+        yield from _csv_rows(text, name, report, delimiter, skip=1 if declared else 0)
     finally:
         csv.field_size_limit(previous)
 
 
-def _csv_rows(text: str, name: str, report: Reporter, delimiter: str) -> Iterator[Record]:
+def _csv_rows(
+    text: str, name: str, report: Reporter, delimiter: str, skip: int = 0
+) -> Iterator[Record]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
+        for _ in range(skip):
+            next(reader)
         header = next(reader)
     except StopIteration:
         return
@@ -209,7 +233,7 @@ def _csv_rows(text: str, name: str, report: Reporter, delimiter: str) -> Iterato
     odd_quotes = text.count('"') % 2 == 1
     offset = 0  # lines before the text the reader reads (after a recovery)
     recoveries = 0
-    start = 2
+    start = 2 + skip
     pending: tuple[int, list[str]] | None = None
     while True:
         try:
@@ -248,6 +272,9 @@ def _csv_rows(text: str, name: str, report: Reporter, delimiter: str) -> Iterato
         if pending is not None and any(cell.strip() for cell in pending[1]):
             yield pending[0], dict(zip(columns, pending[1], strict=False))
         pending = (line, row)
+
+
+_SEP_LINE = re.compile(r"\ufeff?sep=([,;\t|])\r?\n", re.I)
 
 
 def sniff_delimiter(text: str) -> str:

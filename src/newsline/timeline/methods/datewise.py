@@ -237,13 +237,14 @@ class DateWise:
         """Sentences about each date, keyword sentences of acceptable length only.
 
         A sentence that mentions dates is a candidate for each of them. One that
-        mentions no date (nor a month) and is among the first ``lead_sentences``
+        mentions no date (nor a month, nor a year other than its article's) and is among the first ``lead_sentences``
         of its article (all, if None) is a candidate for its publication date
         and, with ``next_day``, for the day before it."""
         out: Candidates = {}
         ok = self.sentence_filter.ok
         lead = self.lead_sentences
         leads = self.pub_weight > 0
+        other_year = pool.other_year
         for i, ps in enumerate(pool.sentences):  # (the length filter last: most fail before)
             if not ps.keyword:
                 continue
@@ -252,7 +253,7 @@ class DateWise:
                     continue
                 for d in ps.dates:
                     out.setdefault(d, []).append(i)
-            elif leads and ps.published is not None and not ps.months:
+            elif leads and ps.published is not None and not ps.months and i not in other_year:
                 if (lead is not None and ps.sentence.index >= lead) or not ok(ps.sentence.text):
                     continue
                 out.setdefault(ps.published, []).append(i)

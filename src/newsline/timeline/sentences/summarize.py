@@ -16,6 +16,7 @@ from itertools import filterfalse
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from ...text.quality import is_stamp
 from ...text.stopwords import smart_stopwords
 from .tfidf import tfidf_matrix
 
@@ -37,14 +38,15 @@ def analyzer(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class SentenceFilter:
-    """Length limits (in words) of summary sentences."""
+    """Length limits (in words) of summary sentences; a page stamp is never one."""
 
     min_words: int = 5
     max_words: int = 60
 
     def ok(self, text: str) -> bool:
+        """Within the limits, and no page stamp ("Updated 3:15 p.m. ET, March 5, 2015")."""
         n = text.count(" ") + 1
-        return self.min_words <= n <= self.max_words
+        return self.min_words <= n <= self.max_words and not is_stamp(text)
 
 
 class GreedySummarizer:
