@@ -162,7 +162,7 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
         possessive = ctx.text.startswith(" 's", m.end()) or ctx.text.startswith("'s", m.end())
         # (positional, and the right side's as a default: the cache key of the clue's tense)
         args = (ctx.text, m.start(), m.end()) + ((False,) if possessive else ())
-        direction = R.tense(*args)
+        direction = R.weekday_tense(*args)
     d = R.weekday_date(ctx.dct, wd, direction)
     lo = max(0, m.start() - 80)
     if direction != R.FUTURE and "planned" in ctx.text[lo : m.start()] and _PLANNED_BEFORE.search(ctx.text, lo, m.start()):
@@ -289,7 +289,7 @@ def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
         if in_update_stamp(ctx.text, m.start()):
             d = stamp_weekday_date(ctx.dct, WEEKDAYS[word])
         else:
-            d = R.weekday_date(ctx.dct, WEEKDAYS[word], ctx.tense(m))
+            d = R.weekday_date(ctx.dct, WEEKDAYS[word], R.weekday_tense(ctx.text, m.start(), m.end()))
         point = TimePoint(d, Granularity.DAY)
     elif word:
         d = ctx.dct + dt.timedelta(days=_DEICTIC[word])
