@@ -82,6 +82,14 @@ FRI = dt.date(2010, 1, 15)
         ("Oil could leak into the bay until August, engineers warned.", "August", "2010-08"),
         ("The mayor rejected an order that the barge stay in port until March 6.", "March 6", "2010-03-06"),
         ("Not until December 20 did the council admit the leak.", "December 20", "2009-12-20"),
+        # a scheduled event in the present simple right before a weekday lies ahead
+        ("Tickets for the final go on sale Tuesday at noon.", "Tuesday", "2010-01-19"),
+        ("The exhibit, which opens on Sunday, fills three halls.", "Sunday", "2010-01-17"),
+        # ... not after "to", nor as a noun or an adjective, nor told in the past
+        ("The ferry had been due to resume Monday, the port said.", "Monday", "2010-01-11"),
+        ("Some shops were open Monday despite the snow.", "Monday", "2010-01-11"),
+        ("Since the start Monday of the strike, no trains have run.", "Monday", "2010-01-11"),
+        ("The festival opened Wednesday to large crowds.", "Wednesday", "2010-01-13"),
         # irregular past verbs
         ("The miller sold the barn in November to a neighbour.", "November", "2009-11"),
         # a participle after "stay", "remain", "get" is an adjective, not a past

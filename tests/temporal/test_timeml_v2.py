@@ -176,3 +176,12 @@ def test_the_fall_ending_a_phrase_is_the_season() -> None:
     # a fall of something is no season
     assert _found("The guild met after the fall of the regime.") == {}
     assert _found("Shares rose in the fall in prices.") == {}
+
+
+def test_a_weekday_of_the_week_named_after_it() -> None:
+    # the week is the DCT's ISO week (Mon 25 - Sun 31 October 2010), or the one after or before
+    assert _found("The ferry's licence runs out on Friday next week.")["Friday"][1] == "2010-11-05"
+    assert _found("The mill closed on Monday last week after the flood.")["Monday"][1] == "2010-10-18"
+    assert _found("The guild meets Tuesday this week to vote.")["Tuesday"][1] == "2010-10-26"
+    # a comma ends the weekday's phrase: the next week is another time
+    assert _found("The vote came on Friday, next week the count.")["Friday"][1] == "2010-10-22"

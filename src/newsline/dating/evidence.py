@@ -39,7 +39,7 @@ from ..model import DateMention, Granularity
 from ..temporal import tag
 from ..temporal.infer import HEAD, is_dateline
 from ..temporal.patterns import WEEKDAYS
-from ..temporal.resolve import FUTURE, PAST, REPORTED, UNKNOWN, tense
+from ..temporal.resolve import FUTURE, PAST, REPORTED, UNKNOWN, tense, weekday_tense
 
 __all__ = ["FUTURE", "PAST", "REPORTED", "UNKNOWN", "Clue", "TextClues", "hit_name", "read_clues"]
 
@@ -279,7 +279,7 @@ def read_clues(text: str, mentions: tuple[DateMention, ...] | None = None) -> Te
                     m.end,
                     m.text,
                     weekday=int(w.group(1)) - 1,
-                    tense=tense(text, m.start, m.end),
+                    tense=weekday_tense(text, m.start, m.end),
                 )  # fmt: skip
             )
     clues.extend(years)

@@ -111,6 +111,9 @@ def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
 
 # "planned" a few words before the weekday, not of a plan told over ("had planned")
 _PLANNED_BEFORE = re.compile(r"(?<!\bhad\s)(?<!\bpreviously\s)\bplanned(?:\s+[\w'.-]+){0,8}?\s+$")
+# "Friday next week", "Monday last week", "Tuesday this week": that week's weekday
+_WEEK_AFTER = re.compile(r"\s+(next|last|this)\s+week\b")
+_WEEK_STEP = {"next": 1, "last": -1, "this": 0}
 _WD_DIRECTION = {
     "last": R.PAST, "this past": R.PAST, "next": R.FUTURE, "this coming": R.FUTURE,
     "coming": R.FUTURE,
@@ -145,6 +148,12 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
             value, point = R.day(d)
             return _mk(m, type_, value + suffix, RELATIVE, point)
     mod = _norm(m.group("wd_mod"))
+    week = _WEEK_AFTER.match(ctx.text, m.end()) if not mod else None
+    if week is not None:
+        monday = ctx.dct - dt.timedelta(days=ctx.dct.weekday())
+        d = monday + dt.timedelta(days=7 * _WEEK_STEP[week.group(1).lower()] + wd)
+        value, point = R.day(d)
+        return _mk(m, type_, value + suffix, RELATIVE, point)
     if mod in ("the previous", "the preceding", "the following"):
         # the weekday before or after the day just told ("the previous Friday")
         ref = ctx.reference(m.start()) or ctx.dct
@@ -162,7 +171,7 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
         possessive = ctx.text.startswith(" 's", m.end()) or ctx.text.startswith("'s", m.end())
         # (positional, and the right side's as a default: the cache key of the clue's tense)
         args = (ctx.text, m.start(), m.end()) + ((False,) if possessive else ())
-        direction = R.tense(*args)
+        direction = R.weekday_tense(*args)
     d = R.weekday_date(ctx.dct, wd, direction)
     lo = max(0, m.start() - 80)
     if direction != R.FUTURE and "planned" in ctx.text[lo : m.start()] and _PLANNED_BEFORE.search(ctx.text, lo, m.start()):
@@ -289,7 +298,7 @@ def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
         if in_update_stamp(ctx.text, m.start()):
             d = stamp_weekday_date(ctx.dct, WEEKDAYS[word])
         else:
-            d = R.weekday_date(ctx.dct, WEEKDAYS[word], ctx.tense(m))
+            d = R.weekday_date(ctx.dct, WEEKDAYS[word], R.weekday_tense(ctx.text, m.start(), m.end()))
         point = TimePoint(d, Granularity.DAY)
     elif word:
         d = ctx.dct + dt.timedelta(days=_DEICTIC[word])

@@ -238,6 +238,27 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
     return _right_cue(right)
 
 
+# A scheduled event told in the present simple right before a weekday lies ahead:
+# "tickets go on sale Friday", "the exhibit opens Saturday", "the trip, which begins
+# on Monday". Not after "to", where the verb before governs ("had been due to expire
+# Friday"), nor a noun or an adjective ("the start Saturday", "were open Sunday":
+# hence no "open"). Weekdays only: a chronology's present ("Drilling starts on 16
+# May") is a past, and a month-day read ahead is a year off.
+_SCHEDULED = re.compile(
+    r"(?:(?<!\bto\s)(?<!\bthe\s)(?<!-)\b(?:opens|begins|starts|ends|closes|resumes|reopens"
+    r"|expires|premieres|debuts|arrives|returns|begin|start|resume|expire)"
+    r"|\b(?:goes|go)\s+on\s+sale|\btakes?\s+effect|\bkicks?\s+off)(?:\s+on)?\s+$"
+)
+
+
+def weekday_tense(text: str, start: int, end: int, right_side: bool = True) -> int:
+    """:func:`tense` for a weekday, which a scheduled event in the present simple
+    right before it (``_SCHEDULED``) puts ahead."""
+    if _SCHEDULED.search(text, max(0, start - 40), start) is not None:
+        return FUTURE
+    return tense(text, start, end, right_side)
+
+
 def _right_cue(right: str) -> int:
     """The tense of the first cue after a mention (``right`` is cut at the clause end)."""
     for m in _CUE.finditer(right):
