@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 from collections import defaultdict
@@ -59,21 +60,33 @@ def add_months(timeline: Timeline, corpus: Corpus, keywords: tuple[str, ...]) ->
     }
     found: dict[dt.date, dict[str, SummarySentence]] = defaultdict(dict)
     for doc in corpus:
+        # (only the month mentions, each found in its sentence: most articles have few)
+        months = sorted(
+            (m for m in doc.mentions if m.time is not None and m.time.granularity is Granularity.MONTH),
+            key=lambda m: m.start,
+        )
+        if not months:
+            continue
         a = doc.article
-        for sent, ms in zip(doc.sentences, doc.mentions_by_sentence(), strict=True):
-            text = sent.text.lower()
-            if keywords and not matches(text, keywords):
+        starts = [s.start for s in doc.sentences]
+        ok: dict[int, bool] = {}
+        for m in months:
+            t = m.time
+            assert t is not None
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i < 0 or m.start >= doc.sentences[i].end:
                 continue
-            if (a.id, sent.start) in used or not 8 <= sent.text.count(" ") + 1 <= 50:
+            sent = doc.sentences[i]
+            if i not in ok:
+                ok[i] = (
+                    (not keywords or matches(sent.text.lower(), keywords))
+                    and (a.id, sent.start) not in used
+                    and 8 <= sent.text.count(" ") + 1 <= 50
+                )
+            if not ok[i] or (t.date.year, t.date.month) in covered or a.id in found[t.date]:
                 continue
-            for m in ms:
-                t = m.time
-                if t is None or t.granularity is not Granularity.MONTH:
-                    continue
-                if (t.date.year, t.date.month) in covered or a.id in found[t.date]:
-                    continue
-                ref = SourceRef(a.id, a.title, a.url, a.published, sent.start, sent.end)
-                found[t.date][a.id] = SummarySentence(sent.text, ref)
+            ref = SourceRef(a.id, a.title, a.url, a.published, sent.start, sent.end)
+            found[t.date][a.id] = SummarySentence(sent.text, ref)
     room = max(1, len(timeline) // 4) if len(timeline) else 5
     best = sorted(found, key=lambda d: (-len(found[d]), d))[:room]
     extra = tuple(
