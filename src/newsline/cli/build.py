@@ -5,23 +5,23 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import sys
 import time
 from collections.abc import Sequence
 
 from .. import render
 from ..core import exclude_sentences, locate_sources, parse_query, prepare
 from ..dating.annotate import annotate
-from ..dating.given import apply_dates, fill_default, read_dates_file, unmatched, unmatched_line
+from ..dating.given import fill_default
 from ..dating.granularity import CHOICES, regroup
 from ..errors import ConfigError, NoInputError
 from ..explain import shortfall
-from ..model import Article, Corpus, Timeline
+from ..model import Article, Corpus, Document, Timeline
 from ..query import MAX_ARTICLES
 from ..timeline import DEFAULT_METHOD, TimelineConfig, available_methods, get_method
 from .common import (
     add_input_options,
     check_range,
+    dates_from,
     iso_date,
     limits_from,
     note,
@@ -185,12 +185,7 @@ def make_timeline(
     if getattr(args, "verbose", 0) and not args.quiet:
         for line in stage_lines(corpus, timeline, config):
             note(line)
-    lo, hi = args.start or dt.date.min, args.end or dt.date.max
-    times = [m.time for d in docs for m in d.mentions if m.time is not None]
-    stats = {
-        "seconds": seconds, "undated": undated, "report": rep, "dated_mentions": len(times),
-        "in_window": sum(1 for t in times if t.end >= lo and t.date <= hi),
-    }  # fmt: skip
+    stats = {"seconds": seconds, "undated": undated, "report": rep, "documents": docs}
     return dataclasses.replace(timeline, meta=meta), stats
 
 
@@ -245,14 +240,7 @@ def run(args: argparse.Namespace) -> int:
         render.output.refuse_inputs(args.output, result.paths)
     articles = result.articles
     if args.dates_from:
-        dates, problems = read_dates_file(args.dates_from)
-        for problem in problems:
-            print(f"newsline: warning: {problem}", file=sys.stderr)
-        missing = unmatched_line(args.dates_from, unmatched(articles, dates))
-        if missing:
-            print(f"newsline: warning: {missing}", file=sys.stderr)
-        articles, matched = apply_dates(articles, dates)
-        note(f"{matched} of {len(articles)} articles dated from {args.dates_from}", args.quiet)
+        articles = dates_from(args.dates_from, articles, args.quiet)
     timeline, stats = make_timeline(articles, args, args.title)
     rep = stats["report"]
     note(
@@ -263,8 +251,9 @@ def run(args: argparse.Namespace) -> int:
     )
     for n in timeline.meta.get("notes", []):  # type: ignore[union-attr]
         note(f"warning: {n}", args.quiet)
-    if not timeline.entries and not timeline.meta.get("undated") and stats["dated_mentions"]:
-        raise NoInputError(f"no event could be placed on a date: {_why_none(stats, args)}")
+    why = _why_none(stats["documents"], args) if not timeline.entries else None  # type: ignore[arg-type]
+    if why and not timeline.meta.get("undated"):
+        raise NoInputError(f"no event could be placed on a date: {why}")
     if not timeline.entries and not timeline.meta.get("undated"):
         raise NoInputError(
             "no event could be placed on a date: the articles mention no resolvable date"
@@ -282,9 +271,14 @@ def run(args: argparse.Namespace) -> int:
     return 1 if result.skipped else 0
 
 
-def _why_none(stats: dict[str, object], args: argparse.Namespace) -> str:
-    """Why the articles' dated mentions gave no entry: the window, the query or the length."""
-    n, inside = stats["dated_mentions"], stats["in_window"]
+def _why_none(docs: Sequence[Document], args: argparse.Namespace) -> str | None:
+    """Why the articles' dated mentions gave no entry: the window, the query or the
+    length (``None`` when they have none)."""
+    lo, hi = args.start or dt.date.min, args.end or dt.date.max
+    times = [m.time for d in docs for m in d.mentions if m.time is not None]
+    n, inside = len(times), sum(1 for t in times if t.end >= lo and t.date <= hi)
+    if not n:
+        return None
     if not inside:
         return f"none of the articles' {n} dated mentions falls between --start and --end"
     if args.query:

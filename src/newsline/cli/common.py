@@ -8,10 +8,12 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
+from ..dating.given import apply_dates, read_dates_file, unmatched_line
 from ..errors import ConfigError, NoInputError
 from ..ingest import IngestResult, read
 from ..ingest.options import ReadOptions
 from ..ingest.source import DEFAULT_LIMITS, Limits, human_size, parse_size
+from ..model import Article
 
 T = TypeVar("T")
 
@@ -170,3 +172,17 @@ def read_inputs(
 def check_range(start: dt.date | None, end: dt.date | None) -> None:
     if start and end and start > end:
         raise ConfigError(f"--start {start} is after --end {end}")
+
+
+def dates_from(path: str, articles: Sequence[Article], quiet: bool) -> list[Article]:
+    """``--dates-from PATH``: the articles with the file's dates; its bad lines and the
+    paths no article has are one warning line each."""
+    dates, problems = read_dates_file(path)
+    for problem in problems:
+        print(f"newsline: warning: {problem}", file=sys.stderr)
+    dated, matched, missing = apply_dates(articles, dates)
+    line = unmatched_line(path, missing)
+    if line:
+        print(f"newsline: warning: {line}", file=sys.stderr)
+    note(f"{matched} of {len(dated)} articles dated from {path}", quiet)
+    return dated

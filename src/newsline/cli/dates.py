@@ -19,11 +19,11 @@ from typing import TextIO
 from ..core import prepare_document
 from ..dating import date_documents
 from ..dating.annotate import estimate_dict
-from ..dating.given import apply_dates, fill_default, read_dates_file, unmatched, unmatched_line
+from ..dating.given import fill_default
 from ..errors import NoInputError
 from ..model import Corpus, DateEstimate, DateMention, Document
 from ..render.output import check_output, refuse_inputs, write_text
-from .common import add_input_options, limits_from, note, publication_date, read_inputs
+from .common import add_input_options, dates_from, limits_from, publication_date, read_inputs
 from .inputs import add_read_options, input_paths, read_options
 
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 3
@@ -127,14 +127,7 @@ def run(args: argparse.Namespace) -> int:
     refuse_inputs(args.output, result.paths)
     articles = list(result.articles)
     if getattr(args, "dates_from", None):
-        dates, problems = read_dates_file(args.dates_from)
-        for problem in problems:
-            print(f"newsline: warning: {problem}", file=sys.stderr)
-        missing = unmatched_line(args.dates_from, unmatched(articles, dates))
-        if missing:
-            print(f"newsline: warning: {missing}", file=sys.stderr)
-        articles, matched = apply_dates(articles, dates)
-        note(f"{matched} of {len(articles)} articles dated from {args.dates_from}", quiet)
+        articles = dates_from(args.dates_from, articles, quiet)
     docs = date_documents([prepare_document(a) for a in articles])
     if args.date is not None:
         corpus, warnings = fill_default(Corpus(docs), args.date)

@@ -82,37 +82,34 @@ def _keys(a: Article) -> list[str]:
 
 def apply_dates(
     articles: Sequence[Article], dates: dict[str, dt.date]
-) -> tuple[list[Article], int]:
-    """Articles with the dates of a dates file (``date_source="file"``), and how many matched."""
-    norm = {os.path.normpath(k): v for k, v in dates.items()}
-    for k, v in list(dates.items()):
+) -> tuple[list[Article], int, list[str]]:
+    """Articles with the dates of a dates file (``date_source="file"``), how many
+    matched, and the file's paths that match no article (its own path, normalised or
+    resolved, is none of an article's)."""
+    resolved: dict[str, str] = {}
+    for k in dates:
         with contextlib.suppress(OSError):
-            norm.setdefault(str(Path(k).resolve()), v)
+            resolved[k] = str(Path(k).resolve())
+    norm = {os.path.normpath(k): v for k, v in dates.items()}
+    for k, r in resolved.items():
+        norm.setdefault(r, dates[k])
     out, n = [], 0
+    known: set[str] = set()
     for a in articles:
-        hit = next((norm[k] for k in _keys(a) if k in norm), None)
+        keys = _keys(a)
+        known.update(keys)
+        hit = next((norm[k] for k in keys if k in norm), None)
         if hit is None:
-            hit = next((dates[k] for k in _keys(a) if k in dates), None)
+            hit = next((dates[k] for k in keys if k in dates), None)
         if hit is not None:
             a = dataclasses.replace(a, published=hit, date_source="file")
             n += 1
         out.append(a)
-    return out, n
-
-
-def unmatched(articles: Sequence[Article], dates: dict[str, dt.date]) -> list[str]:
-    """The paths of a dates file that match no article (as :func:`apply_dates` matches)."""
-    known: set[str] = set()
-    for a in articles:
-        known.update(_keys(a))
-    out = []
-    for k in dates:
-        forms = {k, os.path.normpath(k)}
-        with contextlib.suppress(OSError):
-            forms.add(str(Path(k).resolve()))
-        if not forms & known:
-            out.append(k)
-    return out
+    missing = [
+        k for k in dates
+        if not {k, os.path.normpath(k), resolved.get(k, k)} & known
+    ]  # fmt: skip
+    return out, n, missing
 
 
 def unmatched_line(name: str, paths: Sequence[str], shown: int = 3) -> str | None:

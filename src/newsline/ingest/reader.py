@@ -344,7 +344,6 @@ def _lost(exc: BaseException) -> str:
     return f"cannot read the rest of the file ({reason})"
 
 
-
 def _none_read(report: Reporter, name: str, n: int, before: int) -> bool:
     """Whether a record file was skipped: no article, with a line; a file that held no
     record at all (a CSV header, ``[]``) gets its line here."""

@@ -101,7 +101,6 @@ class Context:
     def tense(self, m: re.Match[str]) -> int:
         return R.tense(self.text, m.start(), m.end())
 
-
     def open_frame(self, m: re.Match[str], year: int) -> None:
         """Note ``year`` as the sentence's frame if its expression opens the sentence."""
         if _FRAME_LEAD.search(self.text, max(0, m.start() - 24), m.start()):
