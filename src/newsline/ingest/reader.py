@@ -19,7 +19,7 @@ from ._report import Reporter
 from .articles import add_records, default_dates, html_article, text_article
 from .compress import CompressionError, decompress, split_suffix
 from .compress import sniff as sniff_compression
-from .decode import SNIFF_BYTES, decode_text, html_charset, looks_binary
+from .decode import SNIFF_BYTES, decode_text, html_charset, looks_binary, utf16_codec
 from .fetch import FetchError, is_url
 from .formats.feeds import read_feed
 from .formats.parquet import iter_parquet
@@ -319,8 +319,12 @@ def _read_jsonl_file(
     before, start = report.count(name), len(out)
     try:
         with safe.open_input(source.path, limits, comp=comp) as f:
-            if looks_binary(f.peek(SNIFF_BYTES)[:SNIFF_BYTES]):  # type: ignore[attr-defined]
+            head = f.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+            if looks_binary(head):
                 report.problem(name, "binary file, not text; skipped", cause="binary")
+                return True
+            if b"\x00" in head and utf16_codec(head):  # its lines are not split at b"\n"
+                report.problem(name, "UTF-16 text: JSON lines are read as UTF-8 (convert the file); skipped", cause="undecodable")
                 return True
             lines = safe.iter_lines(f, limits.max_record_size)
             records = iter_jsonl(lines, name=name, report=report, max_record=limits.max_record_size)

@@ -135,6 +135,11 @@ def iter_jsonl(
             continue
         if not line.strip():
             continue
+        line, nuls = _without_nuls(line)
+        if nuls:  # stray NULs in a text file: removed with a line, the record kept
+            report.problem(where, f"{nuls} NUL byte{'s' if nuls != 1 else ''} removed", file=name)
+            if not line.strip():
+                continue
         try:
             try:
                 value = json.loads(line)
@@ -147,6 +152,14 @@ def iter_jsonl(
             report.problem(where, "JSON nested too deeply; skipped", file=name, cause="malformed")
             continue
         yield lineno, value
+
+
+def _without_nuls(line: bytes | str) -> tuple[bytes | str, int]:
+    if isinstance(line, bytes):
+        nuls = line.count(0)
+        return (line.replace(b"\x00", b"") if nuls else line), nuls
+    nuls = line.count("\x00")
+    return (line.replace("\x00", "") if nuls else line), nuls
 
 
 def _fallback_decode(line: bytes | str) -> str:
