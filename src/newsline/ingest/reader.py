@@ -179,7 +179,7 @@ def _read_source(
         if stream is None:
             return True
     else:
-        data = _read_bytes(source, report, comp, limits, opts)
+        data = _read_bytes(source, report, comp, limits, opts, kind)
         if data is None:
             return True
         if not data.strip():
@@ -278,14 +278,22 @@ def _in_memory(source: Source, report: Reporter, comp: str, limits: Limits) -> B
 
 
 def _read_bytes(
-    source: Source, report: Reporter, comp: str, limits: Limits, opts: ReadOptions
+    source: Source, report: Reporter, comp: str, limits: Limits, opts: ReadOptions, kind: str = ""
 ) -> bytes | None:
     if not source.url:
         try:
-            return safe.read_file(source.path, limits, comp=comp)
+            data, error = safe.read_kept(source.path, limits, comp=comp)
         except Skip as exc:
             report.problem(source.name, str(exc), cause=exc.cause)
-        return None
+            return None
+        if error is not None:  # a truncated or damaged compressed file: what came before is read
+            if kind not in ("text", "html"):
+                data = data[: data.rfind(b"\n") + 1]  # no half record at the cut
+            if not data.strip():
+                report.problem(source.name, f"{_lost(error)}; skipped", cause="truncated")
+                return None
+            report.problem(source.name, f"{_lost(error)}; rest skipped, the first {len(data)} bytes read", cause="truncated")
+        return data
     try:
         data = opts.fetcher.get(source.url).data
     except FetchError as exc:

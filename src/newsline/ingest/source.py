@@ -272,15 +272,44 @@ def read_file(
     path: str | os.PathLike[str] | None, limits: Limits = DEFAULT_LIMITS, *, gz: bool = False, comp: str = ""
 ) -> bytes:
     """All bytes of a file (``None``: stdin), inflated and capped; every failure is :class:`Skip`."""
+    data, error = read_kept(path, limits, gz=gz, comp=comp)
+    if error is not None:
+        raise _skip(error, comp)
+    return data
+
+
+def read_kept(
+    path: str | os.PathLike[str] | None, limits: Limits = DEFAULT_LIMITS, *, gz: bool = False, comp: str = ""
+) -> tuple[bytes, BaseException | None]:
+    """Like :func:`read_file`, but a truncated or damaged compressed file gives the bytes
+    inflated before the damage and the error that ended them; with nothing inflated
+    it is a :class:`Skip` as well."""
+    data = b""
     try:
-        return read_all(open_input(path, limits, gz=gz, comp=comp))
-    except (lzma.LZMAError, ValueError) as exc:
-        raise Skip(f"not a valid {comp or 'compressed'} file ({exc}); skipped", "malformed") from None
-    except (EOFError, zlib.error) as exc:
-        raise Skip(f"not a valid gzip file ({exc}); skipped", "malformed") from None
-    except OSError as exc:
-        what = "not a valid gzip file" if "gzip" in str(exc).lower() else "cannot read file"
-        raise Skip(f"{what} ({describe(exc)}); skipped", "malformed") from None
+        stream = open_input(path, limits, gz=gz, comp=comp)
+        with stream:
+            data = stream.read()
+        finish(stream)
+    except _INFLATE_ERRORS as exc:
+        if not data:
+            raise _skip(exc, comp) from None
+        return data, exc
+    return data, None
+
+
+_INFLATE_ERRORS = (lzma.LZMAError, ValueError, EOFError, zlib.error, OSError)
+
+
+def _skip(exc: BaseException, comp: str) -> Skip:
+    if isinstance(exc, EOFError):
+        return Skip("cannot read the file (compressed file ended early); skipped", "truncated")
+    if isinstance(exc, (lzma.LZMAError, ValueError)):
+        return Skip(f"not a valid {comp or 'compressed'} file ({exc}); skipped", "malformed")
+    if isinstance(exc, zlib.error):
+        return Skip(f"not a valid gzip file ({exc}); skipped", "malformed")
+    assert isinstance(exc, OSError)
+    what = "not a valid gzip file" if "gzip" in str(exc).lower() else "cannot read file"
+    return Skip(f"{what} ({describe(exc)}); skipped", "malformed")
 
 
 Report = Callable[[str, str, str], None]  # (where, message, cause)
