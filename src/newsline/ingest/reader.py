@@ -20,7 +20,7 @@ from .articles import add_records, default_dates, html_article, text_article
 from .compress import CompressionError, decompress, split_suffix
 from .compress import sniff as sniff_compression
 from .decode import SNIFF_BYTES, decode_text, html_charset, looks_binary, utf16_codec
-from .fetch import FetchError, is_url
+from .fetch import FetchError, NotUrl, is_url
 from .formats.feeds import read_feed
 from .formats.parquet import iter_parquet
 from .formats.records import iter_csv, iter_json, iter_jsonl
@@ -148,6 +148,9 @@ def _sources(paths: Sequence[PathLike], report: Reporter) -> Iterator[Source]:
         name = os.fspath(raw)
         if name == "-":
             yield Source(None, "<stdin>", "stdin")
+            continue
+        if isinstance(raw, NotUrl):
+            report.problem(raw.where, f"not a URL ({safe.shown(raw.line)[:80]}); skipped", file=raw.where, cause="not a URL")
             continue
         if is_url(name):
             yield Source(None, name, name, url=name)
