@@ -45,6 +45,24 @@ def test_build_writes_json_with_sources(tmp_path, capsys):
     assert json.loads(out.read_text())["schema"] == "newsline.timeline/1"
 
 
+def test_a_query_of_only_excluded_words_needs_no_equals_sign(tmp_path, capsys):
+    """`--query -warehouses` stopped with "expected one argument" (argparse took it for an
+    option); only `--query=-warehouses` worked. A value that is an option says to use '='."""
+    (tmp_path / "in").mkdir()
+    _write_txt(tmp_path / "in")
+    texts = {}
+    for args in (["--query", "-warehouses"], ["-k", "-warehouses"], ["--query=-warehouses"]):
+        out = tmp_path / "tl.json"
+        assert main(["-q", "build", str(tmp_path / "in"), *args, "--dates", "3", "-o", str(out)]) == 0
+        texts[args[0]] = [s.text for e in jsonfmt.loads(out.read_text(encoding="utf-8")) for s in e.sentences]
+    assert texts["--query"] == texts["-k"] == texts["--query=-warehouses"] != []
+    assert not any("warehouses" in t for t in texts["--query"])
+    with pytest.raises(SystemExit) as exc:
+        main(["build", str(tmp_path), "--query", "-n", "3"])
+    assert exc.value.code == 2
+    assert "--query -n: -n is an option; a query that is '-n' is written --query=-n" in capsys.readouterr().err
+
+
 def test_build_prints_a_terminal_view_without_output_file(tmp_path, capsys):
     _write_txt(tmp_path)
     assert main(["-q", "build", str(tmp_path), "--dates", "2"]) == 0

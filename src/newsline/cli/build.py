@@ -73,7 +73,8 @@ def add_timeline_options(p: argparse.ArgumentParser) -> None:
         "-k",
         help='only sentences with one of these words or "quoted phrases" are selected; '
         "OR may be written between them, -word excludes sentences with word "
-        """(e.g. '"Abu Bakr al-Baghdadi" OR Baghdadi -football')""",
+        """(e.g. '"Abu Bakr al-Baghdadi" OR Baghdadi -football'; --query -word works, """
+        "but a query that is an option's name is written --query=-n)",
     )
     g.add_argument("--dates", "-n", type=positive_int, help="number of dates (default: by corpus)")
     g.add_argument("--sentences", "-s", type=positive_int, help="sentences per date (default 2)")
