@@ -241,3 +241,35 @@ def test_two_undated_scraped_stories_give_their_months_and_no_wrong_year(tmp_pat
     assert all(g != "day" for _, g in entries)
     # and both are listed among the articles that could not be dated, with their sentences
     assert len(data["meta"]["undated"]) == 2
+
+
+def test_a_month_of_dated_and_estimated_articles_marks_each_estimated_sentence(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The merged March entry stands on a dated article, so it has no "≈"; the sentence
+    in it that only the estimated publication day dates had no mark in any view."""
+    (folder / "sailing.txt").write_text(
+        "Date: 2024-03-20\n\nFerry to sail again\n\nThe ferry company said on March 20, 2024 that "
+        "the Maud Ellery would sail to Tarn Island again next month. Divers found the hull of the "
+        "ferry sound.\n",
+        encoding="utf-8",
+    )
+    base = ["-q", "build", str(folder), "-k", "ferry,islands", "--granularity", "month"]
+    out = tmp_path / "t.json"
+    assert main([*base, "-o", str(out)]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    (march,) = [e for e in doc["entries"] if e["time"] == "2024-03"]
+    assert "2024-03" not in doc["meta"].get("estimated_entries", {})
+    marked = doc["meta"]["estimated_sentences"]["2024-03"]
+    suspended = next(s for s in march["sentences"] if s["text"].startswith("The ferry company suspended"))
+    assert marked == [{"article_id": suspended["source"]["article_id"], "start": suspended["source"]["start"]}]
+    capsys.readouterr()
+    views = {}
+    for fmt in ("md", "html", "text"):
+        assert main([*base, "-f", fmt]) == 0
+        views[fmt] = capsys.readouterr().out
+    assert "\n- ≈ The ferry company suspended all crossings" in views["md"]
+    assert "\n- The ferry company said on March 20, 2024" in views["md"]  # a firm date: no mark
+    assert '≈</span> The ferry company suspended all crossings' in views["html"]
+    assert "- ≈ The ferry company suspended all crossings" in views["text"]
+    assert views["text"].count("- ≈ ") == 1

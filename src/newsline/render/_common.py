@@ -144,3 +144,19 @@ def safe_url(url: str) -> str:
     """``url`` when it is http(s) or mailto, else ``""`` (no ``javascript:`` links)."""
     u = url.strip()
     return u if u.lower().startswith(("http://", "https://", "mailto:")) else ""
+
+
+def estimated_sentences(timeline: Timeline) -> set[tuple[str, str, int]]:
+    """``(entry time, article id, start)`` of the sentences dated by an estimate inside
+    entries that are not wholly estimated (``meta.estimated_sentences``): marked "≈" each."""
+    table = timeline.meta.get("estimated_sentences") or {}
+    return {
+        (str(time), str(ref["article_id"]), int(ref["start"]))
+        for time, refs in table.items()  # type: ignore[union-attr]
+        for ref in refs
+    }
+
+
+def is_estimated(marked: set[tuple[str, str, int]], time: TimePoint, ref: SourceRef | None) -> bool:
+    """Whether a sentence (its source ``ref``) of the entry at ``time`` is in ``marked``."""
+    return ref is not None and (str(time), ref.article_id, ref.start) in marked
