@@ -48,10 +48,11 @@ def _text(value: object) -> str:
 
 
 def date_range(meta: Mapping[str, object]) -> str:
-    """``2025-10-03 to 2026-01-20`` from ``meta["date_range"]`` or ``""``."""
+    """``2025-10-03 to 2026-01-20`` from ``meta["date_range"]`` (one day once) or ``""``."""
     value = meta.get("date_range")
     if isinstance(value, (list, tuple)) and len(value) == 2 and all(value):
-        return f"{_text(value[0])} to {_text(value[1])}"
+        first, last = _text(value[0]), _text(value[1])
+        return first if first == last else f"{first} to {last}"
     return ""
 
 
