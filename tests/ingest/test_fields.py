@@ -100,6 +100,11 @@ def test_a_record_with_an_empty_text_column_falls_back_to_another(tmp_path):
     # a --field text column is the text: no fallback
     forced = read([f], options=ReadOptions(fields={"text": "content"}))
     assert [a.title for a in forced.articles] == ["Budget"]
+    # two columns whose names differ only in case: the second was never a fallback
+    cased = tmp_path / "cased.csv"
+    cased.write_text(f"Title,Text,date,text\nA,,2019-04-02,{BODY}\n", encoding="utf-8")
+    res = read([cased])
+    assert [a.text for a in res.articles] == [BODY] and res.problems == []
 
 
 def test_an_excel_sep_line_names_the_delimiter(tmp_path):
