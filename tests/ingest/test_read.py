@@ -162,6 +162,27 @@ def test_binary_file_is_a_problem(tmp_path):
     assert res.files_skipped == 2
 
 
+def test_an_archive_is_said_to_be_one(tmp_path):
+    """A .zip or .tar of articles was 'binary file, not text': it says to unpack it.
+    A zip under another name (a .docx) stays a binary file."""
+    import tarfile
+    import zipfile
+
+    story = write(tmp_path / "src" / "story.txt", BODY)
+    with zipfile.ZipFile(tmp_path / "articles.zip", "w") as z:
+        z.write(story, "story.txt")
+    with tarfile.open(tmp_path / "articles.tar.gz", "w:gz") as t:
+        t.add(story, "story.txt")
+    doc = write(tmp_path / "report.docx", (tmp_path / "articles.zip").read_bytes())
+    res = read([tmp_path / "articles.zip", tmp_path / "articles.tar.gz", doc])
+    assert messages(res) == [
+        f"{tmp_path / 'articles.zip'}: a zip archive: unpack it and give its folder; skipped",
+        f"{tmp_path / 'articles.tar.gz'}: a tar archive: unpack it and give its folder; skipped",
+        f"{doc}: binary file, not text; skipped",
+    ]
+    assert res.skipped == {"archive": 2, "binary": 1}
+
+
 def test_a_few_nul_bytes_do_not_make_a_text_binary(tmp_path):
     """One stray NUL (or NUL padding at the end, a log cut by a crash) made a whole .txt
     'binary' and skipped; now the NULs are removed with a count and the text is read.

@@ -31,6 +31,7 @@ from .origin import Source
 from .paths import is_hidden
 from .sniff import (
     NOT_ARTICLES,
+    archive_kind,
     kind_from_name,
     looks_html,
     own_output,
@@ -207,6 +208,10 @@ def _read_source(
             records = iter_parquet(stream, name=name, report=report)
             n = add_records(records, source, _stem(name), default_date, report, out, opts, limits)
         return _none_read(report, name, n, before)
+    archive = archive_kind(data, name)
+    if archive:  # a folder's files sent as one: said so, not "binary"
+        report.problem(name, f"a {archive} archive: unpack it and give its folder; skipped", cause="archive")
+        return True
     if looks_binary(data):
         report.problem(name, "binary file, not text; skipped", cause="binary")
         return True
