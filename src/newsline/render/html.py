@@ -134,7 +134,8 @@ def _entry(
         approx = ""
         if s.source is not None and is_estimated(marked, t, s.source):  # in an entry not all estimated
             e = dating[1].get(s.source.article_id, {})
-            tip = _e(f"dated from an estimated publication date: {e.get('earliest')} to {e.get('latest')}")
+            span = e.get("earliest") if e.get("earliest") == e.get("latest") else f"{e.get('earliest')} to {e.get('latest')}"
+            tip = _e(f"dated from an estimated publication date: {span}")
             approx = f'<span class="approx" title="{tip}">≈</span> '
         out.append(f"<p>{approx}{_e(display_text(s.text))}{cite}</p>")
     if not entry.sentences:
