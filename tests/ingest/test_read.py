@@ -162,6 +162,21 @@ def test_binary_file_is_a_problem(tmp_path):
     assert res.files_skipped == 2
 
 
+def test_a_saved_pages_files_folder_is_one_counted_line(tmp_path):
+    """"Save page as" writes story.html and story_files/ (scripts, styles, images): each
+    was a line of its own ('unknown file format .js', 'binary file'...)."""
+    write(tmp_path / "story.html", f"<html><head><title>Ferry</title></head><body><article><p>{BODY}</p></article></body></html>")
+    for name, data in (("app.js", b"var x = 1;"), ("site.css", b"body {}"), ("img/logo.png", b"\x89PNG\r\n\x1a\n\x00")):
+        write(tmp_path / "story_files" / name, data)
+    write(tmp_path / "other_files" / "note.txt", BODY)  # no other.html beside it: read
+    res = read([tmp_path])
+    assert sorted(Path(a.id).name for a in res.articles) == ["note.txt", "story.html"]
+    assert messages(res) == [
+        f"{tmp_path / 'story_files'}: the images, scripts and styles of the saved page story.html (3 files); skipped"
+    ]
+    assert res.skipped == {"page assets": 3} and res.items_read == 5
+
+
 def test_an_archive_is_said_to_be_one(tmp_path):
     """A .zip or .tar of articles was 'binary file, not text': it says to unpack it.
     A zip under another name (a .docx) stays a binary file."""

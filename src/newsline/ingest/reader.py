@@ -156,7 +156,7 @@ def _sources(paths: Sequence[PathLike], report: Reporter) -> Iterator[Source]:
         if is_url(name):
             yield Source(None, name, name, url=name)
             continue
-        problem = lambda w, m, c: report.problem(w, m, cause=c)  # noqa: E731
+        problem = lambda w, m, c, n=1: report.problem(w, m, cause=c, items=n)  # noqa: E731
         for path, shown, id_base in safe.expand(Path(raw), problem, is_hidden):
             yield Source(path, shown, id_base)
 

@@ -312,7 +312,7 @@ def _skip(exc: BaseException, comp: str) -> Skip:
     return Skip(f"{what} ({describe(exc)}); skipped", "malformed")
 
 
-Report = Callable[[str, str, str], None]  # (where, message, cause)
+Report = Callable[..., None]  # (where, message, cause[, items skipped: 1])
 
 
 def expand(path: Path, report: Report, hidden: Callable[[str], bool]) -> Iterator[tuple[Path, str, str]]:
@@ -330,7 +330,7 @@ def expand(path: Path, report: Report, hidden: Callable[[str], bool]) -> Iterato
     if stat.S_ISDIR(mode):
         found = False
         problems: list[str] = []
-        for file in walk(path, lambda w, m, c: (problems.append(w), report(w, m, c)), hidden):
+        for file in walk(path, lambda w, m, c, n=1: (problems.append(w), report(w, m, c, n)), hidden):
             found = True
             yield file, shown(os.fspath(file)), shown(file.relative_to(path).as_posix())
         if not found and not problems:
@@ -388,7 +388,20 @@ def walk(folder: Path, report: Report, hidden: Callable[[str], bool]) -> Iterato
                     report(shown(os.path.join(top, name)), f"{what}, not a regular file; skipped", "not a regular file")
         finally:
             os.close(fd)
+        for name, page in _page_assets(files, dirs):
+            assets = os.path.join(top, name)
+            n = sum(len([f for f in fs if not hidden(f)]) for _, _, fs in os.walk(assets))
+            report(shown(assets), f"the images, scripts and styles of the saved page {page} ({n} files); skipped",
+                   "page assets", n)  # fmt: skip
+            dirs.remove(name)
         for name in files:
             yield Path(top, name)
         for name in reversed(dirs):
             stack.append((os.path.join(top, name), ancestors))
+
+
+def _page_assets(files: list[str], dirs: list[str]) -> list[tuple[str, str]]:
+    """``(folder, page)`` for each ``NAME_files`` folder beside a ``NAME.html`` (or
+    ``.htm``): what a browser's "Save page as" writes with the page."""
+    pages = {os.path.splitext(f)[0]: f for f in files if f.lower().endswith((".html", ".htm"))}
+    return [(d, pages[d[: -len("_files")]]) for d in dirs if d.endswith("_files") and d[: -len("_files")] in pages]
