@@ -219,6 +219,11 @@ def test_a_few_nul_bytes_do_not_make_a_text_binary(tmp_path):
         f"{only_nuls}: binary file, not text; skipped",
     ]
     assert res.skipped == {"binary": 2}
+    # a NUL written as JSON's "\u0000" is removed from a record's text with a line too
+    escaped = write(tmp_path / "e.jsonl", json.dumps({"id": "e1", "text": "Divers\u0000 reached the ferry."}) + "\n")
+    res = read([escaped])
+    assert [a.text for a in res.articles] == ["Divers reached the ferry."]
+    assert messages(res) == [f"{escaped}:1: 1 NUL character removed from the text"]
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])

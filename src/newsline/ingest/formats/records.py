@@ -65,6 +65,10 @@ def to_article(
             text = _no_surrogates(_text(record.get(column)))
             if text:
                 break
+    if "\x00" in text:  # a JSON "\u0000" or a Parquet string's NUL: removed, with a line
+        nuls = text.count("\x00")
+        text = text.replace("\x00", "").strip()
+        report.problem(where, f"{nuls} NUL character{'s' if nuls != 1 else ''} removed from the text", file=file)
     if not text:
         report.problem(where, "record has no text; skipped", file=file, cause="no text")
         return None
