@@ -45,6 +45,24 @@ def test_build_writes_json_with_sources(tmp_path, capsys):
     assert json.loads(out.read_text())["schema"] == "newsline.timeline/1"
 
 
+def test_a_query_of_only_excluded_words_needs_no_equals_sign(tmp_path, capsys):
+    """`--query -warehouses` stopped with "expected one argument" (argparse took it for an
+    option); only `--query=-warehouses` worked. A value that is an option says to use '='."""
+    (tmp_path / "in").mkdir()
+    _write_txt(tmp_path / "in")
+    texts = {}
+    for args in (["--query", "-warehouses"], ["-k", "-warehouses"], ["--query=-warehouses"]):
+        out = tmp_path / "tl.json"
+        assert main(["-q", "build", str(tmp_path / "in"), *args, "--dates", "3", "-o", str(out)]) == 0
+        texts[args[0]] = [s.text for e in jsonfmt.loads(out.read_text(encoding="utf-8")) for s in e.sentences]
+    assert texts["--query"] == texts["-k"] == texts["--query=-warehouses"] != []
+    assert not any("warehouses" in t for t in texts["--query"])
+    with pytest.raises(SystemExit) as exc:
+        main(["build", str(tmp_path), "--query", "-n", "3"])
+    assert exc.value.code == 2
+    assert "--query -n: -n is an option; a query that is '-n' is written --query=-n" in capsys.readouterr().err
+
+
 def test_build_prints_a_terminal_view_without_output_file(tmp_path, capsys):
     _write_txt(tmp_path)
     assert main(["-q", "build", str(tmp_path), "--dates", "2"]) == 0
@@ -118,6 +136,14 @@ def test_demo_output_format_follows_the_suffix_like_build(tmp_path, capsys):
     months = [e.time.date for e in tl if e.time.granularity is Granularity.MONTH]
     assert len(days) == 10
     assert months == [dt.date(2026, 6, 1), dt.date(2027, 1, 1)]
+    # with --dates N, N entries in all: the months take the place of the weakest days
+    # (it gave N + N/4 entries); none below N = 4
+    for n, n_months in ((10, 2), (4, 1), (3, 0)):
+        assert main(["-q", "demo", "--dates", str(n), "-o", str(out)]) == 0
+        asked = jsonfmt.loads(out.read_text(encoding="utf-8"))
+        got = [e.time for e in asked if e.time.granularity is Granularity.MONTH]
+        assert len(asked) == n and len(got) == n_months, (n, [str(e.time) for e in asked])
+        assert {e.time for e in asked if e.time.granularity is Granularity.DAY} <= {e.time for e in days}
     capsys.readouterr()
     # a suffix that names no format is refused before anything is written
     assert main(["-q", "demo", "-o", str(tmp_path / "demo.xyz")]) != 0
@@ -134,7 +160,8 @@ def test_t17_egypt_timeline(shared_data, tmp_path):
     assert main(["-q", "build", str(src), "--query", "egypt", "--dates", "20", "-o", str(out)]) == 0
     tl = jsonfmt.loads(out.read_text(encoding="utf-8"))
     days = {e.date for e in tl if e.time.granularity is Granularity.DAY}
-    assert len(days) == 20  # and month entries for months no day entry falls in
+    # 20 entries in all: months named by several articles and no day entry take the weakest days' place
+    assert len(tl) == 20 and 15 <= len(days) < 20
     # The first day of protests and Mubarak's resignation are the story's key dates.
     assert dt.date(2011, 1, 25) in days
     assert dt.date(2011, 2, 11) in days

@@ -85,6 +85,30 @@ def test_urls_file_is_fetched(tmp_path):
     assert urls_used and urls_used <= {f"{base}/0", f"{base}/1"}
 
 
+def test_a_line_of_the_urls_file_that_is_no_url_is_named_by_file_and_line(tmp_path, capsys):
+    """Such a line was read as a path: 'www.x: no such file or folder', naming neither the
+    list nor the line (and a local path in it was read as a file)."""
+    local = tmp_path / "local.txt"
+    local.write_text("Date: 2022-05-09\n\nCrane\n\n" + ROWS[0][1] + "\n", encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        urls = tmp_path / "urls.txt"
+        urls.write_text(f"{base}/0\nwww.kestrel.test/harbor\n# note\n{local}\n{base}/1\n", encoding="utf-8")
+        out = tmp_path / "t.json"
+        args = ["build", "--urls", str(urls), "--cache", str(tmp_path / "c"), "--delay", "0"]
+        assert main([*args, "--date", "2022-05-13", "-o", str(out)]) == 1
+    finally:
+        server.shutdown()
+        server.server_close()
+    err = capsys.readouterr().err
+    assert f"warning: {urls}:2: not a URL (www.kestrel.test/harbor); skipped" in err
+    assert f"warning: {urls}:4: not a URL ({local}); skipped" in err
+    assert "4 items read: 2 used, 2 skipped (2 not a URL)" in err
+    assert json.loads(out.read_text())["meta"]["articles"] == 2
+
+
 def test_stage_bar_names_the_running_stage(monkeypatch, capsys):
     import sys
     import time

@@ -241,3 +241,59 @@ def test_two_undated_scraped_stories_give_their_months_and_no_wrong_year(tmp_pat
     assert all(g != "day" for _, g in entries)
     # and both are listed among the articles that could not be dated, with their sentences
     assert len(data["meta"]["undated"]) == 2
+
+
+def test_a_month_of_dated_and_estimated_articles_marks_each_estimated_sentence(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The merged March entry stands on a dated article, so it has no "≈"; the sentence
+    in it that only the estimated publication day dates had no mark in any view."""
+    (folder / "sailing.txt").write_text(
+        "Date: 2024-03-20\n\nFerry to sail again\n\nThe ferry company said on March 20, 2024 that "
+        "the Maud Ellery would sail to Tarn Island again next month. Divers found the hull of the "
+        "ferry sound.\n",
+        encoding="utf-8",
+    )
+    base = ["-q", "build", str(folder), "-k", "ferry,islands", "--granularity", "month"]
+    out = tmp_path / "t.json"
+    assert main([*base, "-o", str(out)]) == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    (march,) = [e for e in doc["entries"] if e["time"] == "2024-03"]
+    assert "2024-03" not in doc["meta"].get("estimated_entries", {})
+    marked = doc["meta"]["estimated_sentences"]["2024-03"]
+    suspended = next(s for s in march["sentences"] if s["text"].startswith("The ferry company suspended"))
+    assert marked == [{"article_id": suspended["source"]["article_id"], "start": suspended["source"]["start"]}]
+    capsys.readouterr()
+    views = {}
+    for fmt in ("md", "html", "text"):
+        assert main([*base, "-f", fmt]) == 0
+        views[fmt] = capsys.readouterr().out
+    assert "\n- ≈ The ferry company suspended all crossings" in views["md"]
+    assert "\n- The ferry company said on March 20, 2024" in views["md"]  # a firm date: no mark
+    assert '≈</span> The ferry company suspended all crossings' in views["html"]
+    assert "- ≈ The ferry company suspended all crossings" in views["text"]
+    assert views["text"].count("- ≈ ") == 1
+
+
+def test_dates_n_bounds_auto_month_entries_and_a_lone_month_displaces_no_day(tmp_path: Path) -> None:
+    """`--dates N` with the default auto gave up to N + N/4 entries. A month that one
+    article names only fills room the day entries leave; it takes no day's place."""
+    d = tmp_path / "g"
+    d.mkdir()
+    events = ["ran aground", "was towed to the yard", "was inspected by divers", "got a new hull plate",
+              "passed its sea trial"]  # fmt: skip
+    for i, what in enumerate(events):
+        day = 11 + 2 * i
+        extra = " The Brennick ferry had been refitted in June 2023 at the yard in Tarn harbour." if i == 0 else ""
+        (d / f"{i}.txt").write_text(
+            f"Date: 2024-03-{day}\n\nThe Brennick ferry {what} on March {day}, 2024, the harbour master of "
+            f"Brennick said on that day.{extra}\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "m.json"
+    got = {}
+    for n in (4, 8):
+        assert main(["-q", "build", str(d), "-k", "ferry", "--dates", str(n), "-o", str(out)]) == 0
+        got[n] = [e["time"] for e in json.loads(out.read_text(encoding="utf-8"))["entries"]]
+    assert len(got[4]) == 4 and "2023-06" not in got[4]
+    assert "2023-06" in got[8] and len(got[8]) == 6  # the five days, and the month in the room left

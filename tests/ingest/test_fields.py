@@ -100,6 +100,11 @@ def test_a_record_with_an_empty_text_column_falls_back_to_another(tmp_path):
     # a --field text column is the text: no fallback
     forced = read([f], options=ReadOptions(fields={"text": "content"}))
     assert [a.title for a in forced.articles] == ["Budget"]
+    # two columns whose names differ only in case: the second was never a fallback
+    cased = tmp_path / "cased.csv"
+    cased.write_text(f"Title,Text,date,text\nA,,2019-04-02,{BODY}\n", encoding="utf-8")
+    res = read([cased])
+    assert [a.text for a in res.articles] == [BODY] and res.problems == []
 
 
 def test_an_excel_sep_line_names_the_delimiter(tmp_path):
@@ -205,3 +210,24 @@ def test_a_record_file_with_no_record_is_said(tmp_path):
     assert [m for m in messages(res) if m in said] == said
     assert res.skipped["empty"] == 4
 
+
+
+def test_a_csv_column_name_given_twice_is_said_once_and_the_first_non_empty_cell_taken(tmp_path):
+    """With two 'text' columns the last silently won, so an export whose second 'text'
+    column is mostly empty lost every article's text without a word."""
+    f = tmp_path / "export.csv"
+    f.write_text(
+        "title,text,date,text,,\n"
+        f"Both,{BODY},2019-04-03,A summary line.,,\n"
+        f"Second only,,2019-04-04,{BODY},,\n"
+        f"First only,{BODY},2019-04-05,,,\n",
+        encoding="utf-8",
+    )
+    res = read([f])
+    assert [(a.title, a.text) for a in res.articles] == [
+        ("Both", BODY), ("Second only", BODY), ("First only", BODY),
+    ]  # fmt: skip
+    assert messages(res) == [
+        f"{f}: column 'text' appears 2 times (columns 2, 4); each row takes the first non-empty of them"
+    ]
+    assert res.skipped == {}

@@ -225,6 +225,46 @@ def test_damaged_zstd_is_one_skip_line(tmp_path, kind):
     assert "zstd" in str(res.problems[0]) and sum(res.skipped.values()) == 1
 
 
+@pytest.mark.parametrize("suffix", [".zst", ".gz"])
+def test_a_truncated_compressed_file_keeps_what_was_inflated(tmp_path, suffix):
+    """A cut .zst was 'file is empty' (zstandard's reader just stops) and a cut .txt.gz
+    was skipped whole; now, like a cut .warc.gz, what came before the cut is read and
+    one line says the rest was lost. A file cut before any data is one skip line."""
+    import random
+
+    import zstandard
+
+    pack = gzip.compress if suffix == ".gz" else zstandard.ZstdCompressor().compress
+    rng = random.Random(4)  # varied text, so that the first blocks are whole before the cut
+    words = " ".join(f"ferry{rng.randint(0, 99999)}" for _ in range(60000))
+    story = pack(f"Date: 2017-03-14\n\nFerry found\n\n{BODY}\n{words}".encode())
+    rows = pack(("id,date,text\n" + "".join(f"r{i},2017-03-15,{BODY.replace(chr(10), ' ')} {words[i * 60 : i * 60 + 600]}\n" for i in range(900))).encode())
+    text, table, stub = tmp_path / f"story.txt{suffix}", tmp_path / f"rows.csv{suffix}", tmp_path / f"stub.txt{suffix}"
+    text.write_bytes(story[: len(story) * 3 // 4])
+    table.write_bytes(rows[: len(rows) * 3 // 4])
+    stub.write_bytes(story[:3])
+    res = read([text, table, stub])
+    assert res.articles[0].title == "Ferry found" and "ferry" in res.articles[0].text[-2000:]
+    assert 1 < len(res.articles) - 1 < 900  # whole rows only: the half row at the cut is not read
+    lines = messages(res)
+    assert len(lines) == 3
+    assert lines[0].startswith(f"{text}: cannot read the rest of the file (compressed file ended early); rest skipped, the first ")
+    assert lines[1].startswith(f"{table}: cannot read the rest of the file (compressed file ended early); rest skipped, the first ")
+    assert lines[2] == f"{stub}: cannot read the file (compressed file ended early); skipped"
+    assert res.skipped == {"truncated": 3}
+
+
+def test_a_zstd_file_of_several_frames_is_read_whole(tmp_path):
+    """zstandard's reader stopped after the first frame (pzstd and `cat a.zst b.zst` write several)."""
+    import zstandard
+
+    f = tmp_path / "two.txt.zst"
+    pack = zstandard.ZstdCompressor().compress
+    f.write_bytes(pack(b"Date: 2017-03-14\n\nFerry found\n\n") + pack(BODY.encode()))
+    res = read([f])
+    assert res.problems == [] and res.articles[0].text.endswith(BODY[-40:])
+
+
 @pytest.mark.parametrize("suffix", [".gz", ".bz2", ".xz", ".zst"])
 def test_compressed_text_and_records(tmp_path, suffix):
     import zstandard

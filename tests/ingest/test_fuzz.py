@@ -51,3 +51,22 @@ def test_any_file_reads_without_an_exception(data: bytes, name: str, gz: bool) -
     for article in result.articles:
         assert isinstance(article.text, str) and article.text.strip()
         article.text.encode("utf-8")  # no lone surrogate survives reading
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=contents, name=names, zst=st.booleans(), keep=st.floats(0.0, 1.0))
+def test_a_cut_compressed_file_reads_without_an_exception(data: bytes, name: str, zst: bool, keep: float) -> None:
+    """Cut anywhere, a .gz or .zst: what was inflated is read or one line says why; every
+    item is accounted for."""
+    import zstandard
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = name.removesuffix(".gz")
+        path = Path(tmp) / (base + (".zst" if zst else ".gz"))
+        packed = zstandard.ZstdCompressor().compress(data) if zst else gzip.compress(data)
+        path.write_bytes(packed[: int(len(packed) * keep)])
+        result = read([path], limits=Limits(max_file_size=1 << 20, max_record_size=1 << 16))
+    assert result.items_read == len(result.articles) + sum(result.skipped.values())
+    assert result.articles or result.problems or not data.strip()
+    for article in result.articles:
+        assert isinstance(article.text, str) and article.text.strip()

@@ -162,6 +162,80 @@ def test_binary_file_is_a_problem(tmp_path):
     assert res.files_skipped == 2
 
 
+def test_a_saved_pages_files_folder_is_one_counted_line(tmp_path):
+    """"Save page as" writes story.html and story_files/ (scripts, styles, images): each
+    was a line of its own ('unknown file format .js', 'binary file'...)."""
+    write(tmp_path / "story.html", f"<html><head><title>Ferry</title></head><body><article><p>{BODY}</p></article></body></html>")
+    for name, data in (("app.js", b"var x = 1;"), ("site.css", b"body {}"), ("img/logo.png", b"\x89PNG\r\n\x1a\n\x00")):
+        write(tmp_path / "story_files" / name, data)
+    write(tmp_path / "other_files" / "note.txt", BODY)  # no other.html beside it: read
+    res = read([tmp_path])
+    assert sorted(Path(a.id).name for a in res.articles) == ["note.txt", "story.html"]
+    assert messages(res) == [
+        f"{tmp_path / 'story_files'}: the images, scripts and styles of the saved page story.html (3 files); skipped"
+    ]
+    assert res.skipped == {"page assets": 3} and res.items_read == 5
+
+
+def test_an_archive_is_said_to_be_one(tmp_path):
+    """A .zip or .tar of articles was 'binary file, not text': it says to unpack it.
+    A zip under another name (a .docx) stays a binary file."""
+    import tarfile
+    import zipfile
+
+    story = write(tmp_path / "src" / "story.txt", BODY)
+    with zipfile.ZipFile(tmp_path / "articles.zip", "w") as z:
+        z.write(story, "story.txt")
+    with tarfile.open(tmp_path / "articles.tar.gz", "w:gz") as t:
+        t.add(story, "story.txt")
+    doc = write(tmp_path / "report.docx", (tmp_path / "articles.zip").read_bytes())
+    res = read([tmp_path / "articles.zip", tmp_path / "articles.tar.gz", doc])
+    assert messages(res) == [
+        f"{tmp_path / 'articles.zip'}: a zip archive: unpack it and give its folder; skipped",
+        f"{tmp_path / 'articles.tar.gz'}: a tar archive: unpack it and give its folder; skipped",
+        f"{doc}: binary file, not text; skipped",
+    ]
+    assert res.skipped == {"archive": 2, "binary": 1}
+
+
+def test_a_few_nul_bytes_do_not_make_a_text_binary(tmp_path):
+    """One stray NUL (or NUL padding at the end, a log cut by a crash) made a whole .txt
+    'binary' and skipped; now the NULs are removed with a count and the text is read.
+    A real binary (scattered NULs among other control bytes) is still refused."""
+    stray = write(tmp_path / "stray.txt", ("Bridge vote\n\n" + BODY).encode().replace(b"oil", b"o\x00il"))
+    padded = write(tmp_path / "padded.txt", ("Padded\n\n" + BODY).encode() + b"\x00" * 3000)
+    records = write(tmp_path / "r.jsonl", json.dumps({"id": "r1", "text": BODY}).encode().replace(b"gulf", b"g\x00\x00ulf"))
+    packed = write(tmp_path / "packed.txt", b"".join(b"ab\x00\x00\x01\x00" + bytes([n]) for n in range(200)))
+    only_nuls = write(tmp_path / "zeros.txt", b"\x00" * 100)
+    res = read([stray, padded, records, packed, only_nuls])
+    assert [a.title for a in res.articles] == ["Bridge vote", "Padded", ""]
+    assert all("\x00" not in a.text for a in res.articles)
+    assert "leaking oil into the gulf" in res.articles[0].text and "the gulf" in res.articles[2].text
+    assert messages(res) == [
+        f"{stray}: 1 NUL byte removed",
+        f"{padded}: 3000 NUL bytes removed",
+        f"{records}:1: 2 NUL bytes removed",
+        f"{packed}: binary file, not text; skipped",
+        f"{only_nuls}: binary file, not text; skipped",
+    ]
+    assert res.skipped == {"binary": 2}
+    # a NUL written as JSON's "\u0000" is removed from a record's text with a line too
+    escaped = write(tmp_path / "e.jsonl", json.dumps({"id": "e1", "text": "Divers\u0000 reached the ferry."}) + "\n")
+    res = read([escaped])
+    assert [a.text for a in res.articles] == ["Divers reached the ferry."]
+    assert messages(res) == [f"{escaped}:1: 1 NUL character removed from the text"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(tmp_path, codec):
+    """Its NULs (every other byte) made it 'binary'; JSON lines in it are refused by name."""
+    f = write(tmp_path / "wide.txt", ("Wide text\n\n" + BODY).encode(codec))
+    j = write(tmp_path / "wide.jsonl", json.dumps({"text": BODY}).encode(codec))
+    res = read([f, j])
+    assert [a.title for a in res.articles] == ["Wide text"] and "gulf" in res.articles[0].text
+    assert messages(res) == [f"{j}: UTF-16 text: JSON lines are read as UTF-8 (convert the file); skipped"]
+
+
 def test_legacy_encoding_is_decoded(tmp_path):
     text = "Caf\u00e9 owners in Sa\u00f5 Tom\u00e9 said the na\u00efve plan would fail, according to se\u00f1or L\u00f3pez."
     f = write(tmp_path / "latin.txt", (text + "\n" + text).encode("cp1252"))

@@ -28,6 +28,8 @@ def test_facts_tolerate_missing_and_odd_meta():
     odd = Timeline((), meta={"generated": "yesterday", "notes": "one note", "title": "  "})
     assert ("Generated", "yesterday") in facts(odd)
     assert notes(odd) == ["one note"] and title_of(odd) == "Timeline"
+    one_day = Timeline((), meta={"date_range": ["2026-11-22", "2026-11-22"]})  # was "2026-11-22 to 2026-11-22"
+    assert ("Published", "2026-11-22") in facts(one_day)
 
 
 def test_labels():

@@ -96,6 +96,9 @@ FRI = dt.date(2010, 1, 15)
         ("The ferry will stay docked until Tuesday, the harbour master said.", "Tuesday", "2010-01-19"),
         ("The mill remains closed until Monday for repairs.", "Monday", "2010-01-18"),
         ("The mill remained closed on Monday for repairs.", "Monday", "2010-01-11"),
+        # ... and so is one right after an infinitive's verb: its object's adjective
+        ("The mill said it hopes to restart limited production in March.", "March", "2010-03"),
+        ("The mill restarted limited production in March.", "March", "2009-03"),
         # a forecast told in the present, a date something is moved to: ahead
         ("Frost is forecast for Sunday night on the hills.", "Sunday night", "2010-01-17TNI"),
         ("The guild's meeting has been moved to Wednesday because of the flood.", "Wednesday",

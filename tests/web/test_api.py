@@ -31,6 +31,10 @@ def test_upload_counts_and_problems(client: TestClient) -> None:
     assert r["files"] == 7
     assert any(p.startswith("broken.jsonl:2: ") for p in r["problems"]), r["problems"]
     assert any(p.startswith("blank.txt: ") for p in r["problems"]), r["problems"]
+    assert r["skipped"] == 2  # the bad line and the blank file
+    # a warning about an article kept (its stray NUL byte removed) is listed, not counted as skipped
+    kept = upload(client, [("stray.txt", b"Date: 2025-04-02\n\nDivers searched the river on Wednesday for the lost van.\x00\n")]).json()
+    assert kept["added"] == 1 and kept["skipped"] == 0 and kept["problems"] == ["stray.txt: 1 NUL byte removed"]
     again = upload(client, story_files()).json()
     assert again["added"] == 0 and again["duplicates"] == 5
 

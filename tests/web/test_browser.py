@@ -256,3 +256,30 @@ def test_token_from_the_address_or_asked_for(browser, tmp_path: Path, files: Pat
         other.wait_for_selector(".entry[data-date]")
         assert "token" not in other.url  # taken out of the address bar
         assert other.locator("#token-form").is_hidden()
+
+
+def test_a_sentence_dated_by_an_estimate_in_a_month_entry_is_marked(browser, server: Server, tmp_path: Path) -> None:
+    """By months, a scraped story's day estimate and a dated story share March: the entry
+    stands on a firm date (no "≈ date estimated" badge), and its one sentence that only
+    the estimate dates carries its own "≈"."""
+    folder = tmp_path / "ferry"
+    folder.mkdir()
+    (folder / "aground.txt").write_text(
+        "BRENNICK, 12 March 2024 - The Brennick ferry Maud Ellery ran aground at the harbour mouth on "
+        "Monday night with 41 passengers on board. The ferry company suspended all crossings to Tarn "
+        "Island until the hull has been inspected.\n", encoding="utf-8")  # fmt: skip
+    (folder / "sailing.txt").write_text(
+        "Date: 2024-03-20\n\nFerry to sail again\n\nThe ferry company said on March 20, 2024 that the "
+        "Maud Ellery would sail to Tarn Island again next month. Divers found the hull of the ferry sound.\n",
+        encoding="utf-8")  # fmt: skip
+    page = _page(browser, server, DESKTOP)
+    _upload(page, sorted(folder.iterdir()), 2)
+    page.select_option("#granularity", "month")
+    page.fill("#q", "ferry")
+    page.press("#q", "Enter")
+    page.wait_for_function("document.querySelector('.entry[data-date=\"2024-03-01\"]') !== null")
+    entry = page.locator('.entry[data-date="2024-03-01"]')
+    sync_api.expect(entry.locator(".sents li", has_text="suspended all crossings").locator(".badge")).to_have_text("≈")
+    assert entry.locator(".when .badge", has_text="estimated").count() == 0
+    assert entry.locator(".sents li", has_text="March 20, 2024").locator(".badge", has_text="≈").count() == 0
+    assert not page.errors

@@ -73,7 +73,8 @@ def add_timeline_options(p: argparse.ArgumentParser) -> None:
         "-k",
         help='only sentences with one of these words or "quoted phrases" are selected; '
         "OR may be written between them, -word excludes sentences with word "
-        """(e.g. '"Abu Bakr al-Baghdadi" OR Baghdadi -football')""",
+        """(e.g. '"Abu Bakr al-Baghdadi" OR Baghdadi -football'; --query -word works, """
+        "but a query that is an option's name is written --query=-n)",
     )
     g.add_argument("--dates", "-n", type=positive_int, help="number of dates (default: by corpus)")
     g.add_argument("--sentences", "-s", type=positive_int, help="sentences per date (default 2)")
@@ -93,7 +94,8 @@ def add_timeline_options(p: argparse.ArgumentParser) -> None:
     g.add_argument(
         "--granularity", choices=CHOICES, default="auto",
         help="auto (default): day entries, plus month entries for months only month-precise "
-        "evidence carries; day: day entries only; month/year: merged by month or year",
+        "evidence carries (with --dates N, N entries in all: months named by two or more articles "
+        "take the weakest days' place); day: day entries only; month/year: merged by month or year",
     )
     g.add_argument("--no-dedupe", action="store_true", help="keep near-duplicate articles")
 
@@ -149,7 +151,7 @@ def make_timeline(
         bar.stage(STAGES[1])
         timeline = locate_sources(get_method(args.method).build(corpus, config), corpus)
         granularity = getattr(args, "granularity", "day")
-        timeline = annotate(regroup(timeline, granularity, corpus, config.keywords), corpus)
+        timeline = annotate(regroup(timeline, granularity, corpus, config.keywords, args.dates), corpus)
     seconds = time.perf_counter() - t0
 
     docs = corpus.documents

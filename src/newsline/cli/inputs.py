@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..errors import ConfigError
-from ..ingest.fetch import FetchSettings, default_cache_dir, read_url_list
+from ..ingest.fetch import FetchSettings, NotUrl, default_cache_dir, read_url_list
 from ..ingest.formats.fields import KEYS, parse_field_option
 from ..ingest.options import ReadOptions
 
@@ -73,15 +73,16 @@ def read_options(args: argparse.Namespace) -> ReadOptions:
     return ReadOptions(fields=fields, dayfirst=args.dayfirst, fetch=args.fetch, fetch_settings=settings)
 
 
-def input_paths(args: argparse.Namespace) -> list[str]:
-    """The inputs on the command line plus the URLs of ``--urls FILE``."""
-    paths = list(args.inputs)
+def input_paths(args: argparse.Namespace) -> list[str | NotUrl]:
+    """The inputs on the command line plus the URLs of ``--urls FILE`` (a line that is
+    no URL is reported by the reader as ``FILE:LINE: not a URL``)."""
+    paths: list[str | NotUrl] = list(args.inputs)
     if args.urls:
         try:
             text = Path(args.urls).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"--urls {args.urls}: cannot read the file ({exc})") from None
-        paths += read_url_list(text)
+        paths += read_url_list(text, args.urls)
     if not paths:
         raise ConfigError("no input: give files, folders, URLs, - (stdin) or --urls FILE")
     return paths

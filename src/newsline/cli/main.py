@@ -58,7 +58,41 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             default=argparse.SUPPRESS,
             help="no progress bars or notes",
         )
-    return parser.parse_args(argv)
+    return parser.parse_args(_dash_values(parser, sys.argv[1:] if argv is None else list(argv)))
+
+
+#: Options whose value may start with '-' (a query of only excluded words: ``--query -football``).
+DASH_VALUES = ("--query", "-k")
+
+
+def _dash_values(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:
+    """``--query -word`` as ``--query=-word``: argparse takes a lone ``-word`` after an
+    option for another option and stops with "expected one argument". A value that is
+    itself an option (``--query -n``: a query forgotten, most likely) is a usage error
+    saying to write ``--query=-n``."""
+    import argparse
+
+    options = {s for a in parser._actions for s in a.option_strings}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for cmd in action.choices.values():
+                options |= {s for a in cmd._actions for s in a.option_strings}
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        value = argv[i + 1] if i + 1 < len(argv) else ""
+        if token == "--":
+            return out + argv[i:]
+        if token in DASH_VALUES and value.startswith("-") and value != "-" and not value.startswith("--"):
+            if value.split("=", 1)[0] in options:
+                parser.error(f"{token} {value}: {value} is an option; a query that is {value!r} is written {token}={value}")
+            out.append(f"{token}={value}")
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:

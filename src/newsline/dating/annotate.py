@@ -7,6 +7,9 @@
 - ``estimated_entries``: per entry time (``str(entry.time)``) whose every
   sentence takes its date from an estimate (no explicit date of the entry in
   the sentence), the article it depends on: renderers mark these with "≈";
+- ``estimated_sentences``: per other entry time where some sentences take
+  their date from an estimate (a month entry of a dated and an estimated
+  article), those sentences as ``{"article_id", "start"}``: marked one by one;
 - ``undated``: the articles nothing could date (with a query keyword, if
   any), with their first sentences;
 - ``dating``: counts (``estimated_days``, ``intervals``, ``undatable``).
@@ -62,6 +65,7 @@ def annotate(timeline: Timeline, corpus: Corpus) -> Timeline:
     docs = {d.article.id: d for d in corpus}
     estimates: dict[str, Any] = {}
     entries: dict[str, str] = {}
+    sentences: dict[str, list[dict[str, Any]]] = {}
     for entry in timeline:
         owed = []
         for s in entry.sentences:
@@ -74,6 +78,12 @@ def annotate(timeline: Timeline, corpus: Corpus) -> Timeline:
             owed.append(None if firm else doc.article.id)
         if owed and all(owed):
             entries[str(entry.time)] = str(owed[0])
+        elif any(owed):
+            sentences[str(entry.time)] = [
+                {"article_id": s.source.article_id, "start": s.source.start}
+                for s, aid in zip(entry.sentences, owed, strict=True)
+                if aid is not None and s.source is not None
+            ]
     undated = [
         {
             "article_id": d.article.id,
@@ -94,6 +104,8 @@ def annotate(timeline: Timeline, corpus: Corpus) -> Timeline:
         meta["date_estimates"] = estimates
     if entries:
         meta["estimated_entries"] = entries
+    if sentences:
+        meta["estimated_sentences"] = sentences
     if undated:
         meta["undated"] = undated
     return dataclasses.replace(timeline, meta=meta)

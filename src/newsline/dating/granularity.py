@@ -7,7 +7,12 @@
   entry falls in but that sentences name only to the month (``in March 2015``,
   or a relative day read against an interval estimate): events the day entries
   do not carry. At most a quarter as many as there are day entries, the months
-  named by most articles first.
+  named by most articles first. With a ``limit`` (the number of dates a user
+  asked for: ``--dates N``) there are at most that many entries in all: at most
+  a quarter of them months (none below 4). A month that two or more articles
+  name takes the place of the day entry with the lowest score where day and
+  month entries would exceed the limit; one that a single article names only
+  fills room the day entries leave.
 """
 
 from __future__ import annotations
@@ -52,8 +57,11 @@ def merge(timeline: Timeline, granularity: Granularity) -> Timeline:
     return dataclasses.replace(timeline, entries=entries)
 
 
-def add_months(timeline: Timeline, corpus: Corpus, keywords: tuple[str, ...]) -> Timeline:
-    """``auto``: month entries for the months only month-precise sentences carry."""
+def add_months(
+    timeline: Timeline, corpus: Corpus, keywords: tuple[str, ...], limit: int | None = None
+) -> Timeline:
+    """``auto``: month entries for the months only month-precise sentences carry
+    (within ``limit`` entries in all, when given; see the module docstring)."""
     covered = {(e.date.year, e.date.month) for e in timeline}
     used = {
         (s.source.article_id, s.source.start) for e in timeline for s in e.sentences if s.source
@@ -88,20 +96,32 @@ def add_months(timeline: Timeline, corpus: Corpus, keywords: tuple[str, ...]) ->
             ref = SourceRef(a.id, a.title, a.url, a.published, sent.start, sent.end)
             found[t.date][a.id] = SummarySentence(sent.text, ref)
     room = max(1, len(timeline) // 4) if len(timeline) else 5
+    if limit is not None:
+        room = min(room, limit // 4)
     best = sorted(found, key=lambda d: (-len(found[d]), d))[:room]
+    if limit is not None:  # a month one article names only fills room the days leave
+        free = max(0, limit - len(timeline))
+        best = [d for i, d in enumerate(best) if i < free or len(found[d]) >= 2]
     extra = tuple(
         TimelineEntry(TimePoint(d, Granularity.MONTH), (next(iter(found[d].values())),), 0.0)
         for d in best
     )
-    return dataclasses.replace(timeline, entries=timeline.entries + extra)
+    days = timeline.entries
+    if limit is not None and len(days) + len(extra) > limit:  # the weakest days make room
+        ranked = sorted(range(len(days)), key=lambda i: -days[i].score)
+        kept = set(ranked[: max(0, limit - len(extra))])
+        days = tuple(e for i, e in enumerate(days) if i in kept)
+    return dataclasses.replace(timeline, entries=days + extra)
 
 
 def regroup(
-    timeline: Timeline, granularity: str, corpus: Corpus, keywords: tuple[str, ...] = ()
+    timeline: Timeline, granularity: str, corpus: Corpus, keywords: tuple[str, ...] = (),
+    limit: int | None = None,
 ) -> Timeline:
-    """The timeline at ``granularity`` (one of :data:`CHOICES`)."""
+    """The timeline at ``granularity`` (one of :data:`CHOICES`); ``limit``: the number
+    of dates asked for, which ``auto``'s month entries stay within."""
     if granularity == "day":
         return timeline
     if granularity == "auto":
-        return add_months(timeline, corpus, keywords)
+        return add_months(timeline, corpus, keywords, limit)
     return merge(timeline, Granularity(granularity))

@@ -21,7 +21,15 @@ _MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fEL
 
 
 def looks_binary(data: bytes) -> bool:
-    """True when the start of ``data`` is clearly not text."""
+    """True when the start of ``data`` is clearly not text.
+
+    By structure, not by one byte: a known magic number, or more than 1% (3 at
+    least) of the first :data:`SNIFF_BYTES` being control bytes, where a run of
+    NUL bytes counts once. So a text with a stray NUL, or padded with NULs at
+    its end (a log cut by a crash), is text (its NULs are removed, with a
+    count, by :func:`decode_text`), and so is UTF-16 without a byte-order
+    mark; a binary's scattered NULs and other control bytes are far above 1%.
+    """
     head = data[:SNIFF_BYTES]
     if not head:
         return False
@@ -29,10 +37,33 @@ def looks_binary(data: bytes) -> bool:
         return False
     if head.startswith(_MAGIC):
         return True
-    if b"\x00" in head:
-        return True
-    controls = len(head) - len(head.translate(None, _CONTROL))
-    return controls > max(2, len(head) // 100)
+    if b"\x00" in head and utf16_codec(head):
+        return False
+    nul_runs = len(_NUL_RUN.findall(head))
+    rest = head.replace(b"\x00", b"")
+    if nul_runs and not rest.strip():
+        return True  # nothing but NUL bytes (and blanks)
+    controls = len(rest) - len(rest.translate(None, _CONTROL))
+    return nul_runs + controls > max(2, len(head) // 100)
+
+
+_NUL_RUN = re.compile(rb"\x00+")
+
+
+def utf16_codec(head: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` for UTF-16 text without a byte-order mark (its NULs
+    are the high bytes of ASCII, all on odd or all on even offsets), else ``None``."""
+    half = len(head) // 2
+    if half < 8:
+        return None
+    even, odd = head[0 : 2 * half : 2].count(0), head[1 : 2 * half : 2].count(0)
+    if odd > half * 3 // 10 and even <= half // 50:
+        codec = "utf-16-le"
+    elif even > half * 3 // 10 and odd <= half // 50:
+        codec = "utf-16-be"
+    else:
+        return None
+    return codec if plausible(head[: 2 * half].decode(codec, "replace")) else None
 
 
 def decode(data: bytes) -> str | None:
@@ -66,6 +97,10 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, s
             if text is None or not plausible(text):  # a BOM on bytes that are not such text
                 return None, f"a {encoding.upper()} byte-order mark, but the bytes are not {encoding.upper()} text"
             break
+    if text is None and b"\x00" in data[:SNIFF_BYTES]:
+        codec = utf16_codec(data[:SNIFF_BYTES])
+        if codec:  # UTF-16 without a byte-order mark
+            text = data[: len(data) // 2 * 2].decode(codec, "replace")
     if text is None and declared:
         try:
             text = data.decode(declared)
@@ -88,6 +123,11 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str | None, s
                     return None, None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:  # stray NULs or NUL padding in a text (see :func:`looks_binary`)
+        nuls = text.count("\x00")
+        text = text.replace("\x00", "")
+        said = f"{nuls} NUL byte{'s' if nuls != 1 else ''} removed"
+        remark = f"{remark}; {said}" if remark else said
     return text, remark
 
 

@@ -167,11 +167,27 @@ def _retry_after(headers: Message | None) -> float | None:
         return None
 
 
-def read_url_list(text: str) -> list[str]:
-    """The URLs of a ``--urls`` file: one a line; blank lines and ``#`` comments ignored."""
-    urls = []
-    for line in text.splitlines():
+def read_url_list(text: str, name: str = "") -> list[str | NotUrl]:
+    """The URLs of a ``--urls`` file: one a line; blank lines and ``#`` comments ignored.
+
+    A line that is no ``http(s)://`` URL is a :class:`NotUrl` (named ``FILE:LINE``
+    by ``name``), which the reader reports at its place and skips: it was read as a
+    path, with a "no such file" line that named neither the list nor the line.
+    """
+    urls: list[str | NotUrl] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
         line = line.strip()
         if line and not line.startswith("#"):
-            urls.append(line)
+            urls.append(line if is_url(line) else NotUrl(f"{name}:{lineno}", line))
     return urls
+
+
+@dataclass(frozen=True)
+class NotUrl:
+    """A line of a URL list that is no URL; an input :func:`~newsline.ingest.read` reports."""
+
+    where: str  # FILE:LINE
+    line: str
+
+    def __fspath__(self) -> str:
+        return self.where

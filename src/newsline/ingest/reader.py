@@ -19,8 +19,8 @@ from ._report import Reporter
 from .articles import add_records, default_dates, html_article, text_article
 from .compress import CompressionError, decompress, split_suffix
 from .compress import sniff as sniff_compression
-from .decode import SNIFF_BYTES, decode_text, html_charset, looks_binary
-from .fetch import FetchError, is_url
+from .decode import SNIFF_BYTES, decode_text, html_charset, looks_binary, utf16_codec
+from .fetch import FetchError, NotUrl, is_url
 from .formats.feeds import read_feed
 from .formats.parquet import iter_parquet
 from .formats.records import iter_csv, iter_json, iter_jsonl
@@ -31,6 +31,7 @@ from .origin import Source
 from .paths import is_hidden
 from .sniff import (
     NOT_ARTICLES,
+    archive_kind,
     kind_from_name,
     looks_html,
     own_output,
@@ -149,10 +150,13 @@ def _sources(paths: Sequence[PathLike], report: Reporter) -> Iterator[Source]:
         if name == "-":
             yield Source(None, "<stdin>", "stdin")
             continue
+        if isinstance(raw, NotUrl):
+            report.problem(raw.where, f"not a URL ({safe.shown(raw.line)[:80]}); skipped", file=raw.where, cause="not a URL")
+            continue
         if is_url(name):
             yield Source(None, name, name, url=name)
             continue
-        problem = lambda w, m, c: report.problem(w, m, cause=c)  # noqa: E731
+        problem = lambda w, m, c, n=1: report.problem(w, m, cause=c, items=n)  # noqa: E731
         for path, shown, id_base in safe.expand(Path(raw), problem, is_hidden):
             yield Source(path, shown, id_base)
 
@@ -179,7 +183,7 @@ def _read_source(
         if stream is None:
             return True
     else:
-        data = _read_bytes(source, report, comp, limits, opts)
+        data = _read_bytes(source, report, comp, limits, opts, kind)
         if data is None:
             return True
         if not data.strip():
@@ -204,6 +208,10 @@ def _read_source(
             records = iter_parquet(stream, name=name, report=report)
             n = add_records(records, source, _stem(name), default_date, report, out, opts, limits)
         return _none_read(report, name, n, before)
+    archive = archive_kind(data, name)
+    if archive:  # a folder's files sent as one: said so, not "binary"
+        report.problem(name, f"a {archive} archive: unpack it and give its folder; skipped", cause="archive")
+        return True
     if looks_binary(data):
         report.problem(name, "binary file, not text; skipped", cause="binary")
         return True
@@ -278,14 +286,22 @@ def _in_memory(source: Source, report: Reporter, comp: str, limits: Limits) -> B
 
 
 def _read_bytes(
-    source: Source, report: Reporter, comp: str, limits: Limits, opts: ReadOptions
+    source: Source, report: Reporter, comp: str, limits: Limits, opts: ReadOptions, kind: str = ""
 ) -> bytes | None:
     if not source.url:
         try:
-            return safe.read_file(source.path, limits, comp=comp)
+            data, error = safe.read_kept(source.path, limits, comp=comp)
         except Skip as exc:
             report.problem(source.name, str(exc), cause=exc.cause)
-        return None
+            return None
+        if error is not None:  # a truncated or damaged compressed file: what came before is read
+            if kind not in ("text", "html"):
+                data = data[: data.rfind(b"\n") + 1]  # no half record at the cut
+            if not data.strip():
+                report.problem(source.name, f"{_lost(error)}; skipped", cause="truncated")
+                return None
+            report.problem(source.name, f"{_lost(error)}; rest skipped, the first {len(data)} bytes read", cause="truncated")
+        return data
     try:
         data = opts.fetcher.get(source.url).data
     except FetchError as exc:
@@ -319,8 +335,12 @@ def _read_jsonl_file(
     before, start = report.count(name), len(out)
     try:
         with safe.open_input(source.path, limits, comp=comp) as f:
-            if looks_binary(f.peek(SNIFF_BYTES)[:SNIFF_BYTES]):  # type: ignore[attr-defined]
+            head = f.peek(SNIFF_BYTES)[:SNIFF_BYTES]  # type: ignore[attr-defined]
+            if looks_binary(head):
                 report.problem(name, "binary file, not text; skipped", cause="binary")
+                return True
+            if b"\x00" in head and utf16_codec(head):  # its lines are not split at b"\n"
+                report.problem(name, "UTF-16 text: JSON lines are read as UTF-8 (convert the file); skipped", cause="undecodable")
                 return True
             lines = safe.iter_lines(f, limits.max_record_size)
             records = iter_jsonl(lines, name=name, report=report, max_record=limits.max_record_size)

@@ -71,6 +71,20 @@ def sniff_bytes(head: bytes) -> str:
     return ""
 
 
+_ARCHIVES = ((b"7z\xbc\xaf\x27\x1c", "7z"), (b"Rar!\x1a\x07", "rar"))
+
+
+def archive_kind(data: bytes, name: str) -> str:
+    """``zip``, ``tar``, ``7z`` or ``rar`` for an archive of files (read by no reader:
+    its line says to unpack it), else ``""``. A zip not named ``.zip`` may be a
+    document (.docx, .epub): only the name tells."""
+    if data.startswith(b"PK\x03\x04") and split_suffix(name.lower())[0].endswith(".zip"):
+        return "zip"
+    if data[257:262] == b"ustar":
+        return "tar"
+    return next((kind for magic, kind in _ARCHIVES if data.startswith(magic)), "")
+
+
 def looks_html(data: bytes) -> bool:
     """Whether bytes named as plain text are an HTML page (one saved as ``page.txt``)."""
     return _HTML_START.match(data[:4096].decode("utf-8", "replace").lstrip("\ufeff")) is not None

@@ -272,18 +272,47 @@ def read_file(
     path: str | os.PathLike[str] | None, limits: Limits = DEFAULT_LIMITS, *, gz: bool = False, comp: str = ""
 ) -> bytes:
     """All bytes of a file (``None``: stdin), inflated and capped; every failure is :class:`Skip`."""
+    data, error = read_kept(path, limits, gz=gz, comp=comp)
+    if error is not None:
+        raise _skip(error, comp)
+    return data
+
+
+def read_kept(
+    path: str | os.PathLike[str] | None, limits: Limits = DEFAULT_LIMITS, *, gz: bool = False, comp: str = ""
+) -> tuple[bytes, BaseException | None]:
+    """Like :func:`read_file`, but a truncated or damaged compressed file gives the bytes
+    inflated before the damage and the error that ended them; with nothing inflated
+    it is a :class:`Skip` as well."""
+    data = b""
     try:
-        return read_all(open_input(path, limits, gz=gz, comp=comp))
-    except (lzma.LZMAError, ValueError) as exc:
-        raise Skip(f"not a valid {comp or 'compressed'} file ({exc}); skipped", "malformed") from None
-    except (EOFError, zlib.error) as exc:
-        raise Skip(f"not a valid gzip file ({exc}); skipped", "malformed") from None
-    except OSError as exc:
-        what = "not a valid gzip file" if "gzip" in str(exc).lower() else "cannot read file"
-        raise Skip(f"{what} ({describe(exc)}); skipped", "malformed") from None
+        stream = open_input(path, limits, gz=gz, comp=comp)
+        with stream:
+            data = stream.read()
+        finish(stream)
+    except _INFLATE_ERRORS as exc:
+        if not data:
+            raise _skip(exc, comp) from None
+        return data, exc
+    return data, None
 
 
-Report = Callable[[str, str, str], None]  # (where, message, cause)
+_INFLATE_ERRORS = (lzma.LZMAError, ValueError, EOFError, zlib.error, OSError)
+
+
+def _skip(exc: BaseException, comp: str) -> Skip:
+    if isinstance(exc, EOFError):
+        return Skip("cannot read the file (compressed file ended early); skipped", "truncated")
+    if isinstance(exc, (lzma.LZMAError, ValueError)):
+        return Skip(f"not a valid {comp or 'compressed'} file ({exc}); skipped", "malformed")
+    if isinstance(exc, zlib.error):
+        return Skip(f"not a valid gzip file ({exc}); skipped", "malformed")
+    assert isinstance(exc, OSError)
+    what = "not a valid gzip file" if "gzip" in str(exc).lower() else "cannot read file"
+    return Skip(f"{what} ({describe(exc)}); skipped", "malformed")
+
+
+Report = Callable[..., None]  # (where, message, cause[, items skipped: 1])
 
 
 def expand(path: Path, report: Report, hidden: Callable[[str], bool]) -> Iterator[tuple[Path, str, str]]:
@@ -301,7 +330,7 @@ def expand(path: Path, report: Report, hidden: Callable[[str], bool]) -> Iterato
     if stat.S_ISDIR(mode):
         found = False
         problems: list[str] = []
-        for file in walk(path, lambda w, m, c: (problems.append(w), report(w, m, c)), hidden):
+        for file in walk(path, lambda w, m, c, n=1: (problems.append(w), report(w, m, c, n)), hidden):
             found = True
             yield file, shown(os.fspath(file)), shown(file.relative_to(path).as_posix())
         if not found and not problems:
@@ -359,7 +388,20 @@ def walk(folder: Path, report: Report, hidden: Callable[[str], bool]) -> Iterato
                     report(shown(os.path.join(top, name)), f"{what}, not a regular file; skipped", "not a regular file")
         finally:
             os.close(fd)
+        for name, page in _page_assets(files, dirs):
+            assets = os.path.join(top, name)
+            n = sum(len([f for f in fs if not hidden(f)]) for _, _, fs in os.walk(assets))
+            report(shown(assets), f"the images, scripts and styles of the saved page {page} ({n} files); skipped",
+                   "page assets", n)  # fmt: skip
+            dirs.remove(name)
         for name in files:
             yield Path(top, name)
         for name in reversed(dirs):
             stack.append((os.path.join(top, name), ancestors))
+
+
+def _page_assets(files: list[str], dirs: list[str]) -> list[tuple[str, str]]:
+    """``(folder, page)`` for each ``NAME_files`` folder beside a ``NAME.html`` (or
+    ``.htm``): what a browser's "Save page as" writes with the page."""
+    pages = {os.path.splitext(f)[0]: f for f in files if f.lower().endswith((".html", ".htm"))}
+    return [(d, pages[d[: -len("_files")]]) for d in dirs if d.endswith("_files") and d[: -len("_files")] in pages]

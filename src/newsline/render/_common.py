@@ -48,10 +48,11 @@ def _text(value: object) -> str:
 
 
 def date_range(meta: Mapping[str, object]) -> str:
-    """``2025-10-03 to 2026-01-20`` from ``meta["date_range"]`` or ``""``."""
+    """``2025-10-03 to 2026-01-20`` from ``meta["date_range"]`` (one day once) or ``""``."""
     value = meta.get("date_range")
     if isinstance(value, (list, tuple)) and len(value) == 2 and all(value):
-        return f"{_text(value[0])} to {_text(value[1])}"
+        first, last = _text(value[0]), _text(value[1])
+        return first if first == last else f"{first} to {last}"
     return ""
 
 
@@ -144,3 +145,19 @@ def safe_url(url: str) -> str:
     """``url`` when it is http(s) or mailto, else ``""`` (no ``javascript:`` links)."""
     u = url.strip()
     return u if u.lower().startswith(("http://", "https://", "mailto:")) else ""
+
+
+def estimated_sentences(timeline: Timeline) -> set[tuple[str, str, int]]:
+    """``(entry time, article id, start)`` of the sentences dated by an estimate inside
+    entries that are not wholly estimated (``meta.estimated_sentences``): marked "≈" each."""
+    table = timeline.meta.get("estimated_sentences") or {}
+    return {
+        (str(time), str(ref["article_id"]), int(ref["start"]))
+        for time, refs in table.items()  # type: ignore[union-attr]
+        for ref in refs
+    }
+
+
+def is_estimated(marked: set[tuple[str, str, int]], time: TimePoint, ref: SourceRef | None) -> bool:
+    """Whether a sentence (its source ``ref``) of the entry at ``time`` is in ``marked``."""
+    return ref is not None and (str(time), ref.article_id, ref.start) in marked

@@ -18,7 +18,9 @@ from .. import __version__
 from ..model import Granularity, SummarySentence, Timeline, TimelineEntry
 from ._common import (
     display_text,
+    estimated_sentences,
     facts,
+    is_estimated,
     long_label,
     notes,
     one_line,
@@ -100,7 +102,10 @@ def _source_item(anchor: str, s: SummarySentence) -> str:
     return f'<li id="{anchor}">{title}<span class="meta">{" &middot; ".join(meta)}</span></li>'
 
 
-def _entry(i: int, entry: TimelineEntry, prev: TimelineEntry | None, dating: tuple[dict, dict] = ({}, {})) -> list[str]:
+def _entry(
+    i: int, entry: TimelineEntry, prev: TimelineEntry | None, dating: tuple[dict, dict] = ({}, {}),
+    marked: frozenset[tuple[str, str, int]] | set[tuple[str, str, int]] = frozenset(),
+) -> list[str]:
     t = entry.time
     coarse = "" if t.granularity is Granularity.DAY else " coarse"
     out = [f'<li class="entry{coarse}" id="e{i}">', '<div class="date">']
@@ -126,7 +131,13 @@ def _entry(i: int, entry: TimelineEntry, prev: TimelineEntry | None, dating: tup
             tip = _e(source_name(s.source))
             cite = f'<a class="cite" href="#{anchor}" title="{tip}">{len(items) + 1}</a>'
             items.append(_source_item(anchor, s))
-        out.append(f"<p>{_e(display_text(s.text))}{cite}</p>")
+        approx = ""
+        if s.source is not None and is_estimated(marked, t, s.source):  # in an entry not all estimated
+            e = dating[1].get(s.source.article_id, {})
+            span = e.get("earliest") if e.get("earliest") == e.get("latest") else f"{e.get('earliest')} to {e.get('latest')}"
+            tip = _e(f"dated from an estimated publication date: {span}")
+            approx = f'<span class="approx" title="{tip}">≈</span> '
+        out.append(f"<p>{approx}{_e(display_text(s.text))}{cite}</p>")
     if not entry.sentences:
         out.append('<p class="empty">No summary for this date.</p>')
     if items:
@@ -158,8 +169,9 @@ def render(timeline: Timeline) -> str:
     prev: TimelineEntry | None = None
     meta = timeline.meta
     dating = (dict(meta.get("estimated_entries") or {}), dict(meta.get("date_estimates") or {}))
+    marked = estimated_sentences(timeline)
     for i, entry in enumerate(timeline, start=1):
-        out += _entry(i, entry, prev, dating)
+        out += _entry(i, entry, prev, dating, marked)
         prev = entry
     out.append("</ol>")
     if not len(timeline):

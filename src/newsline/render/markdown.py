@@ -7,7 +7,9 @@ import re
 from ..model import SourceRef, Timeline
 from ._common import (
     display_text,
+    estimated_sentences,
     facts,
+    is_estimated,
     notes,
     one_line,
     period_label,
@@ -56,11 +58,13 @@ def render(timeline: Timeline) -> str:
     if lines[-1] == ">":
         lines[-1] = ""
     estimated = timeline.meta.get("estimated_entries") or {}
+    marked = estimated_sentences(timeline)
     for entry in timeline:
         mark = "≈ " if str(entry.time) in estimated else ""  # type: ignore[operator]
         lines += [f"## {mark}{period_label(entry.time)}", ""]
         for s in entry.sentences:
-            bullet = f"- {escape(display_text(s.text))}"
+            approx = "≈ " if is_estimated(marked, entry.time, s.source) else ""
+            bullet = f"- {approx}{escape(display_text(s.text))}"
             if s.source is not None:
                 bullet += f" ({cite(s.source)})"
             lines.append(bullet)

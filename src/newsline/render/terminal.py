@@ -8,7 +8,9 @@ import textwrap
 from ..model import Timeline
 from ._common import (
     display_text,
+    estimated_sentences,
     facts,
+    is_estimated,
     long_label,
     notes,
     one_line,
@@ -70,12 +72,14 @@ def render(timeline: Timeline, *, width: int | None = None) -> str:
         out += textwrap.wrap(f"Note: {one_line(note)}", w, subsequent_indent="      ")
     numbers = {ref.article_id: n for n, ref in enumerate(sources_in_order(timeline), start=1)}
     estimated = timeline.meta.get("estimated_entries") or {}
+    marked = estimated_sentences(timeline)
     for entry in timeline:
         mark = "≈ " if str(entry.time) in estimated else ""  # type: ignore[operator]
         out += ["", mark + long_label(entry.time)]
         for s in entry.sentences:
             marker = f" [{numbers[s.source.article_id]}]" if s.source else ""
-            out += body.wrap(display_text(s.text) + marker)
+            approx = "≈ " if is_estimated(marked, entry.time, s.source) else ""
+            out += body.wrap(approx + display_text(s.text) + marker)
     out += _estimates(timeline, body)
     undated = timeline.meta.get("undated") or []
     if undated:  # articles nothing dates: their key sentences, as the other formats list them

@@ -66,8 +66,9 @@ class AddReport:
 
     @property
     def skipped(self) -> int:
-        """Articles not stored: empty after cleaning, plus unreadable input items."""
-        return self.empty + len(self.problems)
+        """Articles not stored: empty after cleaning, plus unreadable input items (not the
+        warnings about items kept, a dropped date or removed NUL bytes)."""
+        return self.empty + self.items_skipped
 
 
 @dataclass

@@ -71,6 +71,10 @@ _PARTICIPLE = (
 )
 _PASSIVE = re.compile(r"(?:\bbe|\bbeen|\bbeing|\bis|\bare|\bstays?|\bremains?|\bgets?|\bbecomes?)\s+$")
 _PASSIVE_REACH = 9  # characters: "remains " and a space
+# A participle right after an infinitive's verb is its object's adjective, no past:
+# "hopes to restart limited production in December", "plans to add increased service".
+_AFTER_INFINITIVE = re.compile(r"\bto\s+[a-z]+\s+$")
+_INFINITIVE_REACH = 24
 _CUE = re.compile(
     rf"\b(?:(?P<f>{_FUTURE_CUE})|(?P<p>{_PAST_CUE})|(?P<pp>{_PARTICIPLE}))\b|(?P<f2>'ll)\b"
 )
@@ -175,7 +179,10 @@ _REPORTED_SLACK_DAYS = 60
 def _kind(m: re.Match[str]) -> int:
     if m.group("f") or m.group("f2"):
         return FUTURE
-    if m.group("pp") and _PASSIVE.search(m.string, max(0, m.start() - _PASSIVE_REACH), m.start()):
+    if m.group("pp") and (
+        _PASSIVE.search(m.string, max(0, m.start() - _PASSIVE_REACH), m.start())
+        or _AFTER_INFINITIVE.search(m.string, max(0, m.start() - _INFINITIVE_REACH), m.start())
+    ):
         return UNKNOWN
     return UNKNOWN if m.group() in _NOT_PAST else PAST
 

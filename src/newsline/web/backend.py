@@ -88,7 +88,7 @@ class StoreBackend:
         notes = tuple(rel(str(n)) for n in result.notes)
         return dataclasses.replace(
             report,
-            skipped=report.skipped + len(problems),
+            skipped=report.skipped + sum(result.skipped.values()),  # not the warnings about kept items
             problems=problems + report.problems,
             notes=notes + report.notes,
         )

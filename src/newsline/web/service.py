@@ -204,7 +204,7 @@ class Builder:
             end=spec.end,
         )
         # as `newsline build --granularity` does: periods, then the estimated dates marked
-        timeline = regroup(timeline, spec.granularity, corpus, parse_query(spec.query or None))
+        timeline = regroup(timeline, spec.granularity, corpus, parse_query(spec.query or None), spec.dates)
         timeline = annotate(dataclasses.replace(timeline, entries=tuple(sorted(timeline.entries, key=_when))), corpus)
         docs = corpus.documents
         pubs = sorted(d.article.published for d in docs if d.article.published)

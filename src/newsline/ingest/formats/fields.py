@@ -108,16 +108,11 @@ class FieldMap:
 def other_text_columns(columns: Iterable[Any], found: Mapping[str, str]) -> list[str]:
     """The columns after the chosen text column that are text synonyms too, best first
     (``content`` null in a record, ``description`` given): a record's fallbacks."""
-    by_norm: dict[str, str] = {}
-    for c in columns:
-        by_norm.setdefault(norm(c), str(c))
+    by_norm: dict[str, list[str]] = {}
+    for c in columns:  # every column of a name, "Text" and "text" alike
+        by_norm.setdefault(norm(c), []).append(str(c))
     used = set(found.values())
-    out = []
-    for name in _NORMED["text"]:
-        column = by_norm.get(name)
-        if column is not None and column not in used:
-            out.append(column)
-    return out
+    return [c for name in _NORMED["text"] for c in by_norm.get(name, ()) if c not in used]
 
 
 def _list(cols: tuple[str, ...]) -> str:

@@ -65,6 +65,10 @@ def to_article(
             text = _no_surrogates(_text(record.get(column)))
             if text:
                 break
+    if "\x00" in text:  # a JSON "\u0000" or a Parquet string's NUL: removed, with a line
+        nuls = text.count("\x00")
+        text = text.replace("\x00", "").strip()
+        report.problem(where, f"{nuls} NUL character{'s' if nuls != 1 else ''} removed from the text", file=file)
     if not text:
         report.problem(where, "record has no text; skipped", file=file, cause="no text")
         return None
@@ -135,6 +139,11 @@ def iter_jsonl(
             continue
         if not line.strip():
             continue
+        line, nuls = _without_nuls(line)
+        if nuls:  # stray NULs in a text file: removed with a line, the record kept
+            report.problem(where, f"{nuls} NUL byte{'s' if nuls != 1 else ''} removed", file=name)
+            if not line.strip():
+                continue
         try:
             try:
                 value = json.loads(line)
@@ -147,6 +156,14 @@ def iter_jsonl(
             report.problem(where, "JSON nested too deeply; skipped", file=name, cause="malformed")
             continue
         yield lineno, value
+
+
+def _without_nuls(line: bytes | str) -> tuple[bytes | str, int]:
+    if isinstance(line, bytes):
+        nuls = line.count(0)
+        return (line.replace(b"\x00", b"") if nuls else line), nuls
+    nuls = line.count("\x00")
+    return (line.replace("\x00", "") if nuls else line), nuls
 
 
 def _fallback_decode(line: bytes | str) -> str:
@@ -230,6 +247,7 @@ def _csv_rows(
         report.problem(name, f"malformed CSV header ({exc}); file skipped", file=name, cause="malformed")
         return
     columns = [h.strip().lstrip("\ufeff") for h in header]
+    merged = _said_duplicates(columns, name, report)
     odd_quotes = text.count('"') % 2 == 1
     offset = 0  # lines before the text the reader reads (after a recovery)
     recoveries = 0
@@ -259,7 +277,7 @@ def _csv_rows(
                     pending = None
                     continue
                 if any(cell.strip() for cell in cells):
-                    yield line, dict(zip(columns, cells, strict=False))
+                    yield line, _row(columns, cells, merged)
             return
         except csv.Error as exc:
             where = f"{name}:{reader.line_num + offset}"
@@ -270,8 +288,33 @@ def _csv_rows(
             continue
         line, start = start, reader.line_num + offset + 1
         if pending is not None and any(cell.strip() for cell in pending[1]):
-            yield pending[0], dict(zip(columns, pending[1], strict=False))
+            yield pending[0], _row(columns, pending[1], merged)
         pending = (line, row)
+
+
+def _said_duplicates(columns: list[str], name: str, report: Reporter) -> bool:
+    """Warn once per column name the header repeats (the last one silently won); True if any."""
+    seen: dict[str, list[int]] = {}
+    for i, column in enumerate(columns, 1):
+        seen.setdefault(column, []).append(i)
+    repeated = {c: where for c, where in seen.items() if len(where) > 1}
+    for column, where in repeated.items():
+        if column:  # unnamed columns (trailing delimiters) hold nothing a field maps to
+            cols = ", ".join(map(str, where))
+            report.problem(name, f"column {column!r} appears {len(where)} times (columns {cols}); "
+                           "each row takes the first non-empty of them", file=name)  # fmt: skip
+    return bool(repeated)
+
+
+def _row(columns: list[str], cells: list[str], merged: bool) -> dict[str, str]:
+    """A row keyed by column name; of columns with one name, the first non-empty cell."""
+    if not merged:
+        return dict(zip(columns, cells, strict=False))
+    row: dict[str, str] = {}
+    for column, cell in zip(columns, cells, strict=False):
+        if column not in row or (not row[column].strip() and cell.strip()):
+            row[column] = cell
+    return row
 
 
 _SEP_LINE = re.compile(r"\ufeff?sep=([,;\t|])\r?\n", re.I)

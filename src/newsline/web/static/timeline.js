@@ -58,6 +58,16 @@ function estimateOf(entry, meta) {
   return ((meta && meta.date_estimates) || {})[aid] || {};
 }
 
+// The sentences dated from an estimate in entries not wholly estimated
+// (meta.estimated_sentences), as `${time}\u0000${article_id}\u0000${start}`.
+function estimatedSentences(meta) {
+  const out = new Set();
+  for (const [time, refs] of Object.entries((meta && meta.estimated_sentences) || {})) {
+    for (const r of refs) out.add(`${time}\u0000${r.article_id}\u0000${r.start}`);
+  }
+  return out;
+}
+
 function sentenceKey(s) { return s.source ? `${s.source.article_id}\u0000${s.source.start}` : null; }
 
 // Draw `doc` into the list `ol` and the index `nav`; `act(kind, payload)` handles the buttons.
@@ -74,6 +84,7 @@ export function drawTimeline(doc, ol, nav, act) {
     return;
   }
   drawIndex(entries, nav);
+  const marked = estimatedSentences(doc.meta);
   let prev = null;
   entries.forEach((entry, i) => {
     if (prev) {
@@ -108,7 +119,10 @@ export function drawTimeline(doc, ol, nav, act) {
     if (pinned) when.append(el("span", "pinned", "badge pin"));
     li.append(h, when);
     const sents = el("ul", null, "sents");
-    for (const s of entry.sentences) sents.append(drawSentence(s, entry, pinnedSents, act));
+    for (const s of entry.sentences) {
+      const approx = s.source && marked.has(`${entry.time || entry.date}\u0000${s.source.article_id}\u0000${s.source.start}`);
+      sents.append(drawSentence(s, entry, pinnedSents, act, approx));
+    }
     li.append(sents);
     const tools = el("div", null, "entry-tools");
     tools.append(
@@ -121,8 +135,13 @@ export function drawTimeline(doc, ol, nav, act) {
   });
 }
 
-function drawSentence(s, entry, pinnedSents, act) {
+function drawSentence(s, entry, pinnedSents, act, approx = false) {
   const li = el("li");
+  if (approx) {
+    const b = el("span", "≈", "badge");
+    b.title = "Dated from an estimated publication date";
+    li.append(b, " ");
+  }
   li.append(el("span", s.text, "text"));
   const meta = el("div", null, "src");
   if (!s.source) {
