@@ -69,6 +69,10 @@ def _spanning(mention: DateMention | None, ctx: Context, start: int, end: int) -
         return None
     if ctx.anchor_pos == mention.start:
         ctx.anchor_pos = start
+    if ctx.past_anchor_pos == mention.start:
+        ctx.past_anchor_pos = start
+    if ctx.full_anchor_pos == mention.start:
+        ctx.full_anchor_pos = start
     return dataclasses.replace(mention, text=ctx.text[start:end], start=start, end=end)
 
 

@@ -30,9 +30,19 @@ from .patterns import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from .periods import _unit
 
 
+def _narrative_reference(m: re.Match[str], ctx: Context) -> dt.date | None:
+    """The day "a day earlier", "two days later", "the next day" count from: the day
+    named just before, else the DCT; in a clause told in the past, not a day that
+    lies ahead (:meth:`Context.past_reference`)."""
+    ref = ctx.anchored(m.start())
+    if ref is not None and ctx.dct is not None and ref > ctx.dct and ctx.tense(m) == R.PAST:
+        return ctx.past_reference(m.start())
+    return ref if ref is not None else ctx.dct
+
+
 def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
     n, unit, direction = _number(m.group("ago_n")), _unit(m.group("ago_unit")), m.group("ago_dir")
-    ref = ctx.dct if direction == "ago" else ctx.reference(m.start())
+    ref = ctx.dct if direction == "ago" else _narrative_reference(m, ctx)
     told_gran = None
     if direction != "ago" and unit in ("month", "year", "decade") and (told := ctx.told_at(m.start(), 600)):
         ref = told  # "In 1969 ... more than a year later": from the date told, not the DCT
@@ -109,8 +119,15 @@ def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _mkv(m, R.year(dct.year + off), RELATIVE)
 
 
-# "planned" a few words before the weekday, not of a plan told over ("had planned")
-_PLANNED_BEFORE = re.compile(r"(?<!\bhad\s)(?<!\bpreviously\s)\bplanned(?:\s+[\w'.-]+){0,8}?\s+$")
+# "planned" a few words before the weekday, not of a plan told over ("had planned"), and
+# the other plans told in the past: "was set to become a hurricane on Tuesday", "was
+# originally scheduled for Friday"
+_PLANNED_BEFORE = re.compile(
+    r"(?:(?<!\bhad\s)(?<!\bpreviously\s)\bplanned|\b(?:was|were)\s+set\s+to"
+    r"|\b(?:originally|initially)\s+(?:been\s+)?(?:due|scheduled|set|slated|planned|expected))"
+    r"(?:\s+[\w'.-]+){0,8}?\s+$"
+)
+_PLAN_WORDS = ("planned", "set to", "originally", "initially")
 # "Friday next week", "Monday last week", "Tuesday this week": that week's weekday
 _WEEK_AFTER = re.compile(r"\s+(next|last|this)\s+week\b")
 _WEEK_STEP = {"next": 1, "last": -1, "this": 0}
@@ -174,7 +191,8 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
         direction = R.weekday_tense(*args)
     d = R.weekday_date(ctx.dct, wd, direction)
     lo = max(0, m.start() - 80)
-    if direction != R.FUTURE and "planned" in ctx.text[lo : m.start()] and _PLANNED_BEFORE.search(ctx.text, lo, m.start()):
+    before = ctx.text[lo : m.start()]
+    if direction != R.FUTURE and any(w in before for w in _PLAN_WORDS) and _PLANNED_BEFORE.search(ctx.text, lo, m.start()):
         # a plan told in the past ("planned to leave on Sunday", "planned a rally on
         # Saturday") may lie on either side of the DCT: the nearest such weekday
         ahead = R.weekday_date(ctx.dct, wd, R.FUTURE)
@@ -183,7 +201,7 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
     if d == ctx.dct and mod in ("last", "next"):
         d += dt.timedelta(days=7 if mod == "next" else -7)
     value, point = R.day(d)
-    ctx.anchor, ctx.anchor_pos = d, m.start()
+    ctx.set_anchor(d, m.start())
     return _mk(m, type_, value + suffix, RELATIVE, point)
 
 
@@ -251,7 +269,7 @@ def anaphor(m: re.Match[str], ctx: Context) -> DateMention | None:
     off, code = _ANAPHOR[_norm(m.group("an_word") or m.group("an_rel"))]
     type_ = TIME if code else DATE
     suffix = f"T{code}" if code else ""
-    ref = ctx.reference(m.start())
+    ref = _narrative_reference(m, ctx)
     if _NEXT_DAY_OR.match(ctx.text, m.end()):  # "in the next day or two": from now
         ref = ctx.dct
     if ref is None:

@@ -28,17 +28,28 @@ _PROSPECT = (
     r"|vowed|threatened|offered|by)"
     r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
 )
+_SUPERSEDED_PLAN = (
+    r"(?:originally|initially)\s+(?:been\s+)?(?:due|scheduled|set|slated|planned|expected|meant|intended)"
+    r"(?:\s+to\s+[a-z]+)?"
+)
+_SUPERSEDED = re.compile(rf"\b{_SUPERSEDED_PLAN}\b")
 # A directive asks for what comes after it, but it may itself be long past: "asked
 # Elian to testify on Feb. 10" (a month ahead), "summoned his advisers to meet on
 # Sept. 14" (two months back). Its past tense is no cue; the nearest reading wins.
 _DIRECTIVE = (
-    # ... and so does a plan told in the past: "a ceasefire was supposed to begin in April"
-    r"(?:was|were)\s+(?:only\s+)?supposed\s+to|supposed\s+to\s+have"
+    # ... and so does a plan told in the past: "a ceasefire was supposed to begin in April",
+    # "he was set to fly to Houston on 5 May" (a fortnight back)
+    r"(?:was|were)\s+(?:only\s+)?(?:supposed|set)\s+to|supposed\s+to\s+have"
     r"|(?:asked|urged|invited|ordered|summoned|subpoenaed|called\s+on|required)(?:\s+[\w'-]+){0,3}?"
     r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
     # a promise of a thing dates the thing, whenever it was made: "has promised a
     # bill in January" (ahead), "pledged new inspections in February" (either way)
     r"|(?:promised|pledged|vowed|offered|proposed)\s+(?:an?|the|new|more|its|his|her|their)\s+(?!to\b)[\w'-]+"
+    # a plan told as superseded dates the old plan, not its telling: "it was originally
+    # due on November 23" (the budget now comes on October 31: a November ahead), "first
+    # shown in May, originally scheduled for December" (behind). "was" says only that the
+    # plan no longer holds; the date may lie on either side of the DCT (``_SUPERSEDED``)
+    rf"|{_SUPERSEDED_PLAN}"
 )
 _FUTURE_CUE = (
     r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planning|scheduled"
@@ -192,8 +203,8 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
     lo = max(0, start - reach)
     left = text[lo:start]
     tail = left[-40:]  # what sits right before the mention
-    if _SET_FOR.search(tail):
-        return FUTURE
+    if _SET_FOR.search(tail) and not _SUPERSEDED.search(tail):
+        return FUTURE  # (not "originally scheduled for": the nearest reading, below)
     until = _UNTIL.search(tail) is not None
     earliest = _EARLIEST.search(tail) is not None
     cut = _last_sentence_end(left)
