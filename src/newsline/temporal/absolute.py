@@ -124,6 +124,15 @@ def month(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _week_of(_month(m, ctx), ctx)
 
 
+# A march named: "the March for Life", "a March on Washington", "the ``March of the
+# Combatant Mothers''" (a determiner or a quote before, a name after; not "the March of
+# 1998", "the March to April period")
+_A_MARCH = re.compile(
+    r"\s+(?:for|of|on|against)\s+(?:the\s+|[Oo]ur\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]"
+)
+_NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|[Aa]nnual|[Yy]early)\s+|[`'\"]|'s\s+)$")
+
+
 def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
     name = m.group("mo_mon")
     mon = _month_num(name)
@@ -147,6 +156,10 @@ def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
             return None  # "Jan", "Dec." alone: a name or an abbreviation
         if name == "May" and not _MONTH_CUE.search(ctx.text, max(0, m.start() - 12), m.start()):
             return None
+        if name == "March" and _A_MARCH.match(ctx.text, m.end()) and _NOUN_BEFORE.search(
+            ctx.text, max(0, m.start() - 16), m.start()
+        ):
+            return None  # "the annual March for Life", "the ``March of the Mothers'': a march
     if not (mod or rng or rel) and (r := _RANGE_YEAR.match(ctx.text, m.end())):
         value, point = R.month(int(r.group(1)), mon)
         ctx.told, ctx.told_pos = point, m.start()
@@ -175,6 +188,9 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 _DEGREES_BEFORE = re.compile(r"(?i:temperature|degree|highs?|lows?|thermometer)s?\b[^.]{0,30}$")
 
 
+_POSSESSIVE_BEFORE = re.compile(r"\b(?i:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]+)?$")
+
+
 def decade(m: re.Match[str], ctx: Context) -> DateMention | None:
     full, short, word = m.group("dec_full"), m.group("dec_short"), m.group("dec_word")
     if word:
@@ -186,6 +202,8 @@ def decade(m: re.Match[str], ctx: Context) -> DateMention | None:
         if y > now:
             y -= 100
         return _mk(m, DATE, f"{y // 10:03d}", EXPLICIT if ctx.dct is None else RELATIVE)
+    if short and _POSSESSIVE_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        return None  # "when he was in his 30s", "their early 20s": an age, not a decade
     y = int(full) if full else 1900 + int(short)
     return _mk(m, DATE, f"{y // 10:03d}", EXPLICIT)
 

@@ -20,6 +20,7 @@ from . import resolve as R
 from .context import (
     _MONTHS_RE,
     DATE,
+    DURATION,
     EXPLICIT,
     RELATIVE,
     TIME,
@@ -216,7 +217,16 @@ def spoken_year(words: str) -> int | None:
     return None
 
 
+# "for more than two thousand years": a count of units, not the year 2000
+_UNIT_AFTER = re.compile(r"\s+(?i:years|months|weeks|days|hours|people|of)\b")
+
+
 def spoken(m: re.Match[str], ctx: Context) -> DateMention | None:
+    if m.group("sp_k") and not m.group("sp_y2") and (unit := _UNIT_AFTER.match(ctx.text, m.end())):
+        if unit.group().strip().lower() != "years":
+            return None
+        # (TIMEX3 writes a duration in the unit told: P2000Y)
+        return DateMention(ctx.text[m.start() : unit.end()], m.start(), unit.end(), DURATION, "P2000Y", "")
     if m.group("sp_c"):
         y = spoken_year(f"nineteen {m.group('sp_y')}")
     else:

@@ -62,9 +62,13 @@ def _period(n: int | None, unit: str, half: bool = False) -> str:
 def set_(m: re.Match[str], ctx: Context) -> DateMention | None:
     adv = m.group("set_adv")
     if adv:
-        if adv.lower() != "daily" and _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        if adv.lower() == "daily" and _NEWSPAPER_AFTER.match(ctx.text, m.end()):
+            return None  # "the Communist Party daily Granma", "the daily said": a newspaper
+        if adv.lower() not in _RECURRING and _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
             return None  # "its quarterly dividend": an adjective of the noun, not a time
-        # ("his daily life", "a daily rally" do recur every day: TimeML keeps them)
+        # ("his daily life", "a daily rally", "his weekly radio address", "a monthly
+        # schedule" recur every day, week or month: TimeML keeps them, AQUAINT's gold too;
+        # TimeBank leaves out "its quarterly dividend", a report's period)
         return _mk(m, SET, _ADVERB[adv.lower()])
     unit = m.group("set_unit") or m.group("set_unit2")
     low = unit.lower()
@@ -121,6 +125,12 @@ def bare(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _mk(m, DURATION, _period(None, _unit(m.group("bare_unit") or m.group("bare_the"))))
 
 
+# A name or a verb of reporting after "daily": the noun, a newspaper
+_NEWSPAPER_AFTER = re.compile(
+    r"\s+(?:(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+    r"[A-Z][a-z]|(?:said|says|reported|reports|wrote|quoted|cited)\b)"
+)
+_RECURRING = frozenset({"daily", "weekly", "monthly"})
 _ADVERB = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
            "hourly": "PT1H", "quarterly": "P3M"}  # fmt: skip
 _DETERMINER_BEFORE = re.compile(

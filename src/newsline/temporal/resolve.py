@@ -255,10 +255,15 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
 # Friday"), nor a noun or an adjective ("the start Saturday", "were open Sunday":
 # hence no "open"). Weekdays only: a chronology's present ("Drilling starts on 16
 # May") is a past, and a month-day read ahead is a year off.
+# A meeting, a visit, a vote or a hearing in the present simple likewise ("Arafat and
+# Netanyahu meet separately Monday with Albright", "the envoy travels Sunday to Cairo"); an
+# adverb may stand between ("meet separately Monday").
 _SCHEDULED = re.compile(
-    r"(?:(?<!\bto\s)(?<!\bthe\s)(?<!-)\b(?:opens|begins|starts|ends|closes|resumes|reopens"
-    r"|expires|premieres|debuts|arrives|returns|begin|start|resume|expire)"
-    r"|\b(?:goes|go)\s+on\s+sale|\btakes?\s+effect|\bkicks?\s+off)(?:\s+on)?\s+$"
+    r"(?:(?<!\bto\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!-)\b"
+    r"(?:opens|begins|starts|ends|closes|resumes|reopens"
+    r"|expires|premieres|debuts|arrives|returns|begin|start|resume|expire"
+    r"|meets|meet|visits|travels)"
+    r"|\b(?:goes|go)\s+on\s+sale|\btakes?\s+effect|\bkicks?\s+off)(?:\s+[a-z]+ly)?(?:\s+on)?\s+$"
 )
 
 

@@ -1,0 +1,63 @@
+"""Words that look like times but are not, and recurrences and schedules read as TIMEX3
+writes them (issue 16, third round), on sentences we wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsline.temporal import tag
+
+FRI = dt.date(1998, 5, 1)  # a Friday
+
+
+def _found(text: str, dct: dt.date = FRI) -> dict[str, tuple[str, str]]:
+    return {m.text: (m.type.value, m.value) for m in tag(text, dct)}
+
+
+def test_a_decade_after_a_possessive_is_an_age() -> None:
+    assert _found("The baker, who is in his 30s, opened the shop.") == {}
+    assert _found("Men in their early 20s guarded the mill.") == {}
+    assert _found("She was in her mid-40s when she left.") == {}
+    # the decade stays one elsewhere
+    assert _found("The mill thrived in the 30s.")["the 30s"] == ("DATE", "193")
+    assert _found("Prices rose in the late 1980s.")["the late 1980s"] == ("DATE", "198")
+
+
+def test_two_thousand_years_is_a_duration_not_the_year_2000() -> None:
+    found = _found("The guild has kept its secrets for more than two thousand years.")
+    assert found == {"two thousand years": ("DURATION", "P2000Y")}
+    assert _found("Two thousand people marched to the mill.") == {}
+    assert _found("In the year two thousand, the mill closed.")["two thousand"] == ("DATE", "2000")
+
+
+def test_a_march_named_is_no_month() -> None:
+    assert _found("Thousands joined the annual March for Life downtown.") == {}
+    assert _found("She walked at the head of the ``March of the Weavers.''") == {}
+    assert _found("The March on the Capitol drew crowds.") == {}
+    # the month: no determiner before, or a year or a month after
+    assert _found("The guild moved in March to a new hall.")["March"] == ("DATE", "1998-03")
+    assert _found("He left in March for Paris.")["March"] == ("DATE", "1998-03")
+    assert _found("Rain fell in the March of 1997.")["March of 1997"] == ("DATE", "1997-03")
+
+
+def test_a_daily_newspaper_is_no_recurrence() -> None:
+    assert _found("The party daily Tribuna printed the letter.") == {}
+    assert _found("The daily said the mill would close.") == {}
+    assert _found("Crowds gather daily outside the mill.")["daily"] == ("SET", "P1D")
+
+
+def test_weekly_and_monthly_before_a_noun_recur() -> None:
+    # like "a daily rally": TimeML's SET; not "its quarterly dividend" (TimeBank leaves it)
+    assert _found("The mayor spoke in his weekly radio address.")["weekly"] == ("SET", "P1W")
+    assert _found("The paper moves to a monthly schedule.")["monthly"] == ("SET", "P1M")
+    assert _found("The mill raised its quarterly dividend.") == {}
+
+
+def test_a_meeting_or_visit_in_the_present_simple_before_a_weekday_lies_ahead() -> None:
+    assert _found("The envoys meet separately Monday with the mediator.")["Monday"][1] == "1998-05-04"
+    assert _found("When the ministers meet on Saturday, they must agree.")["Saturday"][1] == "1998-05-02"
+    assert _found("The envoy travels Sunday to the capital.")["Sunday"][1] == "1998-05-03"
+    # past, a noun, an infinitive: as before
+    assert _found("The envoys met Monday with the mediator.")["Monday"][1] == "1998-04-27"
+    assert _found("His visit Tuesday ended the talks.")["Tuesday"][1] == "1998-04-28"
+    assert _found("The envoys agreed to meet Monday.")["Monday"][1] == "1998-05-04"
