@@ -61,3 +61,12 @@ def test_a_meeting_or_visit_in_the_present_simple_before_a_weekday_lies_ahead() 
     assert _found("The envoys met Monday with the mediator.")["Monday"][1] == "1998-04-27"
     assert _found("His visit Tuesday ended the talks.")["Tuesday"][1] == "1998-04-28"
     assert _found("The envoys agreed to meet Monday.")["Monday"][1] == "1998-05-04"
+
+
+def test_mid_afternoon_is_a_time_of_the_day() -> None:
+    assert _found("Shares fell by mid afternoon.")["mid afternoon"] == ("TIME", "1998-05-01TAF")
+    found = _found("In London at mid-afternoon yesterday, shares fell.")
+    assert found["mid-afternoon yesterday"] == ("TIME", "1998-04-30TAF")
+    found = _found("The talks began on Monday and broke up by mid-morning.")
+    assert found["mid-morning"] == ("TIME", "1998-04-27TMO")  # the day told
+    assert _found("They shared a mid-morning snack.") == {}

@@ -235,7 +235,10 @@ _RULES: list[tuple[str, str]] = [
         + _cap("today|yesterday|tomorrow|tonight|overnight")
         + rf")\b(?:\s+(?P<dx_pod>{_POD})\b)?"
         r"|\b(?P<dx_this>" + _cap("this|last|late last|early this|later this|earlier this").replace(" ", r"\s+")
-        + rf")\s+(?P<dx_pod2>{_POD})\b",
+        + rf")\s+(?P<dx_pod2>{_POD})\b"
+        # mid-afternoon, mid morning (yesterday)
+        r"|\b(?P<dx_mid>[Mm]id)[\s-](?P<dx_pod3>morning|afternoon|evening)\b"
+        r"(?:\s+(?P<dx_day>yesterday|today|tomorrow)\b)?",
     ),
     # the weekend
     ("weekend", r"\b[Tt]he\s+weekend\b"),

@@ -208,7 +208,27 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
 _DEICTIC = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+# a preposition of time before, or the start of a sentence ("Mid-morning, talks ended")
+_MID_PREP = re.compile(r"(?:\b(?:at|by|in|until|till|before|after|around|about|since|from|toward)\s+|^|[.!?]\s+)$", re.I)
+
+
+def _mid_part_of_day(m: re.Match[str], ctx: Context) -> DateMention | None:
+    """"by mid-afternoon", "at mid-morning yesterday": a TIME of that day, else of the
+    day told just before, else the DCT's (TIMEX3 writes the part of the day: ``TAF``)."""
+    if not _MID_PREP.search(ctx.text, max(0, m.start() - 10), m.start()):
+        return None  # "a mid-morning snack": an adjective
+    code = PARTS_OF_DAY[m.group("dx_pod3").lower()]
+    if ctx.dct is None:
+        return _mk(m, TIME, f"XXXX-XX-XXT{code}", RELATIVE)
+    word = m.group("dx_day")
+    d = ctx.dct + dt.timedelta(days=_DEICTIC[word.lower()]) if word else ctx.reference(m.start()) or ctx.dct
+    value, point = R.day(d)
+    return _mk(m, TIME, f"{value}T{code}", RELATIVE, point)
+
+
 def deictic(m: re.Match[str], ctx: Context) -> DateMention | None:
+    if m.group("dx_mid"):
+        return _mid_part_of_day(m, ctx)
     word = m.group("dx_word")
     if word:
         word = word.lower()
