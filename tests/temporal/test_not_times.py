@@ -70,3 +70,20 @@ def test_mid_afternoon_is_a_time_of_the_day() -> None:
     found = _found("The talks began on Monday and broke up by mid-morning.")
     assert found["mid-morning"] == ("TIME", "1998-04-27TMO")  # the day told
     assert _found("They shared a mid-morning snack.") == {}
+
+
+def test_the_year_of_a_report_is_the_dct_s_or_the_sentence_s() -> None:
+    dct = dt.date(1989, 11, 2)
+    assert _found("Shares hit a high for the year of $42 in June.", dct)["the year"] == ("DATE", "1989")
+    found = _found("Sales rose in the first nine months of the year.", dct)
+    assert found["the year"] == ("DATE", "1989")
+    assert _found("For the year, volume was flat.", dct)["the year"] == ("DATE", "1989")
+    # a year told in the same sentence; not one told in the sentence before
+    assert _found("In December 1988, prices rose 25% for the year.", dct)["the year"] == ("DATE", "1988")
+    found = _found("Output fell to the levels of 1987. Crude rose over the rest of the year.", dct)
+    assert found["the year"] == ("DATE", "1989")
+    # a stretch ("for the year ended Sept. 30": P1Y), a generic year, "in the year" alone
+    assert _found("For the year ended Sept. 30, sales rose.", dct)["the year"] == ("DURATION", "P1Y")
+    assert "the year" not in _found("February is the snowiest month of the year.", dct)
+    assert "the year" not in _found("He won the campaign of the year award.", dct)
+    assert "the year" not in _found("Sales rose in the year.", dct)

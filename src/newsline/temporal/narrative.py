@@ -42,6 +42,19 @@ _TOLD_REACH = {"week": 500, "month": 500, "year": 1500}
 _SHIFT_REACH = 300  # "the following / previous ...": a date told in the same passage  # characters: "the quarter" continues a quarter named shortly before
 
 
+# what makes "the year" after "for" or "of" another thing than the year of the story
+_YEAR_CLAUSE = re.compile(
+    r"\s*(?:ended|ending|ends|to\b|through|before|after|since|that|when|in\s+which|'s|’s|\d|two|nineteen"
+    r"|earlier|ago|before|-)",
+    re.IGNORECASE,
+)
+
+
+_PART_OF = re.compile(
+    r"\b(?:months|quarter|half|rest|remainder|end|beginning|start|course|balance|part|weeks)\s+of\s+$"
+)
+
+
 def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     """``that day`` / ``the following month`` / ``later that year`` ... (TimeML: a DATE
     at the unit's granularity, one unit after or before the date told last)."""
@@ -56,8 +69,16 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
             return _mk(m, TIME, f"XXXX-XX-XXT{pod}", RELATIVE)
         return _mk(m, TIME, f"{R.day(ref)[0]}T{pod}", RELATIVE)
     det = _norm(m.group("tl_det"))
-    if det == "the" and not m.group("tl_pre"):
-        return None  # "in the year" alone: "earlier in the year" only
+    if det == "the" and not m.group("tl_pre") and (
+        ctx.text[max(0, m.start() - 3) : m.start()] == "in "
+        or _YEAR_CLAUSE.match(ctx.text, m.end())
+        or (ctx.text[max(0, m.start() - 3) : m.start()] == "of " and not _PART_OF.search(ctx.text, max(0, m.start() - 24), m.start()))
+    ):
+        # "in the year" alone: "earlier in the year" only; "for the year ended Sept. 30"
+        # is a stretch of a year (TimeBank: P1Y, 5 of 6), "of the year 2000" a year; "of
+        # the year" only after a part ("the first nine months of the year", "the rest of
+        # the year"), not of a generic year ("the snowiest month of the year")
+        return None
     off = _TOLD_OFFSET[det]
     unit = m.group("tl_unit").lower()
     told_at = ctx.told
@@ -67,6 +88,15 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     reach = _TOLD_REACH.get(unit, 0) if off >= 0 else _SHIFT_REACH
     if told_at is not None and m.start() - ctx.told_pos > reach:
         told_at = None  # told too long ago: "the previous month" of a statistic is the DCT's
+    # "for the year", "the rest of the year": the year of the sentence's date, else the
+    # DCT's ("levels of 2009. Crude rose over the first three months of the year")
+    if (
+        told_at is not None
+        and det == "the"
+        and not m.group("tl_pre")
+        and R._last_sentence_end(ctx.text[ctx.told_pos : m.start()]) >= 0
+    ):
+        told_at = None
     if unit == "day":
         # the day named just before (the rule of "the next day"), else the DCT
         ref = ctx.reference(m.start())
