@@ -63,3 +63,13 @@ def test_a_day_later_counts_from_the_day_told_before() -> None:
     assert found["A day later"] == "2005-07-05"
     found = _values("The talks began on June 2, 2005. The next day, the rebels left.", dct)
     assert found["The next day"] == "2005-06-03"
+
+
+def test_that_day_after_a_month_told_is_a_day_of_that_month() -> None:
+    dct = dt.date(1999, 2, 6)
+    text = "Two doctors were shot, most recently last October. His name was crossed out that same day."
+    assert _values(text, dct)["that same day"] == "1998-10-XX"  # was the DCT
+    # a day told after the month, or before it and nearer: that day
+    text = "The mill burned in October. On Oct. 23 the owner fled. That same day, a fax came."
+    assert _values(text, dct)["That same day"] == "1998-10-23"
+    assert _values("The mill closed on Monday. That day, rain fell.", dct)["That day"] == "1999-02-01"

@@ -98,6 +98,17 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     ):
         told_at = None
     if unit == "day":
+        month = ctx.told
+        if (
+            off == 0
+            and month is not None
+            and month.granularity == Granularity.MONTH
+            and ctx.told_pos > ctx.anchor_pos
+            and m.start() - ctx.told_pos <= _SHIFT_REACH
+        ):
+            # "most recently last October, when a doctor was shot. His name was crossed
+            # out that same day": a day of the month told last, not the DCT (1998-10-XX)
+            return _mk(m, DATE, f"{month.date.year:04d}-{month.date.month:02d}-XX", RELATIVE)
         # the day named just before (the rule of "the next day"), else the DCT
         ref = ctx.reference(m.start())
         if ref is None:
