@@ -87,3 +87,11 @@ def test_the_year_of_a_report_is_the_dct_s_or_the_sentence_s() -> None:
     assert "the year" not in _found("February is the snowiest month of the year.", dct)
     assert "the year" not in _found("He won the campaign of the year award.", dct)
     assert "the year" not in _found("Sales rose in the year.", dct)
+
+
+def test_the_past_century_is_the_hundred_years_up_to_the_dct() -> None:
+    # like "the past decade" (P10Y): not the calendar century before the DCT's (the 1800s)
+    dct = dt.date(1989, 11, 2)
+    found = _found("It was one of the great events of the past century.", dct)
+    assert found["the past century"] == ("DURATION", "P100Y")
+    assert _found("The mill was built last century.", dct)["last century"] == ("DATE", "18")

@@ -99,6 +99,10 @@ def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
         # decade" is one too after a durative preposition, else the decade before ("in the
         # last decade" of a 1989 article: the 1980s, TimeBank "198")
         return _mk(m, DURATION, "P10Y")
+    if unit == "century" and mod in ("the past", "this past", "past"):
+        # likewise "the past century": the hundred years up to the DCT ("one of the events
+        # of the past century" of a 1989 article is no 1800s), unlike "last century"
+        return _mk(m, DURATION, "P100Y")
     if m.group("ru_fiscal") and unit != "year":
         return None  # "this fiscal year" only
     dct = ctx.dct
