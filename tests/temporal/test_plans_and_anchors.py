@@ -73,3 +73,17 @@ def test_that_day_after_a_month_told_is_a_day_of_that_month() -> None:
     text = "The mill burned in October. On Oct. 23 the owner fled. That same day, a fax came."
     assert _values(text, dct)["That same day"] == "1998-10-23"
     assert _values("The mill closed on Monday. That day, rain fell.", dct)["That day"] == "1999-02-01"
+
+
+def test_that_decade_is_the_decade_of_the_year_told() -> None:
+    text = "The firm was founded in 1984, and by the end of that decade it employed 500 people."
+    assert _values(text, dt.date(2007, 1, 15))["that decade"] == "198"
+    text = "He left the town in 1962; the following decade he came back."
+    assert _values(text, dt.date(2007, 1, 15))["the following decade"] == "197"
+
+
+def test_figures_for_a_quarter_are_published_after_it() -> None:
+    dct = dt.date(2015, 1, 2)
+    found = _values("Figures for the fourth quarter will be published later this month.", dct)
+    assert found["the fourth quarter"] == "2014-Q4"  # was 2015-Q4 (read by the tense)
+    assert _values("Sales will rise in the fourth quarter.", dct)["the fourth quarter"] == "2015-Q4"

@@ -246,6 +246,11 @@ def dayand(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _day_mention(m, ctx, d, EXPLICIT if m.group("da_year") else PARTIAL)
 
 
+# Figures of a quarter are published after it: "Figures for the fourth quarter will be
+# published later this month" (in January) are last year's, whatever the tense
+_REPORT_FOR = re.compile(r"\b(?:[Ff]igures|[Rr]esults|[Ee]arnings|[Dd]ata|[Nn]umbers|[Aa]ccounts)\s+(?:for|from|of)\s+(?:the\s+)?$")
+
+
 def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
     """A quarter of the year. Without a year it is the DCT's year's, except a
     quarter that has not begun at the DCT, in a clause not about the future:
@@ -265,7 +270,9 @@ def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
         # "the fourth quarter ended Sept. 30" (a fiscal quarter): its year; what
         # follows ("a year earlier") compares calendar quarters
         y, anchor = ended[0], ended
-    elif rel is None and 3 * q - 2 > ctx.dct.month and ctx.tense(m) != R.FUTURE:
+    elif rel is None and 3 * q - 2 > ctx.dct.month and (
+        ctx.tense(m) != R.FUTURE or _REPORT_FOR.search(ctx.text, max(0, m.start() - 30), m.start())
+    ):
         y -= 1
     ctx.quarter, ctx.quarter_pos = anchor or (y, q), m.start()
     return _mk(m, DATE, f"{y}-Q{q}", RELATIVE)

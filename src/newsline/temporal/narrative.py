@@ -38,7 +38,7 @@ _TOLD_OFFSET = {
 }  # fmt: skip
 _QUARTER_REACH = 600
 # characters: how far back the date told may be for "that year" / "the following month"
-_TOLD_REACH = {"week": 500, "month": 500, "year": 1500}
+_TOLD_REACH = {"week": 500, "month": 500, "year": 1500, "decade": 1500}
 _SHIFT_REACH = 300  # "the following / previous ...": a date told in the same passage  # characters: "the quarter" continues a quarter named shortly before
 
 
@@ -119,12 +119,14 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     else:
         base = told_at.date
     if base is None:
-        return _mk(m, DATE, {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), RELATIVE)
+        return _mk(m, DATE, {"week": "XXXX-WXX", "month": "XXXX-XX", "decade": "XXX"}.get(unit, "XXXX"), RELATIVE)
     if unit == "week":
         return _mk(m, DATE, R.iso_week(base + dt.timedelta(weeks=off)), RELATIVE)
     if unit == "month":
         value, point = R.month(*R.shift_month(base.year, base.month, off))
         return _mk(m, DATE, value, RELATIVE, point)
+    if unit == "decade":  # "by the end of that decade", "the following decade": "198"
+        return _mk(m, DATE, f"{(base.year + 10 * off) // 10:03d}", RELATIVE)
     value, yp = R.year(base.year + off)
     return _mk(m, DATE, value, RELATIVE, yp)
 

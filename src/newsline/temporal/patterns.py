@@ -197,7 +197,7 @@ _RULES: list[tuple[str, str]] = [
         + r"|(?<=[a-z]\sin\s)the(?=\s+(?:week|month|year)\b)"
         # "a high for the year", "nine months of the year": the year told (or the DCT's)
         + r"|(?:(?<=[Ff]or\s)|(?<=\sof\s))the(?=\s+year\b)"
-        + r")\s+(?P<tl_unit>day|week|month|year)\b(?![-\w]|\s+(?:old|long)\b)"
+        + r")\s+(?P<tl_unit>day|week|month|year|decade)\b(?![-\w]|\s+(?:old|long)\b)"
         # that evening, later that night, the same morning: a part of the day told
         + r"|\b(?:(?P<tl_pre2>" + _cap("later|earlier").replace(" ", r"\s+") + r")\s+)?"
         + r"(?P<tl_det2>" + _cap("that same|that|the same").replace(" ", r"\s+") + r")"
