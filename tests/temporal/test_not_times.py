@@ -95,3 +95,8 @@ def test_the_past_century_is_the_hundred_years_up_to_the_dct() -> None:
     found = _found("It was one of the great events of the past century.", dct)
     assert found["the past century"] == ("DURATION", "P100Y")
     assert _found("The mill was built last century.", dct)["last century"] == ("DATE", "18")
+
+
+def test_a_weekend_lasts_two_days() -> None:
+    assert _found("After a weekend of talks, the strike ended.")["a weekend"] == ("DURATION", "P2D")
+    assert _found("The repairs took two weekends.")["two weekends"] == ("DURATION", "P4D")

@@ -43,6 +43,9 @@ def _period(n: int | None, unit: str, half: bool = False) -> str:
     """The TIMEX3 value of ``n`` units: P3D, PT2H, P1Y6M (``half``), PXY (``n`` None).
     Decades and centuries are written in years, as TimeBank does (P20Y, P100Y); hours
     stay hours (PT48H), but for the idiom "24 hours" (P1D)."""
+    if unit == "weekend":
+        # a weekend is two days, not a week (AQUAINT's gold: "the weekend" P2D)
+        return "PXD" if n is None else f"P{2 * n}D"
     code = _UNIT_CODE[unit]
     count = "X" if n is None else str(n)
     if unit in ("decade", "century"):
