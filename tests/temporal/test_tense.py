@@ -107,3 +107,14 @@ FRI = dt.date(2010, 1, 15)
 def test_direction(sentence: str, expr: str, value: str) -> None:
     found = {m.text: m.value for m in tag(sentence, FRI)}
     assert found.get(expr) == value, found
+
+
+def test_the_end_of_a_span_after_through_lies_ahead() -> None:
+    dct = dt.date(2010, 7, 12)
+    found = {m.text: m.value for m in tag("The ban on drilling will last through Nov. 30.", dct)}
+    assert found["Nov. 30"] == "2010-11-30"
+    found = {m.text: m.value for m in tag("The bill covers a shortfall through June 30.", dt.date(2011, 2, 21))}
+    assert found["June 30"] == "2011-06-30"
+    # a past clause: the nearest reading
+    found = {m.text: m.value for m in tag("Sales rose from March through June.", dct)}
+    assert found["June"] == "2010-06"

@@ -106,8 +106,9 @@ _CLAUSE = re.compile(
 # A bound right before the mention looks ahead, unless the clause is told in the past.
 _EARLIEST = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+(?:on\s+)?$")
 # The end of a span lies ahead more often than not, and need not share a past verb's
-# tense ("an order that he remain until March 6": the nearest reading).
-_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")
+# tense ("an order that he remain until March 6": the nearest reading); "through" ends
+# one too ("the moratorium is to last through November", "a shortfall through June 30").
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?$")
 # A date something is set for lies ahead, whatever the tense: "a hearing has been set for 5 April",
 # and so does one it is moved to: "the session has been moved to Wednesday", "pushed back to May".
 _SET_FOR = re.compile(
