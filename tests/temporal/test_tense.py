@@ -118,3 +118,11 @@ def test_the_end_of_a_span_after_through_lies_ahead() -> None:
     # a past clause: the nearest reading
     found = {m.text: m.value for m in tag("Sales rose from March through June.", dct)}
     assert found["June"] == "2010-06"
+
+
+def test_last_and_the_month_just_ended() -> None:
+    # the month just ended is "last month": "last February" of a March article is a year back
+    dct = dt.date(1998, 3, 1)
+    assert {m.text: m.value for m in tag("Two helicopters crashed last February.", dct)}["last February"] == "1997-02"
+    assert {m.text: m.value for m in tag("Prices fell this past February.", dct)}["this past February"] == "1998-02"
+    assert {m.text: m.value for m in tag("He left last January.", dct)}["last January"] == "1998-01"

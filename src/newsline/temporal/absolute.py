@@ -171,6 +171,10 @@ def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
         y += {"last": -1, "this": 0, "next": 1}[rel]
     elif mod in ("last", "this past"):
         y = y - 1 if mon >= ctx.dct.month else y
+        if mod == "last" and R.shift_month(ctx.dct.year, ctx.dct.month, -1) == (y, mon):
+            # the month just ended is "last month": "crashed last February" of a March
+            # article is the February a year before (TimeBank, 1 of 1); "this past" is not
+            y -= 1
     elif mod in ("next", "this coming"):
         y = y + 1 if mon <= ctx.dct.month else y
     elif (frame := ctx.frame_at(m.start())) is not None and mod not in ("this", "earlier this", "later this"):
