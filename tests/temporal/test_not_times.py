@@ -100,3 +100,11 @@ def test_the_past_century_is_the_hundred_years_up_to_the_dct() -> None:
 def test_a_weekend_lasts_two_days() -> None:
     assert _found("After a weekend of talks, the strike ended.")["a weekend"] == ("DURATION", "P2D")
     assert _found("The repairs took two weekends.")["two weekends"] == ("DURATION", "P4D")
+
+
+def test_most_recently_before_a_date_orders_a_series() -> None:
+    # the date that follows is the time; "recently" alone stays a PAST_REF
+    found = _found("The bank cut rates five times this year, most recently in May.")
+    assert "recently" not in found and found["May"] == ("DATE", "1998-05")
+    assert "recently" not in _found("Three mills burned, most recently last October.")
+    assert _found("He lost a brother and, most recently, his mother.")["recently"] == ("DATE", "PAST_REF")

@@ -163,6 +163,14 @@ _REF = {"recent": "PAST_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"`]*\s+|\n\s*)['\"`]*$")
 
 
+_MOST_BEFORE = re.compile(r"\b[Mm]ost\s+$")
+# a date right after: "most recently in May", "most recently last October", "on Sunday"
+_TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:in|on|at|during)\s+)?(?:last|this|earlier|(?:1[5-9]|20)\d\d\b"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|,|$))"
+)
+
+
 def ref(m: re.Match[str], ctx: Context) -> DateMention | None:
     word = _norm(m.group("ref_word"))
     if (
@@ -171,6 +179,12 @@ def ref(m: re.Match[str], ctx: Context) -> DateMention | None:
         and _SENTENCE_START.search(ctx.text, max(0, m.start() - 4), m.start())
     ):
         return None  # the discourse marker ("Now, he says, ..."), not the time adverb
+    if (
+        word == "recently"
+        and _MOST_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())
+        and _TIME_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "five times this year, most recently in May": an order, the date follows
     if (units := _VAGUE_UNITS.search(word)) is not None:
         return _mk(m, DURATION, _period(None, units.group(1)))
     if word.endswith("past") or word.startswith("recent") or word.startswith("then"):
