@@ -108,3 +108,10 @@ def test_most_recently_before_a_date_orders_a_series() -> None:
     assert "recently" not in found and found["May"] == ("DATE", "1998-05")
     assert "recently" not in _found("Three mills burned, most recently last October.")
     assert _found("He lost a brother and, most recently, his mother.")["recently"] == ("DATE", "PAST_REF")
+
+
+def test_an_hour_in_the_morning_or_at_night_is_a_time() -> None:
+    assert _found("The ferry will leave at 4 in the morning.")["4 in the morning"] == ("TIME", "1998-05-01T04:00")
+    assert _found("The shop closes at 11 at night.")["11 at night"] == ("TIME", "1998-05-01T23:00")
+    assert _found("They met by 3 in the afternoon.")["3 in the afternoon"] == ("TIME", "1998-05-01T15:00")
+    assert _found("He sold 4 in the morning market.") == {}

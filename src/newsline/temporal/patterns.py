@@ -102,7 +102,10 @@ _RULES: list[tuple[str, str]] = [
         r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
         rf"(?:(?:\s*\([^()\n]{{1,16}}\))?\s*,?\s*(?:on\s+)?(?:(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b"
         rf"|(?P<cl_mon>{_MONTH})\s*(?P<cl_dom>{_DAYNUM})(?!\s*,?\s*{_YEAR})))?"
-        r"|\b(?P<cl_hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?:GMT|UTC)\b",
+        r"|\b(?P<cl_hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?:GMT|UTC)\b"
+        # 4 in the morning, 11 at night, 6 o'clock in the evening
+        r"|(?<=\b(?:at|by) )(?P<cl_h2>1[0-2]|[1-9])(?:\s+o'clock)?\s+"
+        r"(?:in\s+the\s+(?P<cl_pod>morning|afternoon|evening)|(?P<cl_night>at\s+night))\b",
     ),
     # 25 January 2011, 23rd March 1880, the 17th of March
     (

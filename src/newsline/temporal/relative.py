@@ -320,7 +320,12 @@ def noon(m: re.Match[str], ctx: Context) -> DateMention | None:
 
 
 def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
-    if m.group("cl_hm"):
+    if m.group("cl_h2"):
+        # "at 4 in the morning" (T04:00), "at 3 in the afternoon" (T15:00), "at 11 at night"
+        hh, mm = int(m.group("cl_h2")), 0
+        pm = m.group("cl_pod") in ("afternoon", "evening") or (bool(m.group("cl_night")) and hh >= 6)
+        hh = (hh % 12) + (12 if pm else 0)
+    elif m.group("cl_hm"):
         hh, mm = int(m.group("cl_hm")[:2]), int(m.group("cl_hm")[2:])
     else:
         hh, mm = int(m.group("cl_h")), int(m.group("cl_m") or 0)
