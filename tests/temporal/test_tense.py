@@ -110,3 +110,22 @@ FRI = dt.date(2010, 1, 15)
 def test_direction(sentence: str, expr: str, value: str) -> None:
     found = {m.text: m.value for m in tag(sentence, FRI)}
     assert found.get(expr) == value, found
+
+
+def test_the_end_of_a_span_after_through_lies_ahead() -> None:
+    dct = dt.date(2010, 7, 12)
+    found = {m.text: m.value for m in tag("The ban on drilling will last through Nov. 30.", dct)}
+    assert found["Nov. 30"] == "2010-11-30"
+    found = {m.text: m.value for m in tag("The bill covers a shortfall through June 30.", dt.date(2011, 2, 21))}
+    assert found["June 30"] == "2011-06-30"
+    # a past clause: the nearest reading
+    found = {m.text: m.value for m in tag("Sales rose from March through June.", dct)}
+    assert found["June"] == "2010-06"
+
+
+def test_last_and_the_month_just_ended() -> None:
+    # the month just ended is "last month": "last February" of a March article is a year back
+    dct = dt.date(1998, 3, 1)
+    assert {m.text: m.value for m in tag("Two helicopters crashed last February.", dct)}["last February"] == "1997-02"
+    assert {m.text: m.value for m in tag("Prices fell this past February.", dct)}["this past February"] == "1998-02"
+    assert {m.text: m.value for m in tag("He left last January.", dct)}["last January"] == "1998-01"

@@ -69,6 +69,10 @@ def _spanning(mention: DateMention | None, ctx: Context, start: int, end: int) -
         return None
     if ctx.anchor_pos == mention.start:
         ctx.anchor_pos = start
+    if ctx.past_anchor_pos == mention.start:
+        ctx.past_anchor_pos = start
+    if ctx.full_anchor_pos == mention.start:
+        ctx.full_anchor_pos = start
     return dataclasses.replace(mention, text=ctx.text[start:end], start=start, end=end)
 
 
@@ -120,6 +124,15 @@ def month(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _week_of(_month(m, ctx), ctx)
 
 
+# A march named: "the March for Life", "a March on Washington", "the ``March of the
+# Combatant Mothers''" (a determiner or a quote before, a name after; not "the March of
+# 1998", "the March to April period")
+_A_MARCH = re.compile(
+    r"\s+(?:for|of|on|against)\s+(?:the\s+|[Oo]ur\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]"
+)
+_NOUN_BEFORE = re.compile(r"(?:\b(?:[Tt]he|an?|[Aa]nnual|[Yy]early)\s+|[`'\"]|'s\s+)$")
+
+
 def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
     name = m.group("mo_mon")
     mon = _month_num(name)
@@ -143,6 +156,10 @@ def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
             return None  # "Jan", "Dec." alone: a name or an abbreviation
         if name == "May" and not _MONTH_CUE.search(ctx.text, max(0, m.start() - 12), m.start()):
             return None
+        if name == "March" and _A_MARCH.match(ctx.text, m.end()) and _NOUN_BEFORE.search(
+            ctx.text, max(0, m.start() - 16), m.start()
+        ):
+            return None  # "the annual March for Life", "the ``March of the Mothers'': a march
     if not (mod or rng or rel) and (r := _RANGE_YEAR.match(ctx.text, m.end())):
         value, point = R.month(int(r.group(1)), mon)
         ctx.told, ctx.told_pos = point, m.start()
@@ -154,6 +171,10 @@ def _month(m: re.Match[str], ctx: Context) -> DateMention | None:
         y += {"last": -1, "this": 0, "next": 1}[rel]
     elif mod in ("last", "this past"):
         y = y - 1 if mon >= ctx.dct.month else y
+        if mod == "last" and R.shift_month(ctx.dct.year, ctx.dct.month, -1) == (y, mon):
+            # the month just ended is "last month": "crashed last February" of a March
+            # article is the February a year before (TimeBank, 1 of 1); "this past" is not
+            y -= 1
     elif mod in ("next", "this coming"):
         y = y + 1 if mon <= ctx.dct.month else y
     elif (frame := ctx.frame_at(m.start())) is not None and mod not in ("this", "earlier this", "later this"):
@@ -171,6 +192,9 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 _DEGREES_BEFORE = re.compile(r"(?i:temperature|degree|highs?|lows?|thermometer)s?\b[^.]{0,30}$")
 
 
+_POSSESSIVE_BEFORE = re.compile(r"\b(?i:his|her|their|my|your|our|its)\s+(?:(?:early|mid|late)[\s-]+)?$")
+
+
 def decade(m: re.Match[str], ctx: Context) -> DateMention | None:
     full, short, word = m.group("dec_full"), m.group("dec_short"), m.group("dec_word")
     if word:
@@ -182,6 +206,8 @@ def decade(m: re.Match[str], ctx: Context) -> DateMention | None:
         if y > now:
             y -= 100
         return _mk(m, DATE, f"{y // 10:03d}", EXPLICIT if ctx.dct is None else RELATIVE)
+    if short and _POSSESSIVE_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        return None  # "when he was in his 30s", "their early 20s": an age, not a decade
     y = int(full) if full else 1900 + int(short)
     return _mk(m, DATE, f"{y // 10:03d}", EXPLICIT)
 
@@ -224,6 +250,11 @@ def dayand(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _day_mention(m, ctx, d, EXPLICIT if m.group("da_year") else PARTIAL)
 
 
+# Figures of a quarter are published after it: "Figures for the fourth quarter will be
+# published later this month" (in January) are last year's, whatever the tense
+_REPORT_FOR = re.compile(r"\b(?:[Ff]igures|[Rr]esults|[Ee]arnings|[Dd]ata|[Nn]umbers|[Aa]ccounts)\s+(?:for|from|of)\s+(?:the\s+)?$")
+
+
 def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
     """A quarter of the year. Without a year it is the DCT's year's, except a
     quarter that has not begun at the DCT, in a clause not about the future:
@@ -243,7 +274,9 @@ def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
         # "the fourth quarter ended Sept. 30" (a fiscal quarter): its year; what
         # follows ("a year earlier") compares calendar quarters
         y, anchor = ended[0], ended
-    elif rel is None and 3 * q - 2 > ctx.dct.month and ctx.tense(m) != R.FUTURE:
+    elif rel is None and 3 * q - 2 > ctx.dct.month and (
+        ctx.tense(m) != R.FUTURE or _REPORT_FOR.search(ctx.text, max(0, m.start() - 30), m.start())
+    ):
         y -= 1
     ctx.quarter, ctx.quarter_pos = anchor or (y, q), m.start()
     return _mk(m, DATE, f"{y}-Q{q}", RELATIVE)

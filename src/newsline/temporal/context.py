@@ -67,6 +67,15 @@ class Context:
     dct: dt.date | None
     anchor: dt.date | None = None
     anchor_pos: int = -(10**9)
+    past_anchor: dt.date | None = None
+    past_anchor_pos: int = -(10**9)
+    """The last relative or partial day mentioned that is not after the DCT: what "a day
+    earlier" in a past clause counts from when a day ahead was named since ("Services
+    will stay suspended until Friday. The city had been chosen only a day earlier": the
+    day before the attack told before, not Thursday)."""
+    full_anchor: dt.date | None = None
+    full_anchor_pos: int = -(10**9)
+    """The last full date mentioned (kept apart, so that noting it reads no DCT)."""
     floor: int = 0
     """End of the last mention: a handler may not reach back before it."""
     told_pos: int = -(10**9)
@@ -85,6 +94,26 @@ class Context:
         """The last day mentioned if it is close before ``pos``, else the DCT."""
         anchor = self.anchored(pos)
         return anchor if anchor is not None else self.dct
+
+    def set_anchor(self, d: dt.date, pos: int, full: bool = False) -> None:
+        self.anchor, self.anchor_pos = d, pos
+        if full:
+            self.full_anchor, self.full_anchor_pos = d, pos
+        elif self.dct is None or d <= self.dct:
+            self.past_anchor, self.past_anchor_pos = d, pos
+
+    def past_reference(self, pos: int) -> dt.date | None:
+        """:meth:`reference` for a clause told in the past: a day named close before that
+        lies ahead of the DCT is skipped for the last one named that does not (a past
+        event cannot be told as a day before or after a day still to come)."""
+        anchor = self.anchored(pos)
+        if anchor is None or self.dct is None or anchor <= self.dct:
+            return anchor if anchor is not None else self.dct
+        best, best_pos = self.dct, -(10**9)
+        for d, at in ((self.past_anchor, self.past_anchor_pos), (self.full_anchor, self.full_anchor_pos)):
+            if d is not None and d <= self.dct and at > best_pos and pos - at <= _ANCHOR_REACH:
+                best, best_pos = d, at
+        return best
 
     def anchored(self, pos: int) -> dt.date | None:
         """The last day mentioned if it is close before ``pos``, else None."""
@@ -176,6 +205,6 @@ def _number(s: str) -> int | None:
 def _day_mention(m: re.Match[str], ctx: Context, d: dt.date, kind: str) -> DateMention:
     value, point = R.day(d)
     if kind in (EXPLICIT, PARTIAL):
-        ctx.anchor, ctx.anchor_pos = d, m.start()
+        ctx.set_anchor(d, m.start(), kind == EXPLICIT)
         ctx.told, ctx.told_pos = point, m.start()
     return _mk(m, DATE, value, kind, point)

@@ -20,6 +20,7 @@ from . import resolve as R
 from .context import (
     _MONTHS_RE,
     DATE,
+    DURATION,
     EXPLICIT,
     RELATIVE,
     TIME,
@@ -37,8 +38,21 @@ _TOLD_OFFSET = {
 }  # fmt: skip
 _QUARTER_REACH = 600
 # characters: how far back the date told may be for "that year" / "the following month"
-_TOLD_REACH = {"week": 500, "month": 500, "year": 1500}
+_TOLD_REACH = {"week": 500, "month": 500, "year": 1500, "decade": 1500}
 _SHIFT_REACH = 300  # "the following / previous ...": a date told in the same passage  # characters: "the quarter" continues a quarter named shortly before
+
+
+# what makes "the year" after "for" or "of" another thing than the year of the story
+_YEAR_CLAUSE = re.compile(
+    r"\s*(?:ended|ending|ends|to\b|through|before|after|since|that|when|in\s+which|'s|’s|\d|two|nineteen"
+    r"|earlier|ago|before|-)",
+    re.IGNORECASE,
+)
+
+
+_PART_OF = re.compile(
+    r"\b(?:months|quarter|half|rest|remainder|end|beginning|start|course|balance|part|weeks)\s+of\s+$"
+)
 
 
 def told(m: re.Match[str], ctx: Context) -> DateMention | None:
@@ -55,8 +69,16 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
             return _mk(m, TIME, f"XXXX-XX-XXT{pod}", RELATIVE)
         return _mk(m, TIME, f"{R.day(ref)[0]}T{pod}", RELATIVE)
     det = _norm(m.group("tl_det"))
-    if det == "the" and not m.group("tl_pre"):
-        return None  # "in the year" alone: "earlier in the year" only
+    if det == "the" and not m.group("tl_pre") and (
+        ctx.text[max(0, m.start() - 3) : m.start()] == "in "
+        or _YEAR_CLAUSE.match(ctx.text, m.end())
+        or (ctx.text[max(0, m.start() - 3) : m.start()] == "of " and not _PART_OF.search(ctx.text, max(0, m.start() - 24), m.start()))
+    ):
+        # "in the year" alone: "earlier in the year" only; "for the year ended Sept. 30"
+        # is a stretch of a year (TimeBank: P1Y, 5 of 6), "of the year 2000" a year; "of
+        # the year" only after a part ("the first nine months of the year", "the rest of
+        # the year"), not of a generic year ("the snowiest month of the year")
+        return None
     off = _TOLD_OFFSET[det]
     unit = m.group("tl_unit").lower()
     told_at = ctx.told
@@ -66,7 +88,27 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     reach = _TOLD_REACH.get(unit, 0) if off >= 0 else _SHIFT_REACH
     if told_at is not None and m.start() - ctx.told_pos > reach:
         told_at = None  # told too long ago: "the previous month" of a statistic is the DCT's
+    # "for the year", "the rest of the year": the year of the sentence's date, else the
+    # DCT's ("levels of 2009. Crude rose over the first three months of the year")
+    if (
+        told_at is not None
+        and det == "the"
+        and not m.group("tl_pre")
+        and R._last_sentence_end(ctx.text[ctx.told_pos : m.start()]) >= 0
+    ):
+        told_at = None
     if unit == "day":
+        month = ctx.told
+        if (
+            off == 0
+            and month is not None
+            and month.granularity == Granularity.MONTH
+            and ctx.told_pos > ctx.anchor_pos
+            and m.start() - ctx.told_pos <= _SHIFT_REACH
+        ):
+            # "most recently last October, when a doctor was shot. His name was crossed
+            # out that same day": a day of the month told last, not the DCT (1998-10-XX)
+            return _mk(m, DATE, f"{month.date.year:04d}-{month.date.month:02d}-XX", RELATIVE)
         # the day named just before (the rule of "the next day"), else the DCT
         ref = ctx.reference(m.start())
         if ref is None:
@@ -77,12 +119,14 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
     else:
         base = told_at.date
     if base is None:
-        return _mk(m, DATE, {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), RELATIVE)
+        return _mk(m, DATE, {"week": "XXXX-WXX", "month": "XXXX-XX", "decade": "XXX"}.get(unit, "XXXX"), RELATIVE)
     if unit == "week":
         return _mk(m, DATE, R.iso_week(base + dt.timedelta(weeks=off)), RELATIVE)
     if unit == "month":
         value, point = R.month(*R.shift_month(base.year, base.month, off))
         return _mk(m, DATE, value, RELATIVE, point)
+    if unit == "decade":  # "by the end of that decade", "the following decade": "198"
+        return _mk(m, DATE, f"{(base.year + 10 * off) // 10:03d}", RELATIVE)
     value, yp = R.year(base.year + off)
     return _mk(m, DATE, value, RELATIVE, yp)
 
@@ -216,7 +260,16 @@ def spoken_year(words: str) -> int | None:
     return None
 
 
+# "for more than two thousand years": a count of units, not the year 2000
+_UNIT_AFTER = re.compile(r"\s+(?i:years|months|weeks|days|hours|people|of)\b")
+
+
 def spoken(m: re.Match[str], ctx: Context) -> DateMention | None:
+    if m.group("sp_k") and not m.group("sp_y2") and (unit := _UNIT_AFTER.match(ctx.text, m.end())):
+        if unit.group().strip().lower() != "years":
+            return None
+        # (TIMEX3 writes a duration in the unit told: P2000Y)
+        return DateMention(ctx.text[m.start() : unit.end()], m.start(), unit.end(), DURATION, "P2000Y", "")
     if m.group("sp_c"):
         y = spoken_year(f"nineteen {m.group('sp_y')}")
     else:

@@ -102,7 +102,10 @@ _RULES: list[tuple[str, str]] = [
         r"(?:\s*(?:[ECMP][SD]T|GMT|UTC|BST|CET)\b)?"
         rf"(?:(?:\s*\([^()\n]{{1,16}}\))?\s*,?\s*(?:on\s+)?(?:(?P<cl_wd>{_WEEKDAY}|today|yesterday|tomorrow)\b"
         rf"|(?P<cl_mon>{_MONTH})\s*(?P<cl_dom>{_DAYNUM})(?!\s*,?\s*{_YEAR})))?"
-        r"|\b(?P<cl_hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?:GMT|UTC)\b",
+        r"|\b(?P<cl_hm>[01]\d[0-5]\d|2[0-3][0-5]\d)\s+(?:GMT|UTC)\b"
+        # 4 in the morning, 11 at night, 6 o'clock in the evening
+        r"|(?<=\b(?:at|by) )(?P<cl_h2>1[0-2]|[1-9])(?:\s+o'clock)?\s+"
+        r"(?:in\s+the\s+(?P<cl_pod>morning|afternoon|evening)|(?P<cl_night>at\s+night))\b",
     ),
     # 25 January 2011, 23rd March 1880, the 17th of March
     (
@@ -195,7 +198,9 @@ _RULES: list[tuple[str, str]] = [
         .replace(" ", r"\s+")
         # "earlier in the year", "later in the month": the unit of the date told (or the DCT)
         + r"|(?<=[a-z]\sin\s)the(?=\s+(?:week|month|year)\b)"
-        + r")\s+(?P<tl_unit>day|week|month|year)\b(?![-\w]|\s+(?:old|long)\b)"
+        # "a high for the year", "nine months of the year": the year told (or the DCT's)
+        + r"|(?:(?<=[Ff]or\s)|(?<=\sof\s))the(?=\s+year\b)"
+        + r")\s+(?P<tl_unit>day|week|month|year|decade)\b(?![-\w]|\s+(?:old|long)\b)"
         # that evening, later that night, the same morning: a part of the day told
         + r"|\b(?:(?P<tl_pre2>" + _cap("later|earlier").replace(" ", r"\s+") + r")\s+)?"
         + r"(?P<tl_det2>" + _cap("that same|that|the same").replace(" ", r"\s+") + r")"
@@ -235,7 +240,10 @@ _RULES: list[tuple[str, str]] = [
         + _cap("today|yesterday|tomorrow|tonight|overnight")
         + rf")\b(?:\s+(?P<dx_pod>{_POD})\b)?"
         r"|\b(?P<dx_this>" + _cap("this|last|late last|early this|later this|earlier this").replace(" ", r"\s+")
-        + rf")\s+(?P<dx_pod2>{_POD})\b",
+        + rf")\s+(?P<dx_pod2>{_POD})\b"
+        # mid-afternoon, mid morning (yesterday)
+        r"|\b(?P<dx_mid>[Mm]id)[\s-](?P<dx_pod3>morning|afternoon|evening)\b"
+        r"(?:\s+(?P<dx_day>yesterday|today|tomorrow)\b)?",
     ),
     # the weekend
     ("weekend", r"\b[Tt]he\s+weekend\b"),

@@ -43,6 +43,9 @@ def _period(n: int | None, unit: str, half: bool = False) -> str:
     """The TIMEX3 value of ``n`` units: P3D, PT2H, P1Y6M (``half``), PXY (``n`` None).
     Decades and centuries are written in years, as TimeBank does (P20Y, P100Y); hours
     stay hours (PT48H), but for the idiom "24 hours" (P1D)."""
+    if unit == "weekend":
+        # a weekend is two days, not a week (AQUAINT's gold: "the weekend" P2D)
+        return "PXD" if n is None else f"P{2 * n}D"
     code = _UNIT_CODE[unit]
     count = "X" if n is None else str(n)
     if unit in ("decade", "century"):
@@ -62,9 +65,13 @@ def _period(n: int | None, unit: str, half: bool = False) -> str:
 def set_(m: re.Match[str], ctx: Context) -> DateMention | None:
     adv = m.group("set_adv")
     if adv:
-        if adv.lower() != "daily" and _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+        if adv.lower() == "daily" and _NEWSPAPER_AFTER.match(ctx.text, m.end()):
+            return None  # "the Communist Party daily Granma", "the daily said": a newspaper
+        if adv.lower() not in _RECURRING and _DETERMINER_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
             return None  # "its quarterly dividend": an adjective of the noun, not a time
-        # ("his daily life", "a daily rally" do recur every day: TimeML keeps them)
+        # ("his daily life", "a daily rally", "his weekly radio address", "a monthly
+        # schedule" recur every day, week or month: TimeML keeps them, AQUAINT's gold too;
+        # TimeBank leaves out "its quarterly dividend", a report's period)
         return _mk(m, SET, _ADVERB[adv.lower()])
     unit = m.group("set_unit") or m.group("set_unit2")
     low = unit.lower()
@@ -121,6 +128,12 @@ def bare(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _mk(m, DURATION, _period(None, _unit(m.group("bare_unit") or m.group("bare_the"))))
 
 
+# A name or a verb of reporting after "daily": the noun, a newspaper
+_NEWSPAPER_AFTER = re.compile(
+    r"\s+(?:(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+    r"[A-Z][a-z]|(?:said|says|reported|reports|wrote|quoted|cited)\b)"
+)
+_RECURRING = frozenset({"daily", "weekly", "monthly"})
 _ADVERB = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
            "hourly": "PT1H", "quarterly": "P3M"}  # fmt: skip
 _DETERMINER_BEFORE = re.compile(
@@ -150,6 +163,14 @@ _REF = {"recent": "PAST_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"`]*\s+|\n\s*)['\"`]*$")
 
 
+_MOST_BEFORE = re.compile(r"\b[Mm]ost\s+$")
+# a date right after: "most recently in May", "most recently last October", "on Sunday"
+_TIME_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:in|on|at|during)\s+)?(?:last|this|earlier|(?:1[5-9]|20)\d\d\b"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?(?:\s|,|$))"
+)
+
+
 def ref(m: re.Match[str], ctx: Context) -> DateMention | None:
     word = _norm(m.group("ref_word"))
     if (
@@ -158,6 +179,12 @@ def ref(m: re.Match[str], ctx: Context) -> DateMention | None:
         and _SENTENCE_START.search(ctx.text, max(0, m.start() - 4), m.start())
     ):
         return None  # the discourse marker ("Now, he says, ..."), not the time adverb
+    if (
+        word == "recently"
+        and _MOST_BEFORE.search(ctx.text, max(0, m.start() - 6), m.start())
+        and _TIME_AFTER.match(ctx.text, m.end())
+    ):
+        return None  # "five times this year, most recently in May": an order, the date follows
     if (units := _VAGUE_UNITS.search(word)) is not None:
         return _mk(m, DURATION, _period(None, units.group(1)))
     if word.endswith("past") or word.startswith("recent") or word.startswith("then"):

@@ -30,9 +30,19 @@ from .patterns import PARTS_OF_DAY, SEASONS, WEEKDAYS
 from .periods import _unit
 
 
+def _narrative_reference(m: re.Match[str], ctx: Context) -> dt.date | None:
+    """The day "a day earlier", "two days later", "the next day" count from: the day
+    named just before, else the DCT; in a clause told in the past, not a day that
+    lies ahead (:meth:`Context.past_reference`)."""
+    ref = ctx.anchored(m.start())
+    if ref is not None and ctx.dct is not None and ref > ctx.dct and ctx.tense(m) == R.PAST:
+        return ctx.past_reference(m.start())
+    return ref if ref is not None else ctx.dct
+
+
 def ago(m: re.Match[str], ctx: Context) -> DateMention | None:
     n, unit, direction = _number(m.group("ago_n")), _unit(m.group("ago_unit")), m.group("ago_dir")
-    ref = ctx.dct if direction == "ago" else ctx.reference(m.start())
+    ref = ctx.dct if direction == "ago" else _narrative_reference(m, ctx)
     told_gran = None
     if direction != "ago" and unit in ("month", "year", "decade") and (told := ctx.told_at(m.start(), 600)):
         ref = told  # "In 1969 ... more than a year later": from the date told, not the DCT
@@ -89,6 +99,10 @@ def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
         # decade" is one too after a durative preposition, else the decade before ("in the
         # last decade" of a 1989 article: the 1980s, TimeBank "198")
         return _mk(m, DURATION, "P10Y")
+    if unit == "century" and mod in ("the past", "this past", "past"):
+        # likewise "the past century": the hundred years up to the DCT ("one of the events
+        # of the past century" of a 1989 article is no 1800s), unlike "last century"
+        return _mk(m, DURATION, "P100Y")
     if m.group("ru_fiscal") and unit != "year":
         return None  # "this fiscal year" only
     dct = ctx.dct
@@ -109,8 +123,15 @@ def relunit(m: re.Match[str], ctx: Context) -> DateMention | None:
     return _mkv(m, R.year(dct.year + off), RELATIVE)
 
 
-# "planned" a few words before the weekday, not of a plan told over ("had planned")
-_PLANNED_BEFORE = re.compile(r"(?<!\bhad\s)(?<!\bpreviously\s)\bplanned(?:\s+[\w'.-]+){0,8}?\s+$")
+# "planned" a few words before the weekday, not of a plan told over ("had planned"), and
+# the other plans told in the past: "was set to become a hurricane on Tuesday", "was
+# originally scheduled for Friday"
+_PLANNED_BEFORE = re.compile(
+    r"(?:(?<!\bhad\s)(?<!\bpreviously\s)\bplanned|\b(?:was|were)\s+set\s+to"
+    r"|\b(?:originally|initially)\s+(?:been\s+)?(?:due|scheduled|set|slated|planned|expected))"
+    r"(?:\s+[\w'.-]+){0,8}?\s+$"
+)
+_PLAN_WORDS = ("planned", "set to", "originally", "initially")
 # "Friday next week", "Monday last week", "Tuesday this week": that week's weekday
 _WEEK_AFTER = re.compile(r"\s+(next|last|this)\s+week\b")
 _WEEK_STEP = {"next": 1, "last": -1, "this": 0}
@@ -174,7 +195,8 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
         direction = R.weekday_tense(*args)
     d = R.weekday_date(ctx.dct, wd, direction)
     lo = max(0, m.start() - 80)
-    if direction != R.FUTURE and "planned" in ctx.text[lo : m.start()] and _PLANNED_BEFORE.search(ctx.text, lo, m.start()):
+    before = ctx.text[lo : m.start()]
+    if direction != R.FUTURE and any(w in before for w in _PLAN_WORDS) and _PLANNED_BEFORE.search(ctx.text, lo, m.start()):
         # a plan told in the past ("planned to leave on Sunday", "planned a rally on
         # Saturday") may lie on either side of the DCT: the nearest such weekday
         ahead = R.weekday_date(ctx.dct, wd, R.FUTURE)
@@ -183,14 +205,34 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
     if d == ctx.dct and mod in ("last", "next"):
         d += dt.timedelta(days=7 if mod == "next" else -7)
     value, point = R.day(d)
-    ctx.anchor, ctx.anchor_pos = d, m.start()
+    ctx.set_anchor(d, m.start())
     return _mk(m, type_, value + suffix, RELATIVE, point)
 
 
 _DEICTIC = {"today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+# a preposition of time before, or the start of a sentence ("Mid-morning, talks ended")
+_MID_PREP = re.compile(r"(?:\b(?:at|by|in|until|till|before|after|around|about|since|from|toward)\s+|^|[.!?]\s+)$", re.I)
+
+
+def _mid_part_of_day(m: re.Match[str], ctx: Context) -> DateMention | None:
+    """"by mid-afternoon", "at mid-morning yesterday": a TIME of that day, else of the
+    day told just before, else the DCT's (TIMEX3 writes the part of the day: ``TAF``)."""
+    if not _MID_PREP.search(ctx.text, max(0, m.start() - 10), m.start()):
+        return None  # "a mid-morning snack": an adjective
+    code = PARTS_OF_DAY[m.group("dx_pod3").lower()]
+    if ctx.dct is None:
+        return _mk(m, TIME, f"XXXX-XX-XXT{code}", RELATIVE)
+    word = m.group("dx_day")
+    d = ctx.dct + dt.timedelta(days=_DEICTIC[word.lower()]) if word else ctx.reference(m.start()) or ctx.dct
+    value, point = R.day(d)
+    return _mk(m, TIME, f"{value}T{code}", RELATIVE, point)
+
+
 def deictic(m: re.Match[str], ctx: Context) -> DateMention | None:
+    if m.group("dx_mid"):
+        return _mid_part_of_day(m, ctx)
     word = m.group("dx_word")
     if word:
         word = word.lower()
@@ -251,7 +293,7 @@ def anaphor(m: re.Match[str], ctx: Context) -> DateMention | None:
     off, code = _ANAPHOR[_norm(m.group("an_word") or m.group("an_rel"))]
     type_ = TIME if code else DATE
     suffix = f"T{code}" if code else ""
-    ref = ctx.reference(m.start())
+    ref = _narrative_reference(m, ctx)
     if _NEXT_DAY_OR.match(ctx.text, m.end()):  # "in the next day or two": from now
         ref = ctx.dct
     if ref is None:
@@ -278,7 +320,12 @@ def noon(m: re.Match[str], ctx: Context) -> DateMention | None:
 
 
 def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
-    if m.group("cl_hm"):
+    if m.group("cl_h2"):
+        # "at 4 in the morning" (T04:00), "at 3 in the afternoon" (T15:00), "at 11 at night"
+        hh, mm = int(m.group("cl_h2")), 0
+        pm = m.group("cl_pod") in ("afternoon", "evening") or (bool(m.group("cl_night")) and hh >= 6)
+        hh = (hh % 12) + (12 if pm else 0)
+    elif m.group("cl_hm"):
         hh, mm = int(m.group("cl_hm")[:2]), int(m.group("cl_hm")[2:])
     else:
         hh, mm = int(m.group("cl_h")), int(m.group("cl_m") or 0)

@@ -28,17 +28,28 @@ _PROSPECT = (
     r"|vowed|threatened|offered|by)"
     r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
 )
+_SUPERSEDED_PLAN = (
+    r"(?:originally|initially)\s+(?:been\s+)?(?:due|scheduled|set|slated|planned|expected|meant|intended)"
+    r"(?:\s+to\s+[a-z]+)?"
+)
+_SUPERSEDED = re.compile(rf"\b{_SUPERSEDED_PLAN}\b")
 # A directive asks for what comes after it, but it may itself be long past: "asked
 # Elian to testify on Feb. 10" (a month ahead), "summoned his advisers to meet on
 # Sept. 14" (two months back). Its past tense is no cue; the nearest reading wins.
 _DIRECTIVE = (
-    # ... and so does a plan told in the past: "a ceasefire was supposed to begin in April"
-    r"(?:was|were)\s+(?:only\s+)?supposed\s+to|supposed\s+to\s+have"
+    # ... and so does a plan told in the past: "a ceasefire was supposed to begin in April",
+    # "he was set to fly to Houston on 5 May" (a fortnight back)
+    r"(?:was|were)\s+(?:only\s+)?(?:supposed|set)\s+to|supposed\s+to\s+have"
     r"|(?:asked|urged|invited|ordered|summoned|subpoenaed|called\s+on|required)(?:\s+[\w'-]+){0,3}?"
     r"\s+to\s+(?!the\b|an?\b|his\b|her\b|its\b|their\b|them\b|him\b|us\b|me\b)[a-z]+"
     # a promise of a thing dates the thing, whenever it was made: "has promised a
     # bill in January" (ahead), "pledged new inspections in February" (either way)
     r"|(?:promised|pledged|vowed|offered|proposed)\s+(?:an?|the|new|more|its|his|her|their)\s+(?!to\b)[\w'-]+"
+    # a plan told as superseded dates the old plan, not its telling: "it was originally
+    # due on November 23" (the budget now comes on October 31: a November ahead), "first
+    # shown in May, originally scheduled for December" (behind). "was" says only that the
+    # plan no longer holds; the date may lie on either side of the DCT (``_SUPERSEDED``)
+    rf"|{_SUPERSEDED_PLAN}"
 )
 _FUTURE_CUE = (
     r"will|wo\s*n't|won't|'ll|shall|going\s+to|plans?\s+to|planning|scheduled"
@@ -99,8 +110,9 @@ _CLAUSE = re.compile(
 # A bound right before the mention looks ahead, unless the clause is told in the past.
 _EARLIEST = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+(?:on\s+)?$")
 # The end of a span lies ahead more often than not, and need not share a past verb's
-# tense ("an order that he remain until March 6": the nearest reading).
-_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")
+# tense ("an order that he remain until March 6": the nearest reading); "through" ends
+# one too ("the moratorium is to last through November", "a shortfall through June 30").
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?$")
 # A date something is set for lies ahead, whatever the tense: "a hearing has been set for 5 April",
 # and so does one it is moved to: "the session has been moved to Wednesday", "pushed back to May".
 _SET_FOR = re.compile(
@@ -199,8 +211,8 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
     lo = max(0, start - reach)
     left = text[lo:start]
     tail = left[-40:]  # what sits right before the mention
-    if _SET_FOR.search(tail):
-        return FUTURE
+    if _SET_FOR.search(tail) and not _SUPERSEDED.search(tail):
+        return FUTURE  # (not "originally scheduled for": the nearest reading, below)
     until = _UNTIL.search(tail) is not None
     earliest = _EARLIEST.search(tail) is not None
     cut = _last_sentence_end(left)
@@ -251,10 +263,15 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
 # Friday"), nor a noun or an adjective ("the start Saturday", "were open Sunday":
 # hence no "open"). Weekdays only: a chronology's present ("Drilling starts on 16
 # May") is a past, and a month-day read ahead is a year off.
+# A meeting, a visit, a vote or a hearing in the present simple likewise ("Arafat and
+# Netanyahu meet separately Monday with Albright", "the envoy travels Sunday to Cairo"); an
+# adverb may stand between ("meet separately Monday").
 _SCHEDULED = re.compile(
-    r"(?:(?<!\bto\s)(?<!\bthe\s)(?<!-)\b(?:opens|begins|starts|ends|closes|resumes|reopens"
-    r"|expires|premieres|debuts|arrives|returns|begin|start|resume|expire)"
-    r"|\b(?:goes|go)\s+on\s+sale|\btakes?\s+effect|\bkicks?\s+off)(?:\s+on)?\s+$"
+    r"(?:(?<!\bto\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!-)\b"
+    r"(?:opens|begins|starts|ends|closes|resumes|reopens"
+    r"|expires|premieres|debuts|arrives|returns|begin|start|resume|expire"
+    r"|meets|meet|visits|travels)"
+    r"|\b(?:goes|go)\s+on\s+sale|\btakes?\s+effect|\bkicks?\s+off)(?:\s+[a-z]+ly)?(?:\s+on)?\s+$"
 )
 
 
