@@ -21,7 +21,7 @@ from ..model import DateMention
 from .context import Context
 from .liveblog import update_days
 from .patterns import NUMBERS, ORDINALS
-from .resolve import tense
+from .resolve import tense, weekday_tense
 from .rules import HANDLERS
 from .triggers import FAMILY, TRIGGER
 
@@ -176,6 +176,7 @@ def forget_scans() -> None:
     with _TRACES_LOCK:
         _TRACES.clear()
     tense.cache_clear()
+    weekday_tense.cache_clear()
 
 
 def _replay(text: str, dct: dt.date, trace: list[_Step]) -> list[DateMention] | None:
