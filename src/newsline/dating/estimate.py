@@ -92,24 +92,70 @@ def weekday_date(clues: TextClues) -> Clue | None:
     return max(found, key=lambda c: c.date or dt.date.min, default=None)
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What an estimate reads from an article's clues alone (:func:`_facts`)."""
+
+    anchors: tuple[int, ...]  # the ordinals of the dated clues
+    years: frozenset[int]  # the years they, the year and the years-ago clues name
+    ago: frozenset[int]  # the years the years-ago clues imply
+    partials: tuple[tuple[int, int], ...]  # (month, day) of the partial dates and datelines
+    told: Clue | None  # latest_month
+    ymax: int | None  # latest_year
+    dated: tuple[tuple[str, Clue], ...]  # the dateline and weekday-date clues weighed
+    last: Clue  # the clue the latest-past-date term names
+    relative: tuple[tuple[Clue, str], ...]  # the weekday clues weighed, with their histogram
+
+
+def _facts(clues: TextClues) -> _Facts:
+    """The :class:`_Facts` of ``clues``, found once per article (kept in its memo)."""
+    found = clues.memo.get("estimate")
+    if isinstance(found, _Facts):
+        return found
+    dated = [c.date for rule in _DATED for c in clues.of(rule) if c.date is not None]
+    years = {d.year for d in dated}
+    years |= {c.year for rule in ("year", "years-ago") for c in clues.of(rule) if c.year <= _MAX_YEAR}
+    heads = ((clues.of("dateline") or (None,))[0], weekday_date(clues))
+    seen: set[tuple[int, int]] = set()
+    relative = []
+    for c in clues.of("weekday"):
+        if (c.weekday, c.tense) not in seen:
+            seen.add((c.weekday, c.tense))
+            relative.append((c, _WEEKDAY_NAME.get(c.tense, "weekday_unknown")))
+    facts = _Facts(
+        anchors=tuple(d.toordinal() for d in dated),
+        years=frozenset(years),
+        ago=frozenset(c.year for c in clues.of("years-ago") if 1 <= c.year <= _MAX_YEAR),
+        partials=tuple((c.month, c.day) for c in (*clues.of("partial-date"), *clues.of("partial-dateline"))),
+        told=latest_month(clues),
+        ymax=latest_year(clues),
+        dated=tuple((r, c) for r, c in zip(("dateline", "weekday-date"), heads, strict=True) if c is not None),
+        last=max(clues.clues, key=lambda c: c.start if c.rule in ("full-date", "partial-date") else -1)
+        if clues.clues
+        else Clue("", -1, -1, ""),
+        relative=tuple(relative),
+    )
+    clues.memo["estimate"] = facts
+    return facts
+
+
 def _candidates(
     clues: TextClues, neighbours: Sequence[Neighbour], year_reach: int = 0
 ) -> np.ndarray:
-    dated = [c.date for rule in _DATED for c in clues.of(rule) if c.date is not None]
-    anchors = [d.toordinal() for d in dated]
-    years = {d.year for d in dated}
-    years |= {c.year for rule in ("year", "years-ago") for c in clues.of(rule) if c.year <= _MAX_YEAR}
-    ago = {c.year for c in clues.of("years-ago") if 1 <= c.year <= _MAX_YEAR}
+    facts = _facts(clues)
+    anchors = list(facts.anchors)
+    years = set(facts.years)
+    ago = set(facts.ago)
     if year_reach:
         # the years after the latest one named, and after a years-ago clue's,
         # that the year and years-ago terms give mass to
-        ymax = latest_year(clues)
+        ymax = facts.ymax
         ago |= {y + k for y in ago for k in range(1, year_reach + 1) if y + k <= _MAX_YEAR}
         later = range(ymax + 1, min(ymax + year_reach, _MAX_YEAR) + 1) if ymax else range(0)
         years |= ago | set(later)
     years |= {n.day.year for n in neighbours}
-    for c in (*clues.of("partial-date"), *clues.of("partial-dateline")):
-        anchors.extend(_ordinal(y, c.month, c.day) for y in years)
+    for month, day in facts.partials:
+        anchors.extend(_ordinal(y, month, day) for y in years)
     spans = [(a - _BEFORE, a + _AFTER) for a in anchors]  # first and last day, inclusive
     spans += [(o - _NEAR, o + _NEAR) for o in map(dt.date.toordinal, (n.day for n in neighbours))]
     if not spans:
@@ -170,43 +216,34 @@ def terms(
     tempered product: ``product`` times the sum of their sureness-weighted
     log-likelihoods."""
     out: list[tuple[str, str, int, int, str, np.ndarray]] = []
+    facts = _facts(clues)
     year = _year_of(days)
     latest = latest_past(clues, days, year)
     if latest is not None:
         lag = prior.histogram("lag").log(days - latest)
-        last = max(
-            clues.clues, key=lambda c: c.start if c.rule in ("full-date", "partial-date") else -1
-        )
+        last = facts.last
         out.append(("latest-past-date", last.text, last.start, last.end, "", lag))
-    for rule in ("dateline", "weekday-date"):
-        found = clues.of(rule)
-        c = (found[0] if found else None) if rule == "dateline" else weekday_date(clues)
-        if c is not None:
-            assert c.date is not None
-            score = _hit(days, c.date.toordinal(), prior.hit_rate(hit_name(c)))
-            out.append((rule, c.date.isoformat(), c.start, c.end, "", score))
+    for rule, c in facts.dated:
+        assert c.date is not None
+        score = _hit(days, c.date.toordinal(), prior.hit_rate(hit_name(c)))
+        out.append((rule, c.date.isoformat(), c.start, c.end, "", score))
     for c in clues.of("partial-dateline")[:1]:
         read = resolve_partial(c, days, year)  # the nearest reading: tense does not apply
         score = _hit(days, read, prior.hit_rate(hit_name(c)))
         out.append(("partial-dateline", c.text, c.start, c.end, "", score))
-    seen: set[tuple[int, int]] = set()
-    relative = clues.of("weekday")
-    dow = _weekday_of(days) if relative else days
-    for c in relative:
-        if (c.weekday, c.tense) in seen:
-            continue
-        seen.add((c.weekday, c.tense))
-        hist = prior.histogram(_WEEKDAY_NAME.get(c.tense, "weekday_unknown"))
-        score = _weekday_scores(hist, c.weekday).take(dow)
-        out.append(("weekday", c.text, c.start, c.end, "", score))
+    if facts.relative:
+        dow = _weekday_of(days)
+        for c, name in facts.relative:
+            score = _weekday_scores(prior.histogram(name), c.weekday).take(dow)
+            out.append(("weekday", c.text, c.start, c.end, "", score))
     if copies:
         out.append(_copy_term(copies, days, prior))
-    c = latest_month(clues)
+    c = facts.told
     if c is not None:  # told in the past: published in that month or after it
         rate = prior.hit_rate("month_year_past")
         score = np.where(days >= _ordinal(c.year, c.month, 1), np.log(rate), np.log(1 - rate))
         out.append(("month-year", c.text, c.start, c.end, "", score))
-    ymax = latest_year(clues)
+    ymax = facts.ymax
     if ymax is not None:
         if spread:  # the open bin's mass over the years it covers
             score = _years.year_log(prior, year - ymax)
@@ -307,7 +344,7 @@ def estimate(
     days = _candidates(clues, neighbours, _years.reach(prior) if year_reach < 0 else year_reach)
     if len(days) == 0:
         return None
-    told = latest_month(clues)
+    told = _facts(clues).told
     if told is not None and days[-1] < _ordinal(told.year, told.month, 1):
         return None  # every candidate is before a month the text tells as past
     parts = terms(clues, neighbours, days, prior, product, year_spread, copies)

@@ -80,8 +80,10 @@ _YEARS_AGO = re.compile(
 )
 _LAST_YEAR = re.compile(r"\b(last|this)\s+year\b", re.IGNORECASE)
 # the space after a sentence's closing mark (group 1), or a newline (found from the
-# mark: a look behind it would be tried at every character)
-_SENTENCE_CUT = re.compile(r"[.!?](\s+)(?=[A-Z\"'`])|\n")
+# mark: a look behind it would be tried at every character). One character class
+# first, not two branches: the scan then skips to the next mark or newline without
+# trying the pattern at every character (the same cuts, in half the time)
+_SENTENCE_CUT = re.compile(r"[.!?\n](?:(?<=\n)|(\s+)(?=[A-Z\"'`]))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +120,16 @@ class TextClues:
     # the clues of each rule, in order: an estimate asks for them per term and per
     # candidate set, several times per article
     _by_rule: dict[str, tuple[Clue, ...]] = field(init=False, repr=False, compare=False)
+    #: what a reader derives from the clues alone, kept by that reader (an estimate
+    #: is made two or three times per article, its text's part the same each time)
+    memo: dict[str, object] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_rule: dict[str, list[Clue]] = {}
         for c in self.clues:
             by_rule.setdefault(c.rule, []).append(c)
         object.__setattr__(self, "_by_rule", {k: tuple(v) for k, v in by_rule.items()})
+        object.__setattr__(self, "memo", {})
 
     def of(self, rule: str) -> tuple[Clue, ...]:
         return self._by_rule.get(rule, ())

@@ -22,7 +22,6 @@ Sunday or Monday is the same Friday (:func:`pin_days`).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -77,6 +76,12 @@ def only_day(month: int, day: int, lo: dt.date, hi: dt.date) -> dt.date | None:
     return found[0] if len(found) == 1 else None
 
 
+def _with(m: DateMention, value: str, time: TimePoint | None) -> DateMention:
+    """``dataclasses.replace(m, value=value, time=time)``, built directly (called for
+    most mentions of every interval estimate, where replace's field walk cost 5x)."""
+    return DateMention(m.text, m.start, m.end, m.type, value, m.kind, time)
+
+
 def coarsen(
     early: list[DateMention],
     late: list[DateMention],
@@ -92,7 +97,7 @@ def coarsen(
         other = by_span.get((m.start, m.end))
         if m.time is None and other is not None and other.value != m.value:
             # a value with no calendar point ("3 p.m.", "next week") read two ways
-            out.append(dataclasses.replace(m, value=_shared_value(m.value, other.value)))
+            out.append(_with(m, _shared_value(m.value, other.value), None))
             continue
         if m.time is None or (other is not None and other.time == m.time):
             out.append(m)
@@ -104,7 +109,7 @@ def coarsen(
         if common is None and other is not None and other.time:
             common = _common(m.time, other.time)
         value = str(common) if common is not None else "XXXX"
-        out.append(dataclasses.replace(m, value=value, time=common))
+        out.append(_with(m, value, common))
     return tuple(out)
 
 

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,11 +171,12 @@ def estimate_documents(
     changed = set(undated)
     for _ in range(options.rounds):
         nxt: dict[int, DateEstimate | None] = {}
+        days_of: dict[int, tuple[tuple[dt.date, float], ...]] = {}  # (of this round's est)
         for i in undated:
             if first_done and not any(j in changed for j, _ in near[i]):
                 nxt[i] = est[i]  # nothing it depends on moved
                 continue
-            ns = neighbours_of(near[i], docs, est, options)
+            ns = neighbours_of(near[i], docs, est, options, days_of)
             cs = _copies(i, near[i], docs, est, clues, lines) if lines.get(i) else ()
             nxt[i] = one(i, ns, cs) if ns else est[i]
         changed = {i for i in undated if nxt[i] != est[i]}
@@ -211,6 +213,7 @@ def neighbours_of(
     docs: Sequence[Document],
     est: dict[int, DateEstimate | None],
     options: DatingOptions = DEFAULT,
+    days_of: dict[int, tuple[tuple[dt.date, float], ...]] | None = None,
 ) -> list[Neighbour]:
     """The dated or estimated articles among ``near`` (index, similarity; the
     nearest first) as neighbours, up to ``options.neighbours`` articles.
@@ -218,27 +221,41 @@ def neighbours_of(
     An estimate counts at its confidence (an interval's at
     ``estimated_weight`` of it); with ``likely_neighbours`` an interval
     counts as its likely days, each with its share of that (a week's best
-    day is no more than its likeliest), else as its best day."""
+    day is no more than its likeliest), else as its best day. ``days_of``
+    keeps each article's days and sureness found here, for further calls
+    with the same ``est`` (a round asks for each article about ten times)."""
     ns: list[Neighbour] = []
     taken = 0
     for j, sim in near:
-        a = docs[j].article
-        if a.published is not None:
-            ns.append(Neighbour(a.published, sim, 1.0, a.id))
-        elif (e := est.get(j)) is not None and e.precision in options.propagate:
-            # only a day or a week says where in the interval it lies
-            sure = e.confidence * (1.0 if e.is_day else options.estimated_weight)
-            if options.likely_neighbours and e.likely:
-                total = sum(p for _, p in e.likely)
-                ns.extend(Neighbour(d, sim, sure * p / total, a.id) for d, p in e.likely)
-            else:
-                ns.append(Neighbour(e.best, sim, sure, a.id))
-        else:
+        days = days_of.get(j) if days_of is not None else None
+        if days is None:
+            days = _days_of(docs[j].article, est.get(j), options)
+            if days_of is not None:
+                days_of[j] = days
+        if not days:
             continue
+        id_ = docs[j].article.id
+        ns.extend(Neighbour(d, sim, sure, id_) for d, sure in days)
         taken += 1
         if taken >= options.neighbours:
             break
     return ns
+
+
+def _days_of(
+    a: Article, e: DateEstimate | None, options: DatingOptions
+) -> tuple[tuple[dt.date, float], ...]:
+    """The days an article counts as a neighbour, with their sureness (none: it
+    does not count; see :func:`neighbours_of`)."""
+    if a.published is not None:
+        return ((a.published, 1.0),)
+    if e is None or e.precision not in options.propagate:
+        return ()  # only a day or a week says where in the interval it lies
+    sure = e.confidence * (1.0 if e.is_day else options.estimated_weight)
+    if options.likely_neighbours and e.likely:
+        total = sum(p for _, p in e.likely)
+        return tuple((d, sure * p / total) for d, p in e.likely)
+    return ((e.best, sure),)
 
 
 def apply_estimate(

@@ -275,6 +275,9 @@ _SCHEDULED = re.compile(
 )
 
 
+# pure, and asked again for the same weekday each time an undated text is re-read
+# against an estimate (an interval's two ends, its likely days), as tense is
+@functools.lru_cache(maxsize=1 << 14)
 def weekday_tense(text: str, start: int, end: int, right_side: bool = True) -> int:
     """:func:`tense` for a weekday, which a scheduled event in the present simple
     right before it (``_SCHEDULED``) puts ahead."""

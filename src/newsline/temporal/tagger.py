@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 import threading
 
@@ -21,7 +22,7 @@ from ..model import DateMention
 from .context import Context
 from .liveblog import update_days
 from .patterns import NUMBERS, ORDINALS
-from .resolve import tense
+from .resolve import tense, weekday_tense
 from .rules import HANDLERS
 from .triggers import FAMILY, TRIGGER
 
@@ -176,6 +177,8 @@ def forget_scans() -> None:
     with _TRACES_LOCK:
         _TRACES.clear()
     tense.cache_clear()
+    weekday_tense.cache_clear()
+    _inner_dates.cache_clear()
 
 
 def _replay(text: str, dct: dt.date, trace: list[_Step]) -> list[DateMention] | None:
@@ -186,7 +189,6 @@ def _replay(text: str, dct: dt.date, trace: list[_Step]) -> list[DateMention] | 
     differs (the caller then scans)."""
     ctx = Context(text, dct)
     out: list[DateMention] = []
-    padded = " " + text
     for m, floor, key, known in trace:
         ctx.floor = floor
         if known is not None:  # the same call against any DCT: its outcome as it was
@@ -202,7 +204,7 @@ def _replay(text: str, dct: dt.date, trace: list[_Step]) -> list[DateMention] | 
                 return None
             continue
         if mention.kind == "partial":
-            mention = _full_date_inside(padded, mention, ctx)
+            mention = _full_date_inside(mention, ctx)
         absurd = mention.kind == "partial" and _ABSURD_YEAR.match(text, mention.end) is not None
         if key != (mention.end, absurd):
             return None
@@ -239,7 +241,7 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
                     trace.append((m, last_end, None, watched.known(None)))  # type: ignore[union-attr]
                 continue
             if mention.kind == "partial":
-                mention = _full_date_inside(padded, mention, ctx)
+                mention = _full_date_inside(mention, ctx)
             absurd = mention.kind == "partial" and _ABSURD_YEAR.match(text, mention.end) is not None
             if trace is not None:
                 trace.append((m, last_end, (mention.end, absurd), watched.known(mention)))  # type: ignore[union-attr]
@@ -256,21 +258,30 @@ def _tag(text: str, dct: dt.date | None) -> list[DateMention]:
     return out
 
 
-def _full_date_inside(padded: str, mention: DateMention, ctx: Context) -> DateMention:
+def _full_date_inside(mention: DateMention, ctx: Context) -> DateMention:
     """A full date that starts inside a partial ``mention`` and reaches past
     it, if there is one: in a score or range run into a date, "12-6 June 3 ,
     2009" is June 3, 2009, not "6 June" of the publication year. "6 June 10
-    people" keeps "6 June" ("June 10" has no year). ``padded`` is the text
-    with the one leading space the trigger scan reads."""
-    text = ctx.text
-    for t in TRIGGER.finditer(padded, mention.start + 1, mention.end + 1):
-        q = t.start("t") - 1
-        if q <= mention.start:
-            continue
-        m = FAMILY.get(t.group("t"), _DIGIT_FAMILY).match(text, q)
-        if m is None or m.end() <= mention.end:
-            continue
+    people" keeps "6 June" ("June 10" has no year)."""
+    for m in _inner_dates(ctx.text, mention.start, mention.end):
         alt = _handle(m, ctx)
         if alt is not None and alt.kind == "explicit" and alt.end > mention.end:
             return alt
     return mention
+
+
+# pure, and asked again for the same partial date each time an undated text is
+# re-read against an estimate (cleared with the scans)
+@functools.lru_cache(maxsize=1 << 14)
+def _inner_dates(text: str, start: int, end: int) -> tuple[re.Match[str], ...]:
+    """The matches of a rule that start inside ``text[start:end]`` and reach past it,
+    in order: the full dates :func:`_full_date_inside` tries."""
+    out = []
+    for t in TRIGGER.finditer(" " + text, start + 1, end + 1):
+        q = t.start("t") - 1
+        if q <= start:
+            continue
+        m = FAMILY.get(t.group("t"), _DIGIT_FAMILY).match(text, q)
+        if m is not None and m.end() > end:
+            out.append(m)
+    return tuple(out)
