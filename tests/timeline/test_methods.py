@@ -326,6 +326,35 @@ def test_spread_reach_follows_the_span_the_articles_cover():
     assert recalled not in chosen and len(chosen) == 10
 
 
+def test_spread_reach_ignores_publication_days_outside_the_bounds():
+    from newsline.timeline.methods.datewise import _span
+
+    days = [D(2002, 11, 1), D(2021, 3, 2), D(2021, 3, 22)]
+    march = (D(2021, 3, 1), D(2021, 3, 31))
+    # A publication day estimated years before the bounds (a stale photo
+    # caption's date) is cut to them: no date there can be chosen.
+    assert _span(days, *march) == (D(2021, 3, 1), D(2021, 3, 22))
+    assert _span(days, None, None) == (D(2002, 11, 1), D(2021, 3, 22))
+    assert _span(days, D(2021, 3, 10), None) == (D(2021, 3, 10), D(2021, 3, 22))
+    assert _span([D(2002, 11, 1)], *march) is None and _span([], *march) is None
+
+
+def test_timeline_within_bounds_is_the_same_with_an_article_published_years_before():
+    base = _corpus()
+    stale = newsline.prepare([Article(
+        "old", "Volunteers gathered at the dam in the valley on Friday, Nov. 1, 2002, for a festival. "
+        "The festival lasted through Sunday, Nov. 3.", published=D(2002, 11, 1),
+    )])
+    both = newsline.Corpus(base.documents + stale.documents)
+    config = TimelineConfig(n_dates=2, n_sentences=1, start=D(2021, 3, 1), end=D(2021, 3, 31))
+    method = get_method("datewise")
+    # (Over the span from 2002 the spread's reach is 19 years / 2 wide, and the
+    # rescue's second day, 2 March, comes in for 4 March.)
+    assert method.build(both, config).dates == method.build(base, config).dates == [
+        D(2021, 3, 4), D(2021, 3, 20),
+    ]
+
+
 def test_blended_ranker_moves_from_fixed_to_learned_with_its_weight(corpus):
     from newsline.timeline.dates import LinearDateRanker
     from newsline.timeline.dates.ranker import BlendedDateRanker

@@ -125,24 +125,34 @@ class DateWise:
         if n_dates is None:
             n_dates = default_n_dates(np.where(has_text, scores, scores.min(initial=0)), len(corpus))
         scores = np.where(has_text, scores, -np.inf)
-        dates = self.choose_dates(pool, feats, scores, min(n_dates, int(has_text.sum())))
+        dates = self.choose_dates(
+            pool, feats, scores, min(n_dates, int(has_text.sum())), (config.start, config.end)
+        )
         k = config.n_sentences or DEFAULT_SENTENCES
         score_of = dict(zip(feats.dates, scores, strict=True))
         entries = self.summarize(pool, candidates, dates, k, score_of)
         return Timeline(tuple(entries), config.keywords, self.name, {"articles": len(corpus)})
 
     def choose_dates(
-        self, pool: SentencePool, feats: DateFeatures, scores: np.ndarray, n: int
+        self,
+        pool: SentencePool,
+        feats: DateFeatures,
+        scores: np.ndarray,
+        n: int,
+        bounds: tuple[dt.date | None, dt.date | None] = (None, None),
     ) -> list[dt.date]:
         """The ``n`` dates of the timeline, best first (dates that cannot be
-        chosen score -inf)."""
+        chosen score -inf), within ``bounds`` (the config's start and end)."""
         if self.chronology:
             scores = standardized(scores) + self.chronology * chronology_docs(pool, feats.dates)
         # The spread's reach follows the span the articles cover: a date
         # recalled from decades before ("born on 31 October 1935") must not
         # stretch it until every date of the story counts as a neighbour.
+        # Nor may a publication day outside the bounds (an undated article
+        # estimated years off, from a stale photo caption's date): no date
+        # there can be chosen, so the timeline covers the span cut to them.
         published = [d.article.published for d in pool.documents if d.article.published]
-        span = (min(published), max(published)) if published else None
+        span = _span(published, *bounds)
         return select_dates(
             feats, scores, n, self.min_gap_days, self.spread, self.spread_tau, span
         )
@@ -263,6 +273,18 @@ class DateWise:
 
 
 _DAY = dt.timedelta(days=1)
+
+
+def _span(
+    published: list[dt.date], start: dt.date | None, end: dt.date | None
+) -> tuple[dt.date, dt.date] | None:
+    """First and last of the ``published`` days cut to ``start`` and ``end``
+    (either may be ``None``); ``None`` when there are none or none is in bounds."""
+    if not published:
+        return None
+    lo, hi = min(published), max(published)
+    lo, hi = max(lo, start) if start else lo, min(hi, end) if end else hi
+    return (lo, hi) if lo <= hi else None
 
 SUMMARY_LENGTH = SentenceFilter(min_words=8, max_words=50)
 
