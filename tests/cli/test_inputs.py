@@ -66,42 +66,44 @@ class _Pages(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
 
-def test_urls_file_is_fetched(tmp_path):
+@pytest.fixture
+def pages():
+    """The base URL of a real HTTP server on localhost serving ``/0`` and ``/1``."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        base = f"http://127.0.0.1:{server.server_address[1]}"
-        urls = tmp_path / "urls.txt"
-        urls.write_text(f"# two pages\n{base}/0\n\n{base}/1\n", encoding="utf-8")
-        out = tmp_path / "t.json"
-        args = ["build", "--urls", str(urls), "--cache", str(tmp_path / "c"), "--delay", "0"]
-        assert main([*args, "--date", "2022-05-13", "-o", str(out), "-q"]) == 0
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+def _build_urls(tmp_path, lines: str) -> tuple[int, object]:
+    urls = tmp_path / "urls.txt"
+    urls.write_text(lines, encoding="utf-8")
+    out = tmp_path / "t.json"
+    args = ["build", "--urls", str(urls), "--cache", str(tmp_path / "c"), "--delay", "0"]
+    return main([*args, "--date", "2022-05-13", "-o", str(out)]), out
+
+
+def test_urls_file_is_fetched(tmp_path, pages):
+    code, out = _build_urls(tmp_path, f"# two pages\n{pages}/0\n\n{pages}/1\n")
+    assert code == 0
     data = json.loads(out.read_text())
     assert data["meta"]["articles"] == 2
     urls_used = {s["source"]["url"] for e in data["entries"] for s in e["sentences"]}
-    assert urls_used and urls_used <= {f"{base}/0", f"{base}/1"}
+    assert urls_used and urls_used <= {f"{pages}/0", f"{pages}/1"}
 
 
-def test_a_line_of_the_urls_file_that_is_no_url_is_named_by_file_and_line(tmp_path, capsys):
+def test_a_line_of_the_urls_file_that_is_no_url_is_named_by_file_and_line(tmp_path, pages, capsys):
     """Such a line was read as a path: 'www.x: no such file or folder', naming neither the
     list nor the line (and a local path in it was read as a file)."""
     local = tmp_path / "local.txt"
     local.write_text("Date: 2022-05-09\n\nCrane\n\n" + ROWS[0][1] + "\n", encoding="utf-8")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}"
-        urls = tmp_path / "urls.txt"
-        urls.write_text(f"{base}/0\nwww.kestrel.test/harbor\n# note\n{local}\n{base}/1\n", encoding="utf-8")
-        out = tmp_path / "t.json"
-        args = ["build", "--urls", str(urls), "--cache", str(tmp_path / "c"), "--delay", "0"]
-        assert main([*args, "--date", "2022-05-13", "-o", str(out)]) == 1
-    finally:
-        server.shutdown()
-        server.server_close()
+    lines = f"{pages}/0\nwww.kestrel.test/harbor\n# note\n{local}\n{pages}/1\n"
+    code, out = _build_urls(tmp_path, lines)
+    assert code == 1
+    urls = tmp_path / "urls.txt"
     err = capsys.readouterr().err
     assert f"warning: {urls}:2: not a URL (www.kestrel.test/harbor); skipped" in err
     assert f"warning: {urls}:4: not a URL ({local}); skipped" in err
