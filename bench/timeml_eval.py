@@ -4,7 +4,7 @@ Usage::
 
     .venv/bin/python bench/timeml_eval.py [--data ../shared/data] [--corpus TimeBank AQUAINT]
         [--limit N] [--half even|odd] [--dump FILE.tsv] [--json FILE]
-    .venv/bin/python bench/timeml_eval.py --gold tests/temporal/data   # our held-out gold
+    .venv/bin/python bench/timeml_eval.py --gold tests/temporal/data/heldout2.tml   # our clean held-out gold
 
 For each ``*.tml`` of ``<data>/timeml/<corpus>/`` the text of ``TEXT`` is
 tagged with ``newsline.temporal.tag(text, dct)`` (DCT = the creation-time
