@@ -11,12 +11,14 @@ import subprocess
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from newsline.core import prepare, prepare_document
 from newsline.dating import DatingOptions, apply_estimates, estimate_documents, fork, start_search
+from newsline.dating.collection import similar
 from newsline.model import Article
 
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
@@ -108,6 +110,45 @@ def test_a_search_for_other_articles_is_not_used(forks: Forks, safe: None) -> No
     other = start_search(corpus(40, seed=1), DatingOptions(workers=2))
     assert other is not None
     assert estimate_documents(docs, DatingOptions(workers=2), search=other) == est
+
+
+#: the test process: a child forked from it is told apart by its pid
+_TEST_PROCESS = os.getpid()
+
+
+def _similar_failing_in_child(how: str, texts: list[str], targets: list[int], k: int) -> dict:
+    """:func:`similar` here; in a forked child, it first fails as ``how`` says
+    (``stop``: stopped, the watchdog's stall; ``kill``: killed by a signal)."""
+    if os.getpid() != _TEST_PROCESS:
+        os.kill(os.getpid(), signal.SIGSTOP if how == "stop" else signal.SIGKILL)
+    return similar(texts, targets, k)
+
+
+@linux
+@pytest.mark.parametrize("how", ["stop", "kill"])
+def test_estimates_are_the_same_forked_in_process_and_after_the_watchdog(
+    forks: Forks, safe: None, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    # the output may not depend on which path the search took, whatever the machine's
+    # load decides: in this process, in a child, or here again after a child stalled
+    # (a stopped child computes nothing and sends nothing) or died
+    monkeypatch.setattr(fork, "STALL_SECONDS", 0.5)
+    docs = [prepare_document(a) for a in corpus(60, seed=5)]
+    serial = estimate_documents(docs, DatingOptions(workers=1))
+    assert forks.n == 0 and sum(e is not None for e in serial.values()) > len(serial) // 2
+    options = DatingOptions(workers=2)
+    assert estimate_documents(docs, options) == serial
+    assert forks.n == 1
+    texts = [d.article.text for d in docs]
+    undated = [i for i, d in enumerate(docs) if d.article.published is None]
+    k = max(options.search, options.neighbours)
+    search = fork.Forked(partial(_similar_failing_in_child, how), texts, undated, k)
+    child = search._pid
+    assert child and forks.n == 2
+    assert estimate_documents(docs, options, search=search) == serial
+    assert _gone(child)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # reaped
 
 
 def test_serial_when_switched_off_small_or_unsafe(forks: Forks, monkeypatch: pytest.MonkeyPatch) -> None:
