@@ -85,6 +85,13 @@ FRI = dt.date(2010, 1, 15)
         # a scheduled event in the present simple right before a weekday lies ahead
         ("Tickets for the final go on sale Tuesday at noon.", "Tuesday", "2010-01-19"),
         ("The exhibit, which opens on Sunday, fills three halls.", "Sunday", "2010-01-17"),
+        # ... an event that "is" on a weekday, a clock time on one
+        ("The final is on Saturday, the league said.", "Saturday", "2010-01-16"),
+        ("The vote is Monday in the old hall.", "Monday", "2010-01-18"),
+        ("The derby kicks off at 8:45 p.m. Sunday.", "8:45 p.m. Sunday", "2010-01-17T20:45"),
+        ("The pool opens at 6 a.m. Monday after repairs.", "6 a.m. Monday", "2010-01-18T06:00"),
+        ("The vote was Monday in the old hall.", "Monday", "2010-01-11"),
+        ("The mill, which is closed Monday, lost money.", "Monday", "2010-01-11"),
         # ... not after "to", nor as a noun or an adjective, nor told in the past
         ("The ferry had been due to resume Monday, the port said.", "Monday", "2010-01-11"),
         ("Some shops were open Monday despite the snow.", "Monday", "2010-01-11"),

@@ -265,13 +265,15 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
 # May") is a past, and a month-day read ahead is a year off.
 # A meeting, a visit, a vote or a hearing in the present simple likewise ("Arafat and
 # Netanyahu meet separately Monday with Albright", "the envoy travels Sunday to Cairo"); an
-# adverb may stand between ("meet separately Monday").
+# adverb may stand between ("meet separately Monday"). An event that "is" on a weekday
+# is ahead too ("the final is on Saturday", "the vote is Monday": a past one "was"), and so
+# is a clock time on one ("kicks off at 8:45 p.m. Sunday", "opens at 6 a.m. Friday").
 _SCHEDULED = re.compile(
     r"(?:(?<!\bto\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!-)\b"
     r"(?:opens|begins|starts|ends|closes|resumes|reopens"
     r"|expires|premieres|debuts|arrives|returns|begin|start|resume|expire"
-    r"|meets|meet|visits|travels)"
-    r"|\b(?:goes|go)\s+on\s+sale|\btakes?\s+effect|\bkicks?\s+off)(?:\s+[a-z]+ly)?(?:\s+on)?\s+$"
+    r"|meets|meet|visits|travels|is|are)"
+    r"|\b(?:goes|go)\s+on\s+sale|\btakes?\s+effect|\bkicks?\s+off)(?:\s+[a-z]+ly)?(?:\s+(?:on|at))?\s+$"
 )
 
 
