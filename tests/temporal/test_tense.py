@@ -82,6 +82,14 @@ FRI = dt.date(2010, 1, 15)
         ("Oil could leak into the bay until August, engineers warned.", "August", "2010-08"),
         ("The mayor rejected an order that the barge stay in port until March 6.", "March 6", "2010-03-06"),
         ("Not until December 20 did the council admit the leak.", "December 20", "2009-12-20"),
+        # a month or month-day "through" closes: the nearest reading (a period just reported
+        # or one ahead), a weekday as after "until"
+        ("The guild's costs through December 31 total $2 million.", "December 31", "2009-12-31"),
+        ("Figures through November show fewer claims.", "November", "2009-11"),
+        ("The ban is to last through March, the ministry said.", "March", "2010-03"),
+        ("The ban was extended through February.", "February", "2010-02"),
+        ("The fair runs through Sunday.", "Sunday", "2010-01-17"),
+        ("The envoy may stay through August, aides say.", "August", "2010-08"),
         # a scheduled event in the present simple right before a weekday lies ahead
         ("Tickets for the final go on sale Tuesday at noon.", "Tuesday", "2010-01-19"),
         ("The exhibit, which opens on Sunday, fills three halls.", "Sunday", "2010-01-17"),

@@ -110,9 +110,16 @@ _CLAUSE = re.compile(
 # A bound right before the mention looks ahead, unless the clause is told in the past.
 _EARLIEST = re.compile(r"\b(?:as\s+(?:early|soon)\s+as|no\s+later\s+than)\s+(?:on\s+)?$")
 # The end of a span lies ahead more often than not, and need not share a past verb's
-# tense ("an order that he remain until March 6": the nearest reading); "through" ends
-# one too ("the moratorium is to last through November", "a shortfall through June 30").
-_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:the\s+)?$")
+# tense ("an order that he remain until March 6": the nearest reading).
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?$")
+# "through" ends one too, but a month or a month-day it closes is as often a period just
+# reported ("costs through September 30 total $11 billion", "data through August show")
+# as one ahead ("the moratorium is to last through November", "a shortfall through June
+# 30"), whatever the verb's tense ("was extended through November"): the nearest reading,
+# unless a future cue governs ("he may stay through September"). Anything else it closes is
+# read as after "until" ("the show runs through Sunday", "through the weekend").
+_THROUGH = re.compile(r"\bthrough\s+(?:the\s+)?$")
+_MONTH_AT = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d", re.IGNORECASE)
 # A date something is set for lies ahead, whatever the tense: "a hearing has been set for 5 April",
 # and so does one it is moved to: "the session has been moved to Wednesday", "pushed back to May".
 _SET_FOR = re.compile(
@@ -214,6 +221,10 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
     if _SET_FOR.search(tail) and not _SUPERSEDED.search(tail):
         return FUTURE  # (not "originally scheduled for": the nearest reading, below)
     until = _UNTIL.search(tail) is not None
+    through_month = False
+    if _THROUGH.search(tail) is not None:
+        through_month = _MONTH_AT.match(text, start) is not None
+        until = not through_month
     earliest = _EARLIEST.search(tail) is not None
     cut = _last_sentence_end(left)
     for c in _CLAUSE.finditer(left):
@@ -243,6 +254,8 @@ def tense(text: str, start: int, end: int, right_side: bool = True, reach: int =
             found = kind
     if earliest and found != PAST:  # "could come as early as Friday", not "knew as early as March 8"
         return FUTURE
+    if through_month:  # "costs through September 30 total", "may stay through September"
+        return FUTURE if found == FUTURE else UNKNOWN
     if until:  # "oil could leak until August", "has halted drilling until Nov. 30"
         first = _CUE.search(right)
         if found == UNKNOWN and first is not None and first.group() in ("did", "had", "was", "were"):
