@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsline.model import Article
 from newsline.store.prepare import prepare_shard
-from newsline.temporal import resolve, tagger
+from newsline.temporal import tagger, tenses
 
 from .articles import STORY
 
@@ -20,5 +20,5 @@ def test_prepare_shard_leaves_no_text_in_the_tagger_caches(tmp_path: Path) -> No
                                       published=dt.date(2021, 3, 1))))
     res = prepare_shard(batch, str(tmp_path), "s0")
     assert len(res) == len(batch)
-    assert resolve.tense.cache_info().currsize == 0
+    assert tenses.tense.cache_info().currsize == 0
     assert not tagger._TRACES

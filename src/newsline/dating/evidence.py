@@ -39,7 +39,7 @@ from ..model import DateMention, Granularity
 from ..temporal import tag
 from ..temporal.infer import HEAD, is_dateline
 from ..temporal.patterns import WEEKDAYS
-from ..temporal.resolve import FUTURE, PAST, REPORTED, UNKNOWN, tense, weekday_tense
+from ..temporal.tenses import FUTURE, PAST, REPORTED, UNKNOWN, tense, weekday_tense
 
 __all__ = ["FUTURE", "PAST", "REPORTED", "UNKNOWN", "Clue", "TextClues", "hit_name", "read_clues"]
 

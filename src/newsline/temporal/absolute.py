@@ -8,6 +8,7 @@ import re
 
 from ..model import DateMention, Granularity
 from . import resolve as R
+from . import tenses as T
 from .context import (
     _DAY_RANGE_END,
     _DAY_RANGE_START,
@@ -222,9 +223,9 @@ def ordday(m: re.Match[str], ctx: Context) -> DateMention | None:
         return _mk(m, DATE, f"XXXX-XX-{dom:02d}", PARTIAL)
     direction = ctx.tense(m)
     y, mo = ctx.dct.year, ctx.dct.month
-    if direction == R.PAST and dom > ctx.dct.day + 2:
+    if direction == T.PAST and dom > ctx.dct.day + 2:
         y, mo = R.shift_month(y, mo, -1)
-    elif direction == R.FUTURE and dom < ctx.dct.day - 2:
+    elif direction == T.FUTURE and dom < ctx.dct.day - 2:
         y, mo = R.shift_month(y, mo, 1)
     d = R.safe_date(y, mo, dom)
     return _day_mention(m, ctx, d, PARTIAL) if d else None
@@ -275,7 +276,7 @@ def quarter(m: re.Match[str], ctx: Context) -> DateMention | None:
         # follows ("a year earlier") compares calendar quarters
         y, anchor = ended[0], ended
     elif rel is None and 3 * q - 2 > ctx.dct.month and (
-        ctx.tense(m) != R.FUTURE or _REPORT_FOR.search(ctx.text, max(0, m.start() - 30), m.start())
+        ctx.tense(m) != T.FUTURE or _REPORT_FOR.search(ctx.text, max(0, m.start() - 30), m.start())
     ):
         y -= 1
     ctx.quarter, ctx.quarter_pos = anchor or (y, q), m.start()
@@ -319,7 +320,7 @@ def yearend(m: re.Match[str], ctx: Context) -> DateMention | None:
         value, point = R.month(*R.shift_month(ctx.dct.year, ctx.dct.month, -back))
         return _mk(m, DATE, value, RELATIVE, point)
     edge = _norm(m.group("ye_edge") or "end")
-    if not back and not half and edge in ("end", "close") and ctx.dct.month <= 2 and ctx.tense(m) in (R.PAST, R.REPORTED):
+    if not back and not half and edge in ("end", "close") and ctx.dct.month <= 2 and ctx.tense(m) in (T.PAST, T.REPORTED):
         back = True
     value, point = R.year(ctx.dct.year - back)
     if half:  # "the second half of the year": 2010-H2

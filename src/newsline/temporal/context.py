@@ -2,7 +2,7 @@
 
 Handlers read the named groups of their rule, anchor relative expressions
 to the document creation time (DCT) or to the last date the text mentioned,
-and choose past or future readings with :func:`resolve.tense`.
+and choose past or future readings with :func:`tenses.tense`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..model import DateMention, TimePoint, TimexType
 from . import resolve as R
+from . import tenses as T
 from .patterns import MONTHS, NUMBERS, VAGUE_NUMBERS
 
 DATE, TIME, DURATION, SET = TimexType.DATE, TimexType.TIME, TimexType.DURATION, TimexType.SET
@@ -128,7 +129,7 @@ class Context:
         return None
 
     def tense(self, m: re.Match[str]) -> int:
-        return R.tense(self.text, m.start(), m.end())
+        return T.tense(self.text, m.start(), m.end())
 
     def open_frame(self, m: re.Match[str], year: int) -> None:
         """Note ``year`` as the sentence's frame if its expression opens the sentence."""
@@ -140,7 +141,7 @@ class Context:
         if self.frame_year is None or not self.frame_pos < pos <= self.frame_pos + _FRAME_REACH:
             return None
         between = self.text[self.frame_pos : pos]
-        if R._last_sentence_end(between) >= 0 or _CLAUSE_JOIN.search(between):
+        if T.last_sentence_end(between) >= 0 or _CLAUSE_JOIN.search(between):
             return None
         return self.frame_year
 

@@ -17,6 +17,7 @@ import re
 
 from ..model import DateMention, Granularity
 from . import resolve as R
+from . import tenses as T
 from .context import (
     _MONTHS_RE,
     DATE,
@@ -94,7 +95,7 @@ def told(m: re.Match[str], ctx: Context) -> DateMention | None:
         told_at is not None
         and det == "the"
         and not m.group("tl_pre")
-        and R._last_sentence_end(ctx.text[ctx.told_pos : m.start()]) >= 0
+        and T.last_sentence_end(ctx.text[ctx.told_pos : m.start()]) >= 0
     ):
         told_at = None
     if unit == "day":
@@ -205,7 +206,7 @@ def quarter_ended(ctx: Context, pos: int) -> tuple[int, int] | None:
     if e is None or ctx.dct is None:
         return None
     mon, dom = _month_num(e.group("mon")), int(e.group("dom"))
-    end = R.safe_date(R.year_for_month_day(ctx.dct, mon, dom, R.PAST), mon, dom)
+    end = R.safe_date(R.year_for_month_day(ctx.dct, mon, dom, T.PAST), mon, dom)
     if end is None:
         return None
     mid = end - dt.timedelta(days=45)

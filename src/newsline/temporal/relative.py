@@ -7,6 +7,7 @@ import re
 
 from ..model import DateMention, Granularity, TimePoint
 from . import resolve as R
+from . import tenses as T
 from .context import (
     _DATE_AFTER,
     _NEXT_DAY_OR,
@@ -35,7 +36,7 @@ def _narrative_reference(m: re.Match[str], ctx: Context) -> dt.date | None:
     named just before, else the DCT; in a clause told in the past, not a day that
     lies ahead (:meth:`Context.past_reference`)."""
     ref = ctx.anchored(m.start())
-    if ref is not None and ctx.dct is not None and ref > ctx.dct and ctx.tense(m) == R.PAST:
+    if ref is not None and ctx.dct is not None and ref > ctx.dct and ctx.tense(m) == T.PAST:
         return ctx.past_reference(m.start())
     return ref if ref is not None else ctx.dct
 
@@ -136,8 +137,8 @@ _PLAN_WORDS = ("planned", "set to", "originally", "initially")
 _WEEK_AFTER = re.compile(r"\s+(next|last|this)\s+week\b")
 _WEEK_STEP = {"next": 1, "last": -1, "this": 0}
 _WD_DIRECTION = {
-    "last": R.PAST, "this past": R.PAST, "next": R.FUTURE, "this coming": R.FUTURE,
-    "coming": R.FUTURE,
+    "last": T.PAST, "this past": T.PAST, "next": T.FUTURE, "this coming": T.FUTURE,
+    "coming": T.FUTURE,
 }  # fmt: skip
 
 
@@ -192,14 +193,14 @@ def weekday(m: re.Match[str], ctx: Context) -> DateMention | None:
         possessive = ctx.text.startswith(" 's", m.end()) or ctx.text.startswith("'s", m.end())
         # (positional, and the right side's as a default: the cache key of the clue's tense)
         args = (ctx.text, m.start(), m.end()) + ((False,) if possessive else ())
-        direction = R.weekday_tense(*args)
+        direction = T.weekday_tense(*args)
     d = R.weekday_date(ctx.dct, wd, direction)
     lo = max(0, m.start() - 80)
     before = ctx.text[lo : m.start()]
-    if direction != R.FUTURE and any(w in before for w in _PLAN_WORDS) and _PLANNED_BEFORE.search(ctx.text, lo, m.start()):
+    if direction != T.FUTURE and any(w in before for w in _PLAN_WORDS) and _PLANNED_BEFORE.search(ctx.text, lo, m.start()):
         # a plan told in the past ("planned to leave on Sunday", "planned a rally on
         # Saturday") may lie on either side of the DCT: the nearest such weekday
-        ahead = R.weekday_date(ctx.dct, wd, R.FUTURE)
+        ahead = R.weekday_date(ctx.dct, wd, T.FUTURE)
         if (ahead - ctx.dct).days < (ctx.dct - d).days:
             d = ahead
     if d == ctx.dct and mod in ("last", "next"):
@@ -259,7 +260,7 @@ def weekend(m: re.Match[str], ctx: Context) -> DateMention | None:
     if ctx.dct is None:
         return _mk(m, DATE, "XXXX-WXX-WE", RELATIVE)
     dct = ctx.dct
-    if dct.weekday() < 5 and ctx.tense(m) != R.FUTURE:
+    if dct.weekday() < 5 and ctx.tense(m) != T.FUTURE:
         dct -= dt.timedelta(weeks=1)
     return _mk(m, DATE, R.iso_week(dct) + "-WE", RELATIVE)
 
@@ -345,7 +346,7 @@ def clock(m: re.Match[str], ctx: Context) -> DateMention | None:
         if in_update_stamp(ctx.text, m.start()):
             d = stamp_weekday_date(ctx.dct, WEEKDAYS[word])
         else:
-            d = R.weekday_date(ctx.dct, WEEKDAYS[word], R.weekday_tense(ctx.text, m.start(), m.end()))
+            d = R.weekday_date(ctx.dct, WEEKDAYS[word], T.weekday_tense(ctx.text, m.start(), m.end()))
         point = TimePoint(d, Granularity.DAY)
     elif word:
         d = ctx.dct + dt.timedelta(days=_DEICTIC[word])

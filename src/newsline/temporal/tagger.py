@@ -22,8 +22,8 @@ from ..model import DateMention
 from .context import Context
 from .liveblog import update_days
 from .patterns import NUMBERS, ORDINALS
-from .resolve import tense, weekday_tense
 from .rules import HANDLERS
+from .tenses import tense, weekday_tense
 from .triggers import FAMILY, TRIGGER
 
 _DIGIT_FAMILY = FAMILY["0"]
