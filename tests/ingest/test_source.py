@@ -11,6 +11,7 @@ import pytest
 
 from newsline.ingest import read
 from newsline.ingest.decode import decode_text
+from newsline.ingest.paths import walk
 from newsline.ingest.source import (
     Limits,
     Skip,
@@ -20,7 +21,6 @@ from newsline.ingest.source import (
     parse_size,
     read_all,
     shown,
-    walk,
 )
 
 

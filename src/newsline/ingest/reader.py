@@ -28,7 +28,7 @@ from .formats.warc import read_warc
 from .ids import unique_ids
 from .options import ReadOptions, TickingList
 from .origin import Source
-from .paths import is_hidden
+from .paths import expand, is_hidden
 from .sniff import (
     NOT_ARTICLES,
     archive_kind,
@@ -157,7 +157,7 @@ def _sources(paths: Sequence[PathLike], report: Reporter) -> Iterator[Source]:
             yield Source(None, name, name, url=name)
             continue
         problem = lambda w, m, c, n=1: report.problem(w, m, cause=c, items=n)  # noqa: E731
-        for path, shown, id_base in safe.expand(Path(raw), problem, is_hidden):
+        for path, shown, id_base in expand(Path(raw), problem, is_hidden):
             yield Source(path, shown, id_base)
 
 

@@ -13,8 +13,8 @@ Every reader gets its bytes through this module:
   so neither ``/dev/zero`` on stdin nor a gzip bomb exhausts memory.
 - :func:`iter_lines` reads lines of at most :attr:`Limits.max_record_size`
   bytes, skipping (and numbering) longer ones without holding them.
-- :func:`walk` lists a folder iteratively (any depth, any path length),
-  reporting unreadable subfolders, folder loops and non-regular entries.
+
+Folders are listed with these openers by :func:`.paths.walk`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ import stat
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO
 
 from .compress import sniff as sniff_compression
@@ -121,7 +120,7 @@ def kind_of(mode: int) -> str | None:
     return "not a regular file"
 
 
-def _open_deep(path: str, flags: int) -> int:
+def open_deep(path: str, flags: int) -> int:
     """``os.open`` that also works past ``PATH_MAX`` (chained ``dir_fd`` opens)."""
     try:
         return os.open(path, flags)
@@ -151,7 +150,7 @@ def _open_deep(path: str, flags: int) -> int:
 def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     """Open a regular file for reading; :class:`Skip` for anything else or an OS error."""
     try:
-        fd = _open_deep(os.fspath(path), os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        fd = open_deep(os.fspath(path), os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise Skip(f"cannot read file ({describe(exc)}); skipped", "unreadable") from None
     try:
@@ -310,98 +309,3 @@ def _skip(exc: BaseException, comp: str) -> Skip:
     assert isinstance(exc, OSError)
     what = "not a valid gzip file" if "gzip" in str(exc).lower() else "cannot read file"
     return Skip(f"{what} ({describe(exc)}); skipped", "malformed")
-
-
-Report = Callable[..., None]  # (where, message, cause[, items skipped: 1])
-
-
-def expand(path: Path, report: Report, hidden: Callable[[str], bool]) -> Iterator[tuple[Path, str, str]]:
-    """``(file, name to show, id base)`` for an input path: a file, or a folder's files.
-
-    A missing or unreadable path, a non-regular file, or a folder without files is
-    one ``report`` line.
-    """
-    name = shown(os.fspath(path))
-    try:
-        mode = os.stat(path).st_mode
-    except OSError as exc:
-        report(name, describe(exc), "unreadable")
-        return
-    if stat.S_ISDIR(mode):
-        found = False
-        problems: list[str] = []
-        for file in walk(path, lambda w, m, c, n=1: (problems.append(w), report(w, m, c, n)), hidden):
-            found = True
-            yield file, shown(os.fspath(file)), shown(file.relative_to(path).as_posix())
-        if not found and not problems:
-            report(name, "folder contains no files (hidden files are skipped)", "")
-    elif stat.S_ISREG(mode):
-        yield path, name, shown(path.as_posix().removeprefix("./"))
-    else:
-        report(name, f"{kind_of(mode)}, not a regular file; skipped", "not a regular file")
-
-
-def walk(folder: Path, report: Report, hidden: Callable[[str], bool]) -> Iterator[Path]:
-    """Regular files under ``folder`` in sorted order, depth first, iteratively.
-
-    Hidden names are skipped silently; unreadable folders, entries that are
-    not regular files, broken links and folder loops (a symbolic link back to
-    a folder already walked) each get one ``report`` line. Works at any depth
-    and past ``PATH_MAX``.
-    """
-    stack: list[tuple[str, frozenset[tuple[int, int]]]] = [(os.fspath(folder), frozenset())]
-    while stack:
-        top, ancestors = stack.pop()
-        try:
-            fd = _open_deep(top, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-        except OSError as exc:
-            report(shown(top), f"cannot read folder ({describe(exc)}); skipped", "unreadable")
-            continue
-        files: list[str] = []
-        dirs: list[str] = []
-        try:
-            me = os.fstat(fd)
-            key = (me.st_dev, me.st_ino)
-            if key in ancestors:
-                report(shown(top), "symbolic link loop (a folder containing itself); skipped", "loop")
-                continue
-            ancestors = ancestors | {key}
-            try:
-                names = sorted(e.name for e in os.scandir(fd))
-            except OSError as exc:
-                report(shown(top), f"cannot read folder ({describe(exc)}); skipped", "unreadable")
-                continue
-            for name in names:
-                if hidden(name):
-                    continue
-                try:
-                    st = os.stat(name, dir_fd=fd)
-                except OSError as exc:
-                    report(shown(os.path.join(top, name)), f"cannot read ({describe(exc)}); skipped", "unreadable")
-                    continue
-                if stat.S_ISDIR(st.st_mode):
-                    dirs.append(name)
-                elif stat.S_ISREG(st.st_mode):
-                    files.append(name)
-                else:
-                    what = kind_of(st.st_mode)
-                    report(shown(os.path.join(top, name)), f"{what}, not a regular file; skipped", "not a regular file")
-        finally:
-            os.close(fd)
-        for name, page in _page_assets(files, dirs):
-            assets = os.path.join(top, name)
-            n = sum(len([f for f in fs if not hidden(f)]) for _, _, fs in os.walk(assets))
-            report(shown(assets), f"the images, scripts and styles of the saved page {page} ({n} files); skipped",
-                   "page assets", n)  # fmt: skip
-            dirs.remove(name)
-        for name in files:
-            yield Path(top, name)
-        for name in reversed(dirs):
-            stack.append((os.path.join(top, name), ancestors))
-
-
-def _page_assets(files: list[str], dirs: list[str]) -> list[tuple[str, str]]:
-    """``(folder, page)`` for each ``NAME_files`` folder beside a ``NAME.html`` (or
-    ``.htm``): what a browser's "Save page as" writes with the page."""
-    pages = {os.path.splitext(f)[0]: f for f in files if f.lower().endswith((".html", ".htm"))}
-    return [(d, pages[d[: -len("_files")]]) for d in dirs if d.endswith("_files") and d[: -len("_files")] in pages]
